@@ -1,0 +1,85 @@
+// The shapes every part of Casebook shares about playbooks. The parser produces them, the content
+// index holds them, search indexes them, pages render them and the run hub executes their steps.
+
+export const RISKS = ["read", "change", "danger"] as const;
+export type Risk = (typeof RISKS)[number];
+
+/** What a step must produce to pass. `exit` defaults to 0; regexes are JavaScript source, matched
+ *  against the step's output with ANSI escapes removed. */
+export interface Expectation {
+  exit: number;
+  match?: string;
+  notMatch?: string;
+}
+
+/** A playbook input. It reaches commands only as an environment variable named `name`. */
+export interface PlaybookInput {
+  name: string; // ^[A-Z][A-Z0-9_]*$
+  label: string;
+  description?: string;
+  default?: string;
+  required: boolean; // default true when there is no default
+  secret: boolean; // masked in stored output, runs and audit
+  pattern?: string; // optional regex the value must match
+}
+
+export interface Step {
+  id: string; // unique within the playbook; also the HTML anchor `step-<id>`
+  title: string;
+  lang: string; // the fenced code block's language (bash, sh, zsh, ...)
+  code: string;
+  risk: Risk; // default "read"
+  expect: Expectation;
+  onPass?: string; // step id; default: next step in document order
+  onFail?: string; // step id; default: next step in document order
+  timeout: number; // seconds; default 60
+  /** Prose inside the <Step> element other than the code, as plain text (for search). */
+  text: string;
+  /** The heading the step sits under, if any. */
+  section?: { id: string; title: string };
+  line: number; // 1-based line of the <Step> tag in the file
+}
+
+export interface Section {
+  id: string; // heading slug, the HTML anchor
+  title: string;
+  depth: number; // 2..6
+  line: number;
+  /** Plain text of the prose under this heading up to the next heading (for search). */
+  text: string;
+}
+
+export interface Playbook {
+  slug: string; // file name without .mdx
+  file: string; // path relative to the project root, e.g. content/foo.mdx
+  title: string;
+  summary: string;
+  tags: string[];
+  symptoms: string[];
+  inputs: PlaybookInput[];
+  steps: Step[];
+  sections: Section[];
+  /** Plain text of prose before the first heading. */
+  intro: string;
+  /** The MDX body without frontmatter, for rendering. */
+  body: string;
+  /** Line in the file where `body` starts, so render errors can name the file line. */
+  bodyLine: number;
+  contentHash: string; // sha256 of the file's bytes, hex, first 12 chars
+  updatedAt: Date; // file modification time
+}
+
+/** A problem found in a content file. `line` is 1-based. */
+export interface ContentError {
+  file: string;
+  line: number;
+  column?: number;
+  message: string;
+}
+
+export interface ContentIndex {
+  playbooks: Map<string, Playbook>; // by slug, valid ones only
+  /** Playbooks that failed to parse, by slug, so their page can say why. */
+  broken: Map<string, ContentError[]>;
+  builtAt: Date;
+}

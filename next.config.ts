@@ -1,0 +1,18 @@
+import type { NextConfig } from "next";
+
+const config: NextConfig = {
+  // Native and server-only packages stay outside the bundle; Node loads them at run time.
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "@prisma/adapter-pg",
+    "pg",
+    "pino",
+    "shiki",
+    "@mdx-js/mdx",
+  ],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default config;

@@ -1,0 +1,46 @@
+// One HTTP port for Next.js pages and (later) socket.io; binds to 127.0.0.1 unless HOST says otherwise.
+import http from "node:http";
+import next from "next";
+import { log } from "../lib/log";
+import { REMOTE_ADDR_HEADER } from "../lib/http/remote-addr";
+
+export interface StartedServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: { host?: string; port?: number; dev?: boolean } = {}): Promise<StartedServer> {
+  const host = opts.host ?? process.env.HOST ?? "127.0.0.1";
+  const port = opts.port ?? Number(process.env.PORT ?? 3000);
+  const dev = opts.dev ?? process.env.NODE_ENV === "development";
+
+  const app = next({ dev, hostname: host, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = http.createServer((req, res) => {
+    // Pages need the peer address (first-admin setup is allowed from localhost only);
+    // never trust a client-supplied copy of the header.
+    req.headers[REMOTE_ADDR_HEADER] = req.socket.remoteAddress ?? "";
+    void handle(req, res);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, resolve);
+  });
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  log.info({ url, dev }, "casebook listening");
+  return {
+    url,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+const isMain = import.meta.url === `file://${process.argv[1]}`;
+if (isMain) {
+  startServer().catch((err: unknown) => {
+    log.fatal({ err }, "casebook failed to start");
+    process.exit(1);
+  });
+}
