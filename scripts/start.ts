@@ -1,0 +1,29 @@
+// `npm start`: everything a newcomer needs, in order — database migrations, a production build
+// when the sources changed, then the server with first-start seeding and a local agent.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { buildIsStale } from "./lib/build-freshness";
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+process.env.NODE_ENV ??= "production";
+
+function run(cmd: string, args: string[]): void {
+  const result = spawnSync(cmd, args, { stdio: "inherit", env: process.env });
+  if (result.status !== 0) {
+    console.error(`\n${cmd} ${args.join(" ")} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+fs.mkdirSync("data", { recursive: true });
+run("npx", ["prisma", "migrate", "deploy"]);
+
+if (process.env.NODE_ENV === "production" && buildIsStale(process.cwd())) {
+  console.log("Building Casebook (first start or changed sources)…");
+  run("npx", ["next", "build"]);
+  fs.writeFileSync(path.join(".next", "casebook-build-stamp"), new Date().toISOString());
+}
+
+const { startServer } = await import("../server/index");
+await startServer();
