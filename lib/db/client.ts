@@ -1,18 +1,17 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/client";
-import { databaseUrl } from "./url";
+import { PrismaClient as PostgresPrismaClient } from "./generated-pg/client";
+import { createPostgresAdapter } from "./postgres-adapter";
+import { databaseUrl, isPostgres } from "./url";
 
 function createClient(): PrismaClient {
   const url = databaseUrl();
-  if (url.startsWith("postgres")) {
-    // Loaded lazily so SQLite installs never touch pg.
-    return createPostgresClient(url);
+  if (isPostgres(url)) {
+    // Both clients are generated from the same models (prisma/postgres/schema.prisma is derived
+    // from prisma/schema.prisma), so their query APIs are identical; only the provider differs.
+    return new PostgresPrismaClient({ adapter: createPostgresAdapter(url) }) as unknown as PrismaClient;
   }
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
-}
-
-function createPostgresClient(_url: string): PrismaClient {
-  throw new Error("PostgreSQL support: see docs/scale-out.md");
 }
 
 // One client per process; Next.js dev reloads modules, so keep it on globalThis.

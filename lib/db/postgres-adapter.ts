@@ -1,0 +1,33 @@
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+
+const PG_NAME = 19;
+const PG_TEXT = 25;
+
+// Prisma's pg adapter cannot map PostgreSQL's internal `name` type, which catalog queries made by
+// the schema engine return (prisma/orm#27403). Reporting those columns as text is exact: `name`
+// is a 63-byte string.
+function nameColumnsAsText<T>(result: T): T {
+  const fields = (result as { fields?: Array<{ dataTypeID: number }> } | undefined)?.fields;
+  for (const field of fields ?? []) if (field.dataTypeID === PG_NAME) field.dataTypeID = PG_TEXT;
+  return result;
+}
+
+class NameAsTextClient extends pg.Client {
+  // pg's query() has many overloads, and Pool.query uses the callback form: forward every call
+  // untouched and only post-process the result.
+  override query(...args: unknown[]): never {
+    const last = args.at(-1);
+    if (typeof last === "function") {
+      args[args.length - 1] = (err: unknown, result: unknown) => last(err, nameColumnsAsText(result));
+    }
+    const result = (super.query as (...a: unknown[]) => unknown)(...args);
+    if (result instanceof Promise) return result.then(nameColumnsAsText) as never;
+    return result as never;
+  }
+}
+
+export function createPostgresAdapter(connectionString: string): PrismaPg {
+  const pool = new pg.Pool({ connectionString, Client: NameAsTextClient, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  return new PrismaPg(pool);
+}

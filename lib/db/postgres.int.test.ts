@@ -1,0 +1,45 @@
+// Scale-out: the same migrations and queries against a real PostgreSQL on 127.0.0.1.
+import { execFileSync } from "node:child_process";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const ADMIN_URL = process.env.POSTGRES_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const dbName = `casebook_test_${process.pid}_${Date.now()}`;
+const url = ADMIN_URL.replace(/\/[^/]*$/, `/${dbName}`);
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+describe("PostgreSQL (scale-out)", () => {
+  beforeAll(async () => {
+    await admin(`CREATE DATABASE ${dbName}`);
+    execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
+  }, 120_000);
+
+  afterAll(async () => {
+    const { db } = await import("./client");
+    await db.$disconnect();
+    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  });
+
+  it("applies the migrations and round-trips rows through the generated client", async () => {
+    process.env.DATABASE_URL = url;
+    const { db } = await import("./client");
+    const user = await db.user.create({ data: { id: "u1", name: "Ada", email: "ada@example.test", role: "admin" } });
+    const incident = await db.incident.create({
+      data: { title: "Disk full", severity: "SEV2", symptoms: ["No space left on device"], tags: ["disk"], authors: { create: { userId: user.id } } },
+      include: { authors: true },
+    });
+    expect(incident.symptoms).toEqual(["No space left on device"]);
+    expect(incident.authors).toHaveLength(1);
+    const status = execFileSync("npx", ["prisma", "migrate", "status"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+    expect(status).toContain("Database schema is up to date");
+  });
+});
