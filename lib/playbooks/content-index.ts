@@ -1,0 +1,108 @@
+// The process-wide content index: built once, lazily, and rebuilt when content/ changes in
+// development (or with CASEBOOK_WATCH=1). It lives on globalThis because the custom server and the
+// Next.js bundle load this module separately but run in one process and must share one index.
+import { watch, type FSWatcher } from "node:fs";
+import { log } from "@/lib/log";
+import { buildContentIndex, contentDir, type BuildOptions } from "./build-content-index";
+import type { ContentIndex, Playbook } from "./types";
+
+export { buildContentIndex, contentDir } from "./build-content-index";
+
+type Listener = (index: ContentIndex) => void;
+
+interface ContentIndexState {
+  dir: string;
+  current?: Promise<ContentIndex>;
+  listeners: Set<Listener>;
+  watcher?: FSWatcher;
+  debounce?: NodeJS.Timeout;
+  rebuilding: boolean;
+  rebuildAgain: boolean;
+  cache: NonNullable<BuildOptions["cache"]>;
+}
+
+const STATE_KEY = Symbol.for("casebook.contentIndex");
+const DEBOUNCE_MS = 100;
+
+function state(): ContentIndexState {
+  const holder = globalThis as typeof globalThis & { [STATE_KEY]?: ContentIndexState };
+  holder[STATE_KEY] ??= { dir: contentDir(), listeners: new Set(), rebuilding: false, rebuildAgain: false, cache: new Map() };
+  return holder[STATE_KEY];
+}
+
+export function getContentIndex(): Promise<ContentIndex> {
+  const s = state();
+  if (!s.current) {
+    s.current = buildContentIndex(s.dir, { cache: s.cache });
+    if (shouldWatch()) startWatching(s);
+  }
+  return s.current;
+}
+
+export async function getPlaybook(slug: string): Promise<Playbook | undefined> {
+  return (await getContentIndex()).playbooks.get(slug);
+}
+
+/** Calls `listener` with each rebuilt index; returns the function that unsubscribes it. */
+export function onContentIndexChange(listener: Listener): () => void {
+  const s = state();
+  s.listeners.add(listener);
+  return () => {
+    s.listeners.delete(listener);
+  };
+}
+
+/** Stops watching and forgets the index, so the next call builds afresh (tests, shutdown). */
+export function closeContentIndex(): void {
+  const holder = globalThis as typeof globalThis & { [STATE_KEY]?: ContentIndexState };
+  const s = holder[STATE_KEY];
+  if (!s) return;
+  s.watcher?.close();
+  clearTimeout(s.debounce);
+  delete holder[STATE_KEY];
+}
+
+function shouldWatch(): boolean {
+  return process.env.NODE_ENV === "development" || process.env.CASEBOOK_WATCH === "1";
+}
+
+function startWatching(s: ContentIndexState): void {
+  try {
+    s.watcher = watch(s.dir, { persistent: false }, (_event, name) => {
+      if (name && !name.toString().endsWith(".mdx")) return;
+      clearTimeout(s.debounce);
+      s.debounce = setTimeout(() => void rebuild(s), DEBOUNCE_MS);
+    });
+    s.watcher.on("error", (error) => log.warn({ err: error, dir: s.dir }, "content watcher stopped"));
+    log.info({ dir: s.dir }, "watching content for changes");
+  } catch (error) {
+    log.warn({ err: error, dir: s.dir }, "cannot watch the content folder; edits need a restart");
+  }
+}
+
+/** One rebuild at a time; changes that arrive during a rebuild trigger one more afterwards. */
+async function rebuild(s: ContentIndexState): Promise<void> {
+  if (s.rebuilding) {
+    s.rebuildAgain = true;
+    return;
+  }
+  s.rebuilding = true;
+  try {
+    const index = await buildContentIndex(s.dir, { cache: s.cache });
+    s.current = Promise.resolve(index);
+    log.info({ playbooks: index.playbooks.size, broken: index.broken.size }, "content index rebuilt");
+    for (const listener of s.listeners) {
+      try {
+        listener(index);
+      } catch (error) {
+        log.error({ err: error }, "content index listener failed");
+      }
+    }
+  } finally {
+    s.rebuilding = false;
+    if (s.rebuildAgain) {
+      s.rebuildAgain = false;
+      void rebuild(s);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+// The rules of the playbook format that more than one module (parser, renderer, docs) must agree on.
+
+/** Languages a step's code block may use; the agent runs the code with that shell. */
+export const SHELL_LANGS = ["bash", "sh", "zsh"] as const;
+
+export const STEP_ATTRIBUTES = ["id", "title", "risk", "expect", "onPass", "onFail", "timeout"] as const;
+export type StepAttribute = (typeof STEP_ATTRIBUTES)[number];
+
+export const CALLOUT_TYPES = ["info", "tip", "warning", "danger"] as const;
+export type CalloutType = (typeof CALLOUT_TYPES)[number];
+export const CALLOUT_ATTRIBUTES = ["type", "title"] as const;
+
+/** The JSX components a playbook may use; the renderer must provide exactly these. */
+export const COMPONENTS = ["Step", "Callout"] as const;
+
+export const DEFAULT_TIMEOUT_SECONDS = 60;
+/** A day: longer than any diagnostic should take, short enough to catch a unit mistake. */
+export const MAX_TIMEOUT_SECONDS = 24 * 60 * 60;
+
+/** Step ids, slugs and tags end up in URLs and HTML anchors. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const TAG_PATTERN = /^[a-z0-9][a-z0-9.+-]*$/;
+/** Input names become environment variables. */
+export const INPUT_NAME_PATTERN = /^[A-Z][A-Z0-9_]*$/;

@@ -1,0 +1,22 @@
+// Lints every playbook: `npx tsx scripts/check-content.ts [dir]` (default: CONTENT_DIR or content/).
+// Prints each error as file:line:col: message and exits 1 when there is any.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { buildContentIndex, contentDir } from "@/lib/playbooks/build-content-index";
+import { formatContentError } from "@/lib/playbooks/content-error";
+
+const dir = process.argv[2] ? path.resolve(process.argv[2]) : contentDir();
+if (!existsSync(dir)) {
+  console.error(`${dir}: no such folder`);
+  process.exit(1);
+}
+
+const index = await buildContentIndex(dir, { logErrors: false });
+const errors = [...index.broken.values()].flat();
+for (const error of errors) console.log(formatContentError(error));
+
+const files = index.playbooks.size + index.broken.size;
+const steps = [...index.playbooks.values()].reduce((sum, playbook) => sum + playbook.steps.length, 0);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+console.log(`${plural(files, "playbook")}, ${plural(steps, "step")}, ${plural(errors.length, "error")}`);
+process.exit(errors.length > 0 ? 1 : 0);
