@@ -1,0 +1,85 @@
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { admin } from "better-auth/plugins/admin";
+import { adminAc, defaultAc } from "better-auth/plugins/admin/access";
+import { db } from "@/lib/db/client";
+import { isPostgres } from "@/lib/db/url";
+import { REMOTE_ADDR_HEADER } from "@/lib/http/remote-addr";
+import { log } from "@/lib/log";
+import { AUTH_COOKIE_PREFIX } from "./paths";
+import { serverBaseUrl, trustedOrigins } from "./origins";
+import { authSecret } from "./secret";
+
+const baseURL = serverBaseUrl();
+
+// Viewers and operators get no user-management permissions; what they may do in Casebook is
+// decided by hasRole() in lib/auth/roles.ts, not by better-auth's access control.
+const noAdminPermissions = defaultAc.newRole({ user: [], session: [] });
+
+/** Sign-in attempts allowed per client address per minute (CASEBOOK_SIGN_IN_MAX overrides, for tests). */
+const signInMax = Number(process.env.CASEBOOK_SIGN_IN_MAX ?? 10);
+
+export const auth = betterAuth({
+  appName: "Casebook",
+  baseURL,
+  basePath: "/api/auth",
+  secret: authSecret(),
+  trustedOrigins: trustedOrigins(),
+  database: prismaAdapter(db, {
+    provider: isPostgres() ? "postgresql" : "sqlite",
+    transaction: true,
+  }),
+  emailAndPassword: {
+    enabled: true,
+    // Admins create accounts; nobody can sign themselves up.
+    disableSignUp: true,
+    minPasswordLength: 8,
+    maxPasswordLength: 128,
+  },
+  session: {
+    expiresIn: 60 * 60 * 24 * 7,
+    updateAge: 60 * 60 * 24,
+    // No cookie cache: every check reads the session row, so a ban or role change applies at once.
+    cookieCache: { enabled: false },
+  },
+  rateLimit: {
+    enabled: true,
+    // In the database, so the limit holds across restarts and across server instances.
+    storage: "database",
+    window: 60,
+    max: 100,
+    customRules: {
+      "/sign-in/email": { window: 60, max: signInMax },
+    },
+  },
+  advanced: {
+    cookiePrefix: AUTH_COOKIE_PREFIX,
+    useSecureCookies: baseURL.startsWith("https://"),
+    defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+    // Explicit, because better-auth turns the origin (CSRF) check off when NODE_ENV is "test".
+    disableOriginCheck: false,
+    disableCSRFCheck: false,
+    // The custom server writes the TCP peer address into this header (overwriting any client
+    // copy), so rate limits key on the real address rather than a spoofable X-Forwarded-For.
+    ipAddress: { ipAddressHeaders: [REMOTE_ADDR_HEADER] },
+  },
+  telemetry: { enabled: false },
+  logger: {
+    log(level, message, ...args: unknown[]) {
+      log[level]({ args, component: "better-auth" }, message);
+    },
+  },
+  plugins: [
+    admin({
+      defaultRole: "viewer",
+      adminRoles: ["admin"],
+      roles: { viewer: noAdminPermissions, operator: noAdminPermissions, admin: adminAc },
+      bannedUserMessage: "This account is disabled. Ask an admin to re-enable it.",
+    }),
+    // Must stay last: it copies Set-Cookie from auth calls made inside server actions.
+    nextCookies(),
+  ],
+});
+
+export type Auth = typeof auth;
