@@ -1,0 +1,111 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ContentErrorPanel } from "@/components/content-error-panel";
+import { InputsTable } from "@/components/inputs-table";
+import { Symptoms } from "@/components/symptoms";
+import { TableOfContents } from "@/components/toc";
+import { TagList } from "@/components/tag-badge";
+import { requireUser } from "@/lib/auth/session";
+import { getContentIndex } from "@/lib/playbooks/content-index";
+import type { ContentError, Playbook } from "@/lib/playbooks/types";
+import { formatDate } from "@/lib/render/format-date";
+import { renderPlaybookBody } from "@/lib/render/render-body";
+import { buildToc } from "@/lib/render/toc";
+
+interface Props {
+  params: Promise<{ slug: string }>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const index = await getContentIndex();
+  const playbook = index.playbooks.get(slug);
+  if (playbook) return { title: playbook.title, description: playbook.summary };
+  return { title: index.broken.has(slug) ? `${slug} (cannot be loaded)` : "Not found" };
+}
+
+export default async function PlaybookPage({ params }: Props) {
+  await requireUser();
+  const { slug } = await params;
+  const index = await getContentIndex();
+  const playbook = index.playbooks.get(slug);
+  if (!playbook) {
+    const errors = index.broken.get(slug);
+    if (errors) return <BrokenPlaybook slug={slug} errors={errors} />;
+    notFound();
+  }
+
+  const body = await renderPlaybookBody(playbook);
+  const toc = buildToc(playbook);
+  const contents = <TableOfContents entries={toc} hasSymptoms={playbook.symptoms.length > 0} hasInputs={playbook.inputs.length > 0} />;
+
+  return (
+    <div className="page playbook-layout">
+      <article className="playbook">
+        <Breadcrumb title={playbook.title} />
+        <PlaybookHeader playbook={playbook} />
+        <details className="toc-inline">
+          <summary>On this page</summary>
+          {contents}
+        </details>
+        <Symptoms symptoms={playbook.symptoms} />
+        <InputsTable inputs={playbook.inputs} />
+        {body.ok ? (
+          <div className="prose">{body.element}</div>
+        ) : (
+          <ContentErrorPanel title="This playbook's text cannot be rendered" errors={[body.error]} />
+        )}
+      </article>
+      <aside className="toc-rail" aria-label="On this page">
+        <p className="toc-heading">On this page</p>
+        {contents}
+      </aside>
+    </div>
+  );
+}
+
+function Breadcrumb({ title }: { title: string }) {
+  return (
+    <nav aria-label="Breadcrumb" className="breadcrumb">
+      <Link href="/playbooks">Playbooks</Link>
+      <span aria-hidden="true">/</span>
+      <span aria-current="page">{title}</span>
+    </nav>
+  );
+}
+
+function PlaybookHeader({ playbook }: { playbook: Playbook }) {
+  const counts = { read: 0, change: 0, danger: 0 };
+  for (const step of playbook.steps) counts[step.risk] += 1;
+  return (
+    <header className="playbook-header">
+      <h1>{playbook.title}</h1>
+      <p className="playbook-summary">{playbook.summary}</p>
+      <div className="playbook-meta">
+        <TagList tags={playbook.tags} />
+        <span className="meta-item">
+          {playbook.steps.length} {playbook.steps.length === 1 ? "step" : "steps"}
+          {counts.change + counts.danger > 0 ? ` (${[counts.change ? `${counts.change} change` : "", counts.danger ? `${counts.danger} danger` : ""].filter(Boolean).join(", ")})` : ""}
+        </span>
+        <span className="meta-item">Updated {formatDate(playbook.updatedAt)}</span>
+        <span className="meta-item meta-file" title={`Version ${playbook.contentHash}`}>
+          <code>{playbook.file}</code>
+        </span>
+      </div>
+    </header>
+  );
+}
+
+function BrokenPlaybook({ slug, errors }: { slug: string; errors: ContentError[] }) {
+  return (
+    <div className="page page-narrow">
+      <Breadcrumb title={slug} />
+      <header className="playbook-header">
+        <h1>{slug}</h1>
+        <p className="playbook-summary">This playbook could not be loaded, so it is not shown or searchable until its file is fixed.</p>
+      </header>
+      <ContentErrorPanel title={errors.length === 1 ? "1 problem in this playbook" : `${errors.length} problems in this playbook`} errors={errors} />
+    </div>
+  );
+}

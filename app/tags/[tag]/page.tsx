@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PlaybookCard } from "@/components/playbook-card";
+import { requireUser } from "@/lib/auth/session";
+import { getContentIndex } from "@/lib/playbooks/content-index";
+import { byTitle } from "@/lib/render/catalog";
+
+interface Props {
+  params: Promise<{ tag: string }>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Tag: ${decodeURIComponent((await params).tag)}` };
+}
+
+export default async function TagPage({ params }: Props) {
+  await requireUser();
+  const tag = decodeURIComponent((await params).tag);
+  const playbooks = byTitle([...(await getContentIndex()).playbooks.values()].filter((p) => p.tags.includes(tag)));
+  if (playbooks.length === 0) notFound();
+  return (
+    <div className="page page-medium">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href="/tags">Tags</Link>
+        <span aria-hidden="true">/</span>
+        <span aria-current="page">{tag}</span>
+      </nav>
+      <header className="page-header">
+        <h1>
+          <span className="muted">#</span>
+          {tag}
+        </h1>
+        <p className="page-lead">
+          {playbooks.length} {playbooks.length === 1 ? "playbook" : "playbooks"} tagged {tag}.
+        </p>
+      </header>
+      <div className="card-list">
+        {playbooks.map((p) => (
+          <PlaybookCard key={p.slug} playbook={p} />
+        ))}
+      </div>
+    </div>
+  );
+}

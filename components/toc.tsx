@@ -1,0 +1,33 @@
+// "On this page": symptoms, inputs, then headings and steps in document order.
+import type { TocEntry } from "@/lib/render/toc";
+
+export function TableOfContents({ entries, hasSymptoms, hasInputs }: { entries: readonly TocEntry[]; hasSymptoms: boolean; hasInputs: boolean }) {
+  return (
+    <ol className="toc-list">
+      {hasSymptoms ? (
+        <li className="toc-item toc-level-0">
+          <a href="#symptoms">Symptoms</a>
+        </li>
+      ) : null}
+      {hasInputs ? (
+        <li className="toc-item toc-level-0">
+          <a href="#inputs">Inputs</a>
+        </li>
+      ) : null}
+      {entries.map((entry) =>
+        entry.kind === "section" ? (
+          <li key={`s-${entry.id}`} className={`toc-item toc-level-${Math.min(entry.level, 3)}`}>
+            <a href={`#${entry.id}`}>{entry.title}</a>
+          </li>
+        ) : (
+          <li key={`t-${entry.id}`} className={`toc-item toc-step toc-level-${Math.min(entry.level, 3)}`}>
+            <a href={`#${entry.anchor}`}>
+              <span className={`toc-step-dot risk-dot-${entry.risk}`} aria-hidden="true" />
+              <span className="toc-step-number">{entry.number}.</span> {entry.title}
+            </a>
+          </li>
+        ),
+      )}
+    </ol>
+  );
+}

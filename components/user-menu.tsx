@@ -1,0 +1,36 @@
+// The signed-in user's name and role, with sign-out, in a disclosure that needs no script to open.
+import type { SessionUser } from "@/lib/auth/session";
+import { SignOutButton } from "./sign-out-button";
+
+function initials(name: string): string {
+  const letters = name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((word) => word[0]?.toUpperCase() ?? "");
+  return letters.join("") || "?";
+}
+
+export function UserMenu({ user }: { user: SessionUser }) {
+  return (
+    <details className="user-menu">
+      <summary aria-label={`Account: ${user.name}, ${user.role}`}>
+        <span className="avatar" aria-hidden="true">
+          {initials(user.name)}
+        </span>
+        <span className="user-menu-name">{user.name}</span>
+        <span className={`role-chip role-${user.role}`}>{user.role}</span>
+      </summary>
+      <div className="menu" role="menu">
+        <div className="menu-header">
+          <div className="menu-name">{user.name}</div>
+          <div className="menu-email">{user.email}</div>
+          <div className="menu-role">
+            Role: <strong>{user.role}</strong>
+          </div>
+        </div>
+        <SignOutButton />
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,20 @@
+// One shiki highlighter per process with light and dark GitHub themes. Grammars come from shiki's
+// bundled languages and load on first use from node_modules; nothing is fetched.
+import { createHighlighter } from "shiki";
+
+export const CODE_THEMES = { light: "github-light-default", dark: "github-dark-default" } as const;
+
+// Preloaded because nearly every playbook uses them; others load lazily.
+const PRELOADED = ["bash", "shellscript", "shellsession", "yaml", "json", "toml", "python", "dockerfile", "ini"];
+
+export type Highlighter = Awaited<ReturnType<typeof createHighlighter>>;
+
+const holder = globalThis as typeof globalThis & { __casebookHighlighter?: Promise<Highlighter> };
+
+export function getHighlighter(): Promise<Highlighter> {
+  holder.__casebookHighlighter ??= createHighlighter({ themes: Object.values(CODE_THEMES), langs: PRELOADED }).catch((err: unknown) => {
+    holder.__casebookHighlighter = undefined; // let the next request try again
+    throw err;
+  });
+  return holder.__casebookHighlighter;
+}
