@@ -13,6 +13,8 @@ const config: NextConfig = {
   ],
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden() and app/forbidden.tsx: requireUser() answers 403 when a role is too low.
+  experimental: { authInterrupts: true },
 };
 
 export default config;
