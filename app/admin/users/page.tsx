@@ -1,0 +1,64 @@
+import { isRole } from "@/lib/auth/roles";
+import { requireUser } from "@/lib/auth/session";
+import { listUsers } from "@/lib/auth/user-admin";
+import { BanForm, CreateUserForm, RoleForm } from "./user-forms";
+
+export const metadata = { title: "Users" };
+
+export default async function UsersPage() {
+  const me = await requireUser("admin");
+  const users = await listUsers();
+
+  return (
+    <main className="admin-users">
+      <h1>Users</h1>
+      <section aria-labelledby="add-user">
+        <h2 id="add-user">Add a user</h2>
+        <p>Viewers read and search. Operators also run steps and record incidents. Admins manage hosts and users.</p>
+        <CreateUserForm />
+      </section>
+      <section aria-labelledby="all-users">
+        <h2 id="all-users">Everyone ({users.length})</h2>
+        <table className="users-table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Status</th>
+              <th scope="col">Added</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => {
+              const self = user.id === me.id;
+              return (
+                <tr key={user.id} data-email={user.email}>
+                  <td>
+                    {user.name}
+                    {self && " (you)"}
+                  </td>
+                  <td>{user.email}</td>
+                  <td>
+                    {self || !isRole(user.role) ? (
+                      user.role
+                    ) : (
+                      <RoleForm userId={user.id} email={user.email} role={user.role} />
+                    )}
+                  </td>
+                  <td>
+                    <span className={user.banned ? "status banned" : "status active"}>{user.banned ? "Banned" : "Active"}</span>
+                    {!self && <BanForm userId={user.id} email={user.email} banned={user.banned} />}
+                  </td>
+                  <td>
+                    <time dateTime={user.createdAt.toISOString()}>{user.createdAt.toISOString().slice(0, 10)}</time>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+    </main>
+  );
+}

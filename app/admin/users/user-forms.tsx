@@ -1,0 +1,85 @@
+"use client";
+import { useActionState } from "react";
+import { ROLES, type Role } from "@/lib/auth/roles";
+import { createUserAction, setBannedAction, setRoleAction, type UserActionState } from "./actions";
+
+function Outcome({ state }: { state: UserActionState }) {
+  if (!state) return null;
+  return state.ok ? (
+    <p className="notice" role="status">
+      {state.message}
+    </p>
+  ) : (
+    <p className="error" role="alert">
+      {state.message}
+    </p>
+  );
+}
+
+export function CreateUserForm() {
+  const [state, action, pending] = useActionState<UserActionState, FormData>(createUserAction, null);
+  return (
+    <form className="create-user-form" action={action}>
+      <label>
+        Name
+        <input name="name" required maxLength={100} />
+      </label>
+      <label>
+        Email
+        <input name="email" type="email" required autoComplete="off" />
+      </label>
+      <label>
+        Initial password
+        <input name="password" type="password" required minLength={8} maxLength={128} autoComplete="new-password" />
+      </label>
+      <label>
+        Role
+        <select name="role" defaultValue="viewer">
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {role}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" disabled={pending}>
+        Create user
+      </button>
+      <Outcome state={state} />
+    </form>
+  );
+}
+
+export function RoleForm({ userId, email, role }: { userId: string; email: string; role: Role }) {
+  const [state, action, pending] = useActionState<UserActionState, FormData>(setRoleAction, null);
+  return (
+    <form className="role-form" action={action}>
+      <input type="hidden" name="userId" value={userId} />
+      <select name="role" defaultValue={role} aria-label={`Role for ${email}`}>
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {r}
+          </option>
+        ))}
+      </select>
+      <button type="submit" disabled={pending} aria-label={`Change role of ${email}`}>
+        Change
+      </button>
+      <Outcome state={state} />
+    </form>
+  );
+}
+
+export function BanForm({ userId, email, banned }: { userId: string; email: string; banned: boolean }) {
+  const [state, action, pending] = useActionState<UserActionState, FormData>(setBannedAction, null);
+  return (
+    <form className="ban-form" action={action}>
+      <input type="hidden" name="userId" value={userId} />
+      <input type="hidden" name="banned" value={banned ? "false" : "true"} />
+      <button type="submit" disabled={pending} aria-label={`${banned ? "Unban" : "Ban"} ${email}`}>
+        {banned ? "Unban" : "Ban"}
+      </button>
+      <Outcome state={state} />
+    </form>
+  );
+}

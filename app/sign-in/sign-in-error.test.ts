@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { signInErrorMessage } from "./sign-in-error";
+
+describe("signInErrorMessage", () => {
+  it("does not reveal whether the email or the password was wrong", () => {
+    expect(signInErrorMessage(401, { message: "Invalid email or password", code: "INVALID_EMAIL_OR_PASSWORD" }, null)).toBe(
+      "Wrong email or password.",
+    );
+  });
+
+  it("says how long to wait when rate-limited", () => {
+    expect(signInErrorMessage(429, { message: "Too many requests. Please try again later." }, "42")).toBe(
+      "Too many sign-in attempts. Try again in 42 seconds.",
+    );
+    expect(signInErrorMessage(429, null, "1")).toBe("Too many sign-in attempts. Try again in 1 second.");
+    expect(signInErrorMessage(429, null, null)).toBe("Too many sign-in attempts. Try again in a minute.");
+  });
+
+  it("passes on the server's reason for a ban or bad input", () => {
+    expect(signInErrorMessage(403, { message: "This account is disabled. Ask an admin to re-enable it." }, null)).toBe(
+      "This account is disabled. Ask an admin to re-enable it.",
+    );
+    expect(signInErrorMessage(400, { message: "Invalid email" }, null)).toBe("Invalid email.");
+    expect(signInErrorMessage(500, "<html>", null)).toBe("Sign-in failed (HTTP 500). Try again, or ask an admin.");
+  });
+});
