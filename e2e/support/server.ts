@@ -1,0 +1,38 @@
+// The e2e web server: a fresh, migrated SQLite database in a temp dir and the production build
+// (run `next build` first) on 127.0.0.1:3210. Playwright starts it and stops it with SIGTERM.
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { E2E_HOST, E2E_PORT } from "./users";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "casebook-e2e-"));
+Object.assign(process.env, {
+  DATABASE_URL: `file:${path.join(dir, "casebook.db")}`,
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  CASEBOOK_LOCAL_AGENT: "0",
+  HOST: E2E_HOST,
+  PORT: String(E2E_PORT),
+  // A throwaway secret, so the run never writes data/auth-secret.
+  BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+  // Every spec signs in from 127.0.0.1; the production limit would throttle the suite.
+  CASEBOOK_SIGN_IN_MAX: process.env.CASEBOOK_SIGN_IN_MAX ?? "200",
+});
+
+execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "inherit", env: process.env });
+
+const { startServer } = await import("../../server/index");
+const server = await startServer({ host: E2E_HOST, port: E2E_PORT, dev: false });
+
+let stopping = false;
+async function stop(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  await server.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());
