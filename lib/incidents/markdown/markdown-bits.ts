@@ -103,7 +103,8 @@ export const OUTPUT_LANGS = new Set(["", "text", "txt", "log", "console", "outpu
 export function plainHeading(title: string): string {
   return title
     .replace(/[`*]/g, "")
-    .replace(/[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}\u{2B00}-\u{2BFF}\u{FE0F}]/gu, "")
+    .replace(/[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}\u{2B00}-\u{2BFF}]/gu, "")
+    .replace(/\u{FE0F}/gu, "")
     .replace(/\s+/g, " ")
     .replace(/[:\s]+$/, "")
     .trim();
