@@ -6,7 +6,8 @@ import path from "node:path";
 import { buildIsStale } from "./lib/build-freshness";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
-process.env.NODE_ENV ??= "production";
+// (process.env.NODE_ENV is typed read-only by Next.js.)
+Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? "production" });
 
 function run(cmd: string, args: string[]): void {
   const result = spawnSync(cmd, args, { stdio: "inherit", env: process.env });
