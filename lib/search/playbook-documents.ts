@@ -1,0 +1,41 @@
+// A playbook becomes one search document whose parts are the places a reader can be sent to:
+// the title block, the summary, each symptom line, each section and each step. Symptom lines are
+// indexed only as their own parts (not again on the title block) so a symptom hit is counted once
+// and always deep-links to #symptoms.
+import type { Playbook } from "@/lib/playbooks/types";
+import type { PlaybookHead, PlaybookMatchPart, SearchDoc, SearchPart } from "./types";
+
+export function playbookHref(slug: string, anchor?: string): string {
+  const path = `/playbooks/${encodeURIComponent(slug)}`;
+  return anchor ? `${path}#${anchor}` : path;
+}
+
+export function playbookDocument(p: Playbook): SearchDoc<PlaybookHead, PlaybookMatchPart> {
+  const parts: Array<SearchPart<PlaybookMatchPart>> = [
+    { part: "title", label: p.title, href: playbookHref(p.slug), title: p.title, tags: p.tags, context: p.summary },
+    { part: "summary", label: "Summary", href: playbookHref(p.slug), text: [p.summary, p.intro].filter(Boolean).join("\n") },
+  ];
+  for (const symptom of p.symptoms) {
+    parts.push({ part: "symptom", label: "Symptom", href: playbookHref(p.slug, "symptoms"), symptom });
+  }
+  for (const s of p.sections) {
+    parts.push({ part: "section", label: s.title, href: playbookHref(p.slug, s.id), title: s.title, text: s.text });
+  }
+  for (const step of p.steps) {
+    parts.push({
+      part: "step",
+      label: `Step "${step.title}"`,
+      href: playbookHref(p.slug, `step-${step.id}`),
+      title: step.title,
+      text: step.text,
+      code: step.code,
+    });
+  }
+  return {
+    key: `playbook:${p.slug}`,
+    title: p.title,
+    head: { kind: "playbook", slug: p.slug, title: p.title, summary: p.summary, tags: p.tags },
+    tags: p.tags,
+    parts,
+  };
+}

@@ -1,0 +1,186 @@
+// The search engine. Two levels, because a corpus of 1,000 playbooks has ~20,000 parts and
+// ranking every part for every query is too slow for a pasted error:
+//  1. MiniSearch (BM25+, field boosts, prefix and fuzzy matching) ranks whole documents, with the
+//     fields of all their parts folded in;
+//  2. for the few documents returned, PartScorer picks the part (symptom line, step, section,
+//     title, summary) that best explains the match, for the label, deep link and snippet.
+// Before both, an exact error-line check against every declared symptom line puts documents that
+// list the pasted error above everything else.
+import MiniSearch from "minisearch";
+import type { Playbook } from "@/lib/playbooks/types";
+import { describeMatch, describeSymptomMatch } from "./describe-match";
+import { PartScorer } from "./part-scorer";
+import { playbookDocument } from "./playbook-documents";
+import { collapseWhitespace, type Range } from "./snippet";
+import { SymptomMatcher } from "./symptom-match";
+import { fuzzyFor, planQuery, prefixFor } from "./query-plan";
+import { indexTerms } from "./tokenize";
+import type { PlaybookHead, PlaybookMatchPart, ResultHead, SearchDoc, SearchHit, SearchOptions } from "./types";
+
+const DOC_FIELDS = ["symptom", "title", "tags", "heading", "code", "text"] as const;
+type DocField = (typeof DOC_FIELDS)[number];
+const DOC_BOOST: Record<DocField, number> = { symptom: 6, title: 4, tags: 3, heading: 2.5, code: 2, text: 1 };
+
+export const MAX_QUERY_CHARS = 4000;
+const DEFAULT_LIMIT = 10;
+/** Reported score of an exact symptom-line match: above any term score. Results are ordered by
+ *  matched words first anyway (see byExactThenScore), so this only keeps `score` consistent. */
+const EXACT_SYMPTOM_SCORE = 1_000_000;
+const EXACT_WORD_SCORE = 1_000;
+/** Weight of an index term reached by prefix or typo matching rather than typed as is. */
+const DERIVED_TERM_WEIGHT = 0.45;
+
+export interface EngineOptions extends SearchOptions {
+  /** Only results of these kinds. */
+  kinds?: readonly string[];
+}
+
+export interface SearchIndex<H extends ResultHead = ResultHead, P extends string = string> {
+  search(query: string, opts?: EngineOptions): Array<SearchHit<H, P>>;
+  readonly documentCount: number;
+}
+
+interface ExactHit {
+  part: number;
+  words: number;
+  range: Range;
+}
+
+interface Candidate {
+  doc: number;
+  score: number;
+  exact?: ExactHit;
+  /** Index terms MiniSearch matched (`terms`), and the query terms behind them (`typed`). */
+  hit?: { terms: string[]; typed: ReadonlySet<string> };
+}
+
+type Row = { id: number } & Partial<Record<DocField, string>>;
+
+/** A search index over documents of any kind (playbooks, incidents, ...). */
+export function createSearchIndex<H extends ResultHead, P extends string>(
+  docs: ReadonlyArray<SearchDoc<H, P>>,
+): SearchIndex<H, P> {
+  const partDoc: number[] = [];
+  const firstPart: number[] = [];
+  const scorer = new PartScorer();
+  const symptoms = new SymptomMatcher<number>();
+  const docFreq = new Map<string, number>();
+  const docTags = docs.map((d) => new Set(d.tags.map((t) => t.toLowerCase())));
+  const rows: Row[] = [];
+
+  docs.forEach((doc, d) => {
+    firstPart.push(partDoc.length);
+    const fields: Record<DocField, string[]> = {
+      symptom: [], title: indexTerms(doc.title), tags: indexTerms(doc.tags.join(" ")), heading: [], code: [], text: [],
+    };
+    for (const part of doc.parts) {
+      const id = partDoc.length;
+      partDoc.push(d);
+      const terms = scorer.add(part);
+      fields.symptom.push(...(terms.get("symptom") ?? []));
+      if (part.title !== doc.title) fields.heading.push(...(terms.get("title") ?? []));
+      fields.code.push(...(terms.get("code") ?? []));
+      fields.text.push(...(terms.get("text") ?? []));
+      if (part.symptom) symptoms.add(collapseWhitespace(part.symptom), id);
+    }
+    const row: Row = { id: d };
+    const seen = new Set<string>();
+    for (const field of DOC_FIELDS) {
+      if (fields[field].length === 0) continue;
+      row[field] = fields[field].join(" ");
+      for (const t of fields[field]) seen.add(t);
+    }
+    for (const t of seen) docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
+    rows.push(row);
+  });
+  firstPart.push(partDoc.length);
+
+  // Rows arrive as index terms joined by spaces, so MiniSearch and docFreq agree on terms.
+  const mini = new MiniSearch<Row>({
+    fields: [...DOC_FIELDS],
+    tokenize: (text) => text.split(" "),
+    processTerm: (term) => term || null,
+  });
+  mini.addAll(rows);
+
+  function search(query: string, opts: EngineOptions = {}): Array<SearchHit<H, P>> {
+    const q = query.slice(0, MAX_QUERY_CHARS);
+    const limit = Math.max(0, opts.limit ?? DEFAULT_LIMIT);
+    const tag = opts.tag?.toLowerCase();
+    const allowed = (d: number) =>
+      (!tag || docTags[d]!.has(tag)) && (!opts.kinds || opts.kinds.includes(docs[d]!.head.kind));
+
+    const candidates = new Map<number, Candidate>();
+    for (const hit of symptoms.match(q)) {
+      const doc = partDoc[hit.value]!;
+      if (!allowed(doc)) continue;
+      const prev = candidates.get(doc);
+      if (!prev?.exact || prev.exact.words < hit.words) {
+        candidates.set(doc, { doc, score: 0, exact: { part: hit.value, words: hit.words, range: hit.range } });
+      }
+    }
+
+    const plan = planQuery(q, docFreq, docs.length);
+    if (plan.terms.length > 0) {
+      const filtered = tag !== undefined || opts.kinds !== undefined;
+      const hits = mini.search(plan.terms.join(" "), {
+        tokenize: (text) => text.split(" "),
+        processTerm: (term) => term,
+        combineWith: "OR",
+        boost: DOC_BOOST,
+        prefix: prefixFor(plan),
+        fuzzy: fuzzyFor(plan, docFreq),
+        filter: filtered ? (r) => allowed(r.id as number) : undefined,
+      });
+      const typed = new Set(plan.terms);
+      for (const hit of hits) {
+        const doc = hit.id as number;
+        const prev = candidates.get(doc);
+        if (prev) {
+          prev.score = hit.score;
+          prev.hit = { terms: hit.terms, typed };
+        } else {
+          candidates.set(doc, { doc, score: hit.score, hit: { terms: hit.terms, typed } });
+        }
+      }
+    }
+
+    const ranked = [...candidates.values()].sort(byExactThenScore).slice(0, limit);
+    return ranked.map((c) => {
+      const doc = docs[c.doc]!;
+      let match;
+      if (c.exact) {
+        match = describeSymptomMatch(partOf(c.exact.part), c.exact.range);
+      } else {
+        // The part that explains the match best; the title part when nothing scores (e.g. a match
+        // only through the document title or tags folded into the document level).
+        const weights = new Map((c.hit?.terms ?? []).map((t) => [t, c.hit?.typed.has(t) ? 1 : DERIVED_TERM_WEIGHT]));
+        let best = { index: firstPart[c.doc]!, score: scorer.score(firstPart[c.doc]!, weights) };
+        for (let i = firstPart[c.doc]! + 1; i < firstPart[c.doc + 1]!; i++) {
+          const s = scorer.score(i, weights);
+          if (s.score > best.score.score) best = { index: i, score: s };
+        }
+        match = describeMatch(partOf(best.index), best.score);
+      }
+      const score = c.exact ? EXACT_SYMPTOM_SCORE + EXACT_WORD_SCORE * c.exact.words + c.score : c.score;
+      return { ...doc.head, score: Math.round(score * 1000) / 1000, match };
+    });
+  }
+
+  function partOf(index: number) {
+    const d = partDoc[index]!;
+    return docs[d]!.parts[index - firstPart[d]!]!;
+  }
+
+  return { search, documentCount: docs.length };
+}
+
+/** Exact symptom matches first (more matched words first), then by score. */
+function byExactThenScore(a: Candidate, b: Candidate): number {
+  return (b.exact?.words ?? 0) - (a.exact?.words ?? 0) || b.score - a.score;
+}
+
+/** A search index over playbooks only, without the process-wide state (tests, benchmarks). */
+export function buildSearchIndex(playbooks: readonly Playbook[]): SearchIndex<PlaybookHead, PlaybookMatchPart> {
+  return createSearchIndex(playbooks.map(playbookDocument));
+}
