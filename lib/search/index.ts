@@ -7,7 +7,7 @@ import { invalidateSearchIndex, searchState } from "./sources";
 import type { PlaybookSearchResult, ResultHead, SearchDoc, SearchHit, SearchOptions } from "./types";
 
 export { buildSearchIndex, createSearchIndex, MAX_QUERY_CHARS, type SearchIndex } from "./search-index";
-export { registerSearchSource, invalidateSearchIndex } from "./sources";
+export { closeSearchIndex, invalidateSearchIndex, registerSearchSource } from "./sources";
 export type * from "./types";
 
 async function buildIndex(): Promise<SearchIndex<ResultHead>> {

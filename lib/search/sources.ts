@@ -35,3 +35,11 @@ export function registerSearchSource(name: string, source: SearchSource): () => 
 export function invalidateSearchIndex(): void {
   searchState().index = undefined;
 }
+
+/** Unsubscribes from content changes and forgets the index and all sources (tests, shutdown). */
+export function closeSearchIndex(): void {
+  const state = holder.__casebookSearch;
+  if (!state) return;
+  state.unsubscribe?.();
+  delete holder.__casebookSearch;
+}
