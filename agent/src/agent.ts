@@ -1,0 +1,230 @@
+// The agent's connection to the server: dial out to /agent, say hello, heartbeat, run the steps
+// it is sent (within its own policy) and keep every output byte until the server has it.
+import os from "node:os";
+import { io, type Socket } from "socket.io-client";
+import { log } from "./log";
+import { OutgoingOutput } from "./outgoing-output";
+import { refusalReason } from "./policy";
+import {
+  AGENT_NAMESPACE,
+  AGENT_PROTOCOL_VERSION,
+  type AgentHello,
+  type AgentPolicy,
+  type AgentToServerEvents,
+  type AgentWelcome,
+  type ServerToAgentEvents,
+  type StepExit,
+  type StepStart,
+} from "./protocol";
+import { StepProcess } from "./step-process";
+import { agentVersion, describeOs } from "./system";
+
+export interface AgentConfig {
+  server: string;
+  token: string;
+  name: string;
+  policy: AgentPolicy;
+  workdir: string;
+  shell: string;
+  graceMs: number;
+}
+
+/** Exit status for "fix the configuration before restarting" (systemd: RestartPreventExitStatus). */
+export const EXIT_CONFIG = 78;
+
+interface ActiveStep {
+  start: StepStart;
+  process: StepProcess | null;
+  output: OutgoingOutput;
+  exit: StepExit | null;
+}
+
+type AgentSocket = Socket<ServerToAgentEvents, AgentToServerEvents>;
+
+export class Agent {
+  private readonly socket: AgentSocket;
+  private readonly steps = new Map<string, ActiveStep>();
+  private welcomed = false;
+  private windowBytes = 1024 * 1024;
+  private heartbeat: NodeJS.Timeout | null = null;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+  private stopping = false;
+  private readonly baseEnv: Record<string, string>;
+
+  constructor(
+    private readonly config: AgentConfig,
+    private readonly onFatal: (reason: string) => void,
+  ) {
+    this.baseEnv = stepEnvironment(process.env);
+    const url = config.server.replace(/\/+$/, "") + AGENT_NAMESPACE;
+    this.socket = io(url, {
+      auth: { token: config.token },
+      transports: ["websocket"],
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 10_000,
+      autoConnect: false,
+    });
+    this.socket.on("connect", () => this.sayHello());
+    this.socket.on("disconnect", (reason) => this.onDisconnect(reason));
+    this.socket.on("connect_error", (err) => this.onConnectError(err));
+    this.socket.on("step.start", (start) => this.onStart(start));
+    this.socket.on("step.ack", ({ stepRunId, offset }) => this.steps.get(stepRunId)?.output.ack(offset));
+    this.socket.on("step.cancel", ({ stepRunId }) => this.steps.get(stepRunId)?.process?.stop("cancelled"));
+  }
+
+  start(): void {
+    log.info({ server: this.config.server, name: this.config.name, policy: this.config.policy }, "connecting");
+    this.socket.connect();
+  }
+
+  /** Cancels running steps, waits (up to `waitMs`) until the server has their output, disconnects. */
+  async stop(waitMs = 10_000): Promise<void> {
+    this.stopping = true;
+    for (const step of this.steps.values()) step.process?.stop("cancelled");
+    const deadline = Date.now() + waitMs;
+    while (this.steps.size > 0 && this.socket.connected && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.socket.disconnect();
+  }
+
+  private sayHello(): void {
+    const hello: AgentHello = {
+      protocol: AGENT_PROTOCOL_VERSION,
+      name: this.config.name,
+      os: describeOs(),
+      version: agentVersion(),
+      hostname: os.hostname(),
+      policy: this.config.policy,
+      active: [...this.steps.entries()].map(([stepRunId, step]) => ({
+        stepRunId,
+        ackedOffset: step.output.acked,
+        exited: step.exit !== null,
+      })),
+    };
+    this.socket.emit("hello", hello, (welcome: AgentWelcome) => this.onWelcome(welcome));
+  }
+
+  private onWelcome(welcome: AgentWelcome): void {
+    if (!welcome.ok) {
+      this.onFatal(`server refused this agent: ${welcome.reason}`);
+      return;
+    }
+    this.welcomed = true;
+    this.windowBytes = welcome.windowBytes;
+    log.info({ hostId: welcome.hostId, host: welcome.hostName, resuming: this.steps.size }, "connected");
+    for (const stepRunId of welcome.forget) {
+      const step = this.steps.get(stepRunId);
+      step?.process?.stop("cancelled");
+      this.steps.delete(stepRunId);
+      log.warn({ stepRunId }, "server no longer tracks this step; dropped it");
+    }
+    for (const step of this.steps.values()) {
+      step.output.windowBytes = welcome.windowBytes;
+      step.output.resend();
+      if (step.exit) this.sendExit(step);
+    }
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = setInterval(() => {
+      this.socket.emit("heartbeat", { at: new Date().toISOString(), running: this.steps.size });
+    }, welcome.heartbeatMs);
+  }
+
+  private onDisconnect(reason: string): void {
+    this.welcomed = false;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
+    if (this.stopping) return;
+    log.warn({ reason, unsentSteps: this.steps.size }, "disconnected");
+    // socket.io reconnects by itself except when the server closed the connection on purpose.
+    if (reason === "io server disconnect") this.reconnectLater();
+  }
+
+  private onConnectError(err: Error & { data?: { fatal?: boolean } }): void {
+    if (err.data?.fatal) {
+      this.onFatal(`server refused this agent: ${err.message}`);
+      return;
+    }
+    log.warn({ error: err.message }, "cannot reach the server; retrying");
+    // A refusal by the namespace's middleware stops socket.io's own retries.
+    if (!this.socket.active) this.reconnectLater();
+  }
+
+  private reconnectLater(): void {
+    if (this.reconnectTimer || this.stopping) return;
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      this.socket.connect();
+    }, 1000 + Math.random() * 1000);
+  }
+
+  private onStart(start: StepStart): void {
+    if (this.steps.has(start.stepRunId)) return;
+    const reason = this.stopping ? "the agent is shutting down" : refusalReason(this.config.policy, start);
+    if (reason) {
+      log.warn({ stepRunId: start.stepRunId, playbook: start.playbook, step: start.stepId, reason }, "step refused");
+      this.socket.emit("step.refused", { stepRunId: start.stepRunId, reason });
+      return;
+    }
+    const step: ActiveStep = {
+      start,
+      process: null,
+      exit: null,
+      output: new OutgoingOutput(
+        start.stepRunId,
+        (chunk) => {
+          if (this.welcomed) this.socket.emit("step.output", chunk);
+        },
+        (over) => (over ? step.process?.pause() : step.process?.resume()),
+        this.windowBytes,
+      ),
+    };
+    this.steps.set(start.stepRunId, step);
+    step.process = new StepProcess(start, {
+      defaultShell: this.config.shell,
+      workdir: this.config.workdir,
+      graceMs: this.config.graceMs,
+      baseEnv: this.baseEnv,
+      onOutput: (bytes) => step.output.push(bytes),
+      onExit: (result) => {
+        step.output.flush();
+        step.exit = {
+          stepRunId: start.stepRunId,
+          exitCode: result.exitCode,
+          signal: result.signal,
+          cause: result.cause,
+          totalBytes: step.output.produced,
+          error: result.error,
+          startedAt: result.startedAt.toISOString(),
+          endedAt: result.endedAt.toISOString(),
+        };
+        log.info({ stepRunId: start.stepRunId, step: start.stepId, exitCode: result.exitCode, signal: result.signal, cause: result.cause, bytes: step.output.produced }, "step ended");
+        this.sendExit(step);
+      },
+    });
+    log.info({ stepRunId: start.stepRunId, playbook: start.playbook, step: start.stepId, risk: start.risk }, "step starting");
+    if (step.process.run() && step.process.pid !== null && this.welcomed) {
+      this.socket.emit("step.started", { stepRunId: start.stepRunId, pid: step.process.pid });
+    }
+  }
+
+  private sendExit(step: ActiveStep): void {
+    if (!this.welcomed || !step.exit) return;
+    const stepRunId = step.exit.stepRunId;
+    this.socket.emit("step.exit", step.exit, () => {
+      this.steps.delete(stepRunId);
+    });
+  }
+}
+
+/** What steps inherit: the agent's environment without its own settings (the token above all). */
+export function stepEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value === undefined || key.startsWith("CASEBOOK_")) continue;
+    out[key] = value;
+  }
+  return out;
+}

@@ -1,0 +1,86 @@
+// One step's outgoing output: coalesces PTY reads into chunks, numbers them, keeps every chunk
+// until the server acknowledges it (so a dropped connection loses nothing) and reports when the
+// unacknowledged bytes exceed the credit window (so the PTY can be paused).
+import type { StepOutput } from "./protocol";
+
+/** Larger chunks cost fewer messages; small writes still leave at once (next tick). */
+export const MAX_CHUNK_BYTES = 64 * 1024;
+
+export class OutgoingOutput {
+  produced = 0;
+  acked = 0;
+  private seq = 0;
+  private unacked: StepOutput[] = [];
+  private parts: Buffer[] = [];
+  private partBytes = 0;
+  private flushQueued = false;
+  private overWindow = false;
+
+  constructor(
+    private readonly stepRunId: string,
+    /** Sends a chunk if the connection is up; unsent chunks go out with `resend()`. */
+    private readonly send: (chunk: StepOutput) => void,
+    /** true: stop producing (pause the PTY); false: go on. */
+    private readonly onPressure: (over: boolean) => void,
+    public windowBytes: number,
+  ) {}
+
+  push(data: Buffer): void {
+    this.parts.push(data);
+    this.partBytes += data.length;
+    if (this.partBytes >= MAX_CHUNK_BYTES) this.flush();
+    else if (!this.flushQueued) {
+      this.flushQueued = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  /** Turns everything pushed so far into chunks and sends them. */
+  flush(): void {
+    this.flushQueued = false;
+    if (this.partBytes === 0) return;
+    const all = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.partBytes);
+    this.parts = [];
+    this.partBytes = 0;
+    for (let at = 0; at < all.length; at += MAX_CHUNK_BYTES) {
+      const data = all.subarray(at, at + MAX_CHUNK_BYTES);
+      const chunk: StepOutput = { stepRunId: this.stepRunId, seq: this.seq++, offset: this.produced, data };
+      this.produced += data.length;
+      this.unacked.push(chunk);
+      this.send(chunk);
+    }
+    this.checkPressure();
+  }
+
+  /** The server has every byte before `offset`. */
+  ack(offset: number): void {
+    if (offset <= this.acked) return;
+    this.acked = Math.min(offset, this.produced);
+    while (this.unacked.length > 0) {
+      const first = this.unacked[0]!;
+      if (first.offset + first.data.length > this.acked) break;
+      this.unacked.shift();
+    }
+    this.checkPressure();
+  }
+
+  /** After a reconnect: everything from the last acknowledged byte, again. */
+  resend(): void {
+    for (const chunk of this.unacked) this.send(chunk);
+  }
+
+  get unackedBytes(): number {
+    return this.produced - this.acked;
+  }
+
+  private checkPressure(): void {
+    const pending = this.unackedBytes;
+    if (!this.overWindow && pending >= this.windowBytes) {
+      this.overWindow = true;
+      this.onPressure(true);
+    } else if (this.overWindow && pending <= this.windowBytes / 2) {
+      this.overWindow = false;
+      this.onPressure(false);
+    }
+  }
+}
