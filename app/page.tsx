@@ -8,15 +8,21 @@ import { getContentIndex } from "@/lib/playbooks/content-index";
 import { groupByTag, recentlyUpdated } from "@/lib/render/catalog";
 import { formatRecency } from "@/lib/render/format-date";
 
+const MAX_GROUPS = 8;
+
 export default async function HomePage() {
   await requireUser();
   const index = await getContentIndex();
   const playbooks = [...index.playbooks.values()];
   const groups = groupByTag(playbooks);
+  // Tags shared by several playbooks are the useful groups; the rest are listed compactly.
+  const shared = groups.filter((g) => g.playbooks.length > 1);
+  const shown = (shared.length >= 3 ? shared : groups).slice(0, MAX_GROUPS);
+  const more = groups.filter((g) => !shown.includes(g));
   const recent = recentlyUpdated(playbooks, 6);
   const stepCount = playbooks.reduce((n, p) => n + p.steps.length, 0);
   // Real symptoms make better examples than invented ones.
-  const examples = recent.flatMap((p) => p.symptoms.slice(0, 1)).filter((s) => s.length <= 60).slice(0, 3);
+  const examples = recent.flatMap((p) => p.symptoms.slice(0, 1)).filter((s) => s.length <= 44).slice(0, 3);
 
   return (
     <div className="home">
@@ -60,7 +66,7 @@ export default async function HomePage() {
               </span>
             </div>
             <div className="tag-groups">
-              {groups.map((group) => (
+              {shown.map((group) => (
                 <div key={group.tag} className="tag-group">
                   <h3 className="tag-group-title">
                     <Link href={tagHref(group.tag)}>
@@ -79,6 +85,17 @@ export default async function HomePage() {
                 </div>
               ))}
             </div>
+            {more.length > 0 ? (
+              <p className="more-tags">
+                <span>Also tagged</span>
+                {more.map((group) => (
+                  <Link key={group.tag} href={tagHref(group.tag)} className="badge tag-badge">
+                    {group.tag}
+                    <span className="count">{group.playbooks.length}</span>
+                  </Link>
+                ))}
+              </p>
+            ) : null}
           </section>
 
           <section aria-labelledby="recent-title" className="home-panel">

@@ -1,6 +1,7 @@
 // The values a playbook's commands take, as a table. Inputs reach commands as environment
 // variables, which is why the name is shown as `$NAME`.
 import type { PlaybookInput } from "@/lib/playbooks/types";
+import { InlineCodeText } from "./inline-code-text";
 
 export function InputsTable({ inputs }: { inputs: readonly PlaybookInput[] }) {
   if (inputs.length === 0) return null;
@@ -31,14 +32,18 @@ export function InputsTable({ inputs }: { inputs: readonly PlaybookInput[] }) {
                 </td>
                 <td>
                   <div className="input-label">{input.label}</div>
-                  {input.description ? <div className="input-description">{input.description}</div> : null}
+                  {input.description ? (
+                    <div className="input-description">
+                      <InlineCodeText text={input.description} />
+                    </div>
+                  ) : null}
                   {input.pattern ? (
                     <div className="input-description">
                       Must match <code>/{input.pattern}/</code>
                     </div>
                   ) : null}
                 </td>
-                <td>{input.default !== undefined && input.default !== "" ? <code>{input.secret ? "••••••" : input.default}</code> : <span className="muted">—</span>}</td>
+                <td data-label="Default">{input.default !== undefined && input.default !== "" ? <code>{input.secret ? "••••••" : input.default}</code> : <span className="muted">—</span>}</td>
               </tr>
             ))}
           </tbody>

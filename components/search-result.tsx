@@ -29,9 +29,9 @@ export function SearchResult({ result, rank }: { result: SearchResultView; rank:
         </Link>
       </h2>
       <p className="search-result-where">
-        <span className={`part-chip part-${match.part}`}>{match.part}</span>
         <Link href={match.href} tabIndex={-1}>
-          {match.label}
+          <span className={`part-chip part-${match.part}`}>{match.part}</span>
+          {match.label.toLowerCase() === match.part.toLowerCase() ? null : <span className="search-result-label">{match.label}</span>}
         </Link>
       </p>
       {match.snippet ? (
@@ -39,10 +39,8 @@ export function SearchResult({ result, rank }: { result: SearchResultView; rank:
           <Snippet text={match.snippet} highlights={match.highlights} />
         </p>
       ) : null}
-      <div className="search-result-meta">
-        <span className="search-result-summary">{result.summary}</span>
-        <TagList tags={result.tags} />
-      </div>
+      <p className="search-result-summary">{result.summary}</p>
+      <TagList tags={result.tags} />
     </li>
   );
 }

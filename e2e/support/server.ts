@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { BROKEN_PLAYBOOK } from "./broken-playbook";
 import { E2E_HOST, E2E_PORT } from "./users";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "casebook-e2e-"));
@@ -20,6 +21,14 @@ Object.assign(process.env, {
   // Every spec signs in from 127.0.0.1; the production limit would throttle the suite.
   CASEBOOK_SIGN_IN_MAX: process.env.CASEBOOK_SIGN_IN_MAX ?? "200",
 });
+
+// CASEBOOK_E2E_BROKEN_PLAYBOOK (on unless "0"): serve a copy of content/ plus one malformed playbook.
+if (process.env.CASEBOOK_E2E_BROKEN_PLAYBOOK !== "0") {
+  const content = path.join(dir, "content");
+  fs.cpSync(path.resolve("content"), content, { recursive: true });
+  fs.writeFileSync(path.join(content, `${BROKEN_PLAYBOOK.slug}.mdx`), BROKEN_PLAYBOOK.source);
+  process.env.CONTENT_DIR = content;
+}
 
 execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "inherit", env: process.env });
 

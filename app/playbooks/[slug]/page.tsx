@@ -5,6 +5,7 @@ import { ContentErrorPanel } from "@/components/content-error-panel";
 import { InputsTable } from "@/components/inputs-table";
 import { Symptoms } from "@/components/symptoms";
 import { TableOfContents } from "@/components/toc";
+import { TocSpy } from "@/components/toc-spy";
 import { TagList } from "@/components/tag-badge";
 import { requireUser } from "@/lib/auth/session";
 import { getContentIndex } from "@/lib/playbooks/content-index";
@@ -60,6 +61,7 @@ export default async function PlaybookPage({ params }: Props) {
       <aside className="toc-rail" aria-label="On this page">
         <p className="toc-heading">On this page</p>
         {contents}
+        <TocSpy container=".toc-rail" />
       </aside>
     </div>
   );
