@@ -6,6 +6,10 @@
 // (a session id, a user name, a path segment).
 import { words, type Word } from "./tokenize";
 
+/** A generic label at the start of a symptom line ("Error: ..."). Tools print the message after
+ *  their own prefix ("processing tar file(potentially insufficient UIDs..."), so the line is also
+ *  matched without it. */
+const LEADING_LABEL = /^\s*(?:error|fatal|warning|warn|err|exception|panic)\s*:\s*/i;
 const PLACEHOLDER = /\*+|<[^<>\s]{1,40}>|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?/g;
 /** How many pasted words one placeholder may stand for. */
 const MAX_GAP = 12;
@@ -90,6 +94,12 @@ export class SymptomMatcher<T> {
     if (!line) return;
     pushTo(this.byStart, startKey(line.pieces[0]!), line);
     for (const word of new Set(line.words.map((w) => w.word))) pushTo(this.byWord, word, line);
+    const label = LEADING_LABEL.exec(text);
+    if (label) {
+      // Same value, so a hit on either form counts once; offsets stay those of the full line.
+      const bare = compileLine(" ".repeat(label[0].length) + text.slice(label[0].length), value);
+      if (bare) pushTo(this.byStart, startKey(bare.pieces[0]!), bare);
+    }
   }
 
   match(query: string): Array<SymptomHit<T>> {
@@ -104,7 +114,7 @@ export class SymptomMatcher<T> {
       const one = this.byStart.get(q[i]!.word) ?? [];
       const two = i + 1 < q.length ? (this.byStart.get(`${q[i]!.word} ${q[i + 1]!.word}`) ?? []) : [];
       for (const line of one.length === 0 ? two : two.length === 0 ? one : [...one, ...two]) {
-        if (hits.has(line.value)) continue;
+        if ((hits.get(line.value)?.words ?? 0) >= line.words.length) continue;
         if (matchFrom(line, q, i) < 0) continue;
         const last = line.words[line.words.length - 1]!;
         record({ value: line.value, words: line.words.length, range: [line.words[0]!.start, last.end] });
