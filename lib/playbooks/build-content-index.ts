@@ -4,7 +4,9 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { log } from "@/lib/log";
 import { formatContentError } from "./content-error";
-import { parsePlaybook, type ParseResult } from "./parse-playbook";
+import type { ParseJob } from "./parse-job";
+import type { ParseResult } from "./parse-playbook";
+import { parseJobs } from "./parse-pool";
 import type { ContentIndex } from "./types";
 
 /** The content folder: `CONTENT_DIR`, else `content/` under the working directory. */
@@ -17,10 +19,12 @@ export interface BuildOptions {
   logErrors?: boolean;
   /** Parse results by file, reused when a file's bytes are unchanged (the watcher passes one in). */
   cache?: Map<string, { source: Buffer; result: ParseResult }>;
+  /** Worker threads to parse with; by default as many as the cores allow for large folders. */
+  workers?: number;
 }
 
 // Enough to keep the disk busy without holding a thousand open files.
-const CONCURRENCY = 32;
+const READ_CONCURRENCY = 32;
 
 export async function buildContentIndex(dir: string = contentDir(), options: BuildOptions = {}): Promise<ContentIndex> {
   const index: ContentIndex = { playbooks: new Map(), broken: new Map(), builtAt: new Date() };
@@ -28,18 +32,35 @@ export async function buildContentIndex(dir: string = contentDir(), options: Bui
   try {
     names = (await readdir(dir)).filter((name) => name.endsWith(".mdx")).sort();
   } catch (error) {
-    log.error({ err: error, dir }, `content folder ${dir} cannot be read; serving no playbooks`);
+    log.error({ dir, reason: messageOf(error) }, `content folder ${dir} cannot be read; serving no playbooks`);
     return index;
   }
 
-  const results = new Array<ParseResult>(names.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < names.length; i = next++) {
-      results[i] = await parseFile(path.join(dir, names[i] as string), options.cache);
+  const files = await mapConcurrently(names, READ_CONCURRENCY, (name) => readContentFile(path.join(dir, name)));
+  const results = new Array<ParseResult>(files.length);
+  const jobs: { at: number; absolute: string; source: Buffer; job: ParseJob }[] = [];
+  files.forEach((file, at) => {
+    if ("error" in file) {
+      results[at] = { errors: [{ file: file.display, line: 1, message: `cannot read the file: ${file.error}` }] };
+      return;
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, names.length) }, worker));
+    const cached = options.cache?.get(file.absolute);
+    if (cached && cached.source.equals(file.source)) {
+      const { playbook } = cached.result;
+      results[at] = playbook ? { ...cached.result, playbook: { ...playbook, updatedAt: file.mtime } } : cached.result;
+    } else {
+      jobs.push({ at, absolute: file.absolute, source: file.source, job: { file: file.display, source: file.source, mtime: file.mtime } });
+    }
+  });
+  const { results: parsed } = await parseJobs(
+    jobs.map(({ job }) => job),
+    { workers: options.workers },
+  );
+  jobs.forEach(({ at, absolute, source }, i) => {
+    const result = parsed[i] as ParseResult;
+    results[at] = result;
+    options.cache?.set(absolute, { source, result });
+  });
 
   names.forEach((name, i) => {
     const result = results[i] as ParseResult;
@@ -58,31 +79,29 @@ export async function buildContentIndex(dir: string = contentDir(), options: Bui
   return index;
 }
 
-async function parseFile(absolute: string, cache: BuildOptions["cache"]): Promise<ParseResult> {
-  const file = displayPath(absolute);
-  let source: Buffer;
-  let mtime: Date;
+type ContentFile =
+  | { absolute: string; display: string; source: Buffer; mtime: Date }
+  | { absolute: string; display: string; error: string };
+
+async function readContentFile(absolute: string): Promise<ContentFile> {
+  const display = displayPath(absolute);
   try {
-    [source, { mtime }] = await Promise.all([readFile(absolute), stat(absolute)]);
+    const [source, info] = await Promise.all([readFile(absolute), stat(absolute)]);
+    return { absolute, display, source, mtime: info.mtime };
   } catch (error) {
-    // The file vanished or became unreadable between listing and reading; report it like any other error.
-    return { errors: [{ file, line: 1, message: `cannot read the file: ${messageOf(error)}` }] };
+    // The file vanished or became unreadable between listing and reading.
+    return { absolute, display, error: messageOf(error) };
   }
-  const cached = cache?.get(absolute);
-  if (cached && cached.source.equals(source)) {
-    const { playbook } = cached.result;
-    return playbook ? { ...cached.result, playbook: { ...playbook, updatedAt: mtime } } : cached.result;
-  }
-  let result: ParseResult;
-  try {
-    result = parsePlaybook(file, source, { mtime });
-  } catch (error) {
-    // A parser bug must cost one playbook, not the site.
-    log.error({ err: error, file }, "playbook parser crashed");
-    result = { errors: [{ file, line: 1, message: `internal error while parsing: ${messageOf(error)}` }] };
-  }
-  cache?.set(absolute, { source, result });
-  return result;
+}
+
+async function mapConcurrently<T, R>(items: T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) out[i] = await run(items[i] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
 }
 
 function messageOf(error: unknown): string {

@@ -65,14 +65,14 @@ const frontmatterSchema = z
     const seen = new Set<string>();
     data.inputs.forEach((input, index) => {
       if (seen.has(input.name)) {
-        ctx.addIssue({ code: "custom", path: ["inputs", index, "name"], message: `"${input.name}" is declared twice` });
+        ctx.addIssue({ code: "custom", path: ["inputs", index, "name"], message: `is "${input.name}", which an earlier input already uses` });
       }
       seen.add(input.name);
       if (input.default !== undefined && input.pattern !== undefined && !new RegExp(input.pattern).test(input.default)) {
         ctx.addIssue({
           code: "custom",
           path: ["inputs", index, "default"],
-          message: `${JSON.stringify(input.default)} does not match its own pattern /${input.pattern}/`,
+          message: `is ${JSON.stringify(input.default)}, which does not match its pattern /${input.pattern}/`,
         });
       }
     });

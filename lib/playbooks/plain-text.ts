@@ -3,9 +3,9 @@
 import { hasChildren, isJsxElement, type MdxNode } from "./mdx-tree";
 
 const INVISIBLE = new Set(["yaml", "mdxFlowExpression", "mdxTextExpression", "mdxjsEsm", "html", "definition"]);
-const INLINE_PARENTS = new Set([
-  "paragraph", "heading", "emphasis", "strong", "delete", "link", "linkReference", "tableCell", "mdxJsxTextElement",
-]);
+const INLINE_PARENTS = new Set(["paragraph", "heading", "emphasis", "strong", "link", "linkReference", "mdxJsxTextElement"]);
+// Without remark-gfm a table stays a paragraph of `| a | b |` lines; its `| --- |` row says nothing.
+const TABLE_DELIMITER_ROW = /^\|?[\s:|-]*-[\s:|-]*\|?$/;
 
 /** Plain text of `nodes`, leaving out nodes of the `skip` types (a step's code is indexed on its own). */
 export function plainText(nodes: MdxNode[], skip: ReadonlySet<string> = INVISIBLE): string {
@@ -24,7 +24,6 @@ function textOf(node: MdxNode, skip: ReadonlySet<string>): string {
   // A Callout's title is prose too.
   const title = isJsxElement(node) ? node.attributes.find((a) => a.type === "mdxJsxAttribute" && a.name === "title") : undefined;
   const heading = title && typeof title.value === "string" ? [title.value] : [];
-  if (node.type === "tableRow") return children.join(" | ");
   return [...heading, children.join(INLINE_PARENTS.has(node.type) ? "" : "\n")].join("\n");
 }
 
@@ -32,6 +31,6 @@ function collapse(text: string): string {
   return text
     .split("\n")
     .map((line) => line.replace(/[ \t]+/g, " ").trim())
-    .filter((line) => line.length > 0)
+    .filter((line) => line.length > 0 && !TABLE_DELIMITER_ROW.test(line))
     .join("\n");
 }

@@ -22,12 +22,12 @@ function readStaticExpression(node: Expression): StaticResult {
   switch (node.type) {
     case "Literal":
       if ("regex" in node && node.regex) {
-        return fail(node, 'regular expression literals are not supported: write the pattern as text, e.g. match: "ver\\\\d+"');
+        return fail(node, 'cannot hold a regular expression literal; write the pattern as text, e.g. match: "ver\\\\d+"');
       }
       if ("bigint" in node && node.bigint) return fail(node, NOT_STATIC);
       return { ok: true, value: node.value as string | number | boolean | null };
     case "TemplateLiteral":
-      if (node.expressions.length > 0) return fail(node, "template literals with ${...} are not supported; playbooks cannot run code");
+      if (node.expressions.length > 0) return fail(node, "cannot use ${...} in a template literal; playbooks cannot run code");
       return { ok: true, value: node.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw).join("") };
     case "UnaryExpression":
       if ((node.operator === "-" || node.operator === "+") && node.argument.type === "Literal" && typeof node.argument.value === "number") {
@@ -52,7 +52,7 @@ function readStaticExpression(node: Expression): StaticResult {
         }
         const key = property.key.type === "Identifier" ? property.key.name : property.key.type === "Literal" ? String(property.key.value) : undefined;
         if (key === undefined || property.shorthand) return fail(property, NOT_STATIC);
-        if (Object.hasOwn(object, key)) return fail(property, `"${key}" is given twice`);
+        if (Object.hasOwn(object, key)) return fail(property, `gives "${key}" twice`);
         const result = readStaticExpression(property.value as Expression);
         if (!result.ok) return result;
         object[key] = result.value;
