@@ -78,7 +78,7 @@ describe("searchPlaybooks", () => {
 });
 
 describe("registered sources", () => {
-  const incident: SearchDoc = {
+  const incident: SearchDoc<{ kind: "incident"; id: string; title: string }> = {
     key: "incident:1",
     title: "Build host ran out of disk",
     head: { kind: "incident", id: "1", title: "Build host ran out of disk" },
