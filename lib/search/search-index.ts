@@ -66,6 +66,7 @@ export function createSearchIndex<H extends ResultHead, P extends string>(
   const symptoms = new SymptomMatcher<number>();
   const docFreq = new Map<string, number>();
   const docTags = docs.map((d) => new Set(d.tags.map((t) => t.toLowerCase())));
+  const kindsPresent = new Set(docs.map((d) => d.head.kind));
   const rows: Row[] = [];
 
   docs.forEach((doc, d) => {
@@ -107,8 +108,9 @@ export function createSearchIndex<H extends ResultHead, P extends string>(
     const q = query.slice(0, MAX_QUERY_CHARS);
     const limit = Math.max(0, opts.limit ?? DEFAULT_LIMIT);
     const tag = opts.tag?.toLowerCase();
-    const allowed = (d: number) =>
-      (!tag || docTags[d]!.has(tag)) && (!opts.kinds || opts.kinds.includes(docs[d]!.head.kind));
+    // A kinds filter that every document passes (playbooks only, no other source) costs nothing.
+    const kinds = opts.kinds && [...kindsPresent].some((k) => !opts.kinds!.includes(k)) ? opts.kinds : undefined;
+    const allowed = (d: number) => (!tag || docTags[d]!.has(tag)) && (!kinds || kinds.includes(docs[d]!.head.kind));
 
     const candidates = new Map<number, Candidate>();
     for (const hit of symptoms.match(q)) {
@@ -122,7 +124,7 @@ export function createSearchIndex<H extends ResultHead, P extends string>(
 
     const plan = planQuery(q, docFreq, docs.length);
     if (plan.terms.length > 0) {
-      const filtered = tag !== undefined || opts.kinds !== undefined;
+      const filtered = tag !== undefined || kinds !== undefined;
       const hits = mini.search(plan.terms.join(" "), {
         tokenize: (text) => text.split(" "),
         processTerm: (term) => term,
