@@ -52,7 +52,7 @@ const frontmatterSchema = z
       summary: requiredText("text").trim().min(1, "must not be empty"),
       tags: z
         .array(
-          requiredText("text").regex(TAG_PATTERN, "must be lowercase letters, digits and dashes (tags are URLs)"),
+          requiredText("text").regex(TAG_PATTERN, "must be lowercase letters, digits, dots, pluses and dashes (tags are URLs)"),
           { error: "must be a list like [podman, ray]" },
         )
         .default([]),

@@ -175,6 +175,7 @@ describe("parsePlaybook on bad playbooks", () => {
     ["a step without id", step('title="A"'), '5:1: Step: missing id="..." (every step needs an id that is unique in the playbook)'],
     ["an id that is not a slug", step('id="Check Podman" title="A"'), '5:7: Step: id "Check Podman" must be a lowercase slug like "check-podman" (letters, digits, single dashes)'],
     ["a step without title", step('id="a"'), '5:1: Step "a": missing title="..."'],
+    ["an id that is not text", step('id={7} title="A"'), '5:7: Step: id must be non-empty text, e.g. id="..."'],
     ["code without a language", step('id="a" title="A"', "```\necho\n```"), '6:1: Step "a": the code block needs a language: write ```bash, ```sh, ```zsh'],
     ["code in a language that is not a shell", step('id="a" title="A"', "```python\nprint(1)\n```"), '6:1: Step "a": code block language "python" cannot run (allowed: bash, sh, zsh)'],
     ["an empty code block", step('id="a" title="A"', "```bash\n```"), '6:1: Step "a": the code block is empty'],
@@ -261,7 +262,7 @@ describe("parsePlaybook on bad frontmatter", () => {
     ["a duplicate key", "---\ntitle: T\ntitle: U\nsummary: S\n---\n", "3:1: frontmatter: invalid YAML: Map keys must be unique"],
     ["a title that is not text", "---\ntitle: [a]\nsummary: S\n---\n", '2:8: frontmatter: "title" must be text'],
     ["tags that are not a list", "---\ntitle: T\nsummary: S\ntags: podman\n---\n", '4:7: frontmatter: "tags" must be a list like [podman, ray]'],
-    ["a tag that is not a slug", "---\ntitle: T\nsummary: S\ntags: [ok, Big Tag]\n---\n", '4:12: frontmatter: "tags[1]" must be lowercase letters, digits and dashes (tags are URLs)'],
+    ["a tag that is not a slug", "---\ntitle: T\nsummary: S\ntags: [ok, Big Tag]\n---\n", '4:12: frontmatter: "tags[1]" must be lowercase letters, digits, dots, pluses and dashes (tags are URLs)'],
     ["a symptom that is not text", "---\ntitle: T\nsummary: S\nsymptoms:\n  - a\n  - { b: c }\n---\n", '6:5: frontmatter: "symptoms[1]" must be error text'],
     [
       "an input name that is not an environment variable",

@@ -23,6 +23,7 @@ const EXPECT_KEYS = ["exit", "match", "notMatch"];
 export function readStep(element: JsxElement, problems: Problem[]): StepDraft | undefined {
   const start = startOf(element);
   const values = new Map<StepAttribute, { value: StaticValue; at: Position }>();
+  const written = new Set<StepAttribute>();
   const errorsBefore = problems.length;
   const label = stepLabel(element);
   const report = (at: Position, message: string) => problems.push({ ...at, message: `${label}: ${message}` });
@@ -38,10 +39,11 @@ export function readStep(element: JsxElement, problems: Problem[]): StepDraft | 
       report(at, `unknown attribute "${name}"${suggestion(name)} (allowed: ${STEP_ATTRIBUTES.join(", ")})`);
       continue;
     }
-    if (values.has(name)) {
+    if (written.has(name)) {
       report(at, `attribute "${name}" is given twice`);
       continue;
     }
+    written.add(name);
     const value = attributeValue(attribute, at);
     if ("message" in value) report(value.at, `${name} ${value.message}`);
     else values.set(name, { value: value.value, at });
@@ -63,9 +65,9 @@ export function readStep(element: JsxElement, problems: Problem[]): StepDraft | 
   const slug = { pattern: SLUG_PATTERN, hint: 'must be a lowercase slug like "check-podman" (letters, digits, single dashes)' };
 
   const id = text("id", slug);
-  if (!values.has("id")) report(start, 'missing id="..." (every step needs an id that is unique in the playbook)');
+  if (!written.has("id")) report(start, 'missing id="..." (every step needs an id that is unique in the playbook)');
   const title = text("title");
-  if (!values.has("title")) report(start, 'missing title="..."');
+  if (!written.has("title")) report(start, 'missing title="..."');
   const risk = readRisk(values.get("risk"), report);
   const expect = readExpect(values.get("expect"), report);
   const onPass = text("onPass", slug);
