@@ -1,0 +1,103 @@
+// Stores a step's (already masked) output as asciicast "o" events: OutputChunk rows written in
+// batches. Consecutive writes within ROW_SPAN_SEC share a row, so `yes` makes a few hundred rows
+// rather than millions, while interactive output keeps its timing.
+import { db } from "@/lib/db/client";
+import { log } from "@/lib/log";
+
+const ROW_MAX_BYTES = 256 * 1024;
+const ROW_SPAN_SEC = 0.05;
+const FLUSH_MS = 100;
+
+interface PendingRow {
+  seq: number;
+  t: number;
+  parts: Buffer[];
+  bytes: number;
+}
+
+export interface RecorderSnapshot {
+  /** Rows with seq below this are in the database. */
+  committedSeq: number;
+  /** Bytes those rows hold: where `tail` starts. */
+  committedBytes: number;
+  /** Everything recorded but not yet committed. */
+  tail: Buffer;
+}
+
+export class OutputRecorder {
+  /** Bytes recorded so far (committed or not). */
+  bytes = 0;
+  private seq = 0;
+  private committedSeq = 0;
+  private committedBytes = 0;
+  private queued: PendingRow[] = [];
+  private inflight: PendingRow[] = [];
+  private current: PendingRow | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> | null = null;
+
+  constructor(
+    private readonly stepRunId: string,
+    private readonly startedAtMs: number,
+    /** Called after each batch is committed (the hub resumes crediting the agent). */
+    private readonly onCommitted: () => void = () => {},
+  ) {}
+
+  /** Bytes held in memory, waiting for the database. */
+  get uncommittedBytes(): number {
+    return this.bytes - this.committedBytes;
+  }
+
+  push(data: Buffer, atMs = Date.now()): void {
+    if (data.length === 0) return;
+    const t = Math.max(0, (atMs - this.startedAtMs) / 1000);
+    const row = this.current;
+    if (row && t - row.t <= ROW_SPAN_SEC && row.bytes + data.length <= ROW_MAX_BYTES) {
+      row.parts.push(data);
+      row.bytes += data.length;
+    } else {
+      if (row) this.queued.push(row);
+      this.current = { seq: this.seq++, t, parts: [data], bytes: data.length };
+    }
+    this.bytes += data.length;
+    if (!this.timer) this.timer = setTimeout(() => void this.flush(), FLUSH_MS);
+  }
+
+  snapshot(): RecorderSnapshot {
+    const rows = [...this.inflight, ...this.queued, ...(this.current ? [this.current] : [])];
+    return { committedSeq: this.committedSeq, committedBytes: this.committedBytes, tail: Buffer.concat(rows.flatMap((r) => r.parts)) };
+  }
+
+  /** Writes everything recorded so far; resolves once it is committed. */
+  async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    while (this.flushing) await this.flushing;
+    if (this.current) this.queued.push(this.current);
+    this.current = null;
+    if (this.queued.length === 0) return;
+    this.inflight = this.queued;
+    this.queued = [];
+    const rows = this.inflight;
+    const bytes = this.committedBytes + rows.reduce((n, r) => n + r.bytes, 0);
+    // outputBytes follows along, so a step cut short by a crash still says how much it kept.
+    this.flushing = db
+      .$transaction([
+        db.outputChunk.createMany({ data: rows.map((r) => ({ stepRunId: this.stepRunId, seq: r.seq, t: r.t, data: Buffer.concat(r.parts, r.bytes) })) }),
+        db.stepRun.update({ where: { id: this.stepRunId }, data: { outputBytes: bytes } }),
+      ])
+      .then(
+        () => undefined,
+        (err: unknown) => log.error({ err, stepRunId: this.stepRunId, rows: rows.length }, "could not store step output"),
+      )
+      .finally(() => {
+        const last = rows[rows.length - 1];
+        if (last) this.committedSeq = last.seq + 1;
+        this.committedBytes = bytes;
+        this.inflight = [];
+        this.flushing = null;
+      });
+    await this.flushing;
+    this.onCommitted();
+  }
+}

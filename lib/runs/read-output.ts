@@ -1,0 +1,32 @@
+// Reads a step's recorded output back, in order and in bounded pages, for replay and .cast files.
+import { db } from "@/lib/db/client";
+
+const PAGE_ROWS = 64;
+
+export interface RecordedChunk {
+  seq: number;
+  t: number;
+  offset: number;
+  data: Buffer;
+}
+
+/** Rows with seq below `beforeSeq` (all when omitted), each with its byte offset. */
+export async function* readOutput(stepRunId: string, beforeSeq = Number.MAX_SAFE_INTEGER): AsyncGenerator<RecordedChunk> {
+  let offset = 0;
+  let afterSeq = -1;
+  for (;;) {
+    const rows = await db.outputChunk.findMany({
+      where: { stepRunId, seq: { gt: afterSeq, lt: beforeSeq } },
+      orderBy: { seq: "asc" },
+      take: PAGE_ROWS,
+      select: { seq: true, t: true, data: true },
+    });
+    for (const row of rows) {
+      const data = Buffer.from(row.data);
+      yield { seq: row.seq, t: row.t, offset, data };
+      offset += data.length;
+      afterSeq = row.seq;
+    }
+    if (rows.length < PAGE_ROWS) return;
+  }
+}

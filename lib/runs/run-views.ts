@@ -1,0 +1,177 @@
+// Run and StepRun rows as the UI sees them (lib/runs/protocol.ts RunView / StepRunView).
+import { db } from "@/lib/db/client";
+import type { Playbook } from "@/lib/playbooks/types";
+import type { RunStatus, RunView, StepRunView, Verdict } from "./protocol";
+import { suggestNext } from "./verdict";
+
+const stepSelect = {
+  id: true,
+  runId: true,
+  stepId: true,
+  title: true,
+  risk: true,
+  verdict: true,
+  reason: true,
+  exitCode: true,
+  signal: true,
+  startedAt: true,
+  endedAt: true,
+  outputBytes: true,
+  truncated: true,
+  cols: true,
+  rows: true,
+  user: { select: { name: true } },
+} as const;
+
+type StepRow = {
+  id: string;
+  runId: string;
+  stepId: string;
+  title: string;
+  risk: string;
+  verdict: string;
+  reason: string | null;
+  exitCode: number | null;
+  signal: string | null;
+  startedAt: Date;
+  endedAt: Date | null;
+  outputBytes: number;
+  truncated: boolean;
+  cols: number;
+  rows: number;
+  user: { name: string } | null;
+};
+
+function asRisk(risk: string): StepRunView["risk"] {
+  return risk === "change" || risk === "danger" ? risk : "read";
+}
+
+export function toStepRunView(row: StepRow, playbook: Playbook | undefined): StepRunView {
+  const verdict = row.verdict as Verdict;
+  return {
+    id: row.id,
+    runId: row.runId,
+    stepId: row.stepId,
+    title: row.title,
+    risk: asRisk(row.risk),
+    verdict,
+    reason: row.reason,
+    exitCode: row.exitCode,
+    signal: row.signal,
+    startedAt: row.startedAt.toISOString(),
+    endedAt: row.endedAt?.toISOString() ?? null,
+    outputBytes: row.outputBytes,
+    truncated: row.truncated,
+    cols: row.cols,
+    rows: row.rows,
+    userName: row.user?.name ?? null,
+    suggestedNext: playbook && verdict !== "running" ? suggestNext(playbook, row.stepId, verdict) : null,
+  };
+}
+
+export async function loadStepRunView(stepRunId: string, playbook: Playbook | undefined): Promise<StepRunView | null> {
+  const row = await db.stepRun.findUnique({ where: { id: stepRunId }, select: stepSelect });
+  return row ? toStepRunView(row, playbook) : null;
+}
+
+export interface LiveRunState {
+  activeStepRunId: string | null;
+  runningAllRead: boolean;
+}
+
+/** The run's stored state; `live` adds what only the hub knows. `playbook` is the current version. */
+export async function loadRunView(runId: string, playbook: Playbook | undefined, live?: LiveRunState): Promise<RunView | null> {
+  const run = await db.run.findUnique({
+    where: { id: runId },
+    select: {
+      id: true,
+      playbookSlug: true,
+      contentHash: true,
+      hostId: true,
+      host: { select: { name: true } },
+      user: { select: { name: true } },
+      inputs: true,
+      status: true,
+      createdAt: true,
+      finishedAt: true,
+      steps: { orderBy: { startedAt: "asc" }, select: stepSelect },
+    },
+  });
+  if (!run) return null;
+  const steps = run.steps.map((s) => toStepRunView(s, playbook));
+  const lastDone = [...steps].reverse().find((s) => s.verdict !== "running");
+  const inputs: Record<string, string> = {};
+  if (run.inputs && typeof run.inputs === "object" && !Array.isArray(run.inputs)) {
+    for (const [key, value] of Object.entries(run.inputs)) if (typeof value === "string") inputs[key] = value;
+  }
+  return {
+    id: run.id,
+    playbookSlug: run.playbookSlug,
+    contentHash: run.contentHash,
+    hostId: run.hostId,
+    hostName: run.host.name,
+    userName: run.user?.name ?? null,
+    inputs,
+    status: run.status as RunStatus,
+    createdAt: run.createdAt.toISOString(),
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+    steps,
+    activeStepRunId: live?.activeStepRunId ?? steps.find((s) => s.verdict === "running")?.id ?? null,
+    runningAllRead: live?.runningAllRead ?? false,
+    suggestedNext: lastDone ? lastDone.suggestedNext : (playbook?.steps[0]?.id ?? null),
+    stale: playbook ? playbook.contentHash !== run.contentHash : true,
+  };
+}
+
+export interface RunListItem {
+  id: string;
+  playbookSlug: string;
+  contentHash: string;
+  hostId: string;
+  hostName: string;
+  userName: string | null;
+  status: RunStatus;
+  createdAt: string;
+  finishedAt: string | null;
+  stepCount: number;
+  /** Verdict counts, e.g. { passed: 3, failed: 1 }. */
+  verdicts: Partial<Record<Verdict, number>>;
+}
+
+/** Newest first; filter by playbook and/or host. */
+export async function listRuns(filter: { playbookSlug?: string; hostId?: string; take?: number } = {}): Promise<RunListItem[]> {
+  const runs = await db.run.findMany({
+    where: { playbookSlug: filter.playbookSlug, hostId: filter.hostId },
+    orderBy: { createdAt: "desc" },
+    take: Math.min(filter.take ?? 50, 500),
+    select: {
+      id: true,
+      playbookSlug: true,
+      contentHash: true,
+      hostId: true,
+      host: { select: { name: true } },
+      user: { select: { name: true } },
+      status: true,
+      createdAt: true,
+      finishedAt: true,
+      steps: { select: { verdict: true } },
+    },
+  });
+  return runs.map((run) => {
+    const verdicts: Partial<Record<Verdict, number>> = {};
+    for (const s of run.steps) verdicts[s.verdict as Verdict] = (verdicts[s.verdict as Verdict] ?? 0) + 1;
+    return {
+      id: run.id,
+      playbookSlug: run.playbookSlug,
+      contentHash: run.contentHash,
+      hostId: run.hostId,
+      hostName: run.host.name,
+      userName: run.user?.name ?? null,
+      status: run.status as RunStatus,
+      createdAt: run.createdAt.toISOString(),
+      finishedAt: run.finishedAt?.toISOString() ?? null,
+      stepCount: run.steps.length,
+      verdicts,
+    };
+  });
+}
