@@ -87,7 +87,7 @@ export function inlineCodes(lines: readonly string[]): string[] {
 }
 
 const ERRORISH =
-  /\b(error|errno|exception|traceback|denied|not found|no such file|failed|failure|fatal|unknown|refused|cannot|can't|could not|invalid|duplicate value|timed? ?out|already exists|not set|warning|panic|eacces|enoent|insufficient|segmentation fault|killed|oom)\b|deprecat/i;
+  /\b(error|errno|exception|traceback|denied|not found|no such file|failed|failure|fatal|unknown|refused|cannot|can't|could not|invalid|duplicate value|timed? ?out|already exists|not set|warning|panic|eacces|enoent|insufficient|segmentation fault|killed|oom|oomkilled|unauthorized|forbidden|bad gateway|errimagepull)\b|deprecat|backoff\b/i;
 
 /** A line that reads like an error message someone would paste into search. */
 export function looksLikeError(line: string): boolean {

@@ -34,6 +34,16 @@ const CAUSE_HEADING = /^root cause\s*(?:#\s*(\d+)|(\d+))?\s*(?:\(([^)]*)\))?\s*[
 const SESSION_HEADING = /^session\s*\d+\b/i;
 const LABEL = /^\*\*([^*\n]+?)(?::\*\*|\*\*:)[ \t]*(.*)$/;
 
+/** The status a write-up's own word for it means, if it is one we know. */
+function statusOf(value: string): string | null {
+  const v = value.toLowerCase().trim();
+  if ((STATUSES as readonly string[]).includes(v)) return v;
+  if (/^(fixed|done|closed|solved)\b/.test(v)) return "resolved";
+  if (/^(worked around|workaround)\b/.test(v)) return "mitigated";
+  if (/^(open|ongoing|in progress|active)\b/.test(v)) return "investigating";
+  return null;
+}
+
 function sectionKind(title: string): SectionKind | null {
   const t = plainHeading(title).toLowerCase().replace(/^\d+[.)]\s*/, "");
   for (const [kind, re] of SECTION_KINDS) if (re.test(t)) return kind;
@@ -65,12 +75,15 @@ function attachmentTarget(title: string): CauseField | null {
   return null;
 }
 
+/** A status marker after an emoji ("✅ FIXED", "⚠️") is not part of a heading's meaning. */
+function stripStatus(title: string): string {
+  return title.replace(/\s*[✅❌⚠]\uFE0F?\s*[A-Z !]*$/u, "");
+}
+
 function cleanCauseTitle(title: string): string {
-  return plainHeading(title)
+  return plainHeading(stripStatus(title))
     .replace(/^\d+[.)]\s*/, "")
     .replace(/^(confirmed|theory)\s*[-–:]\s*/i, "")
-    .replace(/\s*[✅❌⚠]\s*[A-Z !]*$/u, "")
-    .replace(/\s+[A-Z]{4,}( [A-Z]{4,})*$/, "")
     .trim();
 }
 
@@ -134,11 +147,13 @@ class WriteUpReader {
         this.docDate = value;
         this.incident.startedAt = value;
         this.lines.set("startedAt", at);
-      } else if (key === "severity" && (SEVERITIES as readonly string[]).includes(value.toUpperCase())) {
-        this.incident.severity = value.toUpperCase();
+      } else if (key === "severity" && /^(sev|p)\s*-?\s*\d+$/i.test(value)) {
+        // Kept as written when out of range, so validation names this line.
+        const n = /\d+/.exec(value)?.[0] ?? "";
+        this.incident.severity = (SEVERITIES as readonly string[]).includes(`SEV${n}`) ? `SEV${n}` : value;
         this.lines.set("severity", at);
-      } else if (key === "status" && (STATUSES as readonly string[]).includes(value.toLowerCase())) {
-        this.incident.status = value.toLowerCase();
+      } else if (key === "status" && statusOf(value) !== null) {
+        this.incident.status = statusOf(value) ?? "";
         this.lines.set("status", at);
       } else if ((key === "environment" || key === "host" || key === "hosts") && value) {
         this.incident.environment = value;
@@ -162,7 +177,7 @@ class WriteUpReader {
   }
 
   private visitNode(node: HeadingNode) {
-    const causeMatch = CAUSE_HEADING.exec(plainHeading(node.title));
+    const causeMatch = CAUSE_HEADING.exec(plainHeading(stripStatus(node.title)));
     if (causeMatch) return this.addCause(node, causeMatch[1] ?? causeMatch[2] ?? null, causeMatch[4] ?? node.title);
     if (SESSION_HEADING.test(plainHeading(node.title))) return this.addSession(node);
 

@@ -1,0 +1,93 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { DraftSaveError, savePlaybookDraft } from "@/lib/import/save-draft";
+import { parsePlaybook } from "@/lib/playbooks/parse-playbook";
+import { incidentToPlaybookDraft } from "./draft-playbook";
+import { importIncidentMarkdown } from "./markdown/import-markdown";
+import { parseIncidentInput } from "./schema";
+
+const seed = (name: string) => importIncidentMarkdown(readFileSync(path.join("content", "incidents", name), "utf8"));
+
+describe("incident → playbook draft", () => {
+  it.each(["ray-actors-pending-creation-podman.md", "arc-job-containers-nixery.md"])("drafts a valid playbook from %s", (name) => {
+    const incident = seed(name);
+    const { draft, mdx } = incidentToPlaybookDraft({ ...incident, id: "inc1" });
+    const { playbook, errors } = parsePlaybook(`content/${draft.slug}.mdx`, mdx);
+    expect(errors).toEqual([]);
+    expect(playbook!.symptoms).toEqual(incident.symptoms.map((s) => s.replace(/sebkuepers/g, "$USER")));
+    // One read and one change step per cause, plus the closing check.
+    const steps = playbook!.steps;
+    expect(steps).toHaveLength(incident.rootCauses.length * 2 + 1);
+    for (let i = 0; i < incident.rootCauses.length; i++) {
+      const [check, fix] = [steps[2 * i]!, steps[2 * i + 1]!];
+      expect(check.risk).toBe("read");
+      expect(fix.risk === "change" || fix.risk === "danger").toBe(true);
+      expect(check.onFail).toBe(fix.id);
+      expect(check.onPass).toBe(steps[2 * i + 2]!.id);
+      expect(fix.onPass).toBe(check.id);
+    }
+    expect(mdx).toContain("](/incidents/inc1)");
+  });
+
+  it("turns a recorded fix into the fix step and generalises the user's name", () => {
+    const { mdx } = incidentToPlaybookDraft(seed("ray-actors-pending-creation-podman.md"));
+    const steps = parsePlaybook("content/x.mdx", mdx).playbook!.steps;
+    const userns = steps.find((s) => s.id === "fix-podman-user-namespace-not-configured")!;
+    expect(userns.code).toContain('sudo bash -c \'echo "$USER:100000:65536" >> /etc/subuid\'');
+    expect(mdx).not.toContain("sebkuepers");
+    // The recorded old, wrong code is shown, not offered as the diagnostic.
+    expect(steps.find((s) => s.id === "check-wrong-container-image-digest-type")!.code).not.toContain("{{index .Digest}}");
+  });
+
+  it("keeps hostile text inert in the draft", () => {
+    const incident = parseIncidentInput({
+      title: "XSS <img src=x onerror=alert(1)>",
+      severity: "SEV3",
+      symptoms: ["<script>alert(1)</script>"],
+      summary: "Summary {process.exit()} <script>alert(1)</script>",
+      rootCauses: [{ title: 'Cause "quoted" {x}', symptom: "<b onmouseover=alert(1)>x</b>", fix: "[click](javascript:alert(1))" }],
+      learnings: [{ text: "<iframe src=javascript:alert(1)>" }],
+    });
+    const { draft, mdx } = incidentToPlaybookDraft(incident);
+    const { playbook, errors } = parsePlaybook(`content/${draft.slug}.mdx`, mdx);
+    expect(errors).toEqual([]);
+    // Outside code blocks, every `<` of the hostile text is escaped, so MDX reads it as text.
+    const prose = mdx.slice(mdx.indexOf("\n---\n") + 5).replace(/```[\s\S]*?```/g, "");
+    expect(prose).not.toMatch(/(^|[^\\])<(script|img|b|iframe)\b/m);
+    expect(prose).not.toMatch(/\]\(javascript:/);
+    expect(playbook!.symptoms).toEqual(["<script>alert(1)</script>"]);
+  });
+});
+
+describe("saving a draft into content/", () => {
+  let dir = "";
+  afterEach(() => {
+    if (dir) {
+      chmodSync(dir, 0o755);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("writes a checked draft once, then refuses to overwrite, and refuses a broken one", async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "casebook-drafts-"));
+    const { draft, mdx } = incidentToPlaybookDraft(seed("ray-actors-pending-creation-podman.md"));
+    await savePlaybookDraft(mdx, draft.slug, dir);
+    expect(readFileSync(path.join(dir, `${draft.slug}.mdx`), "utf8")).toBe(mdx);
+    await expect(savePlaybookDraft(mdx, draft.slug, dir)).rejects.toMatchObject({ status: 409 });
+    const broken = mdx.replace('onFail="fix-', 'onFail="nowhere-');
+    const err = await savePlaybookDraft(broken, "other-slug", dir).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DraftSaveError);
+    expect((err as DraftSaveError).message).toMatch(/content\/other-slug\.mdx:\d+:\d+: Step "check-podman-not-installed-in-vm": onFail names unknown step/);
+    await expect(savePlaybookDraft(mdx, "Bad Slug", dir)).rejects.toMatchObject({ status: 400 });
+  });
+
+  it.skipIf(process.getuid?.() === 0)("says so when content/ is read-only", async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "casebook-drafts-"));
+    writeFileSync(path.join(dir, "keep.txt"), "");
+    chmodSync(dir, 0o555);
+    const { draft, mdx } = incidentToPlaybookDraft(seed("arc-job-containers-nixery.md"));
+    await expect(savePlaybookDraft(mdx, draft.slug, dir)).rejects.toMatchObject({ status: 403 });
+  });
+});
