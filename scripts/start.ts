@@ -27,4 +27,14 @@ if (process.env.NODE_ENV === "production" && buildIsStale(process.cwd())) {
 }
 
 const { startServer } = await import("../server/index");
-await startServer();
+const server = await startServer();
+const { enrollLocalAgent } = await import("../lib/hosts/local-agent");
+const agent = await enrollLocalAgent({ serverUrl: server.url });
+if (agent) console.log(`  This machine is enrolled as host "${agent.hostName}"; its agent is running.\n`);
+console.log(`  Casebook is running at ${server.url}\n`);
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    void Promise.allSettled([agent?.stop(), server.close()]).then(() => process.exit(0));
+  });
+}

@@ -3,6 +3,7 @@ import http from "node:http";
 import next from "next";
 import { log } from "../lib/log";
 import { REMOTE_ADDR_HEADER } from "../lib/http/remote-addr";
+import { runStartupTasks } from "./startup";
 
 export interface StartedServer {
   url: string;
@@ -31,6 +32,7 @@ export async function startServer(opts: { host?: string; port?: number; dev?: bo
   });
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   log.info({ url, dev }, "casebook listening");
+  await runStartupTasks(url);
   return {
     url,
     close: () => new Promise((resolve) => server.close(() => resolve())),

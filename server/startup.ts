@@ -1,0 +1,18 @@
+// First-start work that needs the database and the server's URL, run once the port is open.
+import { ensureSetupToken } from "../lib/auth/setup-token";
+import { seedIncidents } from "../lib/incidents/seed-incidents";
+import { log } from "../lib/log";
+
+export async function runStartupTasks(url: string): Promise<void> {
+  const token = await ensureSetupToken(url);
+  if (token) {
+    // Said plainly as well as in the JSON log: this is the first thing a newcomer needs.
+    console.log(`\n  No users yet. Create the first admin at ${url}/setup (from this machine),\n  or from elsewhere with ${url}/setup?token=${token}\n`);
+  }
+  try {
+    await seedIncidents();
+  } catch (err) {
+    // Seeds are a convenience; a failure must not keep the site down.
+    log.error({ err }, "seeding incidents failed");
+  }
+}
