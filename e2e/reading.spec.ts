@@ -114,7 +114,7 @@ test("the dark theme toggle works, is remembered, and applies before paint", asy
 test("a broken playbook's page names its file and line; the rest keeps working", async ({ page }) => {
   const response = await page.goto(`/playbooks/${BROKEN_PLAYBOOK.slug}`);
   expect(response?.status()).toBe(200);
-  const alert = page.getByRole("alert");
+  const alert = page.getByRole("alert", { name: "1 problem in this playbook" });
   await expect(alert).toContainText(`${BROKEN_PLAYBOOK.slug}.mdx:${BROKEN_PLAYBOOK.line}:1`);
   await expect(alert).toContainText("<Terminal> is not allowed");
 
