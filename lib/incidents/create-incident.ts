@@ -1,6 +1,7 @@
 // Records a new incident: everything in one transaction, so a failure leaves nothing behind.
 import { db } from "@/lib/db/client";
 import { incidentSelect, toIncidentRecord } from "./incident-record";
+import { incidentsChanged } from "./search-source";
 import { parseIncidentInput, type IncidentInputRaw } from "./schema";
 import type { IncidentRecord } from "./types";
 import { addAuthor, checkRunsExist, incidentColumns, writeIncidentParts } from "./write-incident-parts";
@@ -20,6 +21,7 @@ export async function createIncident(raw: IncidentInputRaw | unknown, opts: Crea
     await addAuthor(tx, created.id, opts.authorId);
     return created.id;
   });
+  incidentsChanged();
   const row = await db.incident.findUniqueOrThrow({ where: { id }, select: incidentSelect });
   return toIncidentRecord(row);
 }

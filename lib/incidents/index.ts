@@ -11,3 +11,4 @@ export { exportIncidentJson, importIncidentJson } from "./export-json";
 export { importIncidentFile } from "./import-file";
 export { IncidentInputError, parseIncidentInput, type IncidentInput } from "./schema";
 export type { IncidentRecord } from "./types";
+export { registerIncidentSearch, incidentDocuments, isIncidentResult, type IncidentSearchResult, type IncidentHead } from "./search-source";

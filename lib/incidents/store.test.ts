@@ -225,3 +225,26 @@ describe("seeding and round trips through the store", () => {
     expect(strip(fromJson)).toEqual(strip(stored!));
   });
 });
+
+describe("incidents in search", () => {
+  it("finds the seed incident and what fixed it beside the playbook for a pasted error", async () => {
+    const { search, closeSearchIndex } = await import("@/lib/search");
+    const { registerIncidentSearch, isIncidentResult } = await import("./search-source");
+    registerIncidentSearch();
+    try {
+      const hits = await search("2025-12-27T10:00:01Z env: '/__e/node20/bin/node': No such file or directory", { limit: 10 });
+      const incident = hits.find((h) => isIncidentResult(h) && h.id === "seed-arc-job-containers-nixery");
+      expect(incident).toBeDefined();
+      expect(incident!.match.href).toMatch(/^\/incidents\/seed-arc-job-containers-nixery#/);
+      expect(isIncidentResult(incident!) && incident.fixes.some((f) => f.startsWith("glibc/Dynamic Linker Incompatibility"))).toBe(true);
+      expect(hits.some((h) => h.kind === "playbook")).toBe(true);
+
+      // A new incident is searchable straight after it is recorded.
+      await inc.createIncident(fullInput({ title: "Disk full on build host", symptoms: ["write /var/lib/docker/tmp: no space left on device"], learnings: [] }));
+      const again = await search("no space left on device", { limit: 10 });
+      expect(again.some((h) => isIncidentResult(h) && h.title === "Disk full on build host")).toBe(true);
+    } finally {
+      closeSearchIndex();
+    }
+  });
+});

@@ -2,6 +2,7 @@
 // change is written into the timeline, and an edit based on a stale copy is refused.
 import { db } from "@/lib/db/client";
 import { incidentSelect, toIncidentRecord } from "./incident-record";
+import { incidentsChanged } from "./search-source";
 import { parseIncidentInput, type IncidentInputRaw } from "./schema";
 import type { IncidentRecord } from "./types";
 import { addAuthor, checkRunsExist, incidentColumns, writeIncidentParts } from "./write-incident-parts";
@@ -55,6 +56,7 @@ export async function updateIncident(id: string, raw: IncidentInputRaw | unknown
     await writeIncidentParts(tx, id, input, statusEntry);
     await addAuthor(tx, id, opts.editorId);
   });
+  incidentsChanged();
   const row = await db.incident.findUniqueOrThrow({ where: { id }, select: incidentSelect });
   return toIncidentRecord(row);
 }

@@ -1,0 +1,118 @@
+// Incidents in search, beside playbooks: pasting an error finds the past incidents that saw it and
+// what fixed them. Each incident is one document whose parts (symptoms, root causes with their
+// fixes, learnings) deep-link into the incident page.
+import { db } from "@/lib/db/client";
+import { log } from "@/lib/log";
+import { invalidateSearchIndex, registerSearchSource } from "@/lib/search/sources";
+import type { SearchDoc, SearchHit, SearchPart } from "@/lib/search/types";
+import { stringArray } from "./incident-record";
+
+export type IncidentMatchPart = "title" | "summary" | "symptom" | "cause" | "learning";
+
+export interface IncidentHead {
+  kind: "incident";
+  id: string;
+  title: string;
+  severity: string;
+  status: string;
+  /** ISO date the incident started (or was recorded). */
+  date: string;
+  /** "Root cause → fix" lines, so a result can say what fixed it. */
+  fixes: string[];
+  playbooks: string[];
+}
+
+export type IncidentSearchResult = SearchHit<IncidentHead, IncidentMatchPart>;
+
+export function isIncidentResult(hit: SearchHit): hit is IncidentSearchResult {
+  return hit.kind === "incident";
+}
+
+/** The first line of prose in Markdown, without its marks, for a one-line "fixed by". */
+function firstProse(markdown: string): string {
+  let inCode = false;
+  for (const raw of markdown.split("\n")) {
+    if (/^\s*(```|~~~)/.test(raw)) {
+      inCode = !inCode;
+      continue;
+    }
+    const line = raw.replace(/^[#>\-*\s]+/, "").replace(/[`*]/g, "").trim();
+    if (!inCode && line) return line.length > 140 ? `${line.slice(0, 139)}…` : line;
+  }
+  return "";
+}
+
+function codeOf(markdown: string): string {
+  return [...markdown.matchAll(/^\s*(```|~~~)[^\n]*\n([\s\S]*?)^\s*\1\s*$/gm)].map((m) => m[2] ?? "").join("\n");
+}
+
+export async function incidentDocuments(): Promise<Array<SearchDoc<IncidentHead, IncidentMatchPart>>> {
+  const rows = await db.incident.findMany({
+    select: {
+      id: true,
+      title: true,
+      severity: true,
+      status: true,
+      startedAt: true,
+      createdAt: true,
+      summary: true,
+      resolution: true,
+      symptoms: true,
+      tags: true,
+      rootCauses: { select: { title: true, symptom: true, cause: true, fix: true }, orderBy: { position: "asc" } },
+      learnings: { select: { text: true }, orderBy: { position: "asc" } },
+      playbooks: { select: { playbookSlug: true } },
+    },
+  });
+  return rows.map((r) => {
+    const href = `/incidents/${r.id}`;
+    const tags = stringArray(r.tags);
+    const parts: Array<SearchPart<IncidentMatchPart>> = [
+      { part: "title", label: "Incident", href, title: r.title, tags, context: firstProse(r.summary) },
+      { part: "summary", label: "Problem summary", href: `${href}#summary`, text: `${r.summary}\n\n${r.resolution}` },
+      ...stringArray(r.symptoms).map((symptom) => ({ part: "symptom" as const, label: "Symptom", href: `${href}#symptoms`, symptom })),
+      ...r.rootCauses.map((c, i) => ({
+        part: "cause" as const,
+        label: `Root cause "${c.title}"`,
+        href: `${href}#cause-${i + 1}`,
+        title: c.title,
+        symptom: c.symptom,
+        code: codeOf(c.fix),
+        text: `${c.cause}\n\n${c.fix}`,
+      })),
+      ...r.learnings.map((l) => ({ part: "learning" as const, label: "Learning", href: `${href}#learnings`, text: l.text })),
+    ];
+    return {
+      key: `incident:${r.id}`,
+      title: r.title,
+      head: {
+        kind: "incident",
+        id: r.id,
+        title: r.title,
+        severity: r.severity,
+        status: r.status,
+        date: (r.startedAt ?? r.createdAt).toISOString(),
+        fixes: r.rootCauses.map((c) => (firstProse(c.fix) ? `${c.title} → ${firstProse(c.fix)}` : c.title)),
+        playbooks: r.playbooks.map((p) => p.playbookSlug).sort(),
+      },
+      tags,
+      parts,
+    };
+  });
+}
+
+const REGISTERED = Symbol.for("casebook.incidentSearch");
+
+/** Adds incidents to search once per process; safe to call from every entry point. */
+export function registerIncidentSearch(): void {
+  const holder = globalThis as typeof globalThis & { [REGISTERED]?: boolean };
+  if (holder[REGISTERED]) return;
+  holder[REGISTERED] = true;
+  registerSearchSource("incidents", { documents: incidentDocuments });
+  log.debug("incidents registered as a search source");
+}
+
+/** Call after an incident changes, so the next search sees it. */
+export function incidentsChanged(): void {
+  invalidateSearchIndex();
+}
