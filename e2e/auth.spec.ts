@@ -26,7 +26,7 @@ test.describe("signed out", () => {
 
     await page.goto("/sign-in");
     await expect(page.getByText(`You are signed in as ${ADMIN.name}`)).toBeVisible();
-    await page.locator("main").getByRole("button", { name: "Sign out" }).click();
+    await page.locator(".auth-page").getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in$/);
     await expect(page.getByRole("heading", { name: "Sign in to Casebook" })).toBeVisible();
 
@@ -39,7 +39,8 @@ test.describe("signed out", () => {
     await page.getByLabel("Email").fill(ADMIN.email);
     await page.getByLabel("Password", { exact: true }).fill("not-the-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+    // Scoped to the form: Next adds its own role="alert" route announcer to every page.
+    await expect(page.locator("form.auth-form").getByRole("alert")).toHaveText("Wrong email or password.");
     await expect(page).toHaveURL(/\/sign-in$/);
     expect((await page.context().cookies()).filter((c) => c.name.includes("session_token"))).toEqual([]);
   });
@@ -86,10 +87,11 @@ test.describe("roles", () => {
     const row = admin.locator('tr[data-email="temp@casebook.test"]');
     await row.getByLabel("Role for temp@casebook.test").selectOption("operator");
     await row.getByRole("button", { name: "Change role of temp@casebook.test" }).click();
-    await expect(row.getByRole("status")).toHaveText("temp@casebook.test is now operator.");
+    await expect(row.locator("form.role-form").getByRole("status")).toHaveText("temp@casebook.test is now operator.");
 
     await row.getByRole("button", { name: "Ban temp@casebook.test" }).click();
-    await expect(row.getByRole("status")).toHaveText("temp@casebook.test is banned.");
+    await expect(row.locator("form.ban-form").getByRole("status")).toHaveText("temp@casebook.test is banned.");
+    await expect(row.locator(".status")).toHaveText("Banned");
     await adminContext.close();
 
     const visitorContext = await browser.newContext();
@@ -98,7 +100,7 @@ test.describe("roles", () => {
     await visitor.getByLabel("Email").fill("temp@casebook.test");
     await visitor.getByLabel("Password", { exact: true }).fill("temp-e2e-password");
     await visitor.getByRole("button", { name: "Sign in" }).click();
-    await expect(visitor.getByRole("alert")).toHaveText("This account is disabled. Ask an admin to re-enable it.");
+    await expect(visitor.locator("form.auth-form").getByRole("alert")).toHaveText("This account is disabled. Ask an admin to re-enable it.");
     await visitorContext.close();
   });
 

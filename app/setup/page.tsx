@@ -17,21 +17,21 @@ export default async function SetupPage({ searchParams }: { searchParams: Params
 
   if (!via) {
     return (
-      <main className="auth-page">
+      <div className="auth-page">
         <h1>Set up Casebook</h1>
         <p className="error" role="alert">
           The first admin can only be created from the machine Casebook runs on, or with the setup link printed in
           the server console when it started.
         </p>
-      </main>
+      </div>
     );
   }
 
   return (
-    <main className="auth-page">
+    <div className="auth-page">
       <h1>Create the first admin</h1>
       <p>Nobody has an account yet. This account can create everyone else&apos;s and choose their roles.</p>
       <SetupForm token={token} />
-    </main>
+    </div>
   );
 }

@@ -19,7 +19,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Param
 
   if (user) {
     return (
-      <main className="auth-page">
+      <div className="auth-page">
         <h1>Signed in</h1>
         <p>
           You are signed in as <strong>{user.name}</strong> ({user.email}, {user.role}).
@@ -28,15 +28,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Param
           <Link href={next}>Continue to Casebook</Link>
         </p>
         <SignOutButton />
-      </main>
+      </div>
     );
   }
 
   return (
-    <main className="auth-page">
+    <div className="auth-page">
       <h1>Sign in to Casebook</h1>
       <SignInForm next={next} notice={params.setup === "done" ? "Admin account created. Sign in with it." : undefined} />
       <p className="hint">No account? Ask an admin of this Casebook to create one for you.</p>
-    </main>
+    </div>
   );
 }

@@ -10,7 +10,7 @@ export default async function UsersPage() {
   const users = await listUsers();
 
   return (
-    <main className="admin-users">
+    <div className="admin-users">
       <h1>Users</h1>
       <section aria-labelledby="add-user">
         <h2 id="add-user">Add a user</h2>
@@ -59,6 +59,6 @@ export default async function UsersPage() {
           </tbody>
         </table>
       </section>
-    </main>
+    </div>
   );
 }
