@@ -248,3 +248,43 @@ describe("incidents in search", () => {
     }
   });
 });
+
+describe("recording from a run", () => {
+  it("prefills playbook, host, failed output as symptoms and evidence, and steps as timeline", async () => {
+    const host = await db.host.create({ data: { name: "vm-ray-1", tokenHash: "h1", tokenPrefix: "cb_1", os: "linux" } });
+    const run = await db.run.create({
+      data: { playbookSlug: "ray-actor-pending-creation-podman", contentHash: "abc123def456", hostId: host.id, userId: "u-alice", inputs: {}, status: "finished", createdAt: new Date("2025-11-05T10:00:00Z") },
+    });
+    await db.stepRun.create({
+      data: { runId: run.id, stepId: "podman-installed", title: "Is podman installed?", risk: "read", command: "command -v podman", shell: "bash", verdict: "passed", exitCode: 0, startedAt: new Date("2025-11-05T10:00:01Z"), endedAt: new Date("2025-11-05T10:00:02Z") },
+    });
+    const failed = await db.stepRun.create({
+      data: { runId: run.id, stepId: "image-pullable", title: "Can the image be pulled?", risk: "read", command: 'podman pull "$IMAGE"', shell: "bash", verdict: "failed", exitCode: 125, startedAt: new Date("2025-11-05T10:00:03Z"), endedAt: new Date("2025-11-05T10:00:09Z") },
+    });
+    await db.outputChunk.createMany({
+      data: [
+        { stepRunId: failed.id, seq: 0, t: 0.1, data: Buffer.from("Trying to pull ghcr.io/acme/worker@sha256:abc...\r\n") },
+        { stepRunId: failed.id, seq: 1, t: 0.9, data: Buffer.from("\x1b[31mError: initializing source: manifest unknown: manifest unknown\x1b[0m\r\n") },
+      ],
+    });
+
+    const draft = await inc.incidentDraftFromRun(run.id, { playbookTitle: async () => "Ray actor stuck in PENDING_CREATION" });
+    expect(draft).not.toBeNull();
+    const { input, failedStep } = draft!;
+    expect(failedStep).toEqual({ playbookSlug: "ray-actor-pending-creation-podman", stepId: "image-pullable" });
+    expect(input.title).toBe('Ray actor stuck in PENDING_CREATION: "Can the image be pulled?" failed on vm-ray-1');
+    expect(input.symptoms).toEqual(["Error: initializing source: manifest unknown: manifest unknown"]);
+    expect(input.environment).toBe("vm-ray-1 · linux");
+    expect(input.timeline!.map((t) => t.kind)).toEqual(["run", "step", "step"]);
+    expect(input.timeline![2]!.text).toBe("Step “Can the image be pulled?” (image-pullable): failed, exit 125");
+    expect(input.rootCauses![0]!.symptom).toBe(
+      "```text\nTrying to pull ghcr.io/acme/worker@sha256:abc...\nError: initializing source: manifest unknown: manifest unknown\n```",
+    );
+    expect(input.rootCauses![0]!.evidence).toContain('```bash\npodman pull "$IMAGE"\n```');
+
+    const recorded = await inc.createIncident(input, { authorId: "u-alice" });
+    expect(recorded.runs).toEqual([run.id]);
+    expect(recorded.playbooks).toEqual(["ray-actor-pending-creation-podman"]);
+    expect(await inc.incidentDraftFromRun("no-such-run")).toBeNull();
+  });
+});
