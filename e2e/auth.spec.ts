@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/sign-in";
-import { ADMIN, OPERATOR, VIEWER } from "./support/users";
+import { ADMIN, E2E_BASE_URL, OPERATOR, VIEWER } from "./support/users";
 
 test.describe("signed out", () => {
   test("a visitor is sent to /sign-in, and the API answers 401", async ({ page, request }) => {
     await page.goto("/admin/users");
-    await expect(page).toHaveURL(/\/sign-in\?next=%2Fadmin%2Fusers$/);
+    // The full URL: the redirect must stay on 127.0.0.1, where the session cookie will live.
+    await expect(page).toHaveURL(`${E2E_BASE_URL}/sign-in?next=%2Fadmin%2Fusers`);
     await expect(page.getByRole("heading", { name: "Sign in to Casebook" })).toBeVisible();
 
     const api = await request.get("/api/search?q=podman");

@@ -1,0 +1,51 @@
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { config, proxy } from "./proxy";
+
+// Next's adapter turns same-host redirects into relative Locations (NextURL itself spells loopback
+// "localhost"), so compare the path and query.
+const target = (res: Response) => {
+  const url = new URL(res.headers.get("location") ?? "", "http://x");
+  return `${url.pathname}${url.search}`;
+};
+
+const req = (path: string, cookie?: string) =>
+  new NextRequest(`http://127.0.0.1:3000${path}`, cookie ? { headers: { cookie } } : {});
+
+describe("proxy", () => {
+  it("sends a signed-out visitor to /sign-in with the page to come back to", () => {
+    const res = proxy(req("/admin/users?tab=1"));
+    expect(res.status).toBe(307);
+    expect(target(res)).toBe("/sign-in?next=%2Fadmin%2Fusers%3Ftab%3D1");
+    expect(target(proxy(req("/")))).toBe("/sign-in");
+  });
+
+  it("answers 401 JSON for a signed-out API call", async () => {
+    const res = proxy(req("/api/search?q=x"));
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ error: "Sign in required." });
+  });
+
+  it("lets public paths and requests with a session cookie through, with the path header overwritten", () => {
+    for (const path of ["/sign-in", "/setup?token=abc", "/api/auth/sign-in/email", "/api/health"]) {
+      expect(proxy(req(path)).headers.get("x-middleware-next"), path).toBe("1");
+    }
+    for (const name of ["casebook.session_token", "__Secure-casebook.session_token"]) {
+      const res = proxy(
+        new NextRequest("http://127.0.0.1:3000/playbooks/x?y=1", { headers: { cookie: `${name}=abc`, "x-casebook-path": "/forged" } }),
+      );
+      expect(res.headers.get("x-middleware-next"), name).toBe("1");
+      expect(res.headers.get("x-middleware-request-x-casebook-path")).toBe("/playbooks/x?y=1");
+    }
+  });
+
+  it("ignores another app's cookie", () => {
+    expect(proxy(req("/", "better-auth.session_token=abc")).status).toBe(307);
+  });
+
+  it("skips Next's assets and public files but not API paths with dots in them", () => {
+    const matcher = new RegExp(`^${config.matcher[0]}$`);
+    for (const path of ["/_next/static/chunks/a.js", "/logo.svg", "/favicon.ico"]) expect(matcher.test(path), path).toBe(false);
+    for (const path of ["/", "/admin/users", "/api/runs/1/cast.json"]) expect(matcher.test(path), path).toBe(true);
+  });
+});
