@@ -1,5 +1,6 @@
 // The agent's connection to the server: dial out to /agent, say hello, heartbeat, run the steps
 // it is sent (within its own policy) and keep every output byte until the server has it.
+import crypto from "node:crypto";
 import os from "node:os";
 import { io, type Socket } from "socket.io-client";
 import { log } from "./log";
@@ -58,7 +59,7 @@ export class Agent {
     this.baseEnv = stepEnvironment(process.env);
     const url = config.server.replace(/\/+$/, "") + AGENT_NAMESPACE;
     this.socket = io(url, {
-      auth: { token: config.token },
+      auth: { token: config.token, instance: crypto.randomUUID() },
       transports: ["websocket"],
       reconnectionDelay: 500,
       reconnectionDelayMax: 10_000,

@@ -30,6 +30,9 @@ export interface AgentPolicy {
 /** Sent in the socket.io handshake: `io(url + "/agent", { auth })`. */
 export interface AgentHandshakeAuth {
   token: string;
+  /** Random per agent process: a reconnect of the same process replaces its stale connection,
+   *  while a second process with the same token is refused until the first one leaves. */
+  instance?: string;
 }
 
 export interface AgentHello {

@@ -1,0 +1,163 @@
+// For the hub's integration tests: a migrated temp SQLite file, a bare HTTP server with the hub
+// attached, real better-auth users signed in over the real handler, real agent processes and
+// socket.io clients. Nothing here is mocked except the content index (test playbooks).
+import { spawn, type ChildProcess } from "node:child_process";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { io as connect, type Socket } from "socket.io-client";
+import { createTempDatabase } from "@/lib/auth/temp-database";
+import type { Playbook } from "@/lib/playbooks/types";
+import type { StepRunView, UiClientToServerEvents, UiResult, UiServerToClientEvents } from "@/lib/runs/protocol";
+import type { HubOptions } from "./options";
+
+const AGENT_BIN = path.resolve(import.meta.dirname, "../../agent/bin/casebook-agent.js");
+const PASSWORD = "correct horse battery";
+
+export type Role = "viewer" | "operator" | "admin";
+
+export async function startHarness(playbooks: Playbook[], hubOptions: Partial<HubOptions> = {}) {
+  const tempDb = createTempDatabase("casebook-hub-");
+  process.env.DATABASE_URL = tempDb.url;
+  process.env.BETTER_AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
+  process.env.CASEBOOK_SIGN_IN_MAX = "1000";
+  const { db } = await import("@/lib/db/client");
+  const { auth } = await import("@/lib/auth/auth");
+  const { attachHub } = await import("./index");
+  const { serverBaseUrl } = await import("@/lib/auth/origins");
+  const authOrigin = serverBaseUrl();
+  const hosts = await import("@/lib/hosts/manage-hosts");
+
+  const server = http.createServer((_req, res) => res.writeHead(404).end());
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const bySlug = new Map(playbooks.map((p) => [p.slug, p]));
+  const hub = await attachHub(server, { getPlaybook: async (slug) => bySlug.get(slug), allowedOrigins: [url], ...hubOptions });
+
+  const agents = new Set<ChildProcess>();
+  const clients = new Set<Socket>();
+  let ip = 1;
+
+  /** A user of this role, signed in; returns the Cookie header value. */
+  async function signIn(role: Role): Promise<string> {
+    const email = `${role}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+    await auth.api.createUser({ body: { email, name: role, password: PASSWORD, role } });
+    const res = await auth.handler(
+      new Request(`${authOrigin}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: authOrigin, "x-casebook-remote-addr": `198.51.100.${ip++}` },
+        body: JSON.stringify({ email, password: PASSWORD }),
+      }),
+    );
+    if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+    return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  }
+
+  function spawnAgent(token: string, args: string[] = [], env: Record<string, string> = {}) {
+    const proc = spawn(process.execPath, [AGENT_BIN, "--server", url, "--kill-grace", "0.5", ...args], {
+      env: { ...process.env, CASEBOOK_TOKEN: token, CASEBOOK_LOG_LEVEL: "warn", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    agents.add(proc);
+    let log = "";
+    proc.stdout?.on("data", (d: Buffer) => (log += d.toString()));
+    proc.stderr?.on("data", (d: Buffer) => (log += d.toString()));
+    const exited = new Promise<number | null>((resolve) => proc.on("exit", (code) => resolve(code)));
+    return { proc, exited, log: () => log };
+  }
+
+  /** Enrols a host and starts its agent; resolves once the agent said hello. */
+  async function agentFor(name: string, args: string[] = []) {
+    const { host, token } = await hosts.createHost(name);
+    const agent = spawnAgent(token, args);
+    await waitFor(() => hub.runs.isConnected(host.id), 20_000, () => `agent for ${name} never connected:\n${agent.log()}`);
+    return { hostId: host.id, token, ...agent };
+  }
+
+  function uiClient(cookie: string | null): UiClient {
+    const socket: Socket<UiServerToClientEvents, UiClientToServerEvents> = connect(`${url}/ui`, {
+      transports: ["websocket"],
+      extraHeaders: cookie ? { cookie } : {},
+      reconnection: false,
+    });
+    clients.add(socket as Socket);
+    return new UiClient(socket);
+  }
+
+  async function stop() {
+    for (const c of clients) c.disconnect();
+    for (const a of agents) if (a.exitCode === null && a.signalCode === null) a.kill("SIGKILL");
+    await hub.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await db.$disconnect();
+    tempDb.remove();
+  }
+
+  return { url, hub, db, hosts, signIn, spawnAgent, agentFor, uiClient, stop };
+}
+
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_000, message: () => string = () => "condition not met"): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(message());
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** A /ui client that keeps every step state and output chunk it receives. */
+export class UiClient {
+  readonly states: StepRunView[] = [];
+  private readonly chunks = new Map<string, { offset: number; data: Buffer }[]>();
+
+  constructor(readonly socket: Socket<UiServerToClientEvents, UiClientToServerEvents>) {
+    socket.on("step.state", (s) => this.states.push(s));
+    socket.on("step.output", (c) => {
+      const list = this.chunks.get(c.stepRunId) ?? [];
+      list.push({ offset: c.offset, data: Buffer.from(c.data) });
+      this.chunks.set(c.stepRunId, list);
+    });
+  }
+
+  connected(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.socket.connected) return resolve();
+      this.socket.once("connect", () => resolve());
+      this.socket.once("connect_error", reject);
+    });
+  }
+
+  call<E extends keyof UiClientToServerEvents>(event: E, payload: unknown): Promise<UiResult<Record<string, unknown>>> {
+    const emit = this.socket.timeout(30_000).emitWithAck as unknown as (e: string, p: unknown) => Promise<UiResult<Record<string, unknown>>>;
+    return emit.call(this.socket.timeout(30_000), event, payload);
+  }
+
+  /** The live output of a step, checked gap-free and in order. */
+  output(stepRunId: string): Buffer {
+    const list = this.chunks.get(stepRunId) ?? [];
+    let at = 0;
+    for (const c of list) {
+      if (c.offset !== at) throw new Error(`live output gap or overlap at ${at} (chunk at ${c.offset})`);
+      at += c.data.length;
+    }
+    return Buffer.concat(list.map((c) => c.data));
+  }
+
+  async finished(stepRunId: string, timeoutMs = 20_000): Promise<StepRunView> {
+    let found: StepRunView | undefined;
+    await waitFor(
+      () => (found = this.states.find((s) => s.id === stepRunId && s.verdict !== "running")) !== undefined,
+      timeoutMs,
+      () => `step ${stepRunId} did not finish; states: ${JSON.stringify(this.states.filter((s) => s.id === stepRunId))}`,
+    );
+    return found!;
+  }
+
+  /** Runs a step and waits for its verdict. */
+  async run(runId: string, stepId: string, extra: Record<string, unknown> = {}, timeoutMs?: number) {
+    const res = await this.call("step.run", { runId, stepId, ...extra });
+    if (!res.ok) throw new Error(`step.run ${stepId} refused: ${res.error.code} ${res.error.message}`);
+    const stepRunId = res.stepRunId as string;
+    const view = await this.finished(stepRunId, timeoutMs);
+    return { stepRunId, view, output: this.output(stepRunId) };
+  }
+}
