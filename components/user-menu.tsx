@@ -21,7 +21,7 @@ export function UserMenu({ user }: { user: SessionUser }) {
         <span className="user-menu-name">{user.name}</span>
         <span className={`role-chip role-${user.role}`}>{user.role}</span>
       </summary>
-      <div className="menu" role="menu">
+      <div className="menu">
         <div className="menu-header">
           <div className="menu-name">{user.name}</div>
           <div className="menu-email">{user.email}</div>

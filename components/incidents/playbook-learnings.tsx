@@ -1,0 +1,75 @@
+// The feedback loop on the playbook page: what past incidents taught about this playbook, and about
+// each step. Server components; the playbook page places them (see docs/incidents.md).
+import Link from "next/link";
+import { countIncidents, listPlaybookLearnings, type PlaybookLearning } from "@/lib/incidents/list-playbook-learnings";
+import { log } from "@/lib/log";
+import { formatDay } from "./format";
+import { Markdown } from "./markdown";
+import styles from "./incidents.module.css";
+
+async function learningsOrNone(slug: string, stepId?: string): Promise<PlaybookLearning[]> {
+  try {
+    return await listPlaybookLearnings(slug, stepId ? { stepId } : {});
+  } catch (err) {
+    // The playbook must render even when the incident store is unavailable.
+    log.error({ err, slug, stepId }, "could not load learnings for the playbook page");
+    return [];
+  }
+}
+
+function LearningItem({ learning, showStep }: { learning: PlaybookLearning; showStep: boolean }) {
+  return (
+    <li className={styles.learning}>
+      <Markdown text={learning.text} />
+      <p className={styles.learningSource}>
+        From <Link href={`/incidents/${learning.incident.id}`}>{learning.incident.title}</Link>
+        {" · "}
+        <time dateTime={learning.incident.date.toISOString()}>{formatDay(learning.incident.date)}</time>
+        {showStep && learning.stepId ? (
+          <>
+            {" · "}
+            <a href={`#step-${learning.stepId}`}>step {learning.stepId}</a>
+          </>
+        ) : null}
+      </p>
+    </li>
+  );
+}
+
+/** "Learnings from N incidents": every learning attached to the playbook, newest incident first. */
+export async function PlaybookLearnings({ slug }: { slug: string }) {
+  const learnings = await learningsOrNone(slug);
+  if (learnings.length === 0) return null;
+  const n = countIncidents(learnings);
+  return (
+    <section className={styles.learnings} id="learnings" aria-labelledby="learnings-heading">
+      <h2 id="learnings-heading">
+        Learnings from {n} {n === 1 ? "incident" : "incidents"}
+      </h2>
+      <ul className={styles.learningList}>
+        {learnings.map((l, i) => (
+          <LearningItem key={i} learning={l} showStep />
+        ))}
+      </ul>
+      <p className={styles.learningMore}>
+        <Link href={`/incidents?playbook=${encodeURIComponent(slug)}`}>All incidents linked to this playbook</Link>
+      </p>
+    </section>
+  );
+}
+
+/** The learnings attached to one step, shown with the step. */
+export async function StepLearnings({ slug, stepId }: { slug: string; stepId: string }) {
+  const learnings = await learningsOrNone(slug, stepId);
+  if (learnings.length === 0) return null;
+  return (
+    <aside className={styles.stepLearnings} aria-label={`Learnings for step ${stepId}`} data-step-learnings={stepId}>
+      <p className={styles.stepLearningsTitle}>Learned in past incidents</p>
+      <ul className={styles.learningList}>
+        {learnings.map((l, i) => (
+          <LearningItem key={i} learning={l} showStep={false} />
+        ))}
+      </ul>
+    </aside>
+  );
+}

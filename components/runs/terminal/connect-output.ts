@@ -1,0 +1,65 @@
+// Connects a terminal to one step's output on the /ui socket. Output that arrived before the
+// terminal (held by the router) is written first; anything missing (a finished step, a page that
+// joined late, a gap after a reconnect) is asked for as a replay, which is written in one go.
+// While the step runs, what the terminal has parsed is reported as `output.ack`.
+import type { Terminal } from "@xterm/xterm";
+import type { OutputRouter } from "../output-router";
+import { replayStep } from "../run-requests";
+import type { UiSocket } from "../ui-socket";
+import { OutputFeed } from "./output-feed";
+
+export interface OutputConnection {
+  term: Terminal;
+  socket: UiSocket;
+  router: OutputRouter;
+  runId: string;
+  stepRunId: string;
+  /** Read at each report: acknowledgements matter only while the step runs. */
+  isLive: () => boolean;
+  onProblem: (message: string) => void;
+  /** The terminal has everything recorded so far (after the replay, if one was needed). */
+  onCaughtUp?: () => void;
+}
+
+export function connectOutput(c: OutputConnection): () => void {
+  const feed = new OutputFeed({
+    writer: { write: (data, done) => c.term.write(data, done) },
+    onConsumed: (offset) => {
+      if (c.isLive() && c.socket.connected) c.socket.emit("output.ack", { stepRunId: c.stepRunId, offset });
+    },
+  });
+  let replaying = false;
+  let closed = false;
+
+  const askReplay = () => {
+    if (replaying) return;
+    replaying = true;
+    feed.hold();
+    void replayStep(c.socket, c.runId, c.stepRunId).then((res) => {
+      if (closed || res.ok) return;
+      replaying = false;
+      feed.release();
+      c.onProblem(res.error.message);
+    });
+  };
+
+  const { detach, overflowed } = c.router.attach(c.stepRunId, (chunk) => {
+    feed.push(chunk.offset, chunk.data);
+    if (chunk.replayDone) {
+      replaying = false;
+      feed.release();
+      c.onCaughtUp?.();
+    } else if (feed.hasGap) {
+      askReplay();
+    }
+  });
+  // Held output that starts at byte 0 means we saw the step from its first byte.
+  if (overflowed || feed.received === 0 || feed.hasGap || !c.isLive()) askReplay();
+  else c.onCaughtUp?.();
+
+  return () => {
+    closed = true;
+    detach();
+    feed.dispose();
+  };
+}

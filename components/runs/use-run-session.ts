@@ -1,0 +1,74 @@
+"use client";
+// Follows one run live: subscribes (again after every reconnect), folds in its state events and
+// leaves the run's room when the page no longer shows it.
+import { useCallback, useEffect, useState } from "react";
+import type { RunView, StepRunView, UiRunError } from "@/lib/runs/protocol";
+import { subscribeRun, unsubscribeRun } from "./run-requests";
+import { applyStepState } from "./run-updates";
+import { useUiConnection } from "./ui-socket-provider";
+
+export interface RunSession {
+  runId: string | null;
+  run: RunView | null;
+  /** The last problem the hub reported for this run. */
+  error: string | null;
+  /** Shows a run that was just started here (the hub already subscribed us). */
+  adopt(run: RunView): void;
+  /** Stops following any run. */
+  clear(): void;
+  setError(message: string | null): void;
+}
+
+export function useRunSession(initialRunId: string | null, initialRun: RunView | null = null): RunSession {
+  const socket = useUiConnection()?.socket ?? null;
+  const [runId, setRunId] = useState<string | null>(initialRunId);
+  const [run, setRun] = useState<RunView | null>(initialRun);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!socket || !runId) return;
+    let live = true;
+    const onRun = (view: RunView) => {
+      if (view.id === runId) setRun(view);
+    };
+    const onStep = (step: StepRunView) => {
+      if (step.runId === runId) setRun((prev) => (prev && prev.id === runId ? applyStepState(prev, step) : prev));
+    };
+    const onError = (err: UiRunError) => {
+      if (err.runId === runId) setError(err.error.message);
+    };
+    const subscribe = () => {
+      void subscribeRun(socket, runId).then((res) => {
+        if (!live) return;
+        if (res.ok) setRun(res.run);
+        else setError(res.error.message);
+      });
+    };
+    socket.on("run.state", onRun);
+    socket.on("step.state", onStep);
+    socket.on("run.error", onError);
+    socket.on("connect", subscribe);
+    if (socket.connected) subscribe();
+    return () => {
+      live = false;
+      socket.off("run.state", onRun);
+      socket.off("step.state", onStep);
+      socket.off("run.error", onError);
+      socket.off("connect", subscribe);
+      if (socket.connected) void unsubscribeRun(socket, runId);
+    };
+  }, [socket, runId]);
+
+  const adopt = useCallback((view: RunView) => {
+    setRunId(view.id);
+    setRun(view);
+    setError(null);
+  }, []);
+  const clear = useCallback(() => {
+    setRunId(null);
+    setRun(null);
+    setError(null);
+  }, []);
+
+  return { runId, run: run && run.id === runId ? run : null, error, adopt, clear, setError };
+}
