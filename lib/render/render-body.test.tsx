@@ -7,7 +7,7 @@ import type { Playbook } from "@/lib/playbooks/types";
 import { compileBody } from "./compile-body";
 import { renderPlaybookBody } from "./render-body";
 
-const FIXTURE = "lib/playbooks/fixtures/podman-basics.mdx";
+const FIXTURE = "lib/render/fixtures/render-sample.mdx";
 
 function fixture(): Playbook {
   const result = parsePlaybook(FIXTURE, readFileSync(path.resolve(FIXTURE)));

@@ -5,7 +5,7 @@ import { buildToc } from "./toc";
 
 describe("buildToc", () => {
   it("lists headings and the steps under them in document order", () => {
-    const file = "lib/playbooks/fixtures/podman-basics.mdx";
+    const file = "lib/render/fixtures/render-sample.mdx";
     const { playbook } = parsePlaybook(file, readFileSync(file));
     if (!playbook) throw new Error("fixture does not parse");
     expect(buildToc(playbook).map((e) => [e.kind, e.kind === "step" ? e.anchor : e.id, e.level])).toEqual([
