@@ -35,6 +35,12 @@ test.describe("signed out", () => {
     await expect(page).toHaveURL(/\/sign-in\?next=%2Fadmin%2Fusers$/);
   });
 
+  test("a stale session cookie gets past the proxy but the page still sends you to sign in", async ({ page, context }) => {
+    await context.addCookies([{ name: "casebook.session_token", value: "forged.or-expired", url: E2E_BASE_URL }]);
+    await page.goto("/admin/users?tab=all");
+    await expect(page).toHaveURL(`${E2E_BASE_URL}/sign-in?next=%2Fadmin%2Fusers%3Ftab%3Dall`);
+  });
+
   test("a wrong password is refused with a message", async ({ page }) => {
     await page.goto("/sign-in");
     await page.getByLabel("Email").fill(ADMIN.email);
