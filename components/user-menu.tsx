@@ -1,5 +1,6 @@
-// The signed-in user's name and role, with sign-out, in a disclosure that needs no script to open.
+// The signed-in user's name and role, with sign-out, in a disclosure that opens without script.
 import type { SessionUser } from "@/lib/auth/session";
+import { DismissableDetails } from "./dismissable-details";
 import { SignOutButton } from "./sign-out-button";
 
 function initials(name: string): string {
@@ -13,7 +14,7 @@ function initials(name: string): string {
 
 export function UserMenu({ user }: { user: SessionUser }) {
   return (
-    <details className="user-menu">
+    <DismissableDetails className="user-menu">
       <summary aria-label={`Account: ${user.name}, ${user.role}`}>
         <span className="avatar" aria-hidden="true">
           {initials(user.name)}
@@ -31,6 +32,6 @@ export function UserMenu({ user }: { user: SessionUser }) {
         </div>
         <SignOutButton />
       </div>
-    </details>
+    </DismissableDetails>
   );
 }
