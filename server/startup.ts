@@ -3,7 +3,9 @@ import { ensureSetupToken } from "../lib/auth/setup-token";
 import { seedIncidents } from "../lib/incidents/seed-incidents";
 import { log } from "../lib/log";
 
-export async function runStartupTasks(url: string): Promise<void> {
+export async function runStartupTasks(listenUrl: string): Promise<void> {
+  // Behind a proxy, BASE_URL is the address people use; the listen address would be unreachable.
+  const url = process.env.BASE_URL?.replace(/\/+$/, "") || listenUrl;
   const token = await ensureSetupToken(url);
   if (token) {
     // Said plainly as well as in the JSON log: this is the first thing a newcomer needs.
