@@ -4,6 +4,7 @@ import next from "next";
 import { log } from "../lib/log";
 import { REMOTE_ADDR_HEADER } from "../lib/http/remote-addr";
 import { runStartupTasks } from "./startup";
+import { attachHub } from "./hub";
 
 export interface StartedServer {
   url: string;
@@ -26,6 +27,7 @@ export async function startServer(opts: { host?: string; port?: number; dev?: bo
     void handle(req, res);
   });
 
+  await attachHub(server); // socket.io /agent and /ui on the same port
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, resolve);

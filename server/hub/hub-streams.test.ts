@@ -1,0 +1,116 @@
+// Output integrity under load and failure, with real agents, PTYs, sockets and SQLite:
+// 100 MB byte for byte, a dropped agent connection, a killed agent, a server restart.
+import crypto from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testPlaybook, testStep } from "@/lib/runs/test-playbook";
+import { startHarness, waitFor, type UiClient } from "./test-harness";
+
+const MB100 = 100_000_000;
+const TICKS = 60;
+const pb = testPlaybook("streams", [
+  testStep("big", `head -c ${MB100} /dev/zero | tr '\\0' x`, { timeout: 120 }),
+  // Numbered lines over ~3 s, each 1 KB, so a gap or duplicate anywhere shows.
+  testStep("ticker", `for i in $(seq 1 ${TICKS}); do printf "%04d %01019d\\n" $i 0; sleep 0.05; done`),
+  testStep("forever", "echo begin; i=0; while :; do i=$((i+1)); echo tick-$i; sleep 0.05; done", { timeout: 600 }),
+]);
+
+const sha = (b: Buffer) => crypto.createHash("sha256").update(b).digest("hex");
+const tickerText = Array.from({ length: TICKS }, (_, i) => `${String(i + 1).padStart(4, "0")} ${"0".repeat(1019)}\r\n`).join("");
+
+let h: Awaited<ReturnType<typeof startHarness>>;
+let operator: UiClient;
+
+async function stored(stepRunId: string): Promise<Buffer> {
+  const rows = await h.db.outputChunk.findMany({ where: { stepRunId }, orderBy: { seq: "asc" } });
+  return Buffer.concat(rows.map((r) => Buffer.from(r.data)));
+}
+
+async function newRun(hostId: string): Promise<string> {
+  const res = await operator.call("run.start", { playbook: "streams", hostId, inputs: {} });
+  if (!res.ok) throw new Error(res.error.message);
+  return res.runId as string;
+}
+
+beforeAll(async () => {
+  h = await startHarness([pb], { maxOutputBytes: 128 * 1024 * 1024, agentGraceMs: 20_000 });
+  operator = h.uiClient(await h.signIn("operator"));
+  await operator.connected();
+}, 90_000);
+
+afterAll(async () => {
+  await h?.stop();
+});
+
+describe("output integrity", () => {
+  it("delivers 100 MB byte for byte, live and stored", async () => {
+    const { hostId } = await h.agentFor("bulk");
+    const runId = await newRun(hostId);
+    const t0 = Date.now();
+    const { stepRunId, view, output } = await operator.run(runId, "big", {}, 110_000);
+    const seconds = (Date.now() - t0) / 1000;
+    expect(view).toMatchObject({ verdict: "passed", outputBytes: MB100, truncated: false });
+    const expected = sha(Buffer.alloc(MB100, "x"));
+    expect(output.length).toBe(MB100);
+    expect(sha(output)).toBe(expected);
+    const kept = await stored(stepRunId);
+    expect(kept.length).toBe(MB100);
+    expect(sha(kept)).toBe(expected);
+    console.log(`100 MB through agent → hub → browser client and SQLite in ${seconds.toFixed(1)} s (${(100 / seconds).toFixed(0)} MB/s)`);
+  }, 120_000);
+
+  it("loses no byte when the agent's connection drops mid-step", async () => {
+    const { hostId } = await h.agentFor("flaky");
+    const runId = await newRun(hostId);
+    const started = await operator.call("step.run", { runId, stepId: "ticker" });
+    const stepRunId = started.ok ? (started.stepRunId as string) : "";
+    await waitFor(() => operator.output(stepRunId).length > 10 * 1024);
+    // Server-side forced disconnect: the agent must reconnect by itself and resend what we lacked.
+    const agentSockets = await h.hub.io.of("/agent").fetchSockets();
+    const target = agentSockets.find((s) => (s.data as { hostId: string }).hostId === hostId);
+    expect(target).toBeDefined();
+    target!.disconnect(true);
+    await waitFor(() => !h.hub.runs.isConnected(hostId), 2000);
+    const view = await operator.finished(stepRunId, 20_000);
+    expect(h.hub.runs.isConnected(hostId)).toBe(true);
+    expect(view.verdict).toBe("passed");
+    expect(operator.output(stepRunId).toString()).toBe(tickerText);
+    expect((await stored(stepRunId)).toString()).toBe(tickerText);
+  }, 30_000);
+
+  it("keeps the output of a step whose agent was killed, and marks the step", async () => {
+    const agent = await h.agentFor("doomed");
+    const runId = await newRun(agent.hostId);
+    const started = await operator.call("step.run", { runId, stepId: "forever" });
+    const stepRunId = started.ok ? (started.stepRunId as string) : "";
+    await waitFor(() => operator.output(stepRunId).toString().includes("tick-10"));
+    agent.proc.kill("SIGKILL");
+    await agent.exited;
+    const seen = operator.output(stepRunId).toString();
+    // A new agent process for the host says hello without the step: it is marked at once.
+    h.spawnAgent(agent.token);
+    const view = await operator.finished(stepRunId, 20_000);
+    expect(view.verdict).toBe("error");
+    expect(view.reason).toMatch(/agent restarted while the step ran; output up to then is kept/);
+    const kept = (await stored(stepRunId)).toString();
+    expect(kept.startsWith("begin\r\ntick-1\r\n")).toBe(true);
+    expect(kept).toContain(seen.trimEnd());
+    expect(view.outputBytes).toBe(Buffer.byteLength(kept));
+  }, 30_000);
+
+  it("marks runs left active by a previous server process as interrupted, keeping their output", async () => {
+    const { hostId } = await h.agentFor("restart");
+    const runId = await newRun(hostId);
+    const started = await operator.call("step.run", { runId, stepId: "forever" });
+    const stepRunId = started.ok ? (started.stepRunId as string) : "";
+    await waitFor(async () => (await stored(stepRunId)).toString().includes("tick-5"));
+    // What the next server start does (the hub calls it before accepting connections).
+    const { markInterrupted } = await import("@/lib/runs/retention");
+    expect(await markInterrupted()).toEqual({ runs: expect.any(Number), steps: 1 });
+    const step = await h.db.stepRun.findUniqueOrThrow({ where: { id: stepRunId } });
+    expect(step.verdict).toBe("interrupted");
+    expect(step.outputBytes).toBeGreaterThan(0);
+    expect((await h.db.run.findUniqueOrThrow({ where: { id: runId } })).status).toBe("interrupted");
+    expect((await stored(stepRunId)).toString()).toContain("tick-5");
+    await operator.call("step.cancel", { runId });
+  }, 30_000);
+});
