@@ -7,6 +7,7 @@ import { toHostView } from "@/lib/hosts/host-view";
 import { onPresenceChange } from "@/lib/hosts/presence";
 import { log } from "@/lib/log";
 import { AGENT_NAMESPACE, UI_NAMESPACE } from "@/lib/runs/protocol";
+import { registerLiveRuns } from "@/lib/runs/live-state";
 import { markInterrupted, schedulePruning } from "@/lib/runs/retention";
 import { setupAgentNamespace, type AgentNamespace } from "./agent-namespace";
 import { resolveHubOptions, type HubOptions } from "./options";
@@ -47,6 +48,7 @@ export async function attachHub(server: http.Server, given: Partial<HubOptions> 
     stepState: (runId, step) => ui.to(runRoom(runId)).emit("step.state", step),
     output: (runId, stepRunId, offset, data) => ui.to(runRoom(runId)).emit("step.output", { runId, stepRunId, offset, data }),
   });
+  registerLiveRuns((runId) => runs.liveState(runId));
   setupAgentNamespace(io.of(AGENT_NAMESPACE) as AgentNamespace, runs, options);
   setupUiNamespace(ui, runs, options);
   const stopPresence = onPresenceChange((hostId) => {

@@ -19,7 +19,7 @@ import type {
   UiError,
   UiResult,
 } from "@/lib/runs/protocol";
-import { loadRunView, loadStepRunView } from "@/lib/runs/run-views";
+import { loadRunView, loadStepRunView, type LiveRunState } from "@/lib/runs/run-views";
 import { SecretMasker } from "@/lib/runs/secret-masker";
 import { judge, type StepEnding } from "@/lib/runs/verdict";
 import type { HubOptions } from "./options";
@@ -185,11 +185,14 @@ export class RunManager {
 
   /** The run as stored plus what only this process knows. */
   async view(runId: string): Promise<RunView | null> {
-    const state = this.runs.get(runId);
-    const slug = state?.playbookSlug ?? (await db.run.findUnique({ where: { id: runId }, select: { playbookSlug: true } }))?.playbookSlug;
+    const slug = this.runs.get(runId)?.playbookSlug ?? (await db.run.findUnique({ where: { id: runId }, select: { playbookSlug: true } }))?.playbookSlug;
     if (!slug) return null;
-    const playbook = await this.opts.getPlaybook(slug);
-    return loadRunView(runId, playbook, state ? { activeStepRunId: state.active?.stepRunId ?? null, runningAllRead: state.runAll !== null } : undefined);
+    return loadRunView(runId, await this.opts.getPlaybook(slug), this.liveState(runId));
+  }
+
+  liveState(runId: string): LiveRunState | undefined {
+    const state = this.runs.get(runId);
+    return state ? { activeStepRunId: state.active?.stepRunId ?? null, runningAllRead: state.runAll !== null } : undefined;
   }
 
   /** The running step's session, for replay on subscribe and browser flow control. */

@@ -1,0 +1,31 @@
+// GET /api/runs/:id/steps/:stepRunId/cast → the step's output as an asciicast v2 file (any
+// signed-in user), streamed so a large output never sits in memory.
+import { requireApiUser } from "@/lib/auth/request-user";
+import { db } from "@/lib/db/client";
+import { castStream } from "@/lib/runs/cast";
+
+export const dynamic = "force-dynamic";
+
+interface Ctx {
+  params: Promise<{ id: string; stepRunId: string }>;
+}
+
+export async function GET(req: Request, { params }: Ctx): Promise<Response> {
+  const user = await requireApiUser(req);
+  if (user instanceof Response) return user;
+  const { id, stepRunId } = await params;
+  const step = await db.stepRun.findUnique({
+    where: { id: stepRunId },
+    select: { id: true, runId: true, stepId: true, shell: true, cols: true, rows: true, startedAt: true, run: { select: { playbookSlug: true } } },
+  });
+  if (!step || step.runId !== id) return Response.json({ error: `No step run ${stepRunId} in run ${id}.` }, { status: 404 });
+  const title = `${step.run.playbookSlug} · ${step.stepId}`;
+  const file = `${step.run.playbookSlug}-${step.stepId}-${step.id}.cast`;
+  return new Response(castStream({ ...step, title }), {
+    headers: {
+      "content-type": "application/x-asciicast; charset=utf-8",
+      "content-disposition": `attachment; filename="${file}"`,
+      "cache-control": "private, no-store",
+    },
+  });
+}
