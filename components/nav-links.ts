@@ -11,4 +11,5 @@ export interface NavLink {
 export const NAV_LINKS: NavLink[] = [
   { href: "/playbooks", label: "Playbooks" },
   { href: "/tags", label: "Tags" },
+  { href: "/incidents", label: "Incidents" },
 ];

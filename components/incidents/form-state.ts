@@ -72,6 +72,7 @@ const list = (text: string) =>
     .filter((s) => s !== "");
 
 type Dated = Date | string | null | undefined;
+const text = (v: unknown): string => (typeof v === "string" ? v : "");
 export interface FormSource {
   title?: string;
   severity?: string;
@@ -86,9 +87,9 @@ export interface FormSource {
   tags?: string[];
   playbooks?: string[];
   runs?: string[];
-  timeline?: Array<{ at: Dated; kind: string; text: string; link?: string | null }>;
+  timeline?: Array<{ at?: Dated; kind: string; text: string; link?: unknown }>;
   rootCauses?: Array<Partial<CauseRow> & { title: string }>;
-  learnings?: Array<{ kind?: string; text: string; playbookSlug?: string | null; stepId?: string | null }>;
+  learnings?: Array<{ kind?: string; text: string; playbookSlug?: unknown; stepId?: unknown }>;
   actionItems?: Array<{ text: string; owner?: string; done?: boolean }>;
 }
 
@@ -107,7 +108,7 @@ export function formStateFrom(src: FormSource): IncidentFormState {
     tags: (src.tags ?? []).join(", "),
     playbooks: (src.playbooks ?? []).join(", "),
     runs: (src.runs ?? []).join(", "),
-    timeline: (src.timeline ?? []).map((t) => ({ at: toInputDate(t.at), kind: t.kind, text: t.text, link: t.link ?? "" })),
+    timeline: (src.timeline ?? []).map((t) => ({ at: toInputDate(t.at), kind: t.kind, text: t.text, link: text(t.link) })),
     rootCauses: (src.rootCauses ?? []).map((c) => ({
       title: c.title,
       symptom: c.symptom ?? "",
@@ -116,7 +117,7 @@ export function formStateFrom(src: FormSource): IncidentFormState {
       fix: c.fix ?? "",
       prevention: c.prevention ?? "",
     })),
-    learnings: (src.learnings ?? []).map((l) => ({ kind: l.kind ?? "insight", text: l.text, playbookSlug: l.playbookSlug ?? "", stepId: l.stepId ?? "" })),
+    learnings: (src.learnings ?? []).map((l) => ({ kind: l.kind ?? "insight", text: l.text, playbookSlug: text(l.playbookSlug), stepId: text(l.stepId) })),
     actionItems: (src.actionItems ?? []).map((a) => ({ text: a.text, owner: a.owner ?? "", done: a.done ?? false })),
   };
 }

@@ -150,7 +150,7 @@ function list<T extends z.ZodType>(item: T, label: string, max: number) {
   return z.array(item, { error: `${label} must be a list` }).max(max, { error: `At most ${max} ${label.toLowerCase()}` }).default([]);
 }
 
-function uniqueStrings(label: string, max: number, item: z.ZodType<string>) {
+function uniqueStrings(label: string, max: number, item: z.ZodType<string, string>) {
   return z
     .array(item, { error: `${label} must be a list` })
     .max(max, { error: `At most ${max} ${label.toLowerCase()}` })

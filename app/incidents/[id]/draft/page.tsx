@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DraftSave } from "@/components/incidents/draft-save";
+import styles from "@/components/incidents/incidents.module.css";
+import { hasRole } from "@/lib/auth/roles";
+import { requireUser } from "@/lib/auth/session";
+import { incidentToPlaybookDraft } from "@/lib/incidents/draft-playbook";
+import { getIncident } from "@/lib/incidents/get-incident";
+import { checkDraft } from "@/lib/import/check-draft";
+import { contentWritable } from "@/lib/import/save-draft";
+import { formatContentError } from "@/lib/playbooks/content-error";
+
+export const metadata: Metadata = { title: "Draft playbook" };
+export const dynamic = "force-dynamic";
+
+export default async function DraftPlaybookPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const { id } = await params;
+  const incident = await getIncident(id);
+  if (!incident) notFound();
+  const { draft, mdx } = incidentToPlaybookDraft(incident);
+  const check = checkDraft(mdx, draft.slug);
+  const steps = check.playbook?.steps ?? [];
+  const canSave = hasRole(user, "operator") && (await contentWritable());
+
+  return (
+    <div className="page page-medium">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href="/incidents">Incidents</Link>
+        <span aria-hidden="true">/</span>
+        <Link href={`/incidents/${id}`}>{incident.title}</Link>
+        <span aria-hidden="true">/</span>
+        <span aria-current="page">Draft playbook</span>
+      </nav>
+      <header className="page-header">
+        <h1>Draft playbook</h1>
+        <p className="page-lead">
+          Each root cause becomes a diagnostic <code>read</code> step and a fix <code>change</code> step; the symptoms become the playbook’s symptoms. Review every
+          command before publishing.
+        </p>
+      </header>
+      {check.errors.length ? (
+        <div className={styles.errorSummary} role="alert">
+          <p>
+            <strong>The draft does not pass the format check:</strong>
+          </p>
+          <ul>
+            {check.errors.map((e, i) => (
+              <li key={i}>{formatContentError(e)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p className={styles.ok} role="status">
+          Passes the format check: {steps.length} steps ({steps.filter((s) => s.risk === "read").length} read, {steps.filter((s) => s.risk !== "read").length} change).
+        </p>
+      )}
+      <div className={styles.actions}>
+        <a className="button" href={`/api/incidents/${id}/draft-playbook`} download={`${draft.slug}.mdx`}>
+          Download {draft.slug}.mdx
+        </a>
+      </div>
+      {canSave ? (
+        <section className={styles.section}>
+          <DraftSave incidentId={id} slug={draft.slug} />
+        </section>
+      ) : hasRole(user, "operator") ? (
+        <p className="muted">content/ is not writable on this server; download the draft and add it to the repository.</p>
+      ) : null}
+      <section className={styles.section} aria-labelledby="h-source">
+        <h2 id="h-source">{draft.slug}.mdx</h2>
+        <pre className={styles.draftSource}>{mdx}</pre>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { formStateFrom } from "@/components/incidents/form-state";
+import { IncidentForm } from "@/components/incidents/incident-form";
+import { playbookOptions } from "@/components/incidents/playbook-options";
+import { requireUser } from "@/lib/auth/session";
+import { getIncident } from "@/lib/incidents/get-incident";
+
+export const metadata: Metadata = { title: "Edit incident" };
+export const dynamic = "force-dynamic";
+
+export default async function EditIncidentPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireUser("operator");
+  const { id } = await params;
+  const incident = await getIncident(id);
+  if (!incident) notFound();
+  return (
+    <div className="page page-medium">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href="/incidents">Incidents</Link>
+        <span aria-hidden="true">/</span>
+        <Link href={`/incidents/${id}`}>{incident.title}</Link>
+        <span aria-hidden="true">/</span>
+        <span aria-current="page">Edit</span>
+      </nav>
+      <header className="page-header">
+        <h1>Edit incident</h1>
+      </header>
+      <IncidentForm mode="edit" incidentId={id} initial={formStateFrom(incident)} expectedUpdatedAt={incident.updatedAt.toISOString()} playbooks={await playbookOptions()} />
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ImportForm } from "@/components/incidents/import-form";
+import { requireUser } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Import incident" };
+
+export default async function ImportIncidentPage() {
+  await requireUser("operator");
+  return (
+    <div className="page page-narrow">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href="/incidents">Incidents</Link>
+        <span aria-hidden="true">/</span>
+        <span aria-current="page">Import</span>
+      </nav>
+      <header className="page-header">
+        <h1>Import a write-up</h1>
+        <p className="page-lead">
+          Turn a Markdown write-up into an incident. From a terminal: <code>npm run import:incident -- FILE</code>.
+        </p>
+      </header>
+      <ImportForm />
+    </div>
+  );
+}
