@@ -2,6 +2,7 @@
 // 100 MB byte for byte, a dropped agent connection, a killed agent, a server restart.
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { UI_WINDOW_BYTES } from "@/lib/runs/protocol";
 import { testPlaybook, testStep } from "@/lib/runs/test-playbook";
 import { startHarness, waitFor, type UiClient } from "./test-harness";
 
@@ -11,6 +12,7 @@ const pb = testPlaybook("streams", [
   testStep("big", `head -c ${MB100} /dev/zero | tr '\\0' x`, { timeout: 120 }),
   // Numbered lines over ~3 s, each 1 KB, so a gap or duplicate anywhere shows.
   testStep("ticker", `for i in $(seq 1 ${TICKS}); do printf "%04d %01019d\\n" $i 0; sleep 0.05; done`),
+  testStep("yes", "yes", { timeout: 60 }),
   testStep("forever", "echo begin; i=0; while :; do i=$((i+1)); echo tick-$i; sleep 0.05; done", { timeout: 600 }),
 ]);
 
@@ -95,6 +97,32 @@ describe("output integrity", () => {
     expect(kept.startsWith("begin\r\ntick-1\r\n")).toBe(true);
     expect(kept).toContain(seen.trimEnd());
     expect(view.outputBytes).toBe(Buffer.byteLength(kept));
+  }, 30_000);
+
+  it("pauses the agent while a watching browser lags, so `yes` cannot swamp it", async () => {
+    const { hostId } = await h.agentFor("yes-host");
+    const runId = await newRun(hostId);
+    const started = await operator.call("step.run", { runId, stepId: "yes" });
+    const stepRunId = started.ok ? (started.stepRunId as string) : "";
+    operator.socket.emit("output.ack", { stepRunId, offset: 0 }); // "my terminal has consumed nothing yet"
+    // `yes` never stops by itself: the output must stop growing (a second without a byte).
+    let stalledAt = -1;
+    for (let i = 0; i < 15 && operator.output(stepRunId).length !== stalledAt; i++) {
+      stalledAt = operator.output(stepRunId).length;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    expect(operator.output(stepRunId).length).toBe(stalledAt);
+    expect(stalledAt).toBeGreaterThan(UI_WINDOW_BYTES);
+    // Bounded by the browser window plus the agent's credit window (and one chunk of slack).
+    expect(stalledAt).toBeLessThan(UI_WINDOW_BYTES + h.hub.options.windowBytes + 256 * 1024);
+    // Catching up lets it flow again.
+    for (let i = 0; i < 20 && operator.output(stepRunId).length < stalledAt + 4 * 1024 * 1024; i++) {
+      operator.socket.emit("output.ack", { stepRunId, offset: operator.output(stepRunId).length });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(operator.output(stepRunId).length).toBeGreaterThan(stalledAt + 4 * 1024 * 1024);
+    await operator.call("step.cancel", { runId });
+    expect((await operator.finished(stepRunId)).verdict).toBe("cancelled");
   }, 30_000);
 
   it("marks runs left active by a previous server process as interrupted, keeping their output", async () => {
