@@ -1,5 +1,11 @@
-// Where a step card's Run controls go. The runs work (issue 3) fills this in; the reading pages
-// already render it in every step card, so adding Run touches only this file.
-export function StepRunSlot(_props: { playbook: string; step: string }) {
-  return null;
+"use client";
+// A step card's Run controls (components/runs). Outside a playbook page's run context, and for
+// another playbook's steps, it renders nothing.
+import { usePlaybookRun } from "./runs/playbook-run-context";
+import { StepRunControls } from "./runs/step-run-controls";
+
+export function StepRunSlot({ playbook, step }: { playbook: string; step: string }) {
+  const ctx = usePlaybookRun();
+  if (!ctx || ctx.playbook.slug !== playbook) return null;
+  return <StepRunControls ctx={ctx} stepId={step} />;
 }

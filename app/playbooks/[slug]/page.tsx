@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ContentErrorPanel } from "@/components/content-error-panel";
 import { InputsTable } from "@/components/inputs-table";
+import { PlaybookRunPanel, PlaybookRuns, RunBar } from "@/components/runs/playbook-runs";
 import { Symptoms } from "@/components/symptoms";
 import { TableOfContents } from "@/components/toc";
 import { TocSpy } from "@/components/toc-spy";
@@ -27,7 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function PlaybookPage({ params }: Props) {
-  await requireUser();
+  const user = await requireUser();
   const { slug } = await params;
   const index = await getContentIndex();
   const playbook = index.playbooks.get(slug);
@@ -42,6 +43,7 @@ export default async function PlaybookPage({ params }: Props) {
   const contents = <TableOfContents entries={toc} hasSymptoms={playbook.symptoms.length > 0} hasInputs={playbook.inputs.length > 0} />;
 
   return (
+    <PlaybookRuns playbook={playbook} user={user}>
     <div className="page playbook-layout">
       <article className="playbook">
         <Breadcrumb title={playbook.title} />
@@ -52,11 +54,13 @@ export default async function PlaybookPage({ params }: Props) {
         </details>
         <Symptoms symptoms={playbook.symptoms} />
         <InputsTable inputs={playbook.inputs} />
+        <PlaybookRunPanel slug={playbook.slug} />
         {body.ok ? (
           <div className="prose">{body.element}</div>
         ) : (
           <ContentErrorPanel title="This playbook's text cannot be rendered" errors={[body.error]} />
         )}
+        <RunBar />
       </article>
       <aside className="toc-rail" aria-label="On this page">
         <p className="toc-heading">On this page</p>
@@ -64,6 +68,7 @@ export default async function PlaybookPage({ params }: Props) {
         <TocSpy container=".toc-rail" />
       </aside>
     </div>
+    </PlaybookRuns>
   );
 }
 

@@ -1,0 +1,98 @@
+"use client";
+// The playbook page's run panel: the form to start a run, then the run's state and its actions.
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { NextStepLine } from "./next-step-line";
+import { usePlaybookRun, type PlaybookRun } from "./playbook-run-context";
+import { RunForm } from "./run-form";
+import { formatDateTime, RUN_STATUS_LABELS } from "./run-format";
+import { mayStartRuns } from "./run-permissions";
+
+export function RunPanel({ recentRuns }: { recentRuns?: ReactNode }) {
+  const ctx = usePlaybookRun();
+  if (!ctx) return null;
+  const may = mayStartRuns(ctx.user);
+  return (
+    <section id="run-panel" className="run-panel" aria-labelledby="run-panel-title">
+      <header className="run-panel-head">
+        <h2 id="run-panel-title" className="section-label">
+          Run this playbook
+        </h2>
+        <ConnectionState ctx={ctx} />
+      </header>
+      {ctx.run ? (
+        <ActiveRun ctx={ctx} />
+      ) : ctx.joining ? (
+        <p className="run-panel-note">Joining the run…</p>
+      ) : may.allowed ? (
+        <RunForm ctx={ctx} />
+      ) : (
+        <p className="run-panel-note">{may.reason}</p>
+      )}
+      {ctx.error ? (
+        <p className="run-error" role="alert">
+          {ctx.error}
+        </p>
+      ) : null}
+      {recentRuns}
+    </section>
+  );
+}
+
+function ConnectionState({ ctx }: { ctx: PlaybookRun }) {
+  if (ctx.connected) return <span className="live-dot" data-online title="Live: connected to the run hub" />;
+  return <span className="connection-note">{ctx.connectionProblem ?? "Connecting…"}</span>;
+}
+
+function ActiveRun({ ctx }: { ctx: PlaybookRun }) {
+  const run = ctx.run!;
+  const may = mayStartRuns(ctx.user).allowed;
+  const host = ctx.hosts.find((h) => h.id === run.hostId);
+  const inputs = Object.entries(run.inputs);
+  return (
+    <div className="active-run" data-status={run.status}>
+      <p className="active-run-summary">
+        <span className={`badge run-status run-status-${run.status}`}>{RUN_STATUS_LABELS[run.status]}</span>
+        <span>
+          on <strong>{run.hostName}</strong>
+          {host && !host.online ? <span className="host-offline"> (offline)</span> : null}
+          {run.userName ? ` · started by ${run.userName}` : null} · {formatDateTime(run.createdAt)}
+        </span>
+        <Link href={`/runs/${run.id}`} className="active-run-link">
+          Run details
+        </Link>
+      </p>
+      {inputs.length > 0 ? (
+        <p className="active-run-inputs">
+          {inputs.map(([name, value]) => (
+            <code key={name}>
+              {name}={value}
+            </code>
+          ))}
+        </p>
+      ) : null}
+      {run.stale ? <p className="run-panel-note">This playbook has changed since the run started; new steps run the current version.</p> : null}
+      <NextStepLine ctx={ctx} />
+      {run.status === "active" && may ? (
+        <div className="run-actions">
+          <button type="button" className="button" onClick={() => void ctx.runAllRead()} disabled={ctx.pending !== null || run.activeStepRunId !== null}>
+            {run.runningAllRead ? "Running all read steps…" : "Run all read steps"}
+          </button>
+          <button type="button" className="button" onClick={() => void ctx.finishRun()} disabled={ctx.pending !== null || run.activeStepRunId !== null}>
+            Finish run
+          </button>
+        </div>
+      ) : null}
+      {run.status !== "active" ? (
+        <div className="run-actions">
+          <span className="run-panel-note">{run.status === "interrupted" ? "The server restarted during this run; its output up to then is kept." : "This run is finished."}</span>
+          {may ? (
+            <button type="button" className="button button-primary" onClick={ctx.newRun}>
+              Start a new run
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
