@@ -1,0 +1,208 @@
+// Incidents: record one, see its learning on the playbook and in search; bad input keeps what was
+// typed; hostile text renders inert; a write-up round-trips through export and upload.
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { OPERATOR } from "./support/users";
+
+test.use({ storageState: OPERATOR.storageState });
+
+const RAY = "/playbooks/ray-actor-pending-creation-podman";
+const RAY_TITLE = "Ray actor stuck in PENDING_CREATION under Podman";
+const unique = () => Math.random().toString(36).slice(2, 8);
+
+async function incidentCount(request: APIRequestContext): Promise<number> {
+  const res = await request.get("/api/incidents");
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { incidents: unknown[] }).incidents.length;
+}
+
+test("an operator records an incident; its learning shows on the playbook, at its step, and in search", async ({ page }) => {
+  const id = unique();
+  const error = `Error: mount /sys/fs/cgroup/casebook-${id}: permission denied`;
+  const learning = `Rootless podman needs subuid ranges before the first run (${id})`;
+
+  await page.goto("/incidents/new");
+  await page.getByLabel("Title").fill(`Ray workers cannot start containers ${id}`);
+  await page.getByLabel("Severity").selectOption("SEV2");
+  await page.getByLabel("Started (UTC)").fill("2025-11-05T09:00");
+  await page.getByLabel("Symptom 1").fill(error);
+
+  await page.getByRole("button", { name: "Add root cause" }).click();
+  await page.getByLabel("Root cause 1 title").fill("Subordinate UID range missing");
+  await page.getByLabel("Root cause 1 fix").fill("```bash\nsudo usermod --add-subuids 100000-165535 \"$USER\"\n```");
+
+  await page.getByRole("button", { name: "Add learning" }).click();
+  await page.getByLabel("Learning 1 text").fill(learning);
+  await page.getByLabel("Learning 1 playbook").selectOption({ label: RAY_TITLE });
+  await page.getByLabel("Learning 1 step").selectOption({ label: "Is podman installed?" });
+  await page.getByRole("button", { name: "Record incident" }).click();
+
+  await expect(page).toHaveURL(/\/incidents\/[a-z0-9-]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Ray workers cannot start containers ${id}`);
+  await expect(page.locator("#symptoms")).toContainText(error);
+  await expect(page.locator("#cause-1")).toContainText("sudo usermod --add-subuids");
+  await expect(page.locator("#learnings")).toContainText(learning);
+
+  // The feedback loop: on the playbook page, and at the step it was attached to.
+  await page.goto(RAY);
+  const learnings = page.locator("#learnings");
+  await expect(learnings.getByRole("heading", { name: /^Learnings from \d+ incidents?$/ })).toBeVisible();
+  await expect(learnings).toContainText(learning);
+  await expect(learnings.getByRole("link", { name: `Ray workers cannot start containers ${id}` })).toBeVisible();
+  await expect(page.locator("#step-podman-installed")).toContainText(learning);
+
+  // Pasting the error finds the incident beside the playbooks, with what fixed it.
+  await page.goto(`/search?q=${encodeURIComponent(error)}`);
+  await expect(page.getByRole("link", { name: `Ray workers cannot start containers ${id}` })).toBeVisible();
+  await expect(page.getByText("Subordinate UID range missing").first()).toBeVisible();
+  const api = await page.request.get(`/api/search?q=${encodeURIComponent(error)}`);
+  const { results } = (await api.json()) as { results: Array<{ kind: string; title: string }> };
+  expect(results.some((r) => r.kind === "incident" && r.title === `Ray workers cannot start containers ${id}`)).toBe(true);
+});
+
+test("bad input gets reasons next to the fields, keeps what was typed, and saves nothing", async ({ page }) => {
+  const before = await incidentCount(page.request);
+  await page.goto("/incidents/new");
+  await page.getByLabel("Title").fill("Dates out of order");
+  await page.getByLabel("Problem summary").fill("Typed text that **must survive** a rejected save.");
+  await page.getByLabel("Started (UTC)").fill("2025-11-05T10:00");
+  await page.getByLabel("Detected (UTC)").fill("2025-11-05T09:00");
+  await page.getByRole("button", { name: "Add root cause" }).click();
+  await page.getByLabel("Root cause 1 fix").fill("a fix without a title");
+  await page.getByRole("button", { name: "Record incident" }).click();
+
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("Nothing was saved");
+  await expect(alert).toContainText("Detected must not be before Started");
+  await expect(alert).toContainText("Title is required");
+  await expect(page.getByLabel("Detected (UTC)")).toHaveAttribute("aria-invalid", "true");
+  await expect(page).toHaveURL(/\/incidents\/new$/);
+  await expect(page.getByLabel("Title")).toHaveValue("Dates out of order");
+  await expect(page.getByLabel("Problem summary")).toHaveValue("Typed text that **must survive** a rejected save.");
+  await expect(page.getByLabel("Root cause 1 fix")).toHaveValue("a fix without a title");
+
+  // The API answers 4xx with a reason per field.
+  const res = await page.request.post("/api/incidents", {
+    data: {
+      incident: {
+        title: "x".repeat(201),
+        severity: "SEV9",
+        startedAt: "2025-11-05T10:00:00Z",
+        resolvedAt: "2025-11-04T10:00:00Z",
+        summary: "y".repeat(50_001),
+      },
+    },
+  });
+  expect(res.status()).toBe(400);
+  const body = (await res.json()) as { issues: Array<{ path: string; message: string }> };
+  expect(body.issues).toEqual(
+    expect.arrayContaining([
+      { path: "title", message: "Title must be at most 200 characters" },
+      { path: "severity", message: "Severity must be one of SEV1, SEV2, SEV3, SEV4" },
+      { path: "summary", message: "Summary must be at most 50,000 characters" },
+      { path: "resolvedAt", message: "Resolved must not be before Started" },
+    ]),
+  );
+  expect(await incidentCount(page.request)).toBe(before);
+});
+
+const PAYLOADS = {
+  script: '<script>alert("script")</script>',
+  img: "<img src=x onerror=\"alert('img')\">",
+  svg: "<svg onload=alert('svg')></svg>",
+  link: "[click me](javascript:alert('link'))",
+};
+const HOSTILE = Object.values(PAYLOADS).join(" ");
+
+async function expectInert(page: Page, dialogs: string[]) {
+  await page.waitForLoadState("networkidle");
+  // Let any handler that could fire (onload/onerror) have its turn.
+  await page.waitForTimeout(300);
+  expect(dialogs).toEqual([]);
+  const injectedScripts = await page.locator("script").evaluateAll((els) => els.filter((e) => /^\s*alert\(/.test(e.textContent ?? "")).length);
+  expect(injectedScripts).toBe(0);
+  await expect(page.locator("[onerror], [onload], [onclick]")).toHaveCount(0);
+  await expect(page.locator('a[href^="javascript:"]')).toHaveCount(0);
+}
+
+test("<script> and event-handler payloads in every text field render inert", async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  const id = unique();
+  const res = await page.request.post("/api/incidents", {
+    data: {
+      incident: {
+        title: `XSS ${id} ${PAYLOADS.script}`,
+        severity: "SEV4",
+        environment: PAYLOADS.img,
+        symptoms: [HOSTILE],
+        summary: HOSTILE,
+        resolution: HOSTILE,
+        tags: ["xss-test"],
+        timeline: [{ at: "2025-11-05T09:00:00Z", kind: "note", text: HOSTILE }],
+        rootCauses: [{ title: PAYLOADS.script, symptom: HOSTILE, cause: HOSTILE, evidence: HOSTILE, fix: HOSTILE, prevention: HOSTILE }],
+        learnings: [{ kind: "insight", text: `${HOSTILE} ${id}`, playbookSlug: "ray-actor-pending-creation-podman", stepId: "podman-installed" }],
+        actionItems: [{ text: PAYLOADS.img, owner: PAYLOADS.script }],
+      },
+    },
+  });
+  expect(res.status()).toBe(201);
+  const { id: incidentId } = (await res.json()) as { id: string };
+
+  await page.goto(`/incidents/${incidentId}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`XSS ${id} ${PAYLOADS.script}`);
+  await expect(page.locator("#symptoms")).toContainText(PAYLOADS.img);
+  await expectInert(page, dialogs);
+
+  for (const path of ["/incidents?tag=xss-test", `/incidents/${incidentId}/edit`, `/incidents/${incidentId}/draft`, RAY, `/search?q=${encodeURIComponent(`XSS ${id}`)}`]) {
+    await page.goto(path);
+    await expectInert(page, dialogs);
+  }
+});
+
+test("a write-up exported as Markdown uploads back as the same incident", async ({ page }) => {
+  const id = unique();
+  const created = await page.request.post("/api/incidents", {
+    data: {
+      incident: {
+        title: `Round trip ${id}`,
+        severity: "SEV3",
+        status: "resolved",
+        startedAt: "2025-11-05T09:00:00Z",
+        symptoms: ["manifest unknown: manifest unknown"],
+        rootCauses: [{ title: "Wrong digest type", symptom: "`manifest unknown`", fix: "```bash\npodman push \"$IMAGE\"\n```", prevention: "Pin the manifest digest." }],
+        learnings: [{ kind: "insight", text: "Digest types matter\n\nUse `.RepoDigests[0]`." }],
+        actionItems: [{ text: "Fix the build script", owner: "ops", done: true }],
+      },
+    },
+  });
+  expect(created.status()).toBe(201);
+  const { id: original } = (await created.json()) as { id: string };
+  const md = await (await page.request.get(`/api/incidents/${original}/export?format=md`)).text();
+  expect(md).toContain("## Root Causes Identified");
+
+  await page.goto("/incidents/import");
+  await page.getByLabel("Write-up file").setInputFiles({ name: "round-trip.md", mimeType: "text/markdown", buffer: Buffer.from(md) });
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page).toHaveURL(/\/incidents\/(?!import)[a-z0-9-]+$/);
+  const copy = page.url().split("/").pop()!;
+  expect(copy).not.toBe(original);
+
+  const strip = (i: Record<string, unknown>) => {
+    const { id: _i, createdAt: _c, updatedAt: _u, authors: _a, ...rest } = i;
+    return rest;
+  };
+  const a = (await (await page.request.get(`/api/incidents/${original}`)).json()) as { incident: Record<string, unknown> };
+  const b = (await (await page.request.get(`/api/incidents/${copy}`)).json()) as { incident: Record<string, unknown> };
+  expect(strip(b.incident)).toEqual(strip(a.incident));
+
+  // A broken upload is refused with the file and line, and nothing is saved.
+  const before = await incidentCount(page.request);
+  await page.goto("/incidents/import");
+  await page.getByLabel("Write-up file").setInputFiles({ name: "bad.md", mimeType: "text/markdown", buffer: Buffer.from("# Bad\n\n**Severity**: SEV9\n") });
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByRole("alert")).toContainText("bad.md:3: Severity must be one of SEV1, SEV2, SEV3, SEV4");
+  expect(await incidentCount(page.request)).toBe(before);
+});
