@@ -21,7 +21,7 @@ export interface LocalAgentOptions {
   dataDir?: string;
   /** Highest risk the local agent accepts. Default: CASEBOOK_LOCAL_AGENT_MAX_RISK or "change". */
   maxRisk?: "read" | "change" | "danger";
-  env?: NodeJS.ProcessEnv;
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 const AGENT_BIN = path.resolve(import.meta.dirname, "../../agent/bin/casebook-agent.js");
