@@ -83,7 +83,8 @@ export async function enrollLocalAgent(opts: LocalAgentOptions): Promise<LocalAg
   const start = () => {
     const proc = spawn(process.execPath, [AGENT_BIN, "--server", opts.serverUrl, "--name", hostName], {
       // The token travels in the environment, not the command line (which `ps` shows).
-      env: { ...env, CASEBOOK_TOKEN: token, CASEBOOK_MAX_RISK: maxRisk, CASEBOOK_LOCAL_AGENT: undefined },
+      // (Next's typings make NODE_ENV mandatory in ProcessEnv; a copy of any env is fine here.)
+      env: { ...env, CASEBOOK_TOKEN: token, CASEBOOK_MAX_RISK: maxRisk, CASEBOOK_LOCAL_AGENT: undefined } as NodeJS.ProcessEnv,
       stdio: ["ignore", "inherit", "inherit"],
     });
     child = proc;
