@@ -21,7 +21,7 @@ export interface LocalAgentOptions {
   dataDir?: string;
   /** Highest risk the local agent accepts. Default: CASEBOOK_LOCAL_AGENT_MAX_RISK or "change". */
   maxRisk?: "read" | "change" | "danger";
-  env?: Readonly<Record<string, string | undefined>>;
+  env?: NodeJS.ProcessEnv;
 }
 
 const AGENT_BIN = path.resolve(import.meta.dirname, "../../agent/bin/casebook-agent.js");
@@ -83,8 +83,7 @@ export async function enrollLocalAgent(opts: LocalAgentOptions): Promise<LocalAg
   const start = () => {
     const proc = spawn(process.execPath, [AGENT_BIN, "--server", opts.serverUrl, "--name", hostName], {
       // The token travels in the environment, not the command line (which `ps` shows).
-      // (Next's typings make NODE_ENV mandatory in ProcessEnv; a copy of any env is fine here.)
-      env: { ...env, CASEBOOK_TOKEN: token, CASEBOOK_MAX_RISK: maxRisk, CASEBOOK_LOCAL_AGENT: undefined } as NodeJS.ProcessEnv,
+      env: { ...env, CASEBOOK_TOKEN: token, CASEBOOK_MAX_RISK: maxRisk, CASEBOOK_LOCAL_AGENT: undefined },
       stdio: ["ignore", "inherit", "inherit"],
     });
     child = proc;

@@ -47,7 +47,7 @@ describe("hosts", () => {
 
   it("enrols the local agent once, rotating its token into a 0600 file, unless turned off", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "casebook-local-"));
-    expect(await enrollLocalAgent({ serverUrl: "http://127.0.0.1:9", dataDir, env: { CASEBOOK_LOCAL_AGENT: "0" } })).toBeNull();
+    expect(await enrollLocalAgent({ serverUrl: "http://127.0.0.1:9", dataDir, env: { ...process.env, CASEBOOK_LOCAL_AGENT: "0" } })).toBeNull();
     const first = await enrollLocalAgent({ serverUrl: "http://127.0.0.1:9", dataDir, env: { ...process.env, CASEBOOK_LOG_LEVEL: "fatal" } });
     const file = path.join(dataDir, "local-agent.json");
     const saved1 = JSON.parse(fs.readFileSync(file, "utf8")) as { hostId: string; token: string };
