@@ -7,6 +7,12 @@ import { useUiConnection } from "./ui-socket-provider";
 export function useLiveHosts(initial: HostView[]): HostView[] {
   const socket = useUiConnection()?.socket ?? null;
   const [hosts, setHosts] = useState(initial);
+  const [rendered, setRendered] = useState(initial);
+  if (rendered !== initial) {
+    // The server rendered a newer list (a host was added or revoked): start from it.
+    setRendered(initial);
+    setHosts(initial);
+  }
   useEffect(() => {
     if (!socket) return;
     const onStatus = (host: HostView) => {

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { describePolicy } from "@/components/runs/host-policy";
+import { formatDateTime } from "@/components/runs/run-format";
+import { RecentRuns } from "@/components/runs/recent-runs";
+import { hasRole } from "@/lib/auth/roles";
+import { requireUser } from "@/lib/auth/session";
+import { getHost } from "@/lib/hosts/manage-hosts";
+import { RevokeHostButton } from "../host-forms";
+import { LastSeen, OnlineState } from "../hosts-table";
+import "@/components/runs/runs.css";
+
+interface Props {
+  params: Promise<{ id: string }>;
+}
+
+export const metadata: Metadata = { title: "Host" };
+
+export default async function HostPage({ params }: Props) {
+  const user = await requireUser();
+  const { id } = await params;
+  const host = await getHost(id);
+  if (!host) notFound();
+  return (
+    <div className="page page-medium">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href="/hosts">Hosts</Link>
+        <span aria-hidden="true">/</span>
+        <span aria-current="page">{host.name}</span>
+      </nav>
+      <header className="page-header">
+        <h1>{host.name}</h1>
+      </header>
+      <dl className="facts">
+        <dt>State</dt>
+        <dd>
+          <OnlineState host={host} />
+        </dd>
+        <dt>Last seen</dt>
+        <dd>
+          <LastSeen at={host.lastSeenAt} />
+        </dd>
+        <dt>OS</dt>
+        <dd>{host.os ?? "—"}</dd>
+        <dt>Agent version</dt>
+        <dd>{host.agentVersion ?? "—"}</dd>
+        <dt>Policy</dt>
+        <dd>{describePolicy(host.policy)}</dd>
+        <dt>Token</dt>
+        <dd>
+          <code>{host.tokenPrefix}…</code>
+        </dd>
+        <dt>Added</dt>
+        <dd>
+          {formatDateTime(host.createdAt)}
+          {host.local ? " (this machine's local agent)" : ""}
+        </dd>
+      </dl>
+      {hasRole(user, "admin") && !host.revoked ? (
+        <div className="run-actions page-section">
+          <RevokeHostButton hostId={host.id} name={host.name} />
+        </div>
+      ) : null}
+      <section className="page-section">
+        <RecentRuns hostId={host.id} take={20} />
+      </section>
+    </div>
+  );
+}

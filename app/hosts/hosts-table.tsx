@@ -1,0 +1,82 @@
+"use client";
+// The host list, kept live: an agent connecting or leaving flips its row without a reload.
+import Link from "next/link";
+import type { HostView } from "@/lib/runs/protocol";
+import { describePolicy } from "@/components/runs/host-policy";
+import { formatAgo, formatDateTime } from "@/components/runs/run-format";
+import { UiSocketProvider } from "@/components/runs/ui-socket-provider";
+import { useLiveHosts } from "@/components/runs/use-live-hosts";
+import { useNow } from "@/components/runs/use-now";
+import { RevokeHostButton } from "./host-forms";
+
+export function OnlineState({ host }: { host: Pick<HostView, "online" | "revoked"> }) {
+  if (host.revoked) return <span className="online-state" data-revoked>Revoked</span>;
+  return (
+    <span className="online-state" data-online={host.online || undefined}>
+      {host.online ? "Online" : "Offline"}
+    </span>
+  );
+}
+
+export function LastSeen({ at }: { at: string | null }) {
+  const now = useNow();
+  if (!at) return <span className="muted">never</span>;
+  return (
+    <time dateTime={at} title={formatDateTime(at)}>
+      {now === null ? formatDateTime(at) : formatAgo(at, now)}
+    </time>
+  );
+}
+
+export function HostsTable({ hosts, admin }: { hosts: HostView[]; admin: boolean }) {
+  return (
+    <UiSocketProvider>
+      <LiveHostsTable hosts={hosts} admin={admin} />
+    </UiSocketProvider>
+  );
+}
+
+function LiveHostsTable({ hosts: initial, admin }: { hosts: HostView[]; admin: boolean }) {
+  const hosts = useLiveHosts(initial);
+  return (
+    <div className="table-scroll">
+      <table className="data-table hosts-table">
+        <thead>
+          <tr>
+            <th scope="col">Host</th>
+            <th scope="col">State</th>
+            <th scope="col">Last seen</th>
+            <th scope="col">OS</th>
+            <th scope="col">Agent</th>
+            <th scope="col">Policy</th>
+            <th scope="col">Token</th>
+            {admin ? <th scope="col">Actions</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {hosts.map((host) => (
+            <tr key={host.id} data-host={host.name}>
+              <td>
+                <Link href={`/hosts/${host.id}`}>{host.name}</Link>
+                {host.local ? <span className="muted"> (this machine)</span> : null}
+              </td>
+              <td>
+                <OnlineState host={host} />
+              </td>
+              <td>
+                <LastSeen at={host.lastSeenAt} />
+              </td>
+              <td>{host.os ?? <span className="muted">—</span>}</td>
+              <td>{host.agentVersion ?? <span className="muted">—</span>}</td>
+              <td>{describePolicy(host.policy)}</td>
+              <td>
+                <code>{host.tokenPrefix}…</code>
+              </td>
+              {admin ? <td>{host.revoked ? null : <RevokeHostButton hostId={host.id} name={host.name} />}</td> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RecordedRunSteps } from "@/components/runs/recorded-run-steps";
+import { formatDateTime, RUN_STATUS_LABELS } from "@/components/runs/run-format";
+import { hasRole } from "@/lib/auth/roles";
+import { requireUser } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { getPlaybook } from "@/lib/playbooks/content-index";
+import { liveRunState } from "@/lib/runs/live-state";
+import { loadRunView } from "@/lib/runs/run-views";
+import { loadStepCommands } from "@/lib/runs/step-commands";
+import "@/components/runs/runs.css";
+
+interface Props {
+  params: Promise<{ id: string }>;
+}
+
+export const metadata: Metadata = { title: "Run" };
+
+export default async function RunPage({ params }: Props) {
+  const user = await requireUser();
+  const { id } = await params;
+  const row = await db.run.findUnique({ where: { id }, select: { playbookSlug: true } });
+  if (!row) notFound();
+  const playbook = await getPlaybook(row.playbookSlug);
+  const [run, commands] = await Promise.all([loadRunView(id, playbook, liveRunState(id)), loadStepCommands(id)]);
+  if (!run) notFound();
+  const inputs = Object.entries(run.inputs);
+
+  return (
+    <div className="page page-medium">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href="/runs">Runs</Link>
+        <span aria-hidden="true">/</span>
+        <span aria-current="page">{run.id}</span>
+      </nav>
+      <header className="page-header">
+        <h1>
+          {playbook?.title ?? run.playbookSlug} <span className="muted">on {run.hostName}</span>
+        </h1>
+      </header>
+      <dl className="facts">
+        <dt>Status</dt>
+        <dd>
+          <span className={`badge run-status run-status-${run.status}`}>{RUN_STATUS_LABELS[run.status]}</span>
+          {run.status === "active" && playbook ? (
+            <>
+              {" "}
+              <Link href={`/playbooks/${run.playbookSlug}?run=${run.id}`}>Continue on the playbook page</Link>
+            </>
+          ) : null}
+        </dd>
+        <dt>Playbook</dt>
+        <dd>
+          {playbook ? <Link href={`/playbooks/${run.playbookSlug}`}>{run.playbookSlug}</Link> : run.playbookSlug}
+          <code title="Content hash of the version that ran">@{run.contentHash}</code>
+          {run.stale ? <span className="muted"> (the playbook has changed since)</span> : null}
+        </dd>
+        <dt>Host</dt>
+        <dd>
+          <Link href={`/hosts/${run.hostId}`}>{run.hostName}</Link>
+        </dd>
+        <dt>Started by</dt>
+        <dd>{run.userName ?? "a deleted user"}</dd>
+        <dt>Started</dt>
+        <dd>{formatDateTime(run.createdAt)}</dd>
+        {run.finishedAt ? (
+          <>
+            <dt>Finished</dt>
+            <dd>{formatDateTime(run.finishedAt)}</dd>
+          </>
+        ) : null}
+        <dt>Inputs</dt>
+        <dd>
+          {inputs.length === 0 ? (
+            <span className="muted">none</span>
+          ) : (
+            <span className="active-run-inputs">
+              {inputs.map(([name, value]) => (
+                <code key={name}>
+                  {name}={value}
+                </code>
+              ))}
+            </span>
+          )}
+        </dd>
+      </dl>
+      <section className="page-section" aria-labelledby="steps-title">
+        <h2 id="steps-title">Steps</h2>
+        <RecordedRunSteps initialRun={run} commands={commands} canCancel={hasRole(user, "operator")} />
+      </section>
+    </div>
+  );
+}
