@@ -11,6 +11,7 @@ import { registerLiveRuns } from "@/lib/runs/live-state";
 import { markInterrupted, schedulePruning } from "@/lib/runs/retention";
 import { setupAgentNamespace, type AgentNamespace } from "./agent-namespace";
 import { resolveHubOptions, type HubOptions } from "./options";
+import { useRedisAdapter } from "./redis-adapter";
 import { RunManager } from "./run-manager";
 import { runRoom, setupUiNamespace, type UiNamespace } from "./ui-namespace";
 
@@ -42,6 +43,7 @@ export async function attachHub(server: http.Server, given: Partial<HubOptions> 
       callback("origin not allowed", false);
     },
   });
+  const closeRedis = options.redisUrl ? await useRedisAdapter(io, options.redisUrl) : async () => {};
   const ui = io.of(UI_NAMESPACE) as UiNamespace;
   const runs = new RunManager(options, {
     runState: (run) => ui.to(runRoom(run.id)).emit("run.state", run),
@@ -70,6 +72,7 @@ export async function attachHub(server: http.Server, given: Partial<HubOptions> 
       ui.disconnectSockets(true);
       // io.close() would also close the HTTP server, which belongs to the caller.
       io.engine.close();
+      await closeRedis();
     },
   };
 }

@@ -18,6 +18,8 @@ export interface HubOptions {
   maxOutputBytes: number;
   /** Mark leftover runs interrupted and prune old ones when the hub starts. */
   housekeeping: boolean;
+  /** Redis for socket.io broadcasts across server instances (REDIS_URL); null for one instance. */
+  redisUrl: string | null;
 }
 
 function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -38,5 +40,6 @@ export async function resolveHubOptions(given: Partial<HubOptions>, env: NodeJS.
     agentGraceMs: given.agentGraceMs ?? numberFrom(env, "AGENT_RECONNECT_GRACE_S", 30) * 1000,
     maxOutputBytes: given.maxOutputBytes ?? Math.floor(numberFrom(env, "RUN_MAX_STEP_OUTPUT_MB", 64) * 1024 * 1024),
     housekeeping: given.housekeeping ?? true,
+    redisUrl: given.redisUrl !== undefined ? given.redisUrl : env.REDIS_URL || null,
   };
 }

@@ -32,7 +32,7 @@ export async function startHarness(playbooks: Playbook[], hubOptions: Partial<Hu
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const bySlug = new Map(playbooks.map((p) => [p.slug, p]));
-  const hub = await attachHub(server, { getPlaybook: async (slug) => bySlug.get(slug), allowedOrigins: [url], ...hubOptions });
+  const hub = await attachHub(server, { getPlaybook: async (slug) => bySlug.get(slug), allowedOrigins: [url], redisUrl: null, ...hubOptions });
 
   const agents = new Set<ChildProcess>();
   const clients = new Set<Socket>();
@@ -84,6 +84,24 @@ export async function startHarness(playbooks: Playbook[], hubOptions: Partial<Hu
     return new UiClient(socket);
   }
 
+  /** A second server instance on the same database (scale-out tests). */
+  async function secondNode(options: Partial<HubOptions>) {
+    const server2 = http.createServer((_req, res) => res.writeHead(404).end());
+    await new Promise<void>((resolve) => server2.listen(0, "127.0.0.1", resolve));
+    const url2 = `http://127.0.0.1:${(server2.address() as AddressInfo).port}`;
+    const hub2 = await attachHub(server2, { getPlaybook: async (slug) => bySlug.get(slug), allowedOrigins: [url2], housekeeping: false, ...options });
+    const client = (cookie: string) => {
+      const socket: Socket<UiServerToClientEvents, UiClientToServerEvents> = connect(`${url2}/ui`, { transports: ["websocket"], extraHeaders: { cookie }, reconnection: false });
+      clients.add(socket as Socket);
+      return new UiClient(socket);
+    };
+    const close = async () => {
+      await hub2.close();
+      await new Promise<void>((resolve) => server2.close(() => resolve()));
+    };
+    return { url: url2, hub: hub2, uiClient: client, close };
+  }
+
   async function stop() {
     for (const c of clients) c.disconnect();
     for (const a of agents) if (a.exitCode === null && a.signalCode === null) a.kill("SIGKILL");
@@ -93,7 +111,7 @@ export async function startHarness(playbooks: Playbook[], hubOptions: Partial<Hu
     tempDb.remove();
   }
 
-  return { url, hub, db, hosts, signIn, spawnAgent, agentFor, uiClient, stop };
+  return { url, hub, db, hosts, signIn, spawnAgent, agentFor, uiClient, secondNode, stop };
 }
 
 export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_000, message: () => string = () => "condition not met"): Promise<void> {

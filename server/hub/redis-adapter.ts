@@ -1,0 +1,18 @@
+// Scale-out: with REDIS_URL, socket.io broadcasts go through Redis, so a browser connected to
+// server B watches live output from an agent connected to server A.
+import type { Server } from "socket.io";
+import { log } from "@/lib/log";
+
+export async function useRedisAdapter(io: Server, url: string): Promise<() => Promise<void>> {
+  const { createClient } = await import("redis");
+  const { createAdapter } = await import("@socket.io/redis-adapter");
+  const pub = createClient({ url });
+  const sub = pub.duplicate();
+  for (const client of [pub, sub]) client.on("error", (err: unknown) => log.error({ err }, "redis connection error"));
+  await Promise.all([pub.connect(), sub.connect()]);
+  io.adapter(createAdapter(pub, sub));
+  log.info({ url: url.replace(/\/\/[^@]*@/, "//***@") }, "socket.io redis adapter on");
+  return async () => {
+    await Promise.allSettled([pub.quit(), sub.quit()]);
+  };
+}
