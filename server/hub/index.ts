@@ -11,7 +11,7 @@ import { registerLiveRuns } from "@/lib/runs/live-state";
 import { markInterrupted, schedulePruning } from "@/lib/runs/retention";
 import { setupAgentNamespace, type AgentNamespace } from "./agent-namespace";
 import { resolveHubOptions, type HubOptions } from "./options";
-import { useRedisAdapter } from "./redis-adapter";
+import { joinRedisAdapter } from "./redis-adapter";
 import { RunManager } from "./run-manager";
 import { runRoom, setupUiNamespace, type UiNamespace } from "./ui-namespace";
 
@@ -43,7 +43,7 @@ export async function attachHub(server: http.Server, given: Partial<HubOptions> 
       callback("origin not allowed", false);
     },
   });
-  const closeRedis = options.redisUrl ? await useRedisAdapter(io, options.redisUrl) : async () => {};
+  const closeRedis = options.redisUrl ? await joinRedisAdapter(io, options.redisUrl) : async () => {};
   const ui = io.of(UI_NAMESPACE) as UiNamespace;
   const runs = new RunManager(options, {
     runState: (run) => ui.to(runRoom(run.id)).emit("run.state", run),

@@ -3,7 +3,7 @@
 import type { Server } from "socket.io";
 import { log } from "@/lib/log";
 
-export async function useRedisAdapter(io: Server, url: string): Promise<() => Promise<void>> {
+export async function joinRedisAdapter(io: Server, url: string): Promise<() => Promise<void>> {
   const { createClient } = await import("redis");
   const { createAdapter } = await import("@socket.io/redis-adapter");
   const pub = createClient({ url });
