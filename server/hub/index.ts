@@ -27,7 +27,9 @@ export async function attachHub(server: http.Server, given: Partial<HubOptions> 
   const options = await resolveHubOptions(given);
   let stopPruning = () => {};
   if (options.housekeeping) {
-    await markInterrupted();
+    // With several instances, another one may own the active runs: leave them alone.
+    if (options.redisUrl) log.warn("REDIS_URL set: runs left active by a crashed instance are not marked interrupted at start");
+    else await markInterrupted();
     stopPruning = schedulePruning();
   }
   const io = new Server(server, {
