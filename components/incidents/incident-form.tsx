@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { LEARNING_KINDS, SEVERITIES, STATUSES, TIMELINE_KINDS } from "@/lib/incidents/schema";
 import { fieldId, SelectField, TextArea, TextField } from "./form-fields";
+import { describePath } from "./describe-path";
 import { emptyCause, formStateToInput, type IncidentFormState } from "./form-state";
 import styles from "./incidents.module.css";
 
@@ -66,8 +67,9 @@ export function IncidentForm({ mode, incidentId, initial, expectedUpdatedAt, pla
         router.refresh();
         return;
       }
-      setIssues(body.issues ?? []);
-      setFormError(body.error ?? `Saving failed (HTTP ${res.status}).`);
+      const found = body.issues ?? [];
+      setIssues(found);
+      setFormError(found.length ? `${found.length} ${found.length === 1 ? "problem" : "problems"} to fix.` : (body.error ?? `Saving failed (HTTP ${res.status}).`));
       window.scrollTo({ top: 0, behavior: "smooth" });
     } catch {
       setFormError("Could not reach the server; nothing was saved. Your input is still here.");
@@ -89,7 +91,7 @@ export function IncidentForm({ mode, incidentId, initial, expectedUpdatedAt, pla
             <ul>
               {issues.map((i, n) => (
                 <li key={n}>
-                  <a href={`#${fieldId(i.path.split(".").slice(0, 3).join("."))}`}>{i.path || "incident"}</a>: {i.message}
+                  <a href={`#${fieldId(i.path.split(".").slice(0, 3).join("."))}`}>{describePath(i.path)}</a>: {i.message}
                 </li>
               ))}
             </ul>

@@ -2,11 +2,12 @@
 // fixed it. A server component for the search page (see docs/incidents.md).
 import Link from "next/link";
 import { Snippet } from "@/components/search-result";
-import { isIncidentResult, registerIncidentSearch } from "@/lib/incidents/search-source";
+import { isIncidentResult, registerIncidentSearch, type IncidentSearchResult } from "@/lib/incidents/search-source";
 import { log } from "@/lib/log";
 import { search } from "@/lib/search";
 import { SeverityBadge, StatusBadge } from "./badges";
 import styles from "./incidents.module.css";
+import { relevantCauses } from "./relevant-causes";
 import type { Severity, Status } from "@/lib/incidents/schema";
 
 export async function IncidentSearchResults({ query, limit = 5 }: { query: string; limit?: number }) {
@@ -14,7 +15,10 @@ export async function IncidentSearchResults({ query, limit = 5 }: { query: strin
   registerIncidentSearch();
   let hits;
   try {
-    hits = (await search(query, { limit: 30 })).filter(isIncidentResult).slice(0, limit);
+    const found = (await search(query, { limit: 30 })).filter(isIncidentResult);
+    // Incidents that matched only a stray word are noise beside the playbooks.
+    const top = found[0]?.score ?? 0;
+    hits = found.filter((h) => h.score >= top * 0.3).slice(0, limit);
   } catch (err) {
     log.error({ err }, "incident search failed");
     return null;
@@ -40,19 +44,28 @@ export async function IncidentSearchResults({ query, limit = 5 }: { query: strin
                 <Snippet text={hit.match.snippet} highlights={hit.match.highlights} />
               </p>
             ) : null}
-            {hit.fixes.length ? (
-              <>
-                <p className="search-result-summary">What fixed it:</p>
-                <ul className={styles.fixes}>
-                  {hit.fixes.slice(0, 4).map((f, i) => (
-                    <li key={i}>{f}</li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
+            <Fixes query={query} causes={hit.causes} />
           </li>
         ))}
       </ol>
     </section>
+  );
+}
+
+function Fixes({ query, causes }: { query: string; causes: IncidentSearchResult["causes"] }) {
+  const shown = relevantCauses(query, causes).slice(0, 4);
+  if (shown.length === 0) return null;
+  return (
+    <>
+      <p className="search-result-summary">What fixed it:</p>
+      <ul className={styles.fixes}>
+        {shown.map((c, i) => (
+          <li key={i}>
+            <strong>{c.title}</strong>
+            {c.fix ? <> — {c.fix}</> : null}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

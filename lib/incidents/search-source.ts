@@ -17,8 +17,8 @@ export interface IncidentHead {
   status: string;
   /** ISO date the incident started (or was recorded). */
   date: string;
-  /** "Root cause → fix" lines, so a result can say what fixed it. */
-  fixes: string[];
+  /** Each root cause with its symptom and a one-line fix, so a result can say what fixed it. */
+  causes: Array<{ title: string; symptom: string; fix: string }>;
   playbooks: string[];
 }
 
@@ -28,18 +28,32 @@ export function isIncidentResult(hit: SearchHit): hit is IncidentSearchResult {
   return hit.kind === "incident";
 }
 
-/** The first line of prose in Markdown, without its marks, for a one-line "fixed by". */
-function firstProse(markdown: string): string {
+/** One line saying what a Markdown fix does: its first sentence of prose, else its first command. */
+export function fixSummary(markdown: string): string {
   let inCode = false;
+  let firstCommand = "";
   for (const raw of markdown.split("\n")) {
     if (/^\s*(```|~~~)/.test(raw)) {
       inCode = !inCode;
       continue;
     }
+    if (inCode) {
+      if (!firstCommand && raw.trim() && !raw.trim().startsWith("#")) firstCommand = raw.trim().replace(/^\$ /, "");
+      continue;
+    }
     const line = raw.replace(/^[#>\-*\s]+/, "").replace(/[`*]/g, "").trim();
-    if (!inCode && line) return line.length > 140 ? `${line.slice(0, 139)}…` : line;
+    // "New Code (CORRECT):" introduces the fix; it does not say what it is.
+    if (line && !/^[^.]{0,60}:$/.test(line)) return clip(line);
   }
-  return "";
+  return firstCommand ? clip(firstCommand) : "";
+}
+
+function clip(line: string): string {
+  return line.length > 140 ? `${line.slice(0, 139)}…` : line;
+}
+
+function firstProse(markdown: string): string {
+  return fixSummary(markdown.replace(/^\s*(```|~~~)[\s\S]*?^\s*\1\s*$/gm, ""));
 }
 
 function codeOf(markdown: string): string {
@@ -92,7 +106,7 @@ export async function incidentDocuments(): Promise<Array<SearchDoc<IncidentHead,
         severity: r.severity,
         status: r.status,
         date: (r.startedAt ?? r.createdAt).toISOString(),
-        fixes: r.rootCauses.map((c) => (firstProse(c.fix) ? `${c.title} → ${firstProse(c.fix)}` : c.title)),
+        causes: r.rootCauses.map((c) => ({ title: c.title, symptom: c.symptom.slice(0, 500), fix: fixSummary(c.fix) })),
         playbooks: r.playbooks.map((p) => p.playbookSlug).sort(),
       },
       tags,

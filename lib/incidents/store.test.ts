@@ -236,7 +236,7 @@ describe("incidents in search", () => {
       const incident = hits.find((h) => isIncidentResult(h) && h.id === "seed-arc-job-containers-nixery");
       expect(incident).toBeDefined();
       expect(incident!.match.href).toMatch(/^\/incidents\/seed-arc-job-containers-nixery#/);
-      expect(isIncidentResult(incident!) && incident.fixes.some((f) => f.startsWith("glibc/Dynamic Linker Incompatibility"))).toBe(true);
+      expect(isIncidentResult(incident!) && incident.causes.map((c) => c.title)).toContain("glibc/Dynamic Linker Incompatibility");
       expect(hits.some((h) => h.kind === "playbook")).toBe(true);
 
       // A new incident is searchable straight after it is recorded.
