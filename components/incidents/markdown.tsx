@@ -4,8 +4,9 @@
 import ReactMarkdown from "react-markdown";
 import rehypeSanitize from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
+import styles from "./incidents.module.css";
 
-export function Markdown({ text, className = "prose incident-prose" }: { text: string; className?: string }) {
+export function Markdown({ text, className = `prose ${styles.incidentProse}` }: { text: string; className?: string }) {
   if (!text.trim()) return null;
   return (
     <div className={className}>

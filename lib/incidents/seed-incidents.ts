@@ -32,11 +32,11 @@ export const SEED_INCIDENTS: readonly SeedIncident[] = [
     environment: "OrbStack Linux VM ray-cluster, rootless podman, Ray Serve",
     tags: ["ray", "podman", "containers"],
     stepHints: [
-      [/^Digest Types Matter/, /pull|digest/i],
-      [/^Rootless Containers Need User Namespace/, /subordinate|subid|uid/i],
-      [/^Permission Management is Multi-Layered/, /write|writable|\/app/i],
-      [/^YAML Configuration Requires Literal Values/, /yaml|literal|\.env/i],
-      [/^Automation Prevents Recurring Issues/, /\/tmp\/ray/i],
+      [/^\**Digest Types Matter/, /pull|digest/i],
+      [/^\**Rootless Containers Need User Namespace/, /subordinate|subid|uid/i],
+      [/^\**Permission Management is Multi-Layered/, /write|writable|\/app/i],
+      [/^\**YAML Configuration Requires Literal Values/, /yaml|literal|\.env/i],
+      [/^\**Automation Prevents Recurring Issues/, /\/tmp\/ray/i],
     ],
   },
   {

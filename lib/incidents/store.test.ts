@@ -204,6 +204,8 @@ describe("seeding and round trips through the store", () => {
     expect(ray!.rootCauses).toHaveLength(5);
     const insights = ray!.learnings.filter((l) => l.kind === "insight");
     expect(insights.every((l) => l.playbookSlug === "ray-actor-pending-creation-podman")).toBe(true);
+    // Where an insight clearly belongs to a step of the playbook, it is shown at that step.
+    expect(insights.map((l) => l.stepId)).toContain("subids-configured");
     const arc = await inc.getIncident("seed-arc-job-containers-nixery");
     expect(arc!.playbooks).toEqual(["arc-job-containers-nixery"]);
     expect(arc!.symptoms).toContain("env: '/__e/node20/bin/node': No such file or directory");

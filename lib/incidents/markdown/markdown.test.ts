@@ -171,11 +171,11 @@ describe("importing write-ups", () => {
     // Code blocks in a solution are kept whole.
     expect(incident.rootCauses[2]!.fix).toContain("**New Code (CORRECT)**:\n```bash\nIMAGE_DIGEST=$(");
     expect(incident.learnings.filter((l) => l.kind === "insight").map((l) => l.text.split("\n")[0])).toEqual([
-      "Digest Types Matter for Cross-Platform Compatibility",
-      "Rootless Containers Need User Namespace Configuration",
-      "Permission Management is Multi-Layered",
-      "YAML Configuration Requires Literal Values",
-      "Automation Prevents Recurring Issues",
+      "**Digest Types Matter for Cross-Platform Compatibility**",
+      "**Rootless Containers Need User Namespace Configuration**",
+      "**Permission Management is Multi-Layered**",
+      "**YAML Configuration Requires Literal Values**",
+      "**Automation Prevents Recurring Issues**",
     ]);
     expect(incident.learnings.some((l) => l.kind === "lesson" && l.text.includes("Fix root causes, not symptoms"))).toBe(true);
     expect(incident.actionItems[0]).toEqual({ text: "Document all learnings", owner: "", done: true });

@@ -333,7 +333,8 @@ class WriteUpReader {
       const numbered = /^\d+[.)]/.test(plainHeading(child.title));
       const bodyLines = nodeBody(child);
       if (!numbered && isOnlyList(bodyLines)) addList(bodyLines, child.ownStart, title);
-      else add(joinText(title, text(bodyLines)), child.line);
+      // The heading is the insight in a few words: keep it visibly the title.
+      else add(joinText(title ? `**${title}**` : "", text(bodyLines)), child.line);
     }
   }
 
