@@ -21,19 +21,19 @@ test("an operator records an incident; its learning shows on the playbook, at it
   const learning = `Rootless podman needs subuid ranges before the first run (${id})`;
 
   await page.goto("/incidents/new");
-  await page.getByLabel("Title").fill(`Ray workers cannot start containers ${id}`);
-  await page.getByLabel("Severity").selectOption("SEV2");
-  await page.getByLabel("Started (UTC)").fill("2025-11-05T09:00");
-  await page.getByLabel("Symptom 1").fill(error);
+  await page.getByLabel("Title", { exact: true }).fill(`Ray workers cannot start containers ${id}`);
+  await page.getByLabel("Severity", { exact: true }).selectOption("SEV2");
+  await page.getByLabel("Started (UTC)", { exact: true }).fill("2025-11-05T09:00");
+  await page.getByLabel("Symptom 1", { exact: true }).fill(error);
 
   await page.getByRole("button", { name: "Add root cause" }).click();
-  await page.getByLabel("Root cause 1 title").fill("Subordinate UID range missing");
-  await page.getByLabel("Root cause 1 fix").fill("```bash\nsudo usermod --add-subuids 100000-165535 \"$USER\"\n```");
+  await page.getByLabel("Root cause 1 title", { exact: true }).fill("Subordinate UID range missing");
+  await page.getByLabel("Root cause 1 fix", { exact: true }).fill("```bash\nsudo usermod --add-subuids 100000-165535 \"$USER\"\n```");
 
   await page.getByRole("button", { name: "Add learning" }).click();
-  await page.getByLabel("Learning 1 text").fill(learning);
-  await page.getByLabel("Learning 1 playbook").selectOption({ label: RAY_TITLE });
-  await page.getByLabel("Learning 1 step").selectOption({ label: "Is podman installed?" });
+  await page.getByLabel("Learning 1 text", { exact: true }).fill(learning);
+  await page.getByLabel("Learning 1 playbook", { exact: true }).selectOption({ label: RAY_TITLE });
+  await page.getByLabel("Learning 1 step", { exact: true }).selectOption({ label: "Is podman installed?" });
   await page.getByRole("button", { name: "Record incident" }).click();
 
   await expect(page).toHaveURL(/\/incidents\/[a-z0-9-]+$/);
@@ -62,23 +62,23 @@ test("an operator records an incident; its learning shows on the playbook, at it
 test("bad input gets reasons next to the fields, keeps what was typed, and saves nothing", async ({ page }) => {
   const before = await incidentCount(page.request);
   await page.goto("/incidents/new");
-  await page.getByLabel("Title").fill("Dates out of order");
-  await page.getByLabel("Problem summary").fill("Typed text that **must survive** a rejected save.");
-  await page.getByLabel("Started (UTC)").fill("2025-11-05T10:00");
-  await page.getByLabel("Detected (UTC)").fill("2025-11-05T09:00");
+  await page.getByLabel("Title", { exact: true }).fill("Dates out of order");
+  await page.getByLabel("Problem summary", { exact: true }).fill("Typed text that **must survive** a rejected save.");
+  await page.getByLabel("Started (UTC)", { exact: true }).fill("2025-11-05T10:00");
+  await page.getByLabel("Detected (UTC)", { exact: true }).fill("2025-11-05T09:00");
   await page.getByRole("button", { name: "Add root cause" }).click();
-  await page.getByLabel("Root cause 1 fix").fill("a fix without a title");
+  await page.getByLabel("Root cause 1 fix", { exact: true }).fill("a fix without a title");
   await page.getByRole("button", { name: "Record incident" }).click();
 
-  const alert = page.getByRole("alert");
+  const alert = page.getByRole("alert").filter({ hasText: "Nothing was saved" });
   await expect(alert).toContainText("Nothing was saved");
   await expect(alert).toContainText("Detected must not be before Started");
   await expect(alert).toContainText("Title is required");
-  await expect(page.getByLabel("Detected (UTC)")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Detected (UTC)", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await expect(page).toHaveURL(/\/incidents\/new$/);
-  await expect(page.getByLabel("Title")).toHaveValue("Dates out of order");
-  await expect(page.getByLabel("Problem summary")).toHaveValue("Typed text that **must survive** a rejected save.");
-  await expect(page.getByLabel("Root cause 1 fix")).toHaveValue("a fix without a title");
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Dates out of order");
+  await expect(page.getByLabel("Problem summary", { exact: true })).toHaveValue("Typed text that **must survive** a rejected save.");
+  await expect(page.getByLabel("Root cause 1 fix", { exact: true })).toHaveValue("a fix without a title");
 
   // The API answers 4xx with a reason per field.
   const res = await page.request.post("/api/incidents", {
@@ -184,7 +184,7 @@ test("a write-up exported as Markdown uploads back as the same incident", async 
   expect(md).toContain("## Root Causes Identified");
 
   await page.goto("/incidents/import");
-  await page.getByLabel("Write-up file").setInputFiles({ name: "round-trip.md", mimeType: "text/markdown", buffer: Buffer.from(md) });
+  await page.getByLabel("Write-up file", { exact: true }).setInputFiles({ name: "round-trip.md", mimeType: "text/markdown", buffer: Buffer.from(md) });
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page).toHaveURL(/\/incidents\/(?!import)[a-z0-9-]+$/);
   const copy = page.url().split("/").pop()!;
@@ -201,8 +201,8 @@ test("a write-up exported as Markdown uploads back as the same incident", async 
   // A broken upload is refused with the file and line, and nothing is saved.
   const before = await incidentCount(page.request);
   await page.goto("/incidents/import");
-  await page.getByLabel("Write-up file").setInputFiles({ name: "bad.md", mimeType: "text/markdown", buffer: Buffer.from("# Bad\n\n**Severity**: SEV9\n") });
+  await page.getByLabel("Write-up file", { exact: true }).setInputFiles({ name: "bad.md", mimeType: "text/markdown", buffer: Buffer.from("# Bad\n\n**Severity**: SEV9\n") });
   await page.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByRole("alert")).toContainText("bad.md:3: Severity must be one of SEV1, SEV2, SEV3, SEV4");
+  await expect(page.getByRole("alert").filter({ hasText: "Nothing was imported" })).toContainText("bad.md:3: Severity must be one of SEV1, SEV2, SEV3, SEV4");
   expect(await incidentCount(page.request)).toBe(before);
 });
