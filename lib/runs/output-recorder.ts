@@ -1,8 +1,8 @@
 // Stores a step's (already masked) output as asciicast "o" events: OutputChunk rows written in
 // batches. Consecutive writes within ROW_SPAN_SEC share a row, so `yes` makes a few hundred rows
 // rather than millions, while interactive output keeps its timing.
-import { db } from "@/lib/db/client";
 import { log } from "@/lib/log";
+import { writeChunks } from "./chunk-store";
 
 const ROW_MAX_BYTES = 256 * 1024;
 const ROW_SPAN_SEC = 0.05;
@@ -76,28 +76,37 @@ export class OutputRecorder {
     if (this.current) this.queued.push(this.current);
     this.current = null;
     if (this.queued.length === 0) return;
-    this.inflight = this.queued;
-    this.queued = [];
-    const rows = this.inflight;
-    const bytes = this.committedBytes + rows.reduce((n, r) => n + r.bytes, 0);
-    // outputBytes follows along, so a step cut short by a crash still says how much it kept.
-    this.flushing = db
-      .$transaction([
-        db.outputChunk.createMany({ data: rows.map((r) => ({ stepRunId: this.stepRunId, seq: r.seq, t: r.t, data: Buffer.concat(r.parts, r.bytes) })) }),
-        db.stepRun.update({ where: { id: this.stepRunId }, data: { outputBytes: bytes } }),
-      ])
-      .then(
-        () => undefined,
-        (err: unknown) => log.error({ err, stepRunId: this.stepRunId, rows: rows.length }, "could not store step output"),
-      )
-      .finally(() => {
-        const last = rows[rows.length - 1];
-        if (last) this.committedSeq = last.seq + 1;
-        this.committedBytes = bytes;
-        this.inflight = [];
-        this.flushing = null;
-      });
+    this.flushing = this.commitQueued().finally(() => {
+      this.flushing = null;
+    });
     await this.flushing;
     this.onCommitted();
+  }
+
+  private async commitQueued(): Promise<void> {
+    while (this.queued.length > 0) {
+      const rows = (this.inflight = this.queued);
+      this.queued = [];
+      const bytes = this.committedBytes + rows.reduce((n, r) => n + r.bytes, 0);
+      let stored: boolean;
+      try {
+        // outputBytes follows along, so a step cut short by a crash still says how much it kept.
+        stored = await writeChunks(this.stepRunId, rows.map((r) => ({ seq: r.seq, t: r.t, data: Buffer.concat(r.parts, r.bytes) })), bytes);
+      } catch (err) {
+        // Not retried: a failing database would otherwise pin this output in memory for good.
+        log.error({ err, stepRunId: this.stepRunId, rows: rows.length }, "could not store step output");
+        stored = true;
+      }
+      this.inflight = [];
+      if (!stored) {
+        // Another transaction holds the database lock: keep the rows, try again shortly.
+        this.queued = [...rows, ...this.queued];
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        continue;
+      }
+      const last = rows[rows.length - 1];
+      if (last) this.committedSeq = last.seq + 1;
+      this.committedBytes = bytes;
+    }
   }
 }

@@ -1,5 +1,5 @@
 // Reads a step's recorded output back, in order and in bounded pages, for replay and .cast files.
-import { db } from "@/lib/db/client";
+import { readChunks } from "./chunk-store";
 
 const PAGE_ROWS = 64;
 
@@ -15,14 +15,9 @@ export async function* readOutput(stepRunId: string, beforeSeq = Number.MAX_SAFE
   let offset = 0;
   let afterSeq = -1;
   for (;;) {
-    const rows = await db.outputChunk.findMany({
-      where: { stepRunId, seq: { gt: afterSeq, lt: beforeSeq } },
-      orderBy: { seq: "asc" },
-      take: PAGE_ROWS,
-      select: { seq: true, t: true, data: true },
-    });
+    const rows = await readChunks(stepRunId, afterSeq, beforeSeq, PAGE_ROWS);
     for (const row of rows) {
-      const data = Buffer.from(row.data);
+      const data = row.data;
       yield { seq: row.seq, t: row.t, offset, data };
       offset += data.length;
       afterSeq = row.seq;
