@@ -23,8 +23,10 @@ let h: Awaited<ReturnType<typeof startHarness>>;
 let operator: UiClient;
 
 async function stored(stepRunId: string): Promise<Buffer> {
-  const rows = await h.db.outputChunk.findMany({ where: { stepRunId }, orderBy: { seq: "asc" } });
-  return Buffer.concat(rows.map((r) => Buffer.from(r.data)));
+  const { readOutput } = await import("@/lib/runs/read-output");
+  const parts: Buffer[] = [];
+  for await (const chunk of readOutput(stepRunId)) parts.push(chunk.data);
+  return Buffer.concat(parts);
 }
 
 async function newRun(hostId: string): Promise<string> {
