@@ -15,6 +15,9 @@ export interface OutputTerminal {
 
 /** Scrollback kept in the browser; the whole output is in the .cast download. */
 export const SCROLLBACK_LINES = 10_000;
+/** The box grows with the output between these heights, then scrolls. */
+const MIN_ROWS = 4;
+const MAX_ROWS = 24;
 
 function loadWebgl(term: Terminal, element: HTMLElement): void {
   try {
@@ -55,6 +58,8 @@ export function createTerminal(element: HTMLElement): OutputTerminal {
   refit();
   const resize = new ResizeObserver(refit);
   resize.observe(element);
+  const growing = term.onWriteParsed(() => grow(term, element));
+  grow(term, element);
   const stopTheme = watchTheme(() => {
     term.options.theme = terminalTheme();
   });
@@ -64,8 +69,34 @@ export function createTerminal(element: HTMLElement): OutputTerminal {
     search,
     dispose() {
       resize.disconnect();
+      growing.dispose();
       stopTheme();
       term.dispose();
     },
   };
+}
+
+/** Sizes the box to the lines written so far (never shrinking, so it does not jitter). */
+function grow(term: Terminal, element: HTMLElement): void {
+  if (element.dataset.full) return; // at the largest size: the cheap exit while output streams
+  const screen = element.querySelector<HTMLElement>(".xterm-screen");
+  const cell = screen && term.rows > 0 ? screen.clientHeight / term.rows : 0;
+  if (!(cell > 0)) return;
+  const buffer = term.buffer.active;
+  // Until the screen overflows, the buffer is padded with empty rows: count up to the last text.
+  const used = buffer.length > term.rows ? buffer.length : lastUsedRow(term) + 1;
+  const rows = Math.min(MAX_ROWS, Math.max(MIN_ROWS, used));
+  const style = getComputedStyle(element);
+  const chrome = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom) + parseFloat(style.borderTopWidth) + parseFloat(style.borderBottomWidth);
+  const height = Math.ceil(rows * cell + chrome);
+  if (height > element.offsetHeight) element.style.height = `${height}px`;
+  if (rows === MAX_ROWS) element.dataset.full = "true";
+}
+
+function lastUsedRow(term: Terminal): number {
+  const buffer = term.buffer.active;
+  for (let i = buffer.length - 1; i >= 0; i--) {
+    if (buffer.getLine(i)?.translateToString(true)) return i + 1;
+  }
+  return 0;
 }
