@@ -1,6 +1,7 @@
 // First-start work that needs the database and the server's URL, run once the port is open.
 import { ensureSetupToken } from "../lib/auth/setup-token";
 import { seedIncidents } from "../lib/incidents/seed-incidents";
+import { registerIncidentSearch } from "../lib/incidents/search-source";
 import { log } from "../lib/log";
 
 export async function runStartupTasks(listenUrl: string): Promise<void> {
@@ -11,6 +12,7 @@ export async function runStartupTasks(listenUrl: string): Promise<void> {
     // Said plainly as well as in the JSON log: this is the first thing a newcomer needs.
     console.log(`\n  No users yet. Create the first admin at ${url}/setup (from this machine),\n  or from elsewhere with ${url}/setup?token=${token}\n`);
   }
+  registerIncidentSearch();
   try {
     await seedIncidents();
   } catch (err) {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SearchBox } from "@/components/search-box";
 import { SearchResult } from "@/components/search-result";
+import { IncidentSearchResults } from "@/components/incidents/incident-search-results";
 import { requireUser } from "@/lib/auth/session";
 import { MAX_QUERY_CHARS, searchPlaybooks } from "@/lib/search";
 
@@ -50,6 +51,7 @@ export default async function SearchPage({ searchParams }: Props) {
           </ol>
         </>
       )}
+      {q ? <IncidentSearchResults query={q.slice(0, MAX_QUERY_CHARS)} /> : null}
     </div>
   );
 }

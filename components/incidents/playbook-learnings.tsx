@@ -1,20 +1,27 @@
 // The feedback loop on the playbook page: what past incidents taught about this playbook, and about
 // each step. Server components; the playbook page places them (see docs/incidents.md).
 import Link from "next/link";
+import { cache } from "react";
 import { countIncidents, listPlaybookLearnings, type PlaybookLearning } from "@/lib/incidents/list-playbook-learnings";
 import { log } from "@/lib/log";
 import { formatDay } from "./format";
 import { Markdown } from "./markdown";
 import styles from "./incidents.module.css";
 
-async function learningsOrNone(slug: string, stepId?: string): Promise<PlaybookLearning[]> {
+// One query per page render, shared by the playbook section and every step card.
+const playbookLearnings = cache(async (slug: string): Promise<PlaybookLearning[]> => {
   try {
-    return await listPlaybookLearnings(slug, stepId ? { stepId } : {});
+    return await listPlaybookLearnings(slug);
   } catch (err) {
     // The playbook must render even when the incident store is unavailable.
-    log.error({ err, slug, stepId }, "could not load learnings for the playbook page");
+    log.error({ err, slug }, "could not load learnings for the playbook page");
     return [];
   }
+});
+
+async function learningsOrNone(slug: string, stepId?: string): Promise<PlaybookLearning[]> {
+  const all = await playbookLearnings(slug);
+  return stepId ? all.filter((l) => l.stepId === stepId) : all;
 }
 
 function LearningItem({ learning, showStep }: { learning: PlaybookLearning; showStep: boolean }) {

@@ -13,6 +13,7 @@ import { getContentIndex } from "@/lib/playbooks/content-index";
 import type { ContentError, Playbook } from "@/lib/playbooks/types";
 import { formatDate } from "@/lib/render/format-date";
 import { renderPlaybookBody } from "@/lib/render/render-body";
+import { PlaybookLearnings } from "@/components/incidents/playbook-learnings";
 import { buildToc } from "@/lib/render/toc";
 
 interface Props {
@@ -60,6 +61,7 @@ export default async function PlaybookPage({ params }: Props) {
         ) : (
           <ContentErrorPanel title="This playbook's text cannot be rendered" errors={[body.error]} />
         )}
+        <PlaybookLearnings slug={playbook.slug} />
         <RunBar />
       </article>
       <aside className="toc-rail" aria-label="On this page">
