@@ -52,7 +52,7 @@ test.describe("as an operator", () => {
     await panel.getByRole("button", { name: "Start run" }).click();
     await expect(page).toHaveURL(/[?&]run=[a-z0-9]+/);
     const runId = new URL(page.url()).searchParams.get("run")!;
-    await expect(panel.getByText("Active", { exact: true })).toBeVisible();
+    await expect(panel.locator(".active-run-summary")).toContainText("Active");
     await expect(panel.getByRole("link", { name: "Run details" })).toHaveAttribute("href", `/runs/${runId}`);
     // A fresh run suggests the first step.
     await expect(page.locator("#step-podman-installed .suggested-chip")).toBeVisible();
@@ -147,12 +147,19 @@ test.describe("while `yes` floods the terminal", () => {
     const pane = card.locator(".terminal-pane");
     await expect(pane).toHaveAttribute("data-caught-up", "true");
 
-    // For 3 s: the longest gap between animation frames, and how much the JS heap grew.
-    const probe = await page.evaluate(
+    // For 3 s: the longest gap between animation frames, and how much the JS heap grew (measured
+    // precisely through the DevTools protocol, after a garbage collection on both sides).
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Performance.enable");
+    const heapUsed = async () => {
+      await cdp.send("HeapProfiler.collectGarbage");
+      const { metrics } = await cdp.send("Performance.getMetrics");
+      return metrics.find((m) => m.name === "JSHeapUsedSize")!.value;
+    };
+    const heapBefore = await heapUsed();
+    const worstFrameGapMs = await page.evaluate(
       () =>
-        new Promise<{ worstFrameGapMs: number; heapGrowthMB: number | null }>((resolve) => {
-          const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
-          const heapBefore = memory?.usedJSHeapSize ?? null;
+        new Promise<number>((resolve) => {
           let last = performance.now();
           let worst = 0;
           const end = last + 3000;
@@ -160,14 +167,15 @@ test.describe("while `yes` floods the terminal", () => {
             worst = Math.max(worst, now - last);
             last = now;
             if (now < end) requestAnimationFrame(tick);
-            else resolve({ worstFrameGapMs: Math.round(worst), heapGrowthMB: heapBefore === null || !memory ? null : (memory.usedJSHeapSize - heapBefore) / 1024 / 1024 });
+            else resolve(Math.round(worst));
           };
           requestAnimationFrame(tick);
         }),
     );
-    test.info().annotations.push({ type: "flood", description: JSON.stringify(probe) });
-    expect(probe.worstFrameGapMs).toBeLessThan(1000);
-    if (probe.heapGrowthMB !== null) expect(probe.heapGrowthMB).toBeLessThan(200);
+    const heapGrowth = (await heapUsed()) - heapBefore;
+    test.info().annotations.push({ type: "flood", description: JSON.stringify({ worstFrameGapMs, heapGrowthMB: Math.round(heapGrowth / 1024 / 1024) }) });
+    expect(worstFrameGapMs).toBeLessThan(1000);
+    expect(heapGrowth / 1024 / 1024).toBeLessThan(64);
 
     // Buttons respond while output streams: Find opens its box and finds the flooding line.
     await pane.getByRole("button", { name: "Find" }).click();

@@ -86,6 +86,7 @@ export function StepRunControls({ ctx, stepId }: { ctx: PlaybookRun; stepId: str
       {showOutput && latest && run ? (
         <div className="step-run-output">
           <StepTerminal
+            key={latest.id}
             runId={run.id}
             stepRunId={latest.id}
             label={`Output of ${step.title}`}

@@ -8,6 +8,8 @@ import { replayStep } from "../run-requests";
 import type { UiSocket } from "../ui-socket";
 import { OutputFeed } from "./output-feed";
 
+const REPLAY_PATIENCE_MS = 15_000;
+
 export interface OutputConnection {
   term: Terminal;
   socket: UiSocket;
@@ -30,15 +32,24 @@ export function connectOutput(c: OutputConnection): () => void {
   });
   let replaying = false;
   let closed = false;
+  let giveUp: ReturnType<typeof setTimeout> | undefined;
+
+  const replayEnded = () => {
+    replaying = false;
+    clearTimeout(giveUp);
+    feed.release();
+  };
 
   const askReplay = () => {
     if (replaying) return;
     replaying = true;
     feed.hold();
+    // A replay cut short by a dropped connection must not freeze the terminal; the hub replays
+    // the running step again when we resubscribe.
+    giveUp = setTimeout(replayEnded, REPLAY_PATIENCE_MS);
     void replayStep(c.socket, c.runId, c.stepRunId).then((res) => {
       if (closed || res.ok) return;
-      replaying = false;
-      feed.release();
+      replayEnded();
       c.onProblem(res.error.message);
     });
   };
@@ -46,8 +57,7 @@ export function connectOutput(c: OutputConnection): () => void {
   const { detach, overflowed } = c.router.attach(c.stepRunId, (chunk) => {
     feed.push(chunk.offset, chunk.data);
     if (chunk.replayDone) {
-      replaying = false;
-      feed.release();
+      replayEnded();
       c.onCaughtUp?.();
     } else if (feed.hasGap) {
       askReplay();
@@ -59,6 +69,7 @@ export function connectOutput(c: OutputConnection): () => void {
 
   return () => {
     closed = true;
+    clearTimeout(giveUp);
     detach();
     feed.dispose();
   };
