@@ -34,7 +34,8 @@ test("an operator runs a failing step, records an incident from the run, and its
   const failed = (await verdict.textContent()) === "Failed";
 
   // Record the incident from the run: playbook, host, steps and the failed output are prefilled.
-  await page.goto(`/incidents/new?run=${runId}`);
+  await page.getByRole("link", { name: "Record incident" }).click();
+  await expect(page).toHaveURL(`/incidents/new?run=${runId}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Record an incident from this run");
   await expect(page.getByLabel("Runs", { exact: true })).toHaveValue(runId);
   await expect(page.getByLabel("Playbooks", { exact: true })).toHaveValue("ray-actor-pending-creation-podman");

@@ -1,5 +1,6 @@
 "use client";
 // The playbook page's run panel: the form to start a run, then the run's state and its actions.
+import { RecordIncidentLink } from "@/components/incidents/record-incident-link";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { NextStepLine } from "./next-step-line";
@@ -81,15 +82,19 @@ function ActiveRun({ ctx }: { ctx: PlaybookRun }) {
           <button type="button" className="button" onClick={() => void ctx.finishRun()} disabled={ctx.pending !== null || run.activeStepRunId !== null}>
             Finish run
           </button>
+          <RecordIncidentLink runId={run.id} />
         </div>
       ) : null}
       {run.status !== "active" ? (
         <div className="run-actions">
           <span className="run-panel-note">{run.status === "interrupted" ? "The server restarted during this run; its output up to then is kept." : "This run is finished."}</span>
           {may ? (
-            <button type="button" className="button button-primary" onClick={ctx.newRun}>
-              Start a new run
-            </button>
+            <>
+              <RecordIncidentLink runId={run.id} />
+              <button type="button" className="button button-primary" onClick={ctx.newRun}>
+                Start a new run
+              </button>
+            </>
           ) : null}
         </div>
       ) : null}

@@ -1,3 +1,4 @@
+import { RecordIncidentLink } from "@/components/incidents/record-incident-link";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -39,6 +40,7 @@ export default async function RunPage({ params }: Props) {
         <h1>
           {playbook?.title ?? run.playbookSlug} <span className="muted">on {run.hostName}</span>
         </h1>
+        {hasRole(user, "operator") ? <RecordIncidentLink runId={run.id} /> : null}
       </header>
       <dl className="facts">
         <dt>Status</dt>
