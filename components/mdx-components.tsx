@@ -34,13 +34,16 @@ function ScrollTable(props: ComponentProps<"table">) {
   );
 }
 
-export function playbookComponents(playbook: Pick<Playbook, "slug" | "steps">): MDXComponents {
+/** Renders extra content under a step's body (the page passes past incidents' learnings). */
+export type StepExtra = (stepId: string) => ReactNode;
+
+export function playbookComponents(playbook: Pick<Playbook, "slug" | "steps">, stepExtra?: StepExtra): MDXComponents {
   function Step({ id, children }: { id?: string; children?: ReactNode }) {
     const step = playbook.steps.find((s) => s.id === id);
     // The content index rejects steps it cannot read, so this only guards against a stale index.
     if (!step) return <div className="step-card">{children}</div>;
     return (
-      <StepCard playbook={playbook} step={step}>
+      <StepCard playbook={playbook} step={step} extra={stepExtra?.(step.id)}>
         {children}
       </StepCard>
     );

@@ -6,9 +6,19 @@ import { describeDuration, describeExpectation, nextSteps, type NextStep } from 
 import { CheckIcon, ClockIcon, CrossIcon } from "./icons";
 import { RiskBadge } from "./risk-badge";
 import { StepRunSlot } from "./step-run-slot";
-import { StepLearnings } from "./incidents/playbook-learnings";
 
-export function StepCard({ playbook, step, children }: { playbook: Pick<Playbook, "slug" | "steps">; step: Step; children?: ReactNode }) {
+export function StepCard({
+  playbook,
+  step,
+  children,
+  extra,
+}: {
+  playbook: Pick<Playbook, "slug" | "steps">;
+  step: Step;
+  children?: ReactNode;
+  /** What the page adds under the step's body, e.g. learnings from past incidents. */
+  extra?: ReactNode;
+}) {
   const number = playbook.steps.findIndex((s) => s.id === step.id) + 1;
   const next = nextSteps(playbook, step);
   const anchor = `step-${step.id}`;
@@ -40,7 +50,7 @@ export function StepCard({ playbook, step, children }: { playbook: Pick<Playbook
         </code>
       </div>
       <div className="step-body">{children}</div>
-      <StepLearnings slug={playbook.slug} stepId={step.id} />
+      {extra}
       <footer className="step-foot">
         <nav className="step-next" aria-label={`After step ${number}`}>
           <NextLink kind="pass" next={next.onPass} />

@@ -30,6 +30,14 @@ describe("renderPlaybookBody", () => {
     expect(out).toMatch(/<h2 id="is-podman-installed">Is podman installed\?<a href="#is-podman-installed"/);
   });
 
+  it("renders what the page adds under each step inside that step's card", async () => {
+    const body = await renderPlaybookBody(fixture(), (stepId) => <p className="extra">extra for {stepId}</p>);
+    if (!body.ok) throw new Error(`render failed: ${JSON.stringify(body.error)}`);
+    const out = renderToStaticMarkup(<>{body.element}</>);
+    const card = out.slice(out.indexOf('<section id="step-install-podman"'), out.indexOf('<section id="step-subuid-configured"'));
+    expect(card).toMatch(/<p class="extra">extra for (<!-- -->)?install-podman<\/p>/);
+  });
+
   it("renders every step as a card with its anchor, risk, expectation, timeout and next steps", async () => {
     const out = await html(fixture());
     for (const id of ["podman-installed", "install-podman", "subuid-configured", "run-image"]) {

@@ -13,7 +13,7 @@ import { getContentIndex } from "@/lib/playbooks/content-index";
 import type { ContentError, Playbook } from "@/lib/playbooks/types";
 import { formatDate } from "@/lib/render/format-date";
 import { renderPlaybookBody } from "@/lib/render/render-body";
-import { PlaybookLearnings } from "@/components/incidents/playbook-learnings";
+import { PlaybookLearnings, StepLearnings } from "@/components/incidents/playbook-learnings";
 import { buildToc } from "@/lib/render/toc";
 
 interface Props {
@@ -39,7 +39,7 @@ export default async function PlaybookPage({ params }: Props) {
     notFound();
   }
 
-  const body = await renderPlaybookBody(playbook);
+  const body = await renderPlaybookBody(playbook, (stepId) => <StepLearnings slug={playbook.slug} stepId={stepId} />);
   const toc = buildToc(playbook);
   const contents = <TableOfContents entries={toc} hasSymptoms={playbook.symptoms.length > 0} hasInputs={playbook.inputs.length > 0} />;
 
