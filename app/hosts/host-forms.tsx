@@ -2,7 +2,7 @@
 // Admin forms on the Hosts pages: add a host (its token is shown here once) and revoke one.
 import { useActionState, useState } from "react";
 import { CheckIcon, CopyIcon } from "@/components/icons";
-import { writeClipboard } from "@/components/runs/clipboard";
+import { writeClipboard } from "@/components/clipboard";
 import { addHostAction, revokeHostAction, type AddHostState, type RevokeHostState } from "./actions";
 
 function CopyText({ text, label }: { text: string; label: string }) {

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import type { SearchAddon } from "@xterm/addon-search";
 import type { Terminal } from "@xterm/xterm";
 import { CheckIcon, CopyIcon, SearchIcon } from "@/components/icons";
-import { writeClipboard } from "../clipboard";
+import { writeClipboard } from "@/components/clipboard";
 import { useUiConnection } from "../ui-socket-provider";
 import { connectOutput } from "./connect-output";
 import { createTerminal, SCROLLBACK_LINES } from "./create-terminal";
