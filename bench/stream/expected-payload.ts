@@ -1,0 +1,38 @@
+// The payload a client must receive for `node emit-bytes.mjs BYTES` run in a PTY: the generator's
+// own output through a pipe, with the terminal's \n → \r\n translation (onlcr) applied.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import zlib from "node:zlib";
+
+export const EMIT_BYTES = path.resolve(import.meta.dirname, "emit-bytes.mjs");
+export const EMIT_TICKS = path.resolve(import.meta.dirname, "emit-ticks.mjs");
+
+function toCrlf(chunk: Buffer): Buffer {
+  let lines = 0;
+  for (let nl = chunk.indexOf(0x0a); nl >= 0; nl = chunk.indexOf(0x0a, nl + 1)) lines++;
+  const out = Buffer.allocUnsafe(chunk.length + lines);
+  let from = 0;
+  let to = 0;
+  for (let nl = chunk.indexOf(0x0a); nl >= 0; nl = chunk.indexOf(0x0a, from)) {
+    to += chunk.copy(out, to, from, nl);
+    out[to++] = 0x0d;
+    out[to++] = 0x0a;
+    from = nl + 1;
+  }
+  chunk.copy(out, to, from);
+  return out;
+}
+
+export async function expectedPayload(bytes: number): Promise<{ bytes: number; crc32: number }> {
+  const child = spawn(process.execPath, [EMIT_BYTES, String(bytes)], { stdio: ["ignore", "pipe", "inherit"] });
+  let size = 0;
+  let crc = 0;
+  for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+    const translated = toCrlf(chunk);
+    crc = zlib.crc32(translated, crc);
+    size += translated.length;
+  }
+  const code = await new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", resolve)));
+  if (code !== 0) throw new Error(`${EMIT_BYTES} exited with ${code}`);
+  return { bytes: size, crc32: crc };
+}
