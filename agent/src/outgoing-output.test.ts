@@ -1,24 +1,43 @@
 import { describe, expect, it } from "vitest";
-import { OutgoingOutput } from "./outgoing-output";
+import { MAX_CHUNK_BYTES, OutgoingOutput } from "./outgoing-output";
 import type { StepOutput } from "./protocol";
 
 describe("OutgoingOutput", () => {
   it("numbers chunks with offsets, applies back-pressure at the window and resends unacked bytes", () => {
     const sent: StepOutput[] = [];
     const pressure: boolean[] = [];
-    const out = new OutgoingOutput("s1", (c) => sent.push(c), (p) => pressure.push(p), 100_000);
-    out.push(Buffer.alloc(70_000, 1));
+    const first = MAX_CHUNK_BYTES + 4_464;
+    const out = new OutgoingOutput("s1", (c) => sent.push(c), (p) => pressure.push(p), first + 30_000);
+    out.push(Buffer.alloc(first, 1));
     out.flush();
-    expect(sent.map((c) => [c.seq, c.offset, c.data.length])).toEqual([[0, 0, 65_536], [1, 65_536, 4_464]]);
+    expect(sent.map((c) => [c.seq, c.offset, c.data.length])).toEqual([[0, 0, MAX_CHUNK_BYTES], [1, MAX_CHUNK_BYTES, 4_464]]);
     out.push(Buffer.alloc(40_000, 2));
     out.flush();
     expect(pressure).toEqual([true]);
-    out.ack(65_536);
+    out.ack(MAX_CHUNK_BYTES);
     expect(out.unackedBytes).toBe(44_464);
     expect(pressure).toEqual([true, false]);
     sent.length = 0;
     out.resend();
-    expect(sent.map((c) => c.offset)).toEqual([65_536, 70_000]);
+    expect(sent.map((c) => c.offset)).toEqual([MAX_CHUNK_BYTES, first]);
     expect(Buffer.concat(sent.map((c) => c.data)).subarray(4_464).every((b) => b === 2)).toBe(true);
+  });
+
+  it("coalesces a burst of small reads into few messages, yet sends a lone small write at once", async () => {
+    const sent: StepOutput[] = [];
+    const out = new OutgoingOutput("s1", (c) => sent.push(c), () => {}, 64 * 1024 * 1024);
+    const started = performance.now();
+    for (let i = 0; i < 50; i++) {
+      out.push(Buffer.alloc(4_095, i));
+      await new Promise((resolve) => setImmediate(resolve)); // one PTY read per event-loop turn
+    }
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const elapsed = performance.now() - started;
+    expect(Buffer.concat(sent.map((c) => c.data)).equals(Buffer.concat(Array.from({ length: 50 }, (_, i) => Buffer.alloc(4_095, i))))).toBe(true);
+    expect(sent.length).toBeLessThan(Math.max(3, elapsed / 2));
+    sent.length = 0;
+    out.push(Buffer.from("TICK\r\n"));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(sent.length).toBe(1);
   });
 });

@@ -3,8 +3,14 @@
 // unacknowledged bytes exceed the credit window (so the PTY can be paused).
 import type { StepOutput } from "./protocol";
 
-/** Larger chunks cost fewer messages; small writes still leave at once (next tick). */
-export const MAX_CHUNK_BYTES = 64 * 1024;
+/** Larger chunks cost fewer messages (each costs CPU on agent, hub and browser alike). */
+export const MAX_CHUNK_BYTES = 256 * 1024;
+/**
+ * A PTY hands out at most a few KB per read, one read per event-loop turn, so sending on the next
+ * tick makes thousands of tiny messages per MB. After a send, data is held this long (or until a
+ * full chunk) before the next one; output after a quiet spell still leaves on the next tick.
+ */
+export const COALESCE_MS = 4;
 
 export class OutgoingOutput {
   produced = 0;
@@ -14,6 +20,8 @@ export class OutgoingOutput {
   private parts: Buffer[] = [];
   private partBytes = 0;
   private flushQueued = false;
+  private flushTimer: NodeJS.Timeout | null = null;
+  private lastSendAt = 0;
   private overWindow = false;
 
   constructor(
@@ -31,14 +39,19 @@ export class OutgoingOutput {
     if (this.partBytes >= MAX_CHUNK_BYTES) this.flush();
     else if (!this.flushQueued) {
       this.flushQueued = true;
-      setImmediate(() => this.flush());
+      const wait = this.lastSendAt + COALESCE_MS - performance.now();
+      if (wait > 0) this.flushTimer = setTimeout(() => this.flush(), wait);
+      else setImmediate(() => this.flush());
     }
   }
 
   /** Turns everything pushed so far into chunks and sends them. */
   flush(): void {
     this.flushQueued = false;
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
     if (this.partBytes === 0) return;
+    this.lastSendAt = performance.now();
     const all = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.partBytes);
     this.parts = [];
     this.partBytes = 0;
