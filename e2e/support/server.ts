@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { BROKEN_PLAYBOOK } from "./broken-playbook";
+import { DANGER_PLAYBOOK } from "./danger-playbook";
 import { STREAM_PLAYBOOK } from "./stream-playbook";
 import { E2E_HOST, E2E_PORT } from "./users";
 
@@ -21,15 +22,17 @@ Object.assign(process.env, {
   BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
   // Every spec signs in from 127.0.0.1; the production limit would throttle the suite.
   CASEBOOK_SIGN_IN_MAX: process.env.CASEBOOK_SIGN_IN_MAX ?? "200",
+  CASEBOOK_LOCAL_AGENT_MAX_RISK: process.env.CASEBOOK_LOCAL_AGENT_MAX_RISK ?? "danger",
 });
 
-// CASEBOOK_E2E_BROKEN_PLAYBOOK (on unless "0"): serve a copy of content/ plus one malformed playbook
-// and a streaming fixture (e2e/support/stream-playbook.ts).
+// CASEBOOK_E2E_BROKEN_PLAYBOOK (on unless "0"): serve a copy of content/ plus one malformed playbook,
+// a streaming fixture (e2e/support/stream-playbook.ts) and a danger-step fixture (danger-playbook.ts).
 if (process.env.CASEBOOK_E2E_BROKEN_PLAYBOOK !== "0") {
   const content = path.join(dir, "content");
   fs.cpSync(path.resolve("content"), content, { recursive: true });
   fs.writeFileSync(path.join(content, `${BROKEN_PLAYBOOK.slug}.mdx`), BROKEN_PLAYBOOK.source);
   fs.writeFileSync(path.join(content, `${STREAM_PLAYBOOK.slug}.mdx`), STREAM_PLAYBOOK.source);
+  fs.writeFileSync(path.join(content, `${DANGER_PLAYBOOK.slug}.mdx`), DANGER_PLAYBOOK.source);
   process.env.CONTENT_DIR = content;
 }
 
@@ -39,12 +42,13 @@ const { startServer } = await import("../../server/index");
 const server = await startServer({ host: E2E_HOST, port: E2E_PORT, dev: false });
 
 // CASEBOOK_E2E_AGENT (on unless "0"): enrol this machine and run a real agent against the server,
-// as `npm start` does, so specs can run steps. Its token file lives in the temp dir.
+// as `npm start` does, so specs can run steps. Its token file lives in the temp dir. It accepts danger
+// steps (CASEBOOK_LOCAL_AGENT_MAX_RISK, default "danger" here) so e2e/danger.spec.ts can run one.
 const { enrollLocalAgent } = await import("../../lib/hosts/local-agent");
 const agent =
   process.env.CASEBOOK_E2E_AGENT === "0"
     ? null
-    : await enrollLocalAgent({ serverUrl: server.url, dataDir: dir, maxRisk: "change", env: { ...process.env, CASEBOOK_LOCAL_AGENT: "1" } });
+    : await enrollLocalAgent({ serverUrl: server.url, dataDir: dir, env: { ...process.env, CASEBOOK_LOCAL_AGENT: "1" } });
 
 let stopping = false;
 async function stop(): Promise<void> {
