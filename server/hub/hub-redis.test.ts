@@ -12,13 +12,15 @@ let h: Awaited<ReturnType<typeof startHarness>>;
 let nodeB: Awaited<ReturnType<Awaited<ReturnType<typeof startHarness>>["secondNode"]>>;
 let operatorA: UiClient;
 let watcherB: UiClient;
+let operatorB: UiClient;
 
 beforeAll(async () => {
   h = await startHarness([pb], { redisUrl: REDIS_URL });
   nodeB = await h.secondNode({ redisUrl: REDIS_URL });
   operatorA = h.uiClient(await h.signIn("operator"));
   watcherB = nodeB.uiClient(await h.signIn("viewer"));
-  await Promise.all([operatorA.connected(), watcherB.connected()]);
+  operatorB = nodeB.uiClient(await h.signIn("operator"));
+  await Promise.all([operatorA.connected(), watcherB.connected(), operatorB.connected()]);
 }, 90_000);
 
 afterAll(async () => {
@@ -41,5 +43,29 @@ describe("two server instances over Redis", () => {
     expect(seenOnB.verdict).toBe("passed");
     expect(watcherB.output(stepRunId).equals(output)).toBe(true);
     expect(output.toString()).toBe(Array.from({ length: 20 }, (_, i) => `line-${i + 1}\r\n`).join(""));
+  });
+
+  it("lets a browser on node B drive a run on a host whose agent is on node A", async () => {
+    const { hostId } = await h.agentFor("node-a-driven");
+    expect(nodeB.hub.runs.isConnected(hostId)).toBe(false);
+
+    // A viewer's request is refused on B and never travels.
+    expect(await watcherB.call("run.start", { playbook: "scale", hostId, inputs: {} })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+
+    const start = await operatorB.call("run.start", { playbook: "scale", hostId, inputs: {} });
+    expect(start).toMatchObject({ ok: true, run: { hostName: "node-a-driven" } });
+    const runId = start.ok ? (start.runId as string) : "";
+    expect(h.hub.runs.liveState(runId)).toBeDefined(); // the run lives on A, the owner of the agent
+    expect(nodeB.hub.runs.liveState(runId)).toBeUndefined();
+
+    const { view, output } = await operatorB.run(runId, "count");
+    expect(view.verdict).toBe("passed");
+    expect(output.toString()).toBe(Array.from({ length: 20 }, (_, i) => `line-${i + 1}\r\n`).join(""));
+
+    expect(await operatorB.call("step.cancel", { runId })).toMatchObject({ ok: false, error: { code: "conflict" } });
+    expect(await operatorB.call("step.run", { runId, stepId: "nope" })).toMatchObject({ ok: false, error: { code: "not-found" } });
+    expect(await operatorB.call("run.finish", { runId })).toMatchObject({ ok: true, run: { status: "finished" } });
+    expect(h.hub.runs.liveState(runId)).toBeUndefined();
+    expect(await operatorB.call("step.run", { runId, stepId: "count" })).toMatchObject({ ok: false, error: { code: "conflict" } });
   });
 });

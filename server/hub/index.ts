@@ -10,6 +10,7 @@ import { AGENT_NAMESPACE, UI_NAMESPACE } from "@/lib/runs/protocol";
 import { registerLiveRuns } from "@/lib/runs/live-state";
 import { markInterrupted, schedulePruning } from "@/lib/runs/retention";
 import { setupAgentNamespace, type AgentNamespace } from "./agent-namespace";
+import { setupForwarding } from "./forwarding";
 import { resolveHubOptions, type HubOptions } from "./options";
 import { joinRedisAdapter } from "./redis-adapter";
 import { RunManager } from "./run-manager";
@@ -54,7 +55,8 @@ export async function attachHub(server: http.Server, given: Partial<HubOptions> 
   });
   registerLiveRuns((runId) => runs.liveState(runId));
   setupAgentNamespace(io.of(AGENT_NAMESPACE) as AgentNamespace, runs, options);
-  setupUiNamespace(ui, runs, options);
+  // serverSideEmit needs an adapter that spans instances: forward only with Redis.
+  setupUiNamespace(ui, runs, options, options.redisUrl ? setupForwarding(ui, runs) : undefined);
   const stopPresence = onPresenceChange((hostId) => {
     db.host
       .findUnique({ where: { id: hostId } })

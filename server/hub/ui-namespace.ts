@@ -5,6 +5,7 @@ import { once } from "node:events";
 import type { Namespace, Socket } from "socket.io";
 import type { z } from "zod";
 import type { SessionUser } from "@/lib/auth/request-user";
+import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import {
@@ -21,6 +22,7 @@ import {
   type UiServerToClientEvents,
 } from "@/lib/runs/protocol";
 import { readOutput } from "@/lib/runs/read-output";
+import type { Forwarder, ForwardMessage } from "./forwarding";
 import type { HubOptions } from "./options";
 import type { RunManager } from "./run-manager";
 
@@ -81,7 +83,14 @@ async function replay(socket: UiSocket, manager: RunManager, runId: string, step
   return totalBytes;
 }
 
-export function setupUiNamespace(nsp: UiNamespace, manager: RunManager, opts: HubOptions): void {
+export function setupUiNamespace(nsp: UiNamespace, manager: RunManager, opts: HubOptions, forwarder?: Forwarder): void {
+  /** Runs a request here, or on the instance holding the host's agent or the run (scale-out). */
+  async function viaOwner<R extends object>(message: ForwardMessage, local: () => Promise<UiResult<R>>): Promise<UiResult<R>> {
+    // Unauthorized users get the local refusal: only what passes this instance's check travels.
+    if (!forwarder || forwarder.owns(message) || !hasRole(message.user, "operator")) return local();
+    return ((await forwarder.forward(message)) as UiResult<R> | null) ?? local();
+  }
+
   nsp.use((socket, next) => {
     opts.authenticateUser(handshakeHeaders(socket.handshake.headers)).then(
       (user) => {
@@ -136,7 +145,7 @@ export function setupUiNamespace(nsp: UiNamespace, manager: RunManager, opts: Hu
     }
 
     handle("run.start", runStartSchema, async (user, req) => {
-      const result = await manager.startRun(user, req);
+      const result = await viaOwner({ event: "run.start", user, req }, () => manager.startRun(user, req));
       if (result.ok) await socket.join(runRoom(result.runId));
       return { result };
     });
@@ -158,10 +167,10 @@ export function setupUiNamespace(nsp: UiNamespace, manager: RunManager, opts: Hu
       return { result: { ok: true } };
     });
 
-    handle("step.run", stepRunSchema, async (user, req) => ({ result: await manager.runStep(user, req) }));
-    handle("step.cancel", runRefSchema, async (user, { runId }) => ({ result: await manager.cancel(user, runId) }));
-    handle("run.runAllRead", runRefSchema, async (user, { runId }) => ({ result: await manager.runAllRead(user, runId) }));
-    handle("run.finish", runRefSchema, async (user, { runId }) => ({ result: await manager.finishRun(user, runId) }));
+    handle("step.run", stepRunSchema, async (user, req) => ({ result: await viaOwner({ event: "step.run", user, req }, () => manager.runStep(user, req)) }));
+    handle("step.cancel", runRefSchema, async (user, req) => ({ result: await viaOwner({ event: "step.cancel", user, req }, () => manager.cancel(user, req.runId)) }));
+    handle("run.runAllRead", runRefSchema, async (user, req) => ({ result: await viaOwner({ event: "run.runAllRead", user, req }, () => manager.runAllRead(user, req.runId)) }));
+    handle("run.finish", runRefSchema, async (user, req) => ({ result: await viaOwner({ event: "run.finish", user, req }, () => manager.finishRun(user, req.runId)) }));
 
     handle<typeof stepReplaySchema, { totalBytes: number }>("step.replay", stepReplaySchema, async (_user, { runId, stepRunId }) => {
       const step = await db.stepRun.findUnique({ where: { id: stepRunId }, select: { runId: true, outputBytes: true } });
