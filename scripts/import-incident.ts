@@ -1,27 +1,19 @@
 // `npm run import:incident -- FILE [--dry-run]`: records a Markdown write-up (or a JSON export) as an
 // incident. Problems are printed as file:line: reason and nothing is saved.
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { IncidentInputError } from "../lib/incidents/schema";
 import { importIncidentFile } from "../lib/incidents/import-file";
+import { parseFileCommand, readInputFile } from "./lib/cli";
 
 const USAGE = "usage: npm run import:incident -- FILE [--dry-run]\n  FILE  a Markdown write-up (.md) or a Casebook JSON export (.json)";
 
 async function main(args: string[]): Promise<number> {
-  const files = args.filter((a) => !a.startsWith("--"));
-  const dryRun = args.includes("--dry-run");
-  if (args.includes("--help") || files.length !== 1) {
-    console.error(USAGE);
-    return args.includes("--help") ? 0 : 2;
-  }
-  const file = files[0] as string;
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (err) {
-    console.error(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-    return 1;
-  }
+  const command = parseFileCommand(args, { "dry-run": { type: "boolean" } }, USAGE);
+  if ("exit" in command) return command.exit;
+  const { file } = command;
+  const dryRun = command.values["dry-run"] === true;
+  const text = await readInputFile(file);
+  if (text === null) return 1;
   try {
     const input = importIncidentFile(text, path.relative(process.cwd(), path.resolve(file)));
     if (dryRun) {

@@ -1,10 +1,11 @@
 // `npm run import:playbook -- FILE [--out content/x.mdx] [--force]`: turns a TROUBLESHOOTING.md-style
 // guide into a playbook draft that passes the format check. Without --out the MDX goes to stdout.
-import { readFile, writeFile, access } from "node:fs/promises";
+import { writeFile, access } from "node:fs/promises";
 import path from "node:path";
 import { checkDraft } from "../lib/import/check-draft";
 import { troubleshootingToPlaybook } from "../lib/import/troubleshooting-to-playbook";
 import { formatContentError } from "../lib/playbooks/content-error";
+import { parseFileCommand, readInputFile } from "./lib/cli";
 
 const USAGE = "usage: npm run import:playbook -- FILE [--out content/NAME.mdx] [--force]";
 
@@ -16,21 +17,12 @@ async function exists(file: string): Promise<boolean> {
 }
 
 async function main(args: string[]): Promise<number> {
-  const outAt = args.indexOf("--out");
-  const out = outAt >= 0 ? args[outAt + 1] : undefined;
-  const files = args.filter((a, i) => !a.startsWith("--") && (outAt < 0 || i !== outAt + 1));
-  if (args.includes("--help") || files.length !== 1 || (outAt >= 0 && !out)) {
-    console.error(USAGE);
-    return args.includes("--help") ? 0 : 2;
-  }
-  const file = files[0] as string;
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (err) {
-    console.error(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-    return 1;
-  }
+  const command = parseFileCommand(args, { out: { type: "string" }, force: { type: "boolean" } }, USAGE);
+  if ("exit" in command) return command.exit;
+  const { file } = command;
+  const out = typeof command.values.out === "string" ? command.values.out : undefined;
+  const text = await readInputFile(file);
+  if (text === null) return 1;
   const slug = out ? path.basename(out, ".mdx") : undefined;
   const { draft, mdx } = troubleshootingToPlaybook(text, { file, slug });
   const { playbook, errors } = checkDraft(mdx, draft.slug);
@@ -42,7 +34,7 @@ async function main(args: string[]): Promise<number> {
   if (!out) {
     process.stdout.write(mdx);
   } else {
-    if ((await exists(out)) && !args.includes("--force")) {
+    if ((await exists(out)) && command.values.force !== true) {
       console.error(`${out} already exists; pass --force to overwrite it`);
       return 1;
     }
