@@ -2,8 +2,7 @@
 // when the sources changed, then the server with first-start seeding and a local agent.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import path from "node:path";
-import { buildIsStale } from "./lib/build-freshness";
+import { buildIsStale, markBuilt } from "./lib/build-freshness";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 // (process.env.NODE_ENV is typed read-only by Next.js.)
@@ -23,7 +22,7 @@ run("npx", ["prisma", "migrate", "deploy"]);
 if (process.env.NODE_ENV === "production" && buildIsStale(process.cwd())) {
   console.log("Building Casebook (first start or changed sources)…");
   run("npx", ["next", "build"]);
-  fs.writeFileSync(path.join(".next", "casebook-build-stamp"), new Date().toISOString());
+  markBuilt(process.cwd());
 }
 
 const { startServer } = await import("../server/index");

@@ -1,7 +1,6 @@
 // `npm test`: the whole suite, fail-fast, cheapest checks first.
 import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
+import { markBuilt } from "./lib/build-freshness";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
@@ -27,6 +26,6 @@ for (const [name, cmd, args] of stages) {
     console.error(`\n✗ ${name} failed after ${seconds}s.\n${timings.join("\n")}`);
     process.exit(result.status ?? 1);
   }
-  if (name === "build") fs.writeFileSync(path.join(".next", "casebook-build-stamp"), new Date().toISOString());
+  if (name === "build") markBuilt(process.cwd());
 }
 console.log(`\n✓ all stages passed\n${timings.join("\n")}`);

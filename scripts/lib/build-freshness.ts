@@ -20,9 +20,16 @@ function newestMtime(p: string): number {
   return newest;
 }
 
+const STAMP = path.join(".next", "casebook-build-stamp");
+
+/** Records that the production build in .next matches the sources now. */
+export function markBuilt(root: string): void {
+  fs.writeFileSync(path.join(root, STAMP), new Date().toISOString());
+}
+
 /** True when there is no production build, or a source file changed after it was made. */
 export function buildIsStale(root: string): boolean {
-  const stamp = path.join(root, ".next", "casebook-build-stamp");
+  const stamp = path.join(root, STAMP);
   if (!fs.existsSync(path.join(root, ".next", "BUILD_ID")) || !fs.existsSync(stamp)) return true;
   const builtAt = fs.statSync(stamp).mtimeMs;
   return SOURCES.some((s) => newestMtime(path.join(root, s)) > builtAt);
