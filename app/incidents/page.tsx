@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { FilterActions } from "@/components/filter-actions";
 import Link from "next/link";
 import { SeverityBadge, StatusBadge } from "@/components/incidents/badges";
 import { formatDay } from "@/components/incidents/format";
@@ -88,14 +89,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
             ))}
           </select>
         </label>
-        <button type="submit" className="button">
-          Filter
-        </button>
-        {filtered ? (
-          <Link href="/incidents" className="muted-link">
-            Clear
-          </Link>
-        ) : null}
+        <FilterActions clearHref="/incidents" filtered={filtered} />
       </form>
       {incidents.length === 0 ? (
         <section className="empty-state">

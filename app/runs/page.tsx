@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { FilterActions } from "@/components/filter-actions";
 import { RunList } from "@/components/runs/run-list";
 import { requireUser } from "@/lib/auth/session";
 import { listHosts } from "@/lib/hosts/manage-hosts";
@@ -57,14 +58,7 @@ export default async function RunsPage({ searchParams }: Props) {
             ))}
           </select>
         </label>
-        <button type="submit" className="button">
-          Filter
-        </button>
-        {filtered ? (
-          <a href="/runs" className="muted-link">
-            Clear
-          </a>
-        ) : null}
+        <FilterActions clearHref="/runs" filtered={filtered} />
       </form>
       {runs.length === 0 ? (
         <div className="empty-state">
