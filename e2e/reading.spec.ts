@@ -1,5 +1,5 @@
 // Reading: find a playbook by pasting an error, land on the right step, and the pages around it.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { BROKEN_PLAYBOOK } from "./support/broken-playbook";
 import { VIEWER } from "./support/users";
 
@@ -70,17 +70,24 @@ test("/ focuses the search box from anywhere, but not while typing", async ({ pa
   await page.goto(RAY);
   const header = page.getByRole("searchbox", { name: "Search playbooks" });
   await expect(header).not.toBeFocused();
-  await page.keyboard.press("/");
-  await expect(header).toBeFocused();
+  await pressSlashUntilFocused(page, header);
   await expect(header).toHaveValue("");
   await page.keyboard.type("a/b");
   await expect(header).toHaveValue("a/b");
 
   await page.goto("/");
   await page.locator("body").click({ position: { x: 5, y: 300 } });
-  await page.keyboard.press("/");
-  await expect(largeSearchBox(page)).toBeFocused();
+  await pressSlashUntilFocused(page, largeSearchBox(page));
 });
+
+// The shortcut listens once the page has hydrated; a "/" pressed before that does nothing, so
+// press again until it lands (on a loaded CI machine hydration can trail the load event).
+async function pressSlashUntilFocused(page: Page, box: Locator): Promise<void> {
+  await expect(async () => {
+    await page.keyboard.press("/");
+    await expect(box).toBeFocused({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+}
 
 test("the dark theme toggle works, is remembered, and applies before paint", async ({ page }) => {
   await page.emulateMedia({ colorScheme: "light" });
