@@ -6,16 +6,15 @@ import path from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { Agent, EXIT_CONFIG, type AgentConfig } from "./agent";
 import { log } from "./log";
-import { isRisk } from "./policy";
-import type { AgentRisk } from "./protocol";
+import { isRisk, RISKS, type Risk } from "./risk";
 import { agentVersion } from "./system";
 
 function list(value: string): string[] {
   return value.split(",").map((part) => part.trim()).filter(Boolean);
 }
 
-function risk(value: string): AgentRisk {
-  if (!isRisk(value)) throw new InvalidArgumentError("must be read, change or danger");
+function risk(value: string): Risk {
+  if (!isRisk(value)) throw new InvalidArgumentError(`must be one of ${RISKS.join(", ")}`);
   return value;
 }
 
@@ -30,7 +29,7 @@ interface CliOptions {
   token?: string;
   tokenFile?: string;
   name: string;
-  maxRisk: AgentRisk;
+  maxRisk: Risk;
   allowTags?: string[];
   allowPlaybooks?: string[];
   workdir: string;

@@ -1,16 +1,11 @@
 // The agent's own say over what runs on its host, applied whatever the server asks.
-import type { AgentPolicy, AgentRisk, StepStart } from "./protocol";
-
-const rank: Record<AgentRisk, number> = { read: 0, change: 1, danger: 2 };
-
-export function isRisk(value: string): value is AgentRisk {
-  return value in rank;
-}
+import type { AgentPolicy, StepStart } from "./protocol";
+import { isRisk, riskWithin } from "./risk";
 
 /** Why this agent refuses the step, or null when it may run. */
 export function refusalReason(policy: AgentPolicy, step: Pick<StepStart, "risk" | "playbook" | "playbookTags" | "stepId">): string | null {
   if (!isRisk(step.risk)) return `unknown risk "${String(step.risk)}"`;
-  if (rank[step.risk] > rank[policy.maxRisk]) {
+  if (!riskWithin(step.risk, policy.maxRisk)) {
     return `this agent accepts steps up to risk "${policy.maxRisk}"; step "${step.stepId}" is "${step.risk}"`;
   }
   if (policy.allowPlaybooks && !policy.allowPlaybooks.includes(step.playbook)) {

@@ -16,7 +16,9 @@
 export const AGENT_NAMESPACE = "/agent";
 export const AGENT_PROTOCOL_VERSION = 1;
 
-export type AgentRisk = "read" | "change" | "danger";
+import type { Risk } from "./risk";
+
+export type AgentRisk = Risk;
 
 /** What this agent accepts, whatever the server asks. */
 export interface AgentPolicy {

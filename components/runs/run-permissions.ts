@@ -1,6 +1,6 @@
 // What the signed-in user may do in a run, as the hub will decide it (the hub checks again).
 import { hasRole, type Role } from "@/lib/auth/roles";
-import type { Risk } from "@/lib/playbooks/types";
+import { riskWithin, type Risk } from "@/lib/playbooks/format";
 
 export interface RunUser {
   name: string;
@@ -20,10 +20,8 @@ export function mayRunStep(user: RunUser, risk: Risk): Permission {
   return { allowed: true };
 }
 
-const RISK_ORDER: Risk[] = ["read", "change", "danger"];
-
 /** Why the host's agent will refuse a step of this risk, if it will. */
 export function hostRefusal(maxRisk: Risk | undefined, risk: Risk): string | null {
-  if (!maxRisk || RISK_ORDER.indexOf(risk) <= RISK_ORDER.indexOf(maxRisk)) return null;
+  if (!maxRisk || riskWithin(risk, maxRisk)) return null;
   return `This host's agent accepts ${maxRisk === "read" ? "read-only steps only" : `steps up to ${maxRisk}`}; it will refuse this ${risk} step.`;
 }

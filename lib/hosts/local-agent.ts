@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { db } from "@/lib/db/client";
 import { log } from "@/lib/log";
+import type { Risk } from "@/lib/playbooks/format";
 import { checkHostName, createHost, HostError, rotateHostToken } from "./manage-hosts";
 
 export interface LocalAgent {
@@ -20,7 +21,7 @@ export interface LocalAgentOptions {
   /** Holds local-agent.json (the token, mode 0600). Default: ./data */
   dataDir?: string;
   /** Highest risk the local agent accepts. Default: CASEBOOK_LOCAL_AGENT_MAX_RISK or "change". */
-  maxRisk?: "read" | "change" | "danger";
+  maxRisk?: Risk;
   env?: NodeJS.ProcessEnv;
 }
 

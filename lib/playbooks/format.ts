@@ -1,7 +1,14 @@
 // The rules of the playbook format that more than one module (parser, renderer, docs) must agree on.
 
+export { isRisk, RISKS, riskWithin, type Risk } from "@/agent/src/risk";
+
 /** Languages a step's code block may use; the agent runs the code with that shell. */
 export const SHELL_LANGS = ["bash", "sh", "zsh"] as const;
+export type ShellLang = (typeof SHELL_LANGS)[number];
+
+export function isShellLang(lang: string): lang is ShellLang {
+  return (SHELL_LANGS as readonly string[]).includes(lang);
+}
 
 export const STEP_ATTRIBUTES = ["id", "title", "risk", "expect", "onPass", "onFail", "timeout"] as const;
 export type StepAttribute = (typeof STEP_ATTRIBUTES)[number];

@@ -3,11 +3,11 @@
 import type { Code } from "mdast";
 import { regexError, type Problem } from "./content-error";
 import { parseTimeout } from "./duration";
-import { DEFAULT_TIMEOUT_SECONDS, SHELL_LANGS, SLUG_PATTERN, STEP_ATTRIBUTES, type StepAttribute } from "./format";
+import { DEFAULT_TIMEOUT_SECONDS, isRisk, isShellLang, RISKS, SHELL_LANGS, SLUG_PATTERN, STEP_ATTRIBUTES, type StepAttribute } from "./format";
 import { hasChildren, startOf, type JsxElement, type MdxNode } from "./mdx-tree";
 import { plainText, SKIP_CODE } from "./plain-text";
 import { readStaticProgram, type StaticValue } from "./static-value";
-import { RISKS, type Expectation, type Risk, type Step } from "./types";
+import type { Expectation, Risk, Step } from "./types";
 
 type Position = { line: number; column: number };
 
@@ -128,7 +128,7 @@ function attributeValue(
 
 function readRisk(entry: Entry, report: Report): Risk {
   if (!entry) return "read";
-  if (typeof entry.value === "string" && (RISKS as readonly string[]).includes(entry.value)) return entry.value as Risk;
+  if (isRisk(entry.value)) return entry.value;
   report(entry.at, `unknown risk ${JSON.stringify(entry.value)} (allowed: ${RISKS.join(", ")})`);
   return "read";
 }
@@ -183,7 +183,7 @@ function readCode(element: JsxElement, start: Position, report: Report): Code | 
     report(startOf(code), `the code block needs a language: write \`\`\`${SHELL_LANGS.join(", ```")}`);
     return undefined;
   }
-  if (!(SHELL_LANGS as readonly string[]).includes(code.lang)) {
+  if (!isShellLang(code.lang)) {
     report(startOf(code), `code block language "${code.lang}" cannot run (allowed: ${SHELL_LANGS.join(", ")})`);
     return undefined;
   }

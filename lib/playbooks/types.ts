@@ -1,8 +1,9 @@
 // The shapes every part of Casebook shares about playbooks. The parser produces them, the content
 // index holds them, search indexes them, pages render them and the run hub executes their steps.
 
-export const RISKS = ["read", "change", "danger"] as const;
-export type Risk = (typeof RISKS)[number];
+import type { Risk } from "./format";
+
+export { RISKS, type Risk } from "./format";
 
 /** What a step must produce to pass. `exit` defaults to 0; regexes are JavaScript source, matched
  *  against the step's output with ANSI escapes removed. */

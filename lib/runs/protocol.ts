@@ -16,6 +16,7 @@
 // xterm's write callback). While a reporting client is more than UI_WINDOW_BYTES behind, the hub
 // stops crediting the agent, so the PTY pauses; a client that never reports is not waited for.
 import { z } from "zod";
+import type { Risk } from "@/lib/playbooks/format";
 
 export * from "../../agent/src/protocol";
 
@@ -44,7 +45,7 @@ export interface StepRunView {
   runId: string;
   stepId: string;
   title: string;
-  risk: "read" | "change" | "danger";
+  risk: Risk;
   verdict: Verdict;
   /** Why, in words: refusal reason, "timed out after 60 s", "output cap of 16 MB reached"... */
   reason: string | null;
@@ -91,7 +92,7 @@ export interface HostView {
   lastSeenAt: string | null;
   os: string | null;
   agentVersion: string | null;
-  policy: { maxRisk: "read" | "change" | "danger"; allowTags: string[] | null; allowPlaybooks: string[] | null } | null;
+  policy: { maxRisk: Risk; allowTags: string[] | null; allowPlaybooks: string[] | null } | null;
   revoked: boolean;
   tokenPrefix: string;
   createdAt: string;

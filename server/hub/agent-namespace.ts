@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { authenticateAgentToken } from "@/lib/hosts/manage-hosts";
 import { markOffline, markOnline, type AgentPresence } from "@/lib/hosts/presence";
 import { log } from "@/lib/log";
+import { RISKS } from "@/lib/playbooks/format";
 import { AGENT_PROTOCOL_VERSION, type AgentToServerEvents, type ServerToAgentEvents } from "@/lib/runs/protocol";
 import type { HubOptions } from "./options";
 import type { AgentLink, RunManager } from "./run-manager";
@@ -18,7 +19,7 @@ interface AgentSocketData {
 export type AgentNamespace = Namespace<AgentToServerEvents, ServerToAgentEvents, Record<string, never>, AgentSocketData>;
 type AgentSocket = Socket<AgentToServerEvents, ServerToAgentEvents, Record<string, never>, AgentSocketData>;
 
-const risk = z.enum(["read", "change", "danger"]);
+const risk = z.enum(RISKS);
 const helloSchema = z.object({
   protocol: z.number(),
   name: z.string().max(200),

@@ -4,6 +4,7 @@ import type { SessionUser } from "@/lib/auth/request-user";
 import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { log } from "@/lib/log";
+import { isShellLang } from "@/lib/playbooks/format";
 import type { Playbook, Step } from "@/lib/playbooks/types";
 import { auditStep } from "@/lib/runs/audit";
 import { checkInputs } from "@/lib/runs/inputs";
@@ -71,9 +72,6 @@ interface RunState {
 }
 
 const err = (code: UiError["code"], message: string): { ok: false; error: UiError } => ({ ok: false, error: { code, message } });
-
-/** Shells we pass through from a step's code fence; anything else runs in the agent's --shell. */
-const SHELLS = new Set(["bash", "sh", "zsh", "dash", "ksh", "fish"]);
 
 export class RunManager {
   private readonly runs = new Map<string, RunState>();
@@ -297,7 +295,7 @@ export class RunManager {
     if (!link) return err("host-offline", `Host "${run.hostName}" is offline: its agent is not connected.`);
     const masker = new SecretMasker(run.secrets);
     const command = step.code;
-    const shell = SHELLS.has(step.lang) ? step.lang : null;
+    const shell = isShellLang(step.lang) ? step.lang : null;
     const stepRun = await db.stepRun.create({
       data: {
         runId: run.id,
