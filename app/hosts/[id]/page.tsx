@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { describePolicy } from "@/components/runs/host-policy";
 import { formatDateTime } from "@/components/runs/run-format";
@@ -10,6 +9,7 @@ import { getHost } from "@/lib/hosts/manage-hosts";
 import { RevokeHostButton } from "../host-forms";
 import { LastSeen, OnlineState } from "../hosts-table";
 import "@/components/runs/runs.css";
+import { Breadcrumb } from "@/components/breadcrumb";
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -24,11 +24,7 @@ export default async function HostPage({ params }: Props) {
   if (!host) notFound();
   return (
     <div className="page page-medium">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href="/hosts">Hosts</Link>
-        <span aria-hidden="true">/</span>
-        <span aria-current="page">{host.name}</span>
-      </nav>
+      <Breadcrumb trail={[{ href: "/hosts", label: "Hosts" }]} current={host.name} />
       <header className="page-header">
         <h1>{host.name}</h1>
       </header>

@@ -10,6 +10,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getIncident } from "@/lib/incidents/get-incident";
 import type { RootCauseInput } from "@/lib/incidents/schema";
 import { getContentIndex } from "@/lib/playbooks/content-index";
+import { Breadcrumb } from "@/components/breadcrumb";
 
 export const dynamic = "force-dynamic";
 
@@ -43,11 +44,7 @@ export default async function IncidentPage({ params }: Props) {
 
   return (
     <div className="page page-medium">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href="/incidents">Incidents</Link>
-        <span aria-hidden="true">/</span>
-        <span aria-current="page">{incident.title}</span>
-      </nav>
+      <Breadcrumb trail={[{ href: "/incidents", label: "Incidents" }]} current={incident.title} />
       <header className={styles.detailHeader}>
         <div className={styles.meta}>
           <SeverityBadge severity={incident.severity} />

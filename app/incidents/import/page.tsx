@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ImportForm } from "@/components/incidents/import-form";
 import { requireUser } from "@/lib/auth/session";
+import { Breadcrumb } from "@/components/breadcrumb";
 
 export const metadata: Metadata = { title: "Import incident" };
 
@@ -9,11 +9,7 @@ export default async function ImportIncidentPage() {
   await requireUser("operator");
   return (
     <div className="page page-narrow">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href="/incidents">Incidents</Link>
-        <span aria-hidden="true">/</span>
-        <span aria-current="page">Import</span>
-      </nav>
+      <Breadcrumb trail={[{ href: "/incidents", label: "Incidents" }]} current="Import" />
       <header className="page-header">
         <h1>Import a write-up</h1>
         <p className="page-lead">

@@ -6,6 +6,7 @@ import { playbookOptions } from "@/components/incidents/playbook-options";
 import { requireUser } from "@/lib/auth/session";
 import { incidentDraftFromRun } from "@/lib/incidents/draft-from-run";
 import { getPlaybook } from "@/lib/playbooks/content-index";
+import { Breadcrumb } from "@/components/breadcrumb";
 
 export const metadata: Metadata = { title: "Record incident" };
 export const dynamic = "force-dynamic";
@@ -27,11 +28,7 @@ export default async function NewIncidentPage({ searchParams }: { searchParams: 
   );
   return (
     <div className="page page-medium">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href="/incidents">Incidents</Link>
-        <span aria-hidden="true">/</span>
-        <span aria-current="page">Record</span>
-      </nav>
+      <Breadcrumb trail={[{ href: "/incidents", label: "Incidents" }]} current="Record" />
       <header className="page-header">
         <h1>{fromRun ? "Record an incident from this run" : "Record an incident"}</h1>
         {runId && !fromRun ? <p className="notice notice-warning">No run with id “{runId}”; starting from scratch.</p> : null}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ContentErrorPanel } from "@/components/content-error-panel";
 import { InputsTable } from "@/components/inputs-table";
@@ -15,6 +14,7 @@ import { formatDate } from "@/lib/render/format-date";
 import { renderPlaybookBody } from "@/lib/render/render-body";
 import { PlaybookLearnings, StepLearnings } from "@/components/incidents/playbook-learnings";
 import { buildToc } from "@/lib/render/toc";
+import { Breadcrumb } from "@/components/breadcrumb";
 
 interface Props {
   params: Promise<{ slug: string }>;
@@ -47,7 +47,7 @@ export default async function PlaybookPage({ params }: Props) {
     <PlaybookRuns playbook={playbook} user={user}>
     <div className="page playbook-layout">
       <article className="playbook">
-        <Breadcrumb title={playbook.title} />
+        <Breadcrumb trail={PLAYBOOKS_TRAIL} current={playbook.title} />
         <PlaybookHeader playbook={playbook} />
         <details className="toc-inline">
           <summary>On this page</summary>
@@ -74,15 +74,7 @@ export default async function PlaybookPage({ params }: Props) {
   );
 }
 
-function Breadcrumb({ title }: { title: string }) {
-  return (
-    <nav aria-label="Breadcrumb" className="breadcrumb">
-      <Link href="/playbooks">Playbooks</Link>
-      <span aria-hidden="true">/</span>
-      <span aria-current="page">{title}</span>
-    </nav>
-  );
-}
+const PLAYBOOKS_TRAIL = [{ href: "/playbooks", label: "Playbooks" }];
 
 function PlaybookHeader({ playbook }: { playbook: Playbook }) {
   const counts = { read: 0, change: 0, danger: 0 };
@@ -109,7 +101,7 @@ function PlaybookHeader({ playbook }: { playbook: Playbook }) {
 function BrokenPlaybook({ slug, errors }: { slug: string; errors: ContentError[] }) {
   return (
     <div className="page page-narrow">
-      <Breadcrumb title={slug} />
+      <Breadcrumb trail={PLAYBOOKS_TRAIL} current={slug} />
       <header className="playbook-header">
         <h1>{slug}</h1>
         <p className="playbook-summary">This playbook could not be loaded, so it is not shown or searchable until its file is fixed.</p>

@@ -12,6 +12,7 @@ import { liveRunState } from "@/lib/runs/live-state";
 import { loadRunView } from "@/lib/runs/run-views";
 import { loadStepCommands } from "@/lib/runs/step-commands";
 import "@/components/runs/runs.css";
+import { Breadcrumb } from "@/components/breadcrumb";
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -31,11 +32,7 @@ export default async function RunPage({ params }: Props) {
 
   return (
     <div className="page page-medium">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href="/runs">Runs</Link>
-        <span aria-hidden="true">/</span>
-        <span aria-current="page">{run.id}</span>
-      </nav>
+      <Breadcrumb trail={[{ href: "/runs", label: "Runs" }]} current={run.id} />
       <header className="page-header">
         <h1>
           {playbook?.title ?? run.playbookSlug} <span className="muted">on {run.hostName}</span>

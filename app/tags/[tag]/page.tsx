@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PlaybookCard } from "@/components/playbook-card";
 import { requireUser } from "@/lib/auth/session";
 import { getContentIndex } from "@/lib/playbooks/content-index";
 import { byTitle } from "@/lib/render/catalog";
+import { Breadcrumb } from "@/components/breadcrumb";
 
 interface Props {
   params: Promise<{ tag: string }>;
@@ -21,11 +21,7 @@ export default async function TagPage({ params }: Props) {
   if (playbooks.length === 0) notFound();
   return (
     <div className="page page-medium">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href="/tags">Tags</Link>
-        <span aria-hidden="true">/</span>
-        <span aria-current="page">{tag}</span>
-      </nav>
+      <Breadcrumb trail={[{ href: "/tags", label: "Tags" }]} current={tag} />
       <header className="page-header">
         <h1>
           <span className="muted">#</span>

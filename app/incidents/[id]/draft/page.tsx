@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DraftSave } from "@/components/incidents/draft-save";
 import styles from "@/components/incidents/incidents.module.css";
@@ -10,6 +9,7 @@ import { getIncident } from "@/lib/incidents/get-incident";
 import { checkDraft } from "@/lib/import/check-draft";
 import { contentWritable } from "@/lib/import/save-draft";
 import { formatContentError } from "@/lib/playbooks/content-error";
+import { Breadcrumb } from "@/components/breadcrumb";
 
 export const metadata: Metadata = { title: "Draft playbook" };
 export const dynamic = "force-dynamic";
@@ -26,13 +26,7 @@ export default async function DraftPlaybookPage({ params }: { params: Promise<{ 
 
   return (
     <div className="page page-medium">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href="/incidents">Incidents</Link>
-        <span aria-hidden="true">/</span>
-        <Link href={`/incidents/${id}`}>{incident.title}</Link>
-        <span aria-hidden="true">/</span>
-        <span aria-current="page">Draft playbook</span>
-      </nav>
+      <Breadcrumb trail={[{ href: "/incidents", label: "Incidents" }, { href: `/incidents/${id}`, label: incident.title }]} current="Draft playbook" />
       <header className="page-header">
         <h1>Draft playbook</h1>
         <p className="page-lead">

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formStateFrom } from "@/components/incidents/form-state";
 import { IncidentForm } from "@/components/incidents/incident-form";
 import { playbookOptions } from "@/components/incidents/playbook-options";
 import { requireUser } from "@/lib/auth/session";
 import { getIncident } from "@/lib/incidents/get-incident";
+import { Breadcrumb } from "@/components/breadcrumb";
 
 export const metadata: Metadata = { title: "Edit incident" };
 export const dynamic = "force-dynamic";
@@ -17,13 +17,7 @@ export default async function EditIncidentPage({ params }: { params: Promise<{ i
   if (!incident) notFound();
   return (
     <div className="page page-medium">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href="/incidents">Incidents</Link>
-        <span aria-hidden="true">/</span>
-        <Link href={`/incidents/${id}`}>{incident.title}</Link>
-        <span aria-hidden="true">/</span>
-        <span aria-current="page">Edit</span>
-      </nav>
+      <Breadcrumb trail={[{ href: "/incidents", label: "Incidents" }, { href: `/incidents/${id}`, label: incident.title }]} current="Edit" />
       <header className="page-header">
         <h1>Edit incident</h1>
       </header>
