@@ -46,15 +46,27 @@ function cssVar(style: CSSStyleDeclaration, name: string, fallback: string): str
   return style.getPropertyValue(name).trim() || fallback;
 }
 
+/** A colour token resolved for the page's current scheme: the tokens are light-dark() pairs,
+ *  which getPropertyValue returns unresolved, so a probe element computes the colour. */
+function cssColor(name: string, fallback: string): string {
+  const probe = document.createElement("span");
+  probe.style.cssText = `display:none;color:var(${name}, ${fallback})`;
+  document.body.append(probe);
+  const color = getComputedStyle(probe).color;
+  probe.remove();
+  return color || fallback;
+}
+
 export function isDarkPage(): boolean {
-  return getComputedStyle(document.documentElement).colorScheme.includes("dark");
+  const chosen = document.documentElement.dataset.theme;
+  if (chosen === "light" || chosen === "dark") return chosen === "dark";
+  return window.matchMedia("(prefers-color-scheme: dark)").matches;
 }
 
 export function terminalTheme(): ITheme {
-  const style = getComputedStyle(document.documentElement);
   const dark = isDarkPage();
-  const background = cssVar(style, "--code-bg", dark ? "#0b0d11" : "#f6f8fa");
-  const foreground = cssVar(style, "--text", dark ? "#e7e9ee" : "#16181d");
+  const background = cssColor("--code-bg", dark ? "#0b0d11" : "#f6f8fa");
+  const foreground = cssColor("--text", dark ? "#e7e9ee" : "#16181d");
   return {
     ...(dark ? DARK : LIGHT),
     background,
