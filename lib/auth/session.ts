@@ -8,7 +8,6 @@ import { userFromHeaders, type SessionUser } from "./request-user";
 
 export type { Role } from "./roles";
 export type { SessionUser } from "./request-user";
-export { requireApiUser } from "./request-user";
 
 /** The signed-in user, or null. Cached per request, so the layout and the page share one lookup. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => userFromHeaders(await headers()));
