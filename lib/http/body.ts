@@ -6,7 +6,8 @@ export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; response: Response };
 
-const tooLarge = (): Checked<never> => ({ ok: false, response: jsonError(413, `Request body over ${MAX_BODY_BYTES} bytes`) });
+const refuse = (status: number, error: string): Checked<never> => ({ ok: false, response: jsonError(status, error) });
+const tooLarge = () => refuse(413, `Request body over ${MAX_BODY_BYTES} bytes`);
 
 /** The body as text, refusing one that declares or turns out to be over the limit. */
 export async function readBody(req: Request): Promise<Checked<string>> {
@@ -28,7 +29,10 @@ export function jsonBody<S extends z.ZodType>(schema: S, example: string, whenBl
   return { schema, example, whenBlank };
 }
 
-export async function readJsonBody<S extends z.ZodType>(req: Request, spec: JsonBody<S>): Promise<Checked<z.output<S>>> {
+export async function readJsonBody<S extends z.ZodType>(
+  req: Request,
+  spec: JsonBody<S>,
+): Promise<Checked<z.output<S>>> {
   const body = await readBody(req);
   if (!body.ok) return body;
   let raw: unknown = spec.whenBlank;
@@ -36,9 +40,9 @@ export async function readJsonBody<S extends z.ZodType>(req: Request, spec: Json
     try {
       raw = JSON.parse(body.value);
     } catch {
-      return { ok: false, response: jsonError(400, `The body must be JSON: ${spec.example}`) };
+      return refuse(400, `The body must be JSON: ${spec.example}`);
     }
   }
   const parsed = spec.schema.safeParse(raw);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, response: jsonError(400, firstIssue(parsed.error)) };
+  return parsed.success ? { ok: true, value: parsed.data } : refuse(400, firstIssue(parsed.error));
 }

@@ -7,7 +7,8 @@ import { jsonBody, MAX_BODY_BYTES } from "./body";
 import { route, routeAccess } from "./route";
 
 const url = "http://127.0.0.1:3000/api/thing";
-const post = (body: string, headers: Record<string, string> = {}) => new Request(url, { method: "POST", body, headers });
+const post = (body: string, headers: Record<string, string> = {}) =>
+  new Request(url, { method: "POST", body, headers });
 const ctx = (params: Record<string, string>) => ({ params: Promise.resolve(params) });
 
 describe("route()", () => {

@@ -13,7 +13,7 @@ import { IncidentConflictError, IncidentNotFoundError } from "./update-incident"
  */
 export const incidentBody = jsonBody(
   z
-    .custom<Record<string, unknown>>((value) => typeof value === "object" && value !== null, "The body must be a JSON object")
+    .custom<Record<string, unknown>>((v) => typeof v === "object" && v !== null, "The body must be a JSON object")
     .transform((value) => {
       if (!("incident" in value)) return { incident: value as unknown, expectedUpdatedAt: undefined };
       const expectedUpdatedAt = typeof value.expectedUpdatedAt === "string" ? value.expectedUpdatedAt : undefined;

@@ -11,8 +11,9 @@ import { log } from "@/lib/log";
 export const dynamic = "force-dynamic";
 
 const params = z.object({ id: z.string() });
+const saveSchema = z.object({ slug: z.string("must be text").optional() }, "The body must be JSON: { slug }");
 // A blank body keeps the drafted slug.
-const saveBody = jsonBody(z.object({ slug: z.string("must be text").optional() }, "The body must be JSON: { slug }"), "{ slug }", {});
+const saveBody = jsonBody(saveSchema, "{ slug }", {});
 
 export const GET = route({ role: "viewer", params }, async ({ params }) => {
   const incident = await getIncident(params.id);
