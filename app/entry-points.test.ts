@@ -1,6 +1,7 @@
-// Every route handler is declared with route() and every server action with lib/actions, so none
-// can skip the session and role check by accident. The public ones are listed here.
-import { readdirSync } from "node:fs";
+// Every route handler is declared with route(), every server action with lib/actions and every page
+// calls requireUser(), so none can skip the session and role check by accident. The public ones are
+// listed here.
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -54,5 +55,18 @@ describe("server actions", () => {
       expect(access, `${file} ${name}`).toBeDefined();
       expect(access === "public", `${file} ${name} is public`).toBe(PUBLIC.includes(`${file} ${name}`));
     }
+  });
+});
+
+describe("pages", () => {
+  // The proxy turns away a request without a session cookie; only requireUser() checks the session.
+  const pages = files("page.tsx");
+  const PUBLIC = ["setup/page.tsx", "sign-in/page.tsx"];
+
+  it("are found", () => expect(pages.length).toBeGreaterThanOrEqual(10));
+
+  it.each(pages)("%s calls requireUser() unless it is public", (file) => {
+    const source = readFileSync(path.join(appDir, file), "utf8");
+    expect(/\brequireUser\(/.test(source), file).toBe(!PUBLIC.includes(file));
   });
 });

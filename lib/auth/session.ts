@@ -1,4 +1,5 @@
-// Session checks for server components and server actions (they read Next's request headers).
+// Session checks that read Next's request headers: pages call requireUser() at the top, and server
+// actions get it through lib/actions/action-client.ts. Route handlers use route() in lib/http.
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
