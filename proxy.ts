@@ -1,9 +1,11 @@
 // Optimistic gate: a request without a session cookie never reaches a protected page or API.
-// The real check (is the session valid, is the role enough) happens in each page and handler.
+// The real check (is the session valid, is the role enough) happens in each page (requireUser) and
+// in route() for handlers, which answers a signed-out call the same way.
 // socket.io (/socket.io/) is served by the custom server before Next, so it never comes here.
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { AUTH_COOKIE_PREFIX, isPublicPath, REQUEST_PATH_HEADER } from "@/lib/auth/paths";
+import { SIGN_IN_REQUIRED } from "@/lib/http/json-error";
 
 export function proxy(request: NextRequest): NextResponse {
   const { pathname, search } = request.nextUrl;
@@ -15,7 +17,7 @@ export function proxy(request: NextRequest): NextResponse {
     return NextResponse.next({ request: { headers } });
   }
   if (pathname.startsWith("/api/")) {
-    return NextResponse.json({ error: "Sign in required." }, { status: 401 });
+    return NextResponse.json({ error: SIGN_IN_REQUIRED }, { status: 401 });
   }
   // /sign-in sends people on to /setup while there are no users yet.
   const url = request.nextUrl.clone();

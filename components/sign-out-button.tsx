@@ -1,20 +1,23 @@
 "use client";
-// Ends the session through better-auth's endpoint, then goes to the sign-in page.
-import { useState } from "react";
+// The one sign-out control (header menu and sign-in page). A server-action form, so it works
+// before hydration and without JavaScript; once hydrated it says so while the action runs.
+import { useFormStatus } from "react-dom";
+import { signOutAction } from "@/app/sign-in/actions";
 
-export function SignOutButton() {
-  const [pending, setPending] = useState(false);
-  async function signOut() {
-    setPending(true);
-    try {
-      await fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
-    } finally {
-      window.location.assign("/sign-in");
-    }
-  }
+function Submit({ className }: { className?: string }) {
+  const { pending } = useFormStatus();
   return (
-    <button type="button" className="menu-item" onClick={signOut} disabled={pending}>
+    <button type="submit" className={className} disabled={pending}>
       {pending ? "Signing out…" : "Sign out"}
     </button>
+  );
+}
+
+/** `className` styles the button (the user menu passes "menu-item"). */
+export function SignOutButton({ className }: { className?: string }) {
+  return (
+    <form action={signOutAction} className="sign-out">
+      <Submit className={className} />
+    </form>
   );
 }

@@ -30,7 +30,7 @@ export function UserMenu({ user }: { user: SessionUser }) {
             Role: <strong>{user.role}</strong>
           </div>
         </div>
-        <SignOutButton />
+        <SignOutButton className="menu-item" />
       </div>
     </DismissableDetails>
   );

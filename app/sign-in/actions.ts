@@ -1,16 +1,17 @@
 "use server";
+// Public: signing out with no session (or an expired one) is a no-op that still lands on /sign-in.
 import { APIError } from "better-auth/api";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { buttonAction } from "@/lib/actions/action-client";
 import { auth } from "@/lib/auth/auth";
 
-export async function signOutAction(): Promise<void> {
+export const signOutAction = buttonAction({ role: "public" }, async ({ headers }) => {
   try {
     // The nextCookies plugin clears the session cookie on this response.
-    await auth.api.signOut({ headers: await headers() });
+    await auth.api.signOut({ headers });
   } catch (err) {
     // Already signed out (no or expired session): nothing to undo.
     if (!(err instanceof APIError)) throw err;
   }
   redirect("/sign-in");
-}
+});

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { SignOutButton } from "@/components/sign-out-button";
 import { safeNextPath } from "@/lib/auth/paths";
 import { getCurrentUser } from "@/lib/auth/session";
 import { hasAnyUser } from "@/lib/auth/setup-token";
 import { SignInForm } from "./sign-in-form";
-import { SignOutButton } from "./sign-out-button";
 
 export const metadata = { title: "Sign in" };
 

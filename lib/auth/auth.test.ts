@@ -1,6 +1,7 @@
 // Role checks, user administration and sign-in rules, through the real better-auth HTTP handler
 // and a real, migrated SQLite file.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "./roles";
 import { createTempDatabase } from "./temp-database";
 
 const tempDb = createTempDatabase("casebook-auth-");
@@ -10,7 +11,8 @@ process.env.CASEBOOK_SIGN_IN_MAX = "3";
 
 const { db } = await import("@/lib/db/client");
 const { auth } = await import("./auth");
-const { requireApiUser, userFromHeaders } = await import("./request-user");
+const { userFromHeaders } = await import("./request-user");
+const { route } = await import("@/lib/http/route");
 const { createUser, setBanned, setRole } = await import("./user-admin");
 
 const ORIGIN = "http://127.0.0.1:3000";
@@ -58,8 +60,13 @@ afterAll(async () => {
   tempDb.remove();
 });
 
-describe("requireApiUser", () => {
+describe("route() role check", () => {
   const req = (headers?: Headers) => new Request(`${ORIGIN}/api/anything`, headers ? { headers } : {});
+  // A route that answers with the user route() resolved, or passes on its refusal.
+  async function requireApiUser(request: Request, min: Role = "viewer"): Promise<unknown> {
+    const res = await route({ role: min }, ({ user }) => Response.json(user))(request);
+    return res.ok ? res.json() : res;
+  }
 
   it("answers 401 without a session", async () => {
     const res = await requireApiUser(req());

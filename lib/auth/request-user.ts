@@ -1,10 +1,14 @@
 // Session lookup from plain request headers: usable by route handlers, server actions and the
-// custom server alike (no Next-only APIs here).
+// custom server alike (no Next-only APIs here). Entry points do not call it themselves: route
+// handlers get the user from route() in lib/http/route.ts, server actions from lib/actions.
 import { log } from "@/lib/log";
 import { auth } from "./auth";
-import { hasRole, isRole, type Role } from "./roles";
+import { isRole, type Role } from "./roles";
 
 export type SessionUser = { id: string; name: string; email: string; role: Role };
+
+/** Who may use an entry point: the least role it needs, or "public" for anyone, signed in or not. */
+export type Access = Role | "public";
 
 export async function userFromHeaders(headers: Headers): Promise<SessionUser | null> {
   const session = await auth.api.getSession({ headers });
@@ -16,14 +20,4 @@ export async function userFromHeaders(headers: Headers): Promise<SessionUser | n
     return { id, name, email, role: "viewer" };
   }
   return { id, name, email, role };
-}
-
-/** For route handlers: the user, or a 401/403 JSON Response to return as-is. */
-export async function requireApiUser(req: Request, min: Role = "viewer"): Promise<SessionUser | Response> {
-  const user = await userFromHeaders(req.headers);
-  if (!user) return Response.json({ error: "Sign in required." }, { status: 401 });
-  if (!hasRole(user, min)) {
-    return Response.json({ error: `Forbidden: this needs the ${min} role, and you are ${user.role}.` }, { status: 403 });
-  }
-  return user;
 }

@@ -1,4 +1,5 @@
-// Session checks for server components and server actions (they read Next's request headers).
+// Session checks that read Next's request headers: pages call requireUser() at the top, and server
+// actions get it through lib/actions/action-client.ts. Route handlers use route() in lib/http.
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
@@ -8,7 +9,6 @@ import { userFromHeaders, type SessionUser } from "./request-user";
 
 export type { Role } from "./roles";
 export type { SessionUser } from "./request-user";
-export { requireApiUser } from "./request-user";
 
 /** The signed-in user, or null. Cached per request, so the layout and the page share one lookup. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => userFromHeaders(await headers()));

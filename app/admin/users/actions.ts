@@ -1,47 +1,31 @@
 "use server";
-// Every action checks the admin role before it reads its input, then validates with zod.
-import { headers } from "next/headers";
+// Admins only: formAction checks the role before it reads the form, then validates with zod.
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth/session";
+import { formAction } from "@/lib/actions/action-client";
 import { createUser, setBanned, setRole, type UserAdminResult } from "@/lib/auth/user-admin";
 import { createUserInput, describeIssues, setBannedInput, setRoleInput } from "@/lib/auth/user-input";
+import type * as z from "zod";
 
 export type UserActionState = UserAdminResult | null;
 
-async function asAdmin() {
-  const actor = await requireUser("admin");
-  return { actor, requestHeaders: new Headers(await headers()) };
-}
+const invalid = (error: z.ZodError): UserActionState => ({ ok: false, message: describeIssues(error) });
 
-function fields(form: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of form) if (typeof value === "string" && !key.startsWith("$")) out[key] = value;
-  return out;
-}
-
-export async function createUserAction(_prev: UserActionState, form: FormData): Promise<UserActionState> {
-  const { actor, requestHeaders } = await asAdmin();
-  const parsed = createUserInput.safeParse(fields(form));
-  if (!parsed.success) return { ok: false, message: describeIssues(parsed.error) };
-  const result = await createUser(actor, parsed.data, requestHeaders);
+function revalidated(result: UserAdminResult): UserActionState {
   if (result.ok) revalidatePath("/admin/users");
   return result;
 }
 
-export async function setRoleAction(_prev: UserActionState, form: FormData): Promise<UserActionState> {
-  const { actor, requestHeaders } = await asAdmin();
-  const parsed = setRoleInput.safeParse(fields(form));
-  if (!parsed.success) return { ok: false, message: describeIssues(parsed.error) };
-  const result = await setRole(actor, parsed.data, requestHeaders);
-  if (result.ok) revalidatePath("/admin/users");
-  return result;
-}
+export const createUserAction = formAction(
+  { role: "admin", input: createUserInput, invalid },
+  async ({ user, input, headers }) => revalidated(await createUser(user, input, headers)),
+);
 
-export async function setBannedAction(_prev: UserActionState, form: FormData): Promise<UserActionState> {
-  const { actor, requestHeaders } = await asAdmin();
-  const parsed = setBannedInput.safeParse(fields(form));
-  if (!parsed.success) return { ok: false, message: describeIssues(parsed.error) };
-  const result = await setBanned(actor, parsed.data, requestHeaders);
-  if (result.ok) revalidatePath("/admin/users");
-  return result;
-}
+export const setRoleAction = formAction(
+  { role: "admin", input: setRoleInput, invalid },
+  async ({ user, input, headers }) => revalidated(await setRole(user, input, headers)),
+);
+
+export const setBannedAction = formAction(
+  { role: "admin", input: setBannedInput, invalid },
+  async ({ user, input, headers }) => revalidated(await setBanned(user, input, headers)),
+);

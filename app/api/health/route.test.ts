@@ -7,7 +7,7 @@ const { GET } = await import("./route");
 
 describe("GET /api/health", () => {
   it("answers 503 when the database cannot be queried", async () => {
-    const res = await GET();
+    const res = await GET(new Request("http://127.0.0.1:3000/api/health"));
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ ok: false, db: "error" });
   });

@@ -1,22 +1,22 @@
 // GET /api/incidents/:id/draft-playbook → the MDX playbook drafted from the incident's root causes.
 // POST /api/incidents/:id/draft-playbook { slug? } → saves it as content/<slug>.mdx (operators).
-import { requireApiUser } from "@/lib/auth/session";
+import * as z from "zod";
 import { incidentToPlaybookDraft } from "@/lib/incidents/draft-playbook";
 import { getIncident } from "@/lib/incidents/get-incident";
-import { readBody } from "@/lib/incidents/http";
+import { jsonBody } from "@/lib/http/body";
+import { route } from "@/lib/http/route";
 import { DraftSaveError, savePlaybookDraft } from "@/lib/import/save-draft";
 import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
-interface Ctx {
-  params: Promise<{ id: string }>;
-}
+const params = z.object({ id: z.string() });
+const saveSchema = z.object({ slug: z.string("must be text").optional() }, "The body must be JSON: { slug }");
+// A blank body keeps the drafted slug.
+const saveBody = jsonBody(saveSchema, "{ slug }", {});
 
-export async function GET(req: Request, { params }: Ctx): Promise<Response> {
-  const user = await requireApiUser(req);
-  if (user instanceof Response) return user;
-  const incident = await getIncident((await params).id);
+export const GET = route({ role: "viewer", params }, async ({ params }) => {
+  const incident = await getIncident(params.id);
   if (!incident) return Response.json({ error: "No such incident" }, { status: 404 });
   const { draft, mdx } = incidentToPlaybookDraft(incident);
   return new Response(mdx, {
@@ -26,25 +26,13 @@ export async function GET(req: Request, { params }: Ctx): Promise<Response> {
       "x-content-type-options": "nosniff",
     },
   });
-}
+});
 
-export async function POST(req: Request, { params }: Ctx): Promise<Response> {
-  const user = await requireApiUser(req, "operator");
-  if (user instanceof Response) return user;
-  const { id } = await params;
+export const POST = route({ role: "operator", params, body: saveBody }, async ({ user, params: { id }, body }) => {
   const incident = await getIncident(id);
   if (!incident) return Response.json({ error: "No such incident" }, { status: 404 });
-  const body = await readBody(req);
-  if ("response" in body) return body.response;
-  let slug: unknown;
-  try {
-    slug = body.text.trim() ? (JSON.parse(body.text) as { slug?: unknown }).slug : undefined;
-  } catch {
-    return Response.json({ error: "The body must be JSON: { slug }" }, { status: 400 });
-  }
-  if (slug !== undefined && typeof slug !== "string") return Response.json({ error: "slug must be text" }, { status: 400 });
   const { draft, mdx } = incidentToPlaybookDraft(incident);
-  const target = slug?.trim() || draft.slug;
+  const target = body.slug?.trim() || draft.slug;
   try {
     const saved = await savePlaybookDraft(mdx, target);
     log.info({ userId: user.id, incidentId: id, file: saved.file }, "playbook draft saved from incident");
@@ -54,4 +42,4 @@ export async function POST(req: Request, { params }: Ctx): Promise<Response> {
     log.error({ err, incidentId: id }, "saving a playbook draft failed");
     return Response.json({ error: "Saving the draft failed on the server." }, { status: 500 });
   }
-}
+});

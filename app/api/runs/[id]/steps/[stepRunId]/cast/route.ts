@@ -1,19 +1,15 @@
 // GET /api/runs/:id/steps/:stepRunId/cast → the step's output as an asciicast v2 file (any
 // signed-in user), streamed so a large output never sits in memory.
-import { requireApiUser } from "@/lib/auth/request-user";
+import * as z from "zod";
 import { db } from "@/lib/db/client";
+import { route } from "@/lib/http/route";
 import { castStream } from "@/lib/runs/cast";
 
 export const dynamic = "force-dynamic";
 
-interface Ctx {
-  params: Promise<{ id: string; stepRunId: string }>;
-}
+const params = z.object({ id: z.string(), stepRunId: z.string() });
 
-export async function GET(req: Request, { params }: Ctx): Promise<Response> {
-  const user = await requireApiUser(req);
-  if (user instanceof Response) return user;
-  const { id, stepRunId } = await params;
+export const GET = route({ role: "viewer", params }, async ({ params: { id, stepRunId } }) => {
   const step = await db.stepRun.findUnique({
     where: { id: stepRunId },
     select: { id: true, runId: true, stepId: true, shell: true, cols: true, rows: true, startedAt: true, run: { select: { playbookSlug: true } } },
@@ -28,4 +24,4 @@ export async function GET(req: Request, { params }: Ctx): Promise<Response> {
       "cache-control": "private, no-store",
     },
   });
-}
+});

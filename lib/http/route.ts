@@ -1,0 +1,107 @@
+// The one way to declare a route handler: who may call it, and what its params, query and body
+// must look like. The handler runs only for a caller with the role and input that passed, and the
+// user it needs comes from here, so a new route cannot skip the check.
+import { unstable_rethrow } from "next/navigation";
+import type * as z from "zod";
+import type { Access, SessionUser } from "@/lib/auth/request-user";
+import { hasRole, type Role } from "@/lib/auth/roles";
+import { log } from "@/lib/log";
+import { readJsonBody, type JsonBody } from "./body";
+import { firstIssue, jsonError, SIGN_IN_REQUIRED } from "./json-error";
+
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+type ParsedBody<B> = B extends JsonBody<infer S> ? z.output<S> : undefined;
+
+export interface RouteSpec<A extends Access, P, Q, B> {
+  role: A;
+  /** The path segments, e.g. `z.object({ id: z.string() })`. */
+  params?: P;
+  /** The query string, as an object of each parameter's first value. */
+  query?: Q;
+  /** A JSON body (`jsonBody(...)`); routes that take uploads read `req` themselves. */
+  body?: B;
+}
+
+export type RouteArgs<A extends Access, P, Q, B> = {
+  req: Request;
+  params: Parsed<P>;
+  query: Parsed<Q>;
+  body: ParsedBody<B>;
+} & (A extends Role ? { user: SessionUser } : unknown);
+
+/** What Next passes besides the request; tests may leave it out for routes without segments. */
+export interface RouteContext {
+  params: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export type RouteHandler = (req: Request, ctx?: RouteContext) => Promise<Response>;
+
+const declared = new WeakMap<RouteHandler, Access>();
+
+export function route<
+  A extends Access,
+  P extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  B extends JsonBody | undefined = undefined,
+>(spec: RouteSpec<A, P, Q, B>, handle: (args: RouteArgs<A, P, Q, B>) => Promise<Response> | Response): RouteHandler {
+  const handler: RouteHandler = async (req, ctx) => {
+    try {
+      const caller = await authorise(req, spec.role);
+      if (caller instanceof Response) return caller;
+      const input = await parseInput(req, ctx, spec);
+      if (input instanceof Response) return input;
+      return await handle({ req, ...input, ...caller } as RouteArgs<A, P, Q, B>);
+    } catch (err) {
+      // Next's own control flow (notFound(), dynamic-rendering bailouts) must pass through.
+      unstable_rethrow(err);
+      log.error({ err, method: req.method, path: new URL(req.url).pathname }, "route handler failed");
+      return jsonError(500, "The request failed on the server; the server log has the details.");
+    }
+  };
+  declared.set(handler, spec.role);
+  return handler;
+}
+
+/** The access a handler was declared with, or undefined if route() did not make it. */
+export function routeAccess(handler: unknown): Access | undefined {
+  return typeof handler === "function" ? declared.get(handler as RouteHandler) : undefined;
+}
+
+async function authorise(req: Request, role: Access): Promise<{ user?: SessionUser } | Response> {
+  if (role === "public") return {};
+  // Loaded here, not at the top, so a public route (health) answers even when the auth setup cannot load.
+  const { userFromHeaders } = await import("@/lib/auth/request-user");
+  const user = await userFromHeaders(req.headers);
+  if (!user) return jsonError(401, SIGN_IN_REQUIRED);
+  if (!hasRole(user, role)) return jsonError(403, `Forbidden: this needs the ${role} role, and you are ${user.role}.`);
+  return { user };
+}
+
+type Input = { params: unknown; query: unknown; body: unknown };
+
+async function parseInput(
+  req: Request,
+  ctx: RouteContext | undefined,
+  spec: RouteSpec<Access, z.ZodType | undefined, z.ZodType | undefined, JsonBody | undefined>,
+): Promise<Input | Response> {
+  const params = check(spec.params, (await ctx?.params) ?? {});
+  if (params instanceof Response) return params;
+  const query = check(spec.query, firstValues(new URL(req.url).searchParams));
+  if (query instanceof Response) return query;
+  if (!spec.body) return { params, query, body: undefined };
+  const body = await readJsonBody(req, spec.body);
+  return body.ok ? { params, query, body: body.value } : body.response;
+}
+
+function check(schema: z.ZodType | undefined, raw: unknown): unknown {
+  if (!schema) return undefined;
+  const parsed = schema.safeParse(raw);
+  return parsed.success ? parsed.data : jsonError(400, firstIssue(parsed.error));
+}
+
+/** `?a=1&a=2` reads as `{ a: "1" }`, as `URLSearchParams.get` would. */
+function firstValues(search: URLSearchParams): Record<string, string> {
+  const first = new Map<string, string>();
+  for (const [key, value] of search) if (!first.has(key)) first.set(key, value);
+  return Object.fromEntries(first);
+}
