@@ -10,7 +10,7 @@ import { TagList } from "@/components/tag-badge";
 import { requireUser } from "@/lib/auth/session";
 import { getContentIndex } from "@/lib/playbooks/content-index";
 import type { ContentError, Playbook } from "@/lib/playbooks/types";
-import { formatDate } from "@/lib/render/format-date";
+import { formatDate } from "@/lib/format/dates";
 import { renderPlaybookBody } from "@/lib/render/render-body";
 import { PlaybookLearnings, StepLearnings } from "@/components/incidents/playbook-learnings";
 import { buildToc } from "@/lib/render/toc";
