@@ -37,7 +37,10 @@ function ScrollTable(props: ComponentProps<"table">) {
 /** Renders extra content under a step's body (the page passes past incidents' learnings). */
 export type StepExtra = (stepId: string) => ReactNode;
 
-export function playbookComponents(playbook: Pick<Playbook, "slug" | "steps">, stepExtra?: StepExtra): PlaybookComponents {
+export function playbookComponents(
+  playbook: Pick<Playbook, "slug" | "steps">,
+  stepExtra?: StepExtra,
+): PlaybookComponents {
   function Step({ id, children }: { id?: string; children?: ReactNode }) {
     const step = playbook.steps.find((s) => s.id === id);
     // The content index rejects steps it cannot read, so this only guards against a stale index.

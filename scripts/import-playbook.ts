@@ -44,7 +44,8 @@ async function main(args: string[]): Promise<number> {
   const steps = playbook?.steps ?? [];
   const byRisk = RISKS.map((risk) => `${steps.filter((s) => s.risk === risk).length} ${risk}`).join(", ");
   console.error(
-    `${out ?? "stdout"}: "${draft.title}" — ${steps.length} steps (${byRisk}), ${draft.symptoms.length} symptoms. Review it before publishing.`,
+    `${out ?? "stdout"}: "${draft.title}" — ${steps.length} steps (${byRisk}), ${draft.symptoms.length} symptoms.` +
+      " Review it before publishing.",
   );
   return 0;
 }

@@ -259,10 +259,13 @@ export function troubleshootingToPlaybook(markdown: string, opts: { file?: strin
   const h1 = nodes.findIndex((n) => n.type === "heading" && n.depth === 1);
   const titleNode = h1 >= 0 ? nodes.splice(h1, 1)[0] : nodes.find((n) => n.type === "heading");
   const fileName = opts.file ? opts.file.replace(/^.*\//, "").replace(/\.[^.]+$/, "") : "";
-  const title = (titleNode ? nodeText(titleNode) : fileName.replace(/[-_]+/g, " ")).trim() || "Imported troubleshooting guide";
+  const titleText = titleNode ? nodeText(titleNode) : fileName.replace(/[-_]+/g, " ");
+  const title = titleText.trim() || "Imported troubleshooting guide";
   shiftHeadings(nodes, 2);
   const firstParagraph = nodes.find((n): n is Paragraph => n.type === "paragraph");
-  const summary = firstParagraph ? nodeText(firstParagraph).trim() : `Troubleshooting steps imported from ${opts.file ?? "a guide"}.`;
+  const summary = firstParagraph
+    ? nodeText(firstParagraph).trim()
+    : `Troubleshooting steps imported from ${opts.file ?? "a guide"}.`;
 
   const { blocks, symptoms, inputs } = new GuideReader().read(nodes);
   const draft: PlaybookDraft = {

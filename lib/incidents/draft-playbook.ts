@@ -19,7 +19,8 @@ function isRunnable(node: RootContent, previous: RootContent | undefined): node 
 
 function shellBlocks(markdown: string): string[] {
   const nodes = parseMarkdown(markdown).children;
-  return nodes.flatMap((node, i) => (isRunnable(node, nodes[i - 1]) ? [transcriptCommands(node.value)] : [])).filter((b) => b !== "");
+  const runnable = nodes.filter((node, i) => isRunnable(node, nodes[i - 1])) as Code[];
+  return runnable.map((node) => transcriptCommands(node.value)).filter((b) => b !== "");
 }
 
 /** The Markdown as MDX nodes, without the shell blocks that became a step. */

@@ -10,7 +10,16 @@ export const SHELL_FENCE_ALIASES = ["shell", "console", "shell-session", "shells
 export const SHELL_FENCE_LANGS: ReadonlySet<string> = new Set([...SHELL_LANGS, ...SHELL_FENCE_ALIASES]);
 
 /** Languages of fenced blocks that hold program output rather than code. */
-export const OUTPUT_LANGS: ReadonlySet<string> = new Set(["", "text", "txt", "log", "console", "output", "plain", "plaintext"]);
+export const OUTPUT_LANGS: ReadonlySet<string> = new Set([
+  "",
+  "text",
+  "txt",
+  "log",
+  "console",
+  "output",
+  "plain",
+  "plaintext",
+]);
 
 /** Words that introduce code shown as the old or wrong version: it documents the problem and is
  *  not a step to run. */

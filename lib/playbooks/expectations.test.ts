@@ -68,7 +68,8 @@ describe.each(EXPECTATION_KEYS)("the %s expectation", (key) => {
   });
 
   it("survives being written into MDX and read back by the parser", () => {
-    const mdx = `---\ntitle: T\nsummary: S\n---\n<Step id="a" title="A" expect={${expectationSource({ [key]: c.value })}}>\n\`\`\`bash\ntrue\n\`\`\`\n</Step>\n`;
+    const tag = `<Step id="a" title="A" expect={${expectationSource({ [key]: c.value })}}>`;
+    const mdx = `---\ntitle: T\nsummary: S\n---\n${tag}\n\`\`\`bash\ntrue\n\`\`\`\n</Step>\n`;
     const { playbook, errors } = parsePlaybook("content/x.mdx", mdx);
     expect(errors).toEqual([]);
     expect(playbook?.steps[0]?.expect).toEqual(only(key, c.value));
@@ -78,7 +79,9 @@ describe.each(EXPECTATION_KEYS)("the %s expectation", (key) => {
 describe("expectations", () => {
   it("default to exit 0, and report every bad field", () => {
     expect(parseExpectation({})).toEqual({ expectation: { exit: 0 }, errors: [] });
-    expect(parseExpectation("0").errors).toEqual(['expect must be an object like expect={{ exit: 0, match: "podman version" }}']);
+    expect(parseExpectation("0").errors).toEqual([
+      'expect must be an object like expect={{ exit: 0, match: "podman version" }}',
+    ]);
     expect(parseExpectation({ exit: -1, matches: "x" }).errors).toEqual([
       "expect.exit must be a whole number from 0 to 255, got -1",
       'expect has unknown field "matches" (allowed: exit, match, notMatch)',
@@ -86,13 +89,16 @@ describe("expectations", () => {
   });
 
   it("are judged in table order: the exit code first", () => {
-    expect(failedExpectation({ exit: 0, match: "x", notMatch: "y" }, { exitCode: 1, text: "y" })).toBe("exit code 1, expected 0");
-    expect(failedExpectation({ exit: 0, match: "x", notMatch: "y" }, { exitCode: 0, text: "y" })).toBe("output does not match /x/");
+    const all = { exit: 0, match: "x", notMatch: "y" };
+    expect(failedExpectation(all, { exitCode: 1, text: "y" })).toBe("exit code 1, expected 0");
+    expect(failedExpectation(all, { exitCode: 0, text: "y" })).toBe("output does not match /x/");
   });
 
   it("say what passes in words", () => {
     expect(describeExpectation({ exit: 0 })).toBe("Passes when the exit code is 0");
-    expect(describeExpectation({ exit: 0, match: "podman version" })).toBe("Passes when the exit code is 0 and the output matches /podman version/");
+    expect(describeExpectation({ exit: 0, match: "podman version" })).toBe(
+      "Passes when the exit code is 0 and the output matches /podman version/",
+    );
     expect(describeExpectation({ exit: 1, match: "a", notMatch: "b" })).toBe(
       "Passes when the exit code is 1, the output matches /a/ and the output does not match /b/",
     );
@@ -100,6 +106,7 @@ describe("expectations", () => {
 
   it("are written as MDX source, escaped, with the default exit code", () => {
     expect(expectationSource({})).toBe("{ exit: 0 }");
-    expect(expectationSource({ match: 'say "hi"\\d', notMatch: "x" })).toBe('{ exit: 0, match: "say \\"hi\\"\\\\d", notMatch: "x" }');
+    const source = expectationSource({ match: 'say "hi"\\d', notMatch: "x" });
+    expect(source).toBe('{ exit: 0, match: "say \\"hi\\"\\\\d", notMatch: "x" }');
   });
 });

@@ -3,7 +3,8 @@ import { nextStepAfter, nextSteps } from "./next-step";
 import type { Step } from "./types";
 
 function step(id: string, extra: Partial<Step> = {}): Step {
-  return { id, title: `Title ${id}`, lang: "bash", code: "true", risk: "read", expect: { exit: 0 }, timeout: 60, text: "", line: 1, ...extra };
+  const fields = { lang: "bash", code: "true", expect: { exit: 0 }, timeout: 60, text: "", line: 1 };
+  return { id, title: `Title ${id}`, ...fields, risk: "read", ...extra };
 }
 
 describe("nextSteps", () => {

@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { effectiveValue, inputProblem, MAX_INPUT_LENGTH, unknownInputs, type InputDeclaration } from "./input-rules";
 
 const port: InputDeclaration = { name: "PORT", label: "Port", required: true, secret: false, pattern: "^[0-9]+$" };
-const image: InputDeclaration = { name: "IMAGE", label: "Image", default: "app:latest", required: false, secret: false };
+const image: InputDeclaration = { name: "IMAGE", label: "Image", default: "app:1", required: false, secret: false };
 
 describe("input rules", () => {
   it("fall back to the default when nothing was typed", () => {
-    expect(effectiveValue(image, "")).toBe("app:latest");
-    expect(effectiveValue(image, undefined)).toBe("app:latest");
+    expect(effectiveValue(image, "")).toBe("app:1");
+    expect(effectiveValue(image, undefined)).toBe("app:1");
     expect(effectiveValue(image, "web:1")).toBe("web:1");
     expect(effectiveValue(port, "")).toBeUndefined();
   });

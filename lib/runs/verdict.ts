@@ -34,11 +34,11 @@ export function judge(expect: Expectation, end: StepEnding): Judgement {
       return { verdict: "cancelled", reason: "cancelled" };
     case "timed-out":
       return { verdict: "timed-out", reason: `timed out after ${describeDuration(end.timeoutSec)}` };
-    case "output-cap":
-      return {
-        verdict: "error",
-        reason: `output cap of ${formatBytes(end.maxOutputBytes)} reached: the step was stopped and its output truncated`,
-      };
+    case "output-cap": {
+      const cap = formatBytes(end.maxOutputBytes);
+      const reason = `output cap of ${cap} reached: the step was stopped and its output truncated`;
+      return { verdict: "error", reason };
+    }
     case "exited":
       break;
   }
