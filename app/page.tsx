@@ -6,7 +6,7 @@ import { BrokenPlaybooksNotice } from "@/components/broken-playbooks-notice";
 import { requireUser } from "@/lib/auth/session";
 import { getContentIndex } from "@/lib/playbooks/content-index";
 import { groupByTag, recentlyUpdated } from "@/lib/render/catalog";
-import { formatRecency } from "@/lib/render/format-date";
+import { formatRecency } from "@/lib/format/dates";
 
 const MAX_GROUPS = 8;
 

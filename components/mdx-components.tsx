@@ -1,8 +1,8 @@
 // The components a playbook's MDX renders with. Step cards are built from the content index's
 // step (defaults applied), looked up by the id the MDX names.
-import type { MDXComponents } from "mdx/types";
 import type { ComponentProps, ReactNode } from "react";
 import type { Playbook } from "@/lib/playbooks/types";
+import type { PlaybookComponents } from "@/lib/render/render-body";
 import { Callout } from "./callout";
 import { CodeBlock } from "./code-block";
 import { StepCard } from "./step-card";
@@ -37,7 +37,10 @@ function ScrollTable(props: ComponentProps<"table">) {
 /** Renders extra content under a step's body (the page passes past incidents' learnings). */
 export type StepExtra = (stepId: string) => ReactNode;
 
-export function playbookComponents(playbook: Pick<Playbook, "slug" | "steps">, stepExtra?: StepExtra): MDXComponents {
+export function playbookComponents(
+  playbook: Pick<Playbook, "slug" | "steps">,
+  stepExtra?: StepExtra,
+): PlaybookComponents {
   function Step({ id, children }: { id?: string; children?: ReactNode }) {
     const step = playbook.steps.find((s) => s.id === id);
     // The content index rejects steps it cannot read, so this only guards against a stale index.

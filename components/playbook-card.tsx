@@ -1,7 +1,7 @@
 // A playbook in a list: what it is for and how big it is.
 import Link from "next/link";
 import type { Playbook } from "@/lib/playbooks/types";
-import { formatRecency } from "@/lib/render/format-date";
+import { formatRecency } from "@/lib/format/dates";
 import { TagList } from "./tag-badge";
 
 export type PlaybookSummary = Pick<Playbook, "slug" | "title" | "summary" | "tags" | "steps" | "updatedAt">;

@@ -2,7 +2,9 @@
 // Fields come from the content index (with defaults applied), not from the MDX attributes.
 import type { ReactNode } from "react";
 import type { Playbook, Step } from "@/lib/playbooks/types";
-import { describeDuration, describeExpectation, nextSteps, type NextStep } from "@/lib/render/describe-step";
+import { describeDuration } from "@/lib/format/durations";
+import { describeExpectation } from "@/lib/playbooks/expectations";
+import { nextSteps, type NextStep } from "@/lib/playbooks/next-step";
 import { CheckIcon, ClockIcon, CrossIcon } from "./icons";
 import { RiskBadge } from "./risk-badge";
 import { StepRunSlot } from "./step-run-slot";

@@ -5,6 +5,7 @@ import path from "node:path";
 import { checkDraft } from "../lib/import/check-draft";
 import { troubleshootingToPlaybook } from "../lib/import/troubleshooting-to-playbook";
 import { formatContentError } from "../lib/playbooks/content-error";
+import { RISKS } from "../lib/playbooks/format";
 import { parseFileCommand, readInputFile } from "./lib/cli";
 
 const USAGE = "usage: npm run import:playbook -- FILE [--out content/NAME.mdx] [--force]";
@@ -41,9 +42,10 @@ async function main(args: string[]): Promise<number> {
     await writeFile(out, mdx);
   }
   const steps = playbook?.steps ?? [];
-  const by = (risk: string) => steps.filter((s) => s.risk === risk).length;
+  const byRisk = RISKS.map((risk) => `${steps.filter((s) => s.risk === risk).length} ${risk}`).join(", ");
   console.error(
-    `${out ?? "stdout"}: "${draft.title}" — ${steps.length} steps (${by("read")} read, ${by("change")} change, ${by("danger")} danger), ${draft.symptoms.length} symptoms. Review it before publishing.`,
+    `${out ?? "stdout"}: "${draft.title}" — ${steps.length} steps (${byRisk}), ${draft.symptoms.length} symptoms.` +
+      " Review it before publishing.",
   );
   return 0;
 }

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { HostView } from "@/lib/runs/protocol";
 import { describePolicy } from "@/components/runs/host-policy";
-import { formatAgo, formatDateTime } from "@/components/runs/run-format";
+import { formatAgo, formatDateTime } from "@/lib/format/dates";
 import { UiSocketProvider } from "@/components/runs/ui-socket-provider";
 import { useLiveHosts } from "@/components/runs/use-live-hosts";
 import { useNow } from "@/components/runs/use-now";

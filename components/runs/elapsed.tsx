@@ -1,6 +1,6 @@
 "use client";
 // A stopwatch from `since`, ticking once a second.
-import { formatElapsed } from "./run-format";
+import { formatElapsed } from "@/lib/format/durations";
 import { useNow } from "./use-now";
 
 export function Elapsed({ since }: { since: string }) {

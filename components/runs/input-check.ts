@@ -1,8 +1,8 @@
-// The run form's checks, field by field, so each message sits beside its input. The hub checks
-// again (lib/runs/inputs.ts); this only spares a round trip.
-import type { PlaybookInput } from "@/lib/playbooks/types";
+// The run form's values: prefilled, checked field by field so each message sits beside its input,
+// and sent. The hub checks again by the same rules (lib/runs/input-rules.ts); this spares a round trip.
+import { effectiveValue, inputProblem, type InputDeclaration } from "@/lib/runs/input-rules";
 
-export type InputDeclaration = Pick<PlaybookInput, "name" | "label" | "default" | "required" | "secret" | "pattern" | "description">;
+export type { InputDeclaration };
 
 export function initialInputValues(inputs: readonly InputDeclaration[]): Record<string, string> {
   return Object.fromEntries(inputs.map((input) => [input.name, input.secret ? "" : (input.default ?? "")]));
@@ -12,22 +12,8 @@ export function initialInputValues(inputs: readonly InputDeclaration[]): Record<
 export function checkInputValues(inputs: readonly InputDeclaration[], values: Readonly<Record<string, string>>): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const input of inputs) {
-    const given = values[input.name] ?? "";
-    const value = given !== "" ? given : (input.default ?? "");
-    if (value === "") {
-      if (input.required) errors[input.name] = `${input.label} is required.`;
-      continue;
-    }
-    if (input.pattern !== undefined) {
-      let matches: boolean;
-      try {
-        matches = new RegExp(input.pattern).test(value);
-      } catch {
-        continue; // the content check reports bad patterns; the hub has the last word
-      }
-      if (!matches) errors[input.name] = `${input.label} must match /${input.pattern}/.`;
-    }
-    if (value.length > 4096) errors[input.name] = `${input.label} is longer than 4096 characters.`;
+    const problem = inputProblem(input, effectiveValue(input, values[input.name]));
+    if (problem) errors[input.name] = `${input.label} ${problem}.`;
   }
   return errors;
 }

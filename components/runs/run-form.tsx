@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { HostView } from "@/lib/runs/protocol";
 import type { PlaybookRun } from "./playbook-run-context";
-import { formatAgo, formatDateTime } from "./run-format";
+import { formatAgo, formatDateTime } from "@/lib/format/dates";
 import { useNow } from "./use-now";
 
 function hostLabel(host: HostView, now: number | null): string {

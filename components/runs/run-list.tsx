@@ -2,7 +2,8 @@
 import Link from "next/link";
 import type { RunListItem } from "@/lib/runs/run-views";
 import type { Verdict } from "@/lib/runs/protocol";
-import { formatDateTime, RUN_STATUS_LABELS, VERDICT_LABELS } from "./run-format";
+import { formatDateTime } from "@/lib/format/dates";
+import { RUN_STATUS_LABELS, VERDICT_LABELS } from "./run-format";
 import "./runs.css";
 
 const VERDICT_ORDER: Verdict[] = ["passed", "failed", "error", "timed-out", "cancelled", "refused", "interrupted", "running"];

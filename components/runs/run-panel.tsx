@@ -6,7 +6,8 @@ import type { ReactNode } from "react";
 import { NextStepLine } from "./next-step-line";
 import { usePlaybookRun, type PlaybookRun } from "./playbook-run-context";
 import { RunForm } from "./run-form";
-import { formatDateTime, RUN_STATUS_LABELS } from "./run-format";
+import { formatDateTime } from "@/lib/format/dates";
+import { RUN_STATUS_LABELS } from "./run-format";
 import { mayStartRuns } from "./run-permissions";
 
 export function RunPanel({ recentRuns }: { recentRuns?: ReactNode }) {

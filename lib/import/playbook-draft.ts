@@ -7,7 +7,8 @@ import remarkMdx from "remark-mdx";
 import remarkStringify from "remark-stringify";
 import { unified } from "unified";
 import { stringify as stringifyYaml } from "yaml";
-import type { Expectation, Risk } from "@/lib/playbooks/types";
+import { expectationSource, type Expectation } from "@/lib/playbooks/expectations";
+import type { Risk } from "@/lib/playbooks/types";
 import { markdownToPhrasing } from "./markdown-to-mdx";
 
 export interface DraftStep {
@@ -55,18 +56,11 @@ function expression(name: string, source: string): MdxJsxAttribute {
   return { type: "mdxJsxAttribute", name, value: { type: "mdxJsxAttributeValueExpression", value: source } };
 }
 
-function expectSource(expect: Partial<Expectation>): string {
-  const parts = [`exit: ${expect.exit ?? 0}`];
-  if (expect.match) parts.push(`match: ${JSON.stringify(expect.match)}`);
-  if (expect.notMatch) parts.push(`notMatch: ${JSON.stringify(expect.notMatch)}`);
-  return `{ ${parts.join(", ")} }`;
-}
-
 function stepNode(step: DraftStep): MdxJsxFlowElement {
   // Titles sit in a quoted attribute: keep them on one line and without double quotes.
   const attributes = [attribute("id", step.id), attribute("title", oneLine(step.title, 120).replace(/"/g, "'"))];
   if (step.risk !== "read") attributes.push(attribute("risk", step.risk));
-  if (step.expect) attributes.push(expression("expect", expectSource(step.expect)));
+  if (step.expect) attributes.push(expression("expect", expectationSource(step.expect)));
   if (step.onPass) attributes.push(attribute("onPass", step.onPass));
   if (step.onFail) attributes.push(attribute("onFail", step.onFail));
   if (step.timeout) attributes.push(expression("timeout", String(step.timeout)));

@@ -1,53 +1,28 @@
 // TROUBLESHOOTING.md (or any guide in that common style: a heading per problem, Symptom / Cause /
 // Solution paragraphs, fenced shell blocks) → a playbook draft. Shell blocks become steps, error
 // text becomes symptoms, and the prose stays as it was written, below the title.
-import type { Code, Heading, Nodes, Paragraph, RootContent } from "mdast";
-import { looksLikeError, OUTPUT_LANGS } from "@/lib/incidents/markdown/markdown-bits";
+import type { Code, Heading, Paragraph, RootContent } from "mdast";
+import { looksLikeError } from "@/lib/markdown/error-text";
+import { NOT_TO_RUN, OUTPUT_LANGS, SHELL_FENCE_LANGS, transcriptCommands } from "@/lib/markdown/fences";
+import { nodeText } from "@/lib/markdown/node-text";
 import { generalise, personalNames } from "./generalise";
 import { defuseMarkdownTree, parseMarkdown, shiftHeadings } from "./markdown-to-mdx";
 import { idAllocator, renderPlaybookDraft, slugify, type DraftBlock, type DraftInput, type DraftStep, type PlaybookDraft } from "./playbook-draft";
 import { shellRisk, suggestedTimeout } from "./shell-risk";
 import { deriveTags } from "./tags";
 
-const SHELL_LANGS = new Set(["bash", "sh", "shell", "zsh", "console", "shell-session", "shellsession", "terminal"]);
 const LABEL = /^(symptoms?|errors?|error message|problem|issue|cause|root cause|solution|fix|workaround|evidence|check|verify)\s*:?\s*$/i;
 const SYMPTOM_LABEL = /^(symptoms?|errors?|error message|error pattern|problem)\s*:?$/i;
-// Code shown as the wrong or old version is there to be read, not run.
-const NOT_TO_RUN = /\b(old|wrong|broken|before|insufficient|incorrect|don't|do not|avoid|bad)\b/i;
+// A label such as "**Bad:**" or "**Avoid:**" warns off the code after it, like NOT_TO_RUN's words.
+const WARNING_LABEL = /\b(don't|do not|avoid|bad)\b/i;
 const WARNED_OFF = /^(do not|don't|never|avoid)\b/i;
 // Sub-headings that belong to the problem above them rather than starting a new one.
 const PART_HEADING = /^(symptoms?|causes?|root cause|solution|fix|workaround|resolution|evidence|diagnosis|verification|verify|prevention|notes?|do not|don't|what to do|steps)\b/i;
 const PROBLEM_HEADING = /^(problem|symptom|error)\s*[:\-–]\s*(.+)$/i;
 
-export function plainText(node: Nodes): string {
-  if ("value" in node && typeof node.value === "string") return node.value;
-  if ("children" in node) return (node.children as Nodes[]).map(plainText).join("");
-  return "";
-}
-
-/** Commands out of a block; a transcript (`$ cmd` then output) keeps only its commands. */
-function commandsOf(code: Code): string {
-  const lines = code.value.split("\n");
-  if (!lines.some((l) => /^\s*\$ /.test(l))) return code.value.trim();
-  const out: string[] = [];
-  let continuing = false;
-  for (const line of lines) {
-    if (/^\s*\$ /.test(line)) {
-      out.push(line.replace(/^\s*\$ /, ""));
-      continuing = line.trimEnd().endsWith("\\");
-    } else if (continuing) {
-      out.push(line);
-      continuing = line.trimEnd().endsWith("\\");
-    } else if (line.trim()) {
-      out.push(`# output: ${line.trim()}`);
-    }
-  }
-  return out.join("\n").trim();
-}
-
 function isShell(node: Code): boolean {
   const lang = (node.lang ?? "").toLowerCase();
-  return SHELL_LANGS.has(lang) || (lang === "" && /^\s*\$ /m.test(node.value));
+  return SHELL_FENCE_LANGS.has(lang) || (lang === "" && /^\s*\$ /m.test(node.value));
 }
 
 /** A heading as a step title: without list numbering, status emoji or "Root Cause #1:". */
@@ -106,8 +81,8 @@ function placeholdersToInputs(code: string, inputs: Map<string, DraftInput>): st
 function leadingLabel(p: Paragraph): { label: string; rest: string } | null {
   const first = p.children[0];
   if (first?.type !== "strong") return null;
-  const label = plainText(first).trim();
-  const rest = plainText({ ...p, children: p.children.slice(1) })
+  const label = nodeText(first).trim();
+  const rest = nodeText({ ...p, children: p.children.slice(1) })
     .replace(/^\s*:\s*/, "")
     .trim();
   return { label: label.replace(/:$/, ""), rest };
@@ -174,10 +149,10 @@ class GuideReader {
       this.pendingSymptomLabel = false;
       const label = previous?.type === "paragraph" ? leadingLabel(previous) : null;
       const warned =
-        (previous?.type === "paragraph" && WARNED_OFF.test(plainText(previous).trim())) ||
+        (previous?.type === "paragraph" && WARNED_OFF.test(nodeText(previous).trim())) ||
         WARNED_OFF.test(this.subheading) ||
         /^\s*#\s*(never|don't|do not)\b/im.test(node.value);
-      if ((label && NOT_TO_RUN.test(label.label)) || warned) this.keep(node);
+      if ((label && (NOT_TO_RUN.test(label.label) || WARNING_LABEL.test(label.label))) || warned) this.keep(node);
       else this.addStep(node, previous);
       return;
     }
@@ -185,7 +160,7 @@ class GuideReader {
   }
 
   private startGroup(heading: Heading) {
-    const title = cleanTitle(plainText(heading));
+    const title = cleanTitle(nodeText(heading));
     if (PART_HEADING.test(title) && this.groups.length > 1) {
       this.subheading = title;
       if (/^symptom/i.test(title)) this.pendingSymptomLabel = true;
@@ -208,7 +183,7 @@ class GuideReader {
   }
 
   private addStep(code: Code, previous: RootContent | undefined) {
-    const commands = placeholdersToInputs(commandsOf(code), this.inputs);
+    const commands = placeholdersToInputs(transcriptCommands(code.value, { output: "comment" }), this.inputs);
     if (!commands) return;
     const group = this.group;
     const described = previous?.type === "paragraph" ? describedBy(previous) : null;
@@ -267,7 +242,7 @@ function describedBy(p: Paragraph): string | null {
     if ((LABEL.test(label.label) || /^step\s*\d+/i.test(label.label)) && label.rest.length <= 100) return capitalise(label.rest.replace(/[:.]$/, ""));
     return null;
   }
-  const text = plainText(p).replace(/\s+/g, " ").trim();
+  const text = nodeText(p).replace(/\s+/g, " ").trim();
   return text.length <= 100 && text.endsWith(":") ? text.replace(/:$/, "") : null;
 }
 
@@ -284,10 +259,13 @@ export function troubleshootingToPlaybook(markdown: string, opts: { file?: strin
   const h1 = nodes.findIndex((n) => n.type === "heading" && n.depth === 1);
   const titleNode = h1 >= 0 ? nodes.splice(h1, 1)[0] : nodes.find((n) => n.type === "heading");
   const fileName = opts.file ? opts.file.replace(/^.*\//, "").replace(/\.[^.]+$/, "") : "";
-  const title = (titleNode ? plainText(titleNode) : fileName.replace(/[-_]+/g, " ")).trim() || "Imported troubleshooting guide";
+  const titleText = titleNode ? nodeText(titleNode) : fileName.replace(/[-_]+/g, " ");
+  const title = titleText.trim() || "Imported troubleshooting guide";
   shiftHeadings(nodes, 2);
   const firstParagraph = nodes.find((n): n is Paragraph => n.type === "paragraph");
-  const summary = firstParagraph ? plainText(firstParagraph).trim() : `Troubleshooting steps imported from ${opts.file ?? "a guide"}.`;
+  const summary = firstParagraph
+    ? nodeText(firstParagraph).trim()
+    : `Troubleshooting steps imported from ${opts.file ?? "a guide"}.`;
 
   const { blocks, symptoms, inputs } = new GuideReader().read(nodes);
   const draft: PlaybookDraft = {

@@ -6,44 +6,27 @@ import { generalise, personalNames } from "@/lib/import/generalise";
 import { markdownToMdxNodes, parseMarkdown } from "@/lib/import/markdown-to-mdx";
 import { renderPlaybookDraft, slugify, idAllocator, type DraftBlock, type DraftStep, type PlaybookDraft } from "@/lib/import/playbook-draft";
 import { shellRisk, suggestedTimeout } from "@/lib/import/shell-risk";
+import { formatDay } from "@/lib/format/dates";
+import { NOT_TO_RUN, SHELL_FENCE_LANGS, transcriptCommands } from "@/lib/markdown/fences";
+import { nodeText } from "@/lib/markdown/node-text";
 import { TAG_PATTERN } from "@/lib/playbooks/format";
 import type { IncidentInput, RootCauseInput } from "./schema";
 
-const SHELL = new Set(["bash", "sh", "shell", "zsh", "console"]);
-
-// Code introduced as the old or wrong version documents the problem; it is not a step to run.
-const NOT_TO_RUN = /\b(old|wrong|broken|incorrect|insufficient|before)\b/i;
-
 function isRunnable(node: RootContent, previous: RootContent | undefined): node is Code {
-  if (node.type !== "code" || !SHELL.has((node.lang ?? "").toLowerCase())) return false;
-  return !(previous?.type === "paragraph" && NOT_TO_RUN.test(plainText(previous)));
-}
-
-function plainText(node: RootContent): string {
-  if ("value" in node && typeof node.value === "string") return node.value;
-  return "children" in node ? (node.children as RootContent[]).map(plainText).join("") : "";
+  if (node.type !== "code" || !SHELL_FENCE_LANGS.has((node.lang ?? "").toLowerCase())) return false;
+  return !(previous?.type === "paragraph" && NOT_TO_RUN.test(nodeText(previous)));
 }
 
 function shellBlocks(markdown: string): string[] {
   const nodes = parseMarkdown(markdown).children;
-  return nodes.flatMap((node, i) => (isRunnable(node, nodes[i - 1]) ? [commands(node)] : [])).filter((b) => b !== "");
+  const runnable = nodes.filter((node, i) => isRunnable(node, nodes[i - 1])) as Code[];
+  return runnable.map((node) => transcriptCommands(node.value)).filter((b) => b !== "");
 }
 
 /** The Markdown as MDX nodes, without the shell blocks that became a step. */
 function withoutStepCode(markdown: string, used: readonly string[]): RootContent[] {
   const nodes = markdownToMdxNodes(markdown, { minDepth: 4 });
-  return nodes.filter((node, i) => !(isRunnable(node, nodes[i - 1]) && used.includes(commands(node))));
-}
-
-/** A transcript's commands without its `$ ` prompts and output. */
-function commands(code: Code): string {
-  const lines = code.value.split("\n");
-  if (!lines.some((l) => /^\s*\$ /.test(l))) return code.value.trim();
-  return lines
-    .filter((l) => /^\s*\$ /.test(l))
-    .map((l) => l.replace(/^\s*\$ /, ""))
-    .join("\n")
-    .trim();
+  return nodes.filter((node, i) => !(isRunnable(node, nodes[i - 1]) && used.includes(transcriptCommands(node.value))));
 }
 
 function firstLine(markdown: string, max = 160): string {
@@ -128,7 +111,7 @@ export function incidentToPlaybookDraft(incident: IncidentDraftSource): { draft:
   });
 
   const source = incident.id ? `[${incident.title.replace(/[[\]]/g, "")}](/incidents/${incident.id})` : `“${incident.title}”`;
-  const when = incident.startedAt ? ` on ${incident.startedAt.toISOString().slice(0, 10)}` : "";
+  const when = incident.startedAt ? ` on ${formatDay(incident.startedAt)}` : "";
   const blocks: DraftBlock[] = [
     { kind: "nodes", nodes: markdownToMdxNodes(`Drafted from incident ${source}${when}. Review every step before publishing.`) },
   ];

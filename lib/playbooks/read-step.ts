@@ -1,13 +1,14 @@
 // One <Step> element of the syntax tree read into a Step, statically: attribute values come from the
 // estree of their expressions and are never evaluated.
 import type { Code } from "mdast";
-import { regexError, type Problem } from "./content-error";
+import type { Problem } from "./content-error";
 import { parseTimeout } from "./duration";
+import { defaultExpectation, parseExpectation, type Expectation } from "./expectations";
 import { DEFAULT_TIMEOUT_SECONDS, isRisk, isShellLang, RISKS, SHELL_LANGS, SLUG_PATTERN, STEP_ATTRIBUTES, type StepAttribute } from "./format";
 import { hasChildren, startOf, type JsxElement, type MdxNode } from "./mdx-tree";
 import { plainText, SKIP_CODE } from "./plain-text";
 import { readStaticProgram, type StaticValue } from "./static-value";
-import type { Expectation, Risk, Step } from "./types";
+import type { Risk, Step } from "./types";
 
 type Position = { line: number; column: number };
 
@@ -17,8 +18,6 @@ export interface StepDraft {
   /** Where each attribute was written, so later checks can point at it. */
   at: Partial<Record<StepAttribute, Position>>;
 }
-
-const EXPECT_KEYS = ["exit", "match", "notMatch"];
 
 export function readStep(element: JsxElement, problems: Problem[]): StepDraft | undefined {
   const start = startOf(element);
@@ -144,27 +143,9 @@ function readTimeout(entry: Entry, report: Report): number {
 }
 
 function readExpect(entry: Entry, report: Report): Expectation {
-  const expectation: Expectation = { exit: 0 };
-  if (!entry) return expectation;
-  const value = entry.value;
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    report(entry.at, 'expect must be an object like expect={{ exit: 0, match: "podman version" }}');
-    return expectation;
-  }
-  for (const [key, field] of Object.entries(value)) {
-    if (!EXPECT_KEYS.includes(key)) {
-      report(entry.at, `expect has unknown field "${key}" (allowed: ${EXPECT_KEYS.join(", ")})`);
-    } else if (key === "exit") {
-      if (typeof field === "number" && Number.isInteger(field) && field >= 0 && field <= 255) expectation.exit = field;
-      else report(entry.at, `expect.exit must be a whole number from 0 to 255, got ${JSON.stringify(field)}`);
-    } else if (typeof field !== "string" || field === "") {
-      report(entry.at, `expect.${key} must be a regular expression written as text, e.g. ${key}: "version \\\\d+"`);
-    } else {
-      const problem = regexError(field);
-      if (problem) report(entry.at, `expect.${key} is not a valid regular expression: ${problem}`);
-      else expectation[key as "match" | "notMatch"] = field;
-    }
-  }
+  if (!entry) return defaultExpectation();
+  const { expectation, errors } = parseExpectation(entry.value);
+  for (const error of errors) report(entry.at, error);
   return expectation;
 }
 

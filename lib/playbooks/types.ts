@@ -1,17 +1,11 @@
 // The shapes every part of Casebook shares about playbooks. The parser produces them, the content
 // index holds them, search indexes them, pages render them and the run hub executes their steps.
 
+import type { Expectation } from "./expectations";
 import type { Risk } from "./format";
 
 export { RISKS, type Risk } from "./format";
-
-/** What a step must produce to pass. `exit` defaults to 0; regexes are JavaScript source, matched
- *  against the step's output with ANSI escapes removed. */
-export interface Expectation {
-  exit: number;
-  match?: string;
-  notMatch?: string;
-}
+export type { Expectation } from "./expectations";
 
 /** A playbook input. It reaches commands only as an environment variable named `name`. */
 export interface PlaybookInput {

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { renderToStaticMarkup } from "react-dom/server";
+import type { ReactNode } from "react";
 import { describe, expect, it } from "vitest";
 import { parsePlaybook } from "@/lib/playbooks/parse-playbook";
 import type { Playbook } from "@/lib/playbooks/types";
 import { compileBody } from "./compile-body";
-import { renderPlaybookBody } from "./render-body";
+import { renderPlaybookBody, type PlaybookComponents } from "./render-body";
 
 const FIXTURE = "lib/render/fixtures/render-sample.mdx";
 
@@ -15,63 +15,14 @@ function fixture(): Playbook {
   return result.playbook;
 }
 
-async function html(playbook: Playbook): Promise<string> {
-  const body = await renderPlaybookBody(playbook);
-  if (!body.ok) throw new Error(`render failed: ${JSON.stringify(body.error)}`);
-  return renderToStaticMarkup(<>{body.element}</>);
-}
+// Rendering with the real components is tested beside them (components/mdx-components.test.tsx).
+const Children = ({ children }: { children?: ReactNode }) => <>{children}</>;
+const components: PlaybookComponents = { Step: Children, Callout: Children };
 
 describe("renderPlaybookBody", () => {
-  it("gives headings the content index's section ids", async () => {
-    const playbook = fixture();
-    const out = await html(playbook);
-    expect(playbook.sections.map((s) => s.id)).toEqual(["is-podman-installed", "subordinate-ids", "try-a-container"]);
-    for (const section of playbook.sections) expect(out).toContain(`id="${section.id}"`);
-    expect(out).toMatch(/<h2 id="is-podman-installed">Is podman installed\?<a href="#is-podman-installed"/);
-  });
-
-  it("renders what the page adds under each step inside that step's card", async () => {
-    const body = await renderPlaybookBody(fixture(), (stepId) => <p className="extra">extra for {stepId}</p>);
-    if (!body.ok) throw new Error(`render failed: ${JSON.stringify(body.error)}`);
-    const out = renderToStaticMarkup(<>{body.element}</>);
-    const card = out.slice(out.indexOf('<section id="step-install-podman"'), out.indexOf('<section id="step-subuid-configured"'));
-    expect(card).toMatch(/<p class="extra">extra for (<!-- -->)?install-podman<\/p>/);
-  });
-
-  it("renders every step as a card with its anchor, risk, expectation, timeout and next steps", async () => {
-    const out = await html(fixture());
-    for (const id of ["podman-installed", "install-podman", "subuid-configured", "run-image"]) {
-      expect(out).toContain(`<section id="step-${id}"`);
-    }
-    expect(out).toContain("Passes when the exit code is 0 and the output matches /podman version \\d+/");
-    expect(out).toContain("Times out after 5 min");
-    expect(out).toContain("Times out after 10 s");
-    expect(out).toContain("Changes host");
-    expect(out).toContain("Danger");
-    // onFail names install-podman; install-podman has no onPass, so it falls through to the next step.
-    expect(out).toMatch(/On fail<\/span><span aria-hidden="true">→<\/span><a href="#step-install-podman">Install podman<\/a>/);
-    expect(out).toContain('<span class="step-next-end">end of playbook</span>');
-  });
-
-  it("highlights code with both themes and wraps it with a copy button", async () => {
-    const out = await html(fixture());
-    expect(out).toContain('class="code-pre shiki shiki-themes github-light-default github-dark-default"');
-    expect(out).toMatch(/style="--shiki-light:#[0-9a-fA-F]{6};--shiki-dark:#[0-9a-fA-F]{6}"/);
-    expect(out).toContain('class="code-block" data-copy-root=""');
-    expect(out).toContain('aria-label="Copy code"');
-    // The command text survives highlighting intact.
-    expect(out.replace(/<[^>]+>/g, "")).toContain("command -v podman &amp;&amp; podman --version");
-  });
-
-  it("renders callouts and GFM tables", async () => {
-    const out = await html(fixture());
-    expect(out).toContain('<aside class="callout callout-warning" aria-label="Warning: Rootless only">');
-    expect(out).toContain('<div class="table-scroll"><table>');
-  });
-
   it("reports a body that does not compile with the file and the file's line", async () => {
     const playbook: Playbook = { ...fixture(), contentHash: "broken000001", bodyLine: 20, body: "Intro.\n\n## Heading\n\n<Callout type=\"info\">\nnever closed\n" };
-    const body = await renderPlaybookBody(playbook);
+    const body = await renderPlaybookBody(playbook, components);
     expect(body.ok).toBe(false);
     if (body.ok) return;
     expect(body.error.file).toBe(FIXTURE);
@@ -81,7 +32,7 @@ describe("renderPlaybookBody", () => {
 
   it("reports an error thrown while the body runs, at the body's first line", async () => {
     const playbook: Playbook = { ...fixture(), contentHash: "throws000001", bodyLine: 12, body: "Text {(() => { throw new Error('boom') })()}\n" };
-    const body = await renderPlaybookBody(playbook);
+    const body = await renderPlaybookBody(playbook, components);
     expect(body).toEqual({ ok: false, error: { file: FIXTURE, line: 12, message: "boom" } });
   });
 
@@ -95,9 +46,9 @@ describe("renderPlaybookBody", () => {
 
   it("caches by content hash: the same version compiles once", async () => {
     const playbook = fixture();
-    const first = await renderPlaybookBody(playbook);
+    const first = await renderPlaybookBody(playbook, components);
     const started = performance.now();
-    const second = await renderPlaybookBody(playbook);
+    const second = await renderPlaybookBody(playbook, components);
     expect(first.ok && second.ok).toBe(true);
     expect(performance.now() - started).toBeLessThan(20);
   });

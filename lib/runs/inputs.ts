@@ -1,5 +1,7 @@
-// Checks a run's input values against the playbook's declarations.
+// Checks a run's input values against the playbook's declarations, by the rules the run form
+// applies too (input-rules.ts), and splits them into what the step gets and what is stored.
 import type { PlaybookInput } from "@/lib/playbooks/types";
+import { effectiveValue, inputProblem, unknownInputs } from "./input-rules";
 import { SECRET_MASK } from "./secret-masker";
 
 export interface CheckedInputs {
@@ -13,23 +15,16 @@ export interface CheckedInputs {
 export type InputCheck = { ok: true; inputs: CheckedInputs } | { ok: false; message: string };
 
 export function checkInputs(declared: readonly PlaybookInput[], given: Record<string, string>): InputCheck {
-  const known = new Set(declared.map((input) => input.name));
-  const unknown = Object.keys(given).filter((name) => !known.has(name));
+  const unknown = unknownInputs(declared, given);
   if (unknown.length) return { ok: false, message: `unknown input${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}` };
   const values: Record<string, string> = {};
   const stored: Record<string, string> = {};
   const secrets: string[] = [];
   for (const input of declared) {
-    const raw = given[input.name];
-    const value = raw !== undefined && raw !== "" ? raw : input.default;
-    if (value === undefined || value === "") {
-      if (input.required) return { ok: false, message: `input ${input.name} (${input.label}) is required` };
-      continue;
-    }
-    if (input.pattern !== undefined && !new RegExp(input.pattern).test(value)) {
-      return { ok: false, message: `input ${input.name} (${input.label}) must match /${input.pattern}/` };
-    }
-    if (value.includes("\0")) return { ok: false, message: `input ${input.name} contains a NUL byte` };
+    const value = effectiveValue(input, given[input.name]);
+    const problem = inputProblem(input, value);
+    if (problem) return { ok: false, message: `input ${input.name} (${input.label}) ${problem}` };
+    if (value === undefined) continue;
     values[input.name] = value;
     stored[input.name] = input.secret ? SECRET_MASK : value;
     if (input.secret) secrets.push(value);

@@ -1,7 +1,10 @@
-// A finished step's verdict from its expectation, and the step to suggest next.
-import type { ExitCause } from "./protocol";
-import type { Verdict } from "./protocol";
-import type { Expectation, Playbook } from "@/lib/playbooks/types";
+// A finished step's verdict from how it ended and its expectation, and the step to suggest next.
+import { formatBytes } from "@/lib/format/bytes";
+import { describeDuration } from "@/lib/format/durations";
+import { failedExpectation, type Expectation } from "@/lib/playbooks/expectations";
+import { nextStepAfter } from "@/lib/playbooks/next-step";
+import type { Playbook } from "@/lib/playbooks/types";
+import type { ExitCause, Verdict } from "./protocol";
 
 export interface StepEnding {
   cause: ExitCause | "agent-lost" | "refused";
@@ -19,10 +22,6 @@ export interface Judgement {
   reason: string | null;
 }
 
-function mb(bytes: number): string {
-  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
-}
-
 export function judge(expect: Expectation, end: StepEnding): Judgement {
   switch (end.cause) {
     case "spawn-failed":
@@ -34,34 +33,30 @@ export function judge(expect: Expectation, end: StepEnding): Judgement {
     case "cancelled":
       return { verdict: "cancelled", reason: "cancelled" };
     case "timed-out":
-      return { verdict: "timed-out", reason: `timed out after ${end.timeoutSec} s` };
-    case "output-cap":
-      return { verdict: "error", reason: `output cap of ${mb(end.maxOutputBytes)} reached: the step was stopped and its output truncated` };
+      return { verdict: "timed-out", reason: `timed out after ${describeDuration(end.timeoutSec)}` };
+    case "output-cap": {
+      const cap = formatBytes(end.maxOutputBytes);
+      const reason = `output cap of ${cap} reached: the step was stopped and its output truncated`;
+      return { verdict: "error", reason };
+    }
     case "exited":
       break;
   }
   if (end.signal) return { verdict: "failed", reason: `killed by ${end.signal}` };
-  if (end.exitCode !== expect.exit) return { verdict: "failed", reason: `exit code ${end.exitCode}, expected ${expect.exit}` };
   try {
-    if (expect.match !== undefined && !new RegExp(expect.match, "m").test(end.text)) {
-      return { verdict: "failed", reason: `output does not match /${expect.match}/` };
-    }
-    if (expect.notMatch !== undefined && new RegExp(expect.notMatch, "m").test(end.text)) {
-      return { verdict: "failed", reason: `output matches /${expect.notMatch}/, which it must not` };
-    }
+    const reason = failedExpectation(expect, end);
+    if (reason !== null) return { verdict: "failed", reason };
   } catch (err) {
-    return { verdict: "error", reason: `the step's expectation is not a valid regular expression: ${(err as Error).message}` };
+    const reason = `the step's expectation is not a valid regular expression: ${(err as Error).message}`;
+    return { verdict: "error", reason };
   }
   return { verdict: "passed", reason: null };
 }
 
 /** onPass/onFail, or the next step in document order; null at the end or after an error. */
 export function suggestNext(playbook: Playbook, stepId: string, verdict: Verdict): string | null {
-  const index = playbook.steps.findIndex((s) => s.id === stepId);
-  const step = playbook.steps[index];
-  if (!step) return null;
-  const following = playbook.steps[index + 1]?.id ?? null;
-  if (verdict === "passed") return step.onPass ?? following;
-  if (verdict === "failed" || verdict === "timed-out") return step.onFail ?? following;
-  return null;
+  const step = playbook.steps.find((s) => s.id === stepId);
+  const branch = verdict === "passed" ? "pass" : verdict === "failed" || verdict === "timed-out" ? "fail" : null;
+  if (!step || !branch) return null;
+  return nextStepAfter(playbook, step, branch).id ?? null;
 }

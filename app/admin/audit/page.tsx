@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatDateTime } from "@/components/runs/run-format";
+import { formatDateTime } from "@/lib/format/dates";
 import { requireUser } from "@/lib/auth/session";
 import { listAudit } from "@/lib/runs/audit";
 import "@/components/runs/runs.css";

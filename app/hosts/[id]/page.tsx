@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { describePolicy } from "@/components/runs/host-policy";
-import { formatDateTime } from "@/components/runs/run-format";
+import { formatDateTime } from "@/lib/format/dates";
 import { RecentRuns } from "@/components/runs/recent-runs";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";

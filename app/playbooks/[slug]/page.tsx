@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ContentErrorPanel } from "@/components/content-error-panel";
 import { InputsTable } from "@/components/inputs-table";
+import { playbookComponents } from "@/components/mdx-components";
 import { PlaybookRunPanel, PlaybookRuns, RunBar } from "@/components/runs/playbook-runs";
 import { Symptoms } from "@/components/symptoms";
 import { TableOfContents } from "@/components/toc";
@@ -9,8 +10,8 @@ import { TocSpy } from "@/components/toc-spy";
 import { TagList } from "@/components/tag-badge";
 import { requireUser } from "@/lib/auth/session";
 import { getContentIndex } from "@/lib/playbooks/content-index";
-import type { ContentError, Playbook } from "@/lib/playbooks/types";
-import { formatDate } from "@/lib/render/format-date";
+import { RISKS, type ContentError, type Playbook, type Risk } from "@/lib/playbooks/types";
+import { formatDate } from "@/lib/format/dates";
 import { renderPlaybookBody } from "@/lib/render/render-body";
 import { PlaybookLearnings, StepLearnings } from "@/components/incidents/playbook-learnings";
 import { buildToc } from "@/lib/render/toc";
@@ -39,7 +40,8 @@ export default async function PlaybookPage({ params }: Props) {
     notFound();
   }
 
-  const body = await renderPlaybookBody(playbook, (stepId) => <StepLearnings slug={playbook.slug} stepId={stepId} />);
+  const stepExtra = (stepId: string) => <StepLearnings slug={playbook.slug} stepId={stepId} />;
+  const body = await renderPlaybookBody(playbook, playbookComponents(playbook, stepExtra));
   const toc = buildToc(playbook);
   const contents = <TableOfContents entries={toc} hasSymptoms={playbook.symptoms.length > 0} hasInputs={playbook.inputs.length > 0} />;
 
@@ -77,7 +79,7 @@ export default async function PlaybookPage({ params }: Props) {
 const PLAYBOOKS_TRAIL = [{ href: "/playbooks", label: "Playbooks" }];
 
 function PlaybookHeader({ playbook }: { playbook: Playbook }) {
-  const counts = { read: 0, change: 0, danger: 0 };
+  const counts = Object.fromEntries(RISKS.map((risk) => [risk, 0])) as Record<Risk, number>;
   for (const step of playbook.steps) counts[step.risk] += 1;
   return (
     <header className="playbook-header">

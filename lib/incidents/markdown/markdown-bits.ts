@@ -1,6 +1,11 @@
 // Small readers for the Markdown that people write in troubleshooting write-ups: list items,
-// inline code, fenced blocks and error-looking lines. Shared by the incident and playbook importers.
+// inline code and fenced blocks, read by lines. What the playbook importer shares with incidents
+// (error-looking lines, fence languages) lives in lib/markdown.
 import { fenceMask } from "./lines";
+
+// Kept here for the incident readers that import them from this module.
+export { looksLikeError } from "@/lib/markdown/error-text";
+export { OUTPUT_LANGS } from "@/lib/markdown/fences";
 
 export interface ListItem {
   text: string;
@@ -85,19 +90,6 @@ export function inlineCodes(lines: readonly string[]): string[] {
   });
   return out;
 }
-
-const ERRORISH =
-  /\b(error|errno|exception|traceback|denied|not found|no such file|failed|failure|fatal|unknown|refused|cannot|can't|could not|invalid|duplicate value|timed? ?out|already exists|not set|warning|panic|eacces|enoent|insufficient|segmentation fault|killed|oom|oomkilled|unauthorized|forbidden|bad gateway|errimagepull)\b|deprecat|backoff\b/i;
-
-/** A line that reads like an error message someone would paste into search. */
-export function looksLikeError(line: string): boolean {
-  const t = line.trim();
-  // Shell comments and prompts are commands, not what the system said.
-  return t.length >= 8 && t.length <= 400 && ERRORISH.test(t) && !/^(#\s|\/\/|\$ )/.test(t);
-}
-
-/** Languages of fenced blocks that hold program output rather than code. */
-export const OUTPUT_LANGS = new Set(["", "text", "txt", "log", "console", "output", "plain", "plaintext"]);
 
 /** Markdown emphasis and code marks removed, for comparing headings. */
 export function plainHeading(title: string): string {
