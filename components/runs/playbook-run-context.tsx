@@ -4,10 +4,10 @@
 // the URL (?run=<id>), so a reload or a second viewer joins the same run.
 import { useSearchParams } from "next/navigation";
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import type { RunUser } from "@/lib/auth/permissions";
 import type { Risk } from "@/lib/playbooks/types";
 import type { HostView, RunView } from "@/lib/runs/protocol";
 import { checkInputValues, initialInputValues, valuesToSend, type InputDeclaration } from "./input-check";
-import type { RunUser } from "./run-permissions";
 import * as requests from "./run-requests";
 import { UiSocketProvider, useUiConnection } from "./ui-socket-provider";
 import { useLiveHosts } from "./use-live-hosts";
