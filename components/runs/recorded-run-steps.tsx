@@ -5,7 +5,7 @@ import { useState } from "react";
 import type { RunView, StepRunView } from "@/lib/runs/protocol";
 import type { StepCommand } from "@/lib/runs/step-commands";
 import { TerminalIcon } from "@/components/icons";
-import { cancelStep } from "./run-requests";
+import { request } from "./run-requests";
 import { formatBytes, formatDateTime } from "./run-format";
 import { StepStatus } from "./step-run-controls";
 import { StepTerminal } from "./terminal/step-terminal";
@@ -34,7 +34,7 @@ function LiveSteps({ initialRun, commands, canCancel }: Props) {
   const cancel = async () => {
     if (!socket) return;
     setCancelling(true);
-    const res = await cancelStep(socket, run.id);
+    const res = await request(socket, "step.cancel", { runId: run.id });
     setCancelling(false);
     if (!res.ok) session.setError(res.error.message);
   };
