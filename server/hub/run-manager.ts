@@ -15,8 +15,8 @@ import type { RunStartRequest, RunView, StepRunRequest, StepRunView, UiError, Ui
 import type { RunStore } from "@/lib/runs/run-store";
 import type { LiveRunState } from "@/lib/runs/run-views";
 import { SecretMasker } from "@/lib/runs/secret-masker";
-import { judge, type StepEnding } from "@/lib/runs/verdict";
 import type { HubOptions } from "./options";
+import { recordEnding, type Ending } from "./step-ending";
 import { StepSession } from "./step-session";
 
 /** How the hub talks to one connected agent. */
@@ -67,7 +67,6 @@ interface RunState {
   runAllUserId: string | null;
 }
 
-type Ending = Omit<StepEnding, "text" | "timeoutSec" | "maxOutputBytes">;
 type Refused = { ok: false; error: UiError };
 type Found = { ok: true; playbook: Playbook; step: Step };
 
@@ -371,46 +370,14 @@ export class RunManager {
     if (active.lostTimer) clearTimeout(active.lostTimer);
     clearTimeout(active.safetyTimer);
     const output = await active.session.close();
-    const judgement = judge(active.step.expect, {
-      ...ending,
-      error: reason ?? ending.error,
-      text: output.text,
-      timeoutSec: active.step.timeout,
-      maxOutputBytes: this.opts.maxOutputBytes,
-    });
-    const endedAt = new Date();
-    const masker = new SecretMasker(run.secrets);
-    const why = judgement.reason === null ? null : masker.maskText(judgement.reason);
-    await this.store.endStepRun(
-      active.stepRunId,
-      {
-        endedAt,
-        exitCode: ending.exitCode,
-        signal: ending.signal,
-        verdict: judgement.verdict,
-        reason: why,
-        outputBytes: output.bytes,
-        truncated: output.truncated || ending.cause === "output-cap",
-      },
-      {
-        userId: active.userId,
-        hostName: run.hostName,
-        playbookSlug: run.playbookSlug,
-        contentHash: run.contentHash,
-        stepId: active.step.id,
-        command: masker.maskText(active.command),
-        exitCode: ending.exitCode,
-        verdict: judgement.verdict,
-        startedAt: active.startedAt,
-        endedAt,
-        detail: why,
-      },
-    );
+    const stopped = { ...ending, error: reason ?? ending.error };
+    const { end, audit } = recordEnding({ ...active, run }, stopped, output, this.opts.maxOutputBytes);
+    await this.store.endStepRun(active.stepRunId, end, audit);
     this.steps.delete(active.stepRunId);
     if (run.active === active) run.active = null;
-    const result = { verdict: judgement.verdict, exitCode: ending.exitCode, bytes: output.bytes };
+    const result = { verdict: end.verdict, exitCode: ending.exitCode, bytes: output.bytes };
     log.info({ runId: run.id, stepRunId: active.stepRunId, step: active.step.id, ...result }, "step ended");
-    if (run.runAll && judgement.verdict !== "passed") run.runAll = null;
+    if (run.runAll && end.verdict !== "passed") run.runAll = null;
     await this.publishStep(run, active.stepRunId);
     if (run.runAll) {
       const next = await this.continueRunAll(run);
