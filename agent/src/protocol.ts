@@ -1,7 +1,7 @@
 // The wire format between a Casebook server and its agents (socket.io namespace `/agent`), written
 // once as zod schemas: the types come from them, the hub validates what agents send with them and
-// the agent validates what the server sends. It lives in the agent package (which depends on zod
-// only) so the agent installs and runs on its own.
+// the agent validates what the server sends. It lives in the agent package and needs nothing but
+// zod (a dependency of the agent), so the agent installs and runs on its own.
 //
 // Output flow, per step execution (identified by the StepRun id):
 // - the agent sends `step.output` chunks carrying a sequence number and the byte offset of their
