@@ -9,10 +9,11 @@ import { refusalReason } from "./policy";
 import {
   AGENT_NAMESPACE,
   AGENT_PROTOCOL_VERSION,
+  agentWelcomeSchema,
+  SERVER_TO_AGENT,
   type AgentHello,
   type AgentPolicy,
   type AgentToServerEvents,
-  type AgentWelcome,
   type ServerToAgentEvents,
   type StepExit,
   type StepStart,
@@ -41,6 +42,7 @@ interface ActiveStep {
 }
 
 type AgentSocket = Socket<ServerToAgentEvents, AgentToServerEvents>;
+type ServerPayload<E extends keyof ServerToAgentEvents> = Parameters<ServerToAgentEvents[E]>[0];
 
 export class Agent {
   private readonly socket: AgentSocket;
@@ -68,9 +70,27 @@ export class Agent {
     this.socket.on("connect", () => this.sayHello());
     this.socket.on("disconnect", (reason) => this.onDisconnect(reason));
     this.socket.on("connect_error", (err) => this.onConnectError(err));
-    this.socket.on("step.start", (start) => this.onStart(start));
-    this.socket.on("step.ack", ({ stepRunId, offset }) => this.steps.get(stepRunId)?.output.ack(offset));
-    this.socket.on("step.cancel", ({ stepRunId }) => this.steps.get(stepRunId)?.process?.stop("cancelled"));
+    this.onServer("step.start", (start) => this.onStart(start));
+    this.onServer("step.ack", ({ stepRunId, offset }) => this.steps.get(stepRunId)?.output.ack(offset));
+    this.onServer("step.cancel", ({ stepRunId }) => this.steps.get(stepRunId)?.process?.stop("cancelled"));
+  }
+
+  /** Handles a server event whose payload passes its schema; a malformed step.start is refused. */
+  private onServer<E extends keyof ServerToAgentEvents>(event: E, handle: (payload: ServerPayload<E>) => void): void {
+    const schema = SERVER_TO_AGENT[event];
+    const listen = this.socket.on.bind(this.socket) as (event: string, listener: (raw: unknown) => void) => void;
+    listen(event, (raw) => {
+      const parsed = schema.safeParse(raw);
+      if (parsed.success) return handle(parsed.data as ServerPayload<E>);
+      const issue = parsed.error.issues[0];
+      const reason = `malformed ${event}: ${issue?.path.join(".") ?? ""} ${issue?.message ?? "invalid"}`.trim();
+      log.warn({ reason }, "message from the server ignored");
+      const stepRunId = (raw as { stepRunId?: unknown } | null)?.stepRunId;
+      // Otherwise the server would wait for a step that never starts.
+      if (event === "step.start" && typeof stepRunId === "string") {
+        this.socket.emit("step.refused", { stepRunId, reason });
+      }
+    });
   }
 
   start(): void {
@@ -99,16 +119,19 @@ export class Agent {
       version: agentVersion(),
       hostname: os.hostname(),
       policy: this.config.policy,
-      active: [...this.steps.entries()].map(([stepRunId, step]) => ({
-        stepRunId,
-        ackedOffset: step.output.acked,
-        exited: step.exit !== null,
-      })),
+      active: [...this.steps.keys()].map((stepRunId) => ({ stepRunId })),
     };
-    this.socket.emit("hello", hello, (welcome: AgentWelcome) => this.onWelcome(welcome));
+    this.socket.emit("hello", hello, (raw) => this.onWelcome(raw));
   }
 
-  private onWelcome(welcome: AgentWelcome): void {
+  private onWelcome(raw: unknown): void {
+    const parsed = agentWelcomeSchema.safeParse(raw);
+    if (!parsed.success) {
+      const why = parsed.error.issues[0]?.message ?? "invalid";
+      this.onFatal(`the server's welcome is not one this agent understands: ${why}`);
+      return;
+    }
+    const welcome = parsed.data;
     if (!welcome.ok) {
       this.onFatal(`server refused this agent: ${welcome.reason}`);
       return;
@@ -206,9 +229,7 @@ export class Agent {
       },
     });
     log.info({ stepRunId: start.stepRunId, playbook: start.playbook, step: start.stepId, risk: start.risk }, "step starting");
-    if (step.process.run() && step.process.pid !== null && this.welcomed) {
-      this.socket.emit("step.started", { stepRunId: start.stepRunId, pid: step.process.pid });
-    }
+    step.process.run();
   }
 
   private sendExit(step: ActiveStep): void {

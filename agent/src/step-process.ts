@@ -101,10 +101,6 @@ export class StepProcess {
     private readonly opts: StepProcessOptions,
   ) {}
 
-  get pid(): number | null {
-    return this.pty?.pid ?? null;
-  }
-
   /** Starts the process; returns false (after reporting the exit) when it could not start. */
   run(): boolean {
     const shellName = this.start.shell ?? this.opts.defaultShell;

@@ -2,9 +2,9 @@
 // The run's "what now": the step that is running (with Cancel), or the suggested next step with a
 // one-click Run, or the end of the playbook.
 import { ArrowRightIcon } from "@/components/icons";
+import { mayRunStep } from "@/lib/auth/permissions";
 import { Elapsed } from "./elapsed";
 import type { PlaybookRun } from "./playbook-run-context";
-import { mayRunStep } from "./run-permissions";
 import { activeStep, nextStepId } from "./run-updates";
 import { useStepLauncher } from "./use-step-launcher";
 

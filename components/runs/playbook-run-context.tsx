@@ -4,11 +4,11 @@
 // the URL (?run=<id>), so a reload or a second viewer joins the same run.
 import { useSearchParams } from "next/navigation";
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import type { RunUser } from "@/lib/auth/permissions";
 import type { Risk } from "@/lib/playbooks/types";
 import type { HostView, RunView } from "@/lib/runs/protocol";
 import { checkInputValues, initialInputValues, valuesToSend, type InputDeclaration } from "./input-check";
-import type { RunUser } from "./run-permissions";
-import * as requests from "./run-requests";
+import { request } from "./run-requests";
 import { UiSocketProvider, useUiConnection } from "./ui-socket-provider";
 import { useLiveHosts } from "./use-live-hosts";
 import { useRunSession } from "./use-run-session";
@@ -133,7 +133,8 @@ function PlaybookRunState({ playbook, user, hosts: initialHosts, children }: Pro
       return null;
     }
     return busy("start", async () => {
-      const res = await requests.startRun(socket, { playbook: playbook.slug, hostId, inputs: valuesToSend(playbook.inputs, values) });
+      const inputs = valuesToSend(playbook.inputs, values);
+      const res = await request(socket, "run.start", { playbook: playbook.slug, hostId, inputs });
       if (!res.ok) {
         setError(res.error.message);
         return null;
@@ -152,7 +153,7 @@ function PlaybookRunState({ playbook, user, hosts: initialHosts, children }: Pro
       const target = run && run.status === "active" ? run : await startRun();
       if (!target) return false;
       return busy(`step:${stepId}`, async () => {
-        const res = await requests.runStep(socket, { runId: target.id, stepId, ...opts });
+        const res = await request(socket, "step.run", { runId: target.id, stepId, ...opts });
         if (!res.ok) setStepErrors((prev) => ({ ...prev, [stepId]: res.error.message }));
         return res.ok;
       });
@@ -161,10 +162,10 @@ function PlaybookRunState({ playbook, user, hosts: initialHosts, children }: Pro
   );
 
   const onRun = useCallback(
-    async (action: PendingAction, call: (s: NonNullable<typeof socket>, runId: string) => Promise<{ ok: boolean; error?: { message: string } }>) => {
+    async (action: PendingAction, event: "step.cancel" | "run.finish") => {
       if (!socket || !run) return;
       await busy(action, async () => {
-        const res = await call(socket, run.id);
+        const res = await request(socket, event, { runId: run.id });
         if (!res.ok) setError(res.error?.message ?? "The server refused.");
       });
     },
@@ -190,16 +191,16 @@ function PlaybookRunState({ playbook, user, hosts: initialHosts, children }: Pro
       stepErrors,
       startRun,
       runStep,
-      cancelStep: () => onRun("cancel", requests.cancelStep),
+      cancelStep: () => onRun("cancel", "step.cancel"),
       runAllRead: async () => {
         const target = run && run.status === "active" ? run : await startRun();
         if (!target || !socket) return;
         await busy("run-all", async () => {
-          const res = await requests.runAllRead(socket, target.id);
+          const res = await request(socket, "run.runAllRead", { runId: target.id });
           if (!res.ok) setError(res.error.message);
         });
       },
-      finishRun: () => onRun("finish", requests.finishRun),
+      finishRun: () => onRun("finish", "run.finish"),
       newRun: () => {
         session.clear();
         setStepErrors({});

@@ -5,7 +5,7 @@ import { useState } from "react";
 import type { RunView, StepRunView } from "@/lib/runs/protocol";
 import type { StepCommand } from "@/lib/runs/step-commands";
 import { TerminalIcon } from "@/components/icons";
-import { cancelStep } from "./run-requests";
+import { request } from "./run-requests";
 import { formatBytes } from "@/lib/format/bytes";
 import { formatDateTime } from "@/lib/format/dates";
 import { StepStatus } from "./step-run-controls";
@@ -35,7 +35,7 @@ function LiveSteps({ initialRun, commands, canCancel }: Props) {
   const cancel = async () => {
     if (!socket) return;
     setCancelling(true);
-    const res = await cancelStep(socket, run.id);
+    const res = await request(socket, "step.cancel", { runId: run.id });
     setCancelling(false);
     if (!res.ok) session.setError(res.error.message);
   };

@@ -3,12 +3,12 @@
 import { RecordIncidentLink } from "@/components/incidents/record-incident-link";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { mayStartRuns } from "@/lib/auth/permissions";
 import { NextStepLine } from "./next-step-line";
 import { usePlaybookRun, type PlaybookRun } from "./playbook-run-context";
 import { RunForm } from "./run-form";
 import { formatDateTime } from "@/lib/format/dates";
 import { RUN_STATUS_LABELS } from "./run-format";
-import { mayStartRuns } from "./run-permissions";
 
 export function RunPanel({ recentRuns }: { recentRuns?: ReactNode }) {
   const ctx = usePlaybookRun();

@@ -2,13 +2,13 @@
 // A step card's Run controls: the step's state in this run (verdict, time, exit code, reason), a
 // Run button that asks first for risky steps, the suggested-next marker and the step's terminal.
 import { useState } from "react";
+import { hostRefusal, mayRunStep } from "@/lib/auth/permissions";
 import type { StepRunView } from "@/lib/runs/protocol";
 import { ArrowRightIcon, TerminalIcon } from "@/components/icons";
 import { Elapsed } from "./elapsed";
 import type { PlaybookRun } from "./playbook-run-context";
 import { formatDuration } from "@/lib/format/durations";
 import { describeExit, stepDuration } from "./run-format";
-import { hostRefusal, mayRunStep } from "./run-permissions";
 import { latestRunOf, nextStepId } from "./run-updates";
 import { StepTerminal } from "./terminal/step-terminal";
 import { useStepLauncher } from "./use-step-launcher";

@@ -3,7 +3,7 @@
 // leaves the run's room when the page no longer shows it.
 import { useCallback, useEffect, useState } from "react";
 import type { RunView, StepRunView, UiRunError } from "@/lib/runs/protocol";
-import { subscribeRun, unsubscribeRun } from "./run-requests";
+import { request } from "./run-requests";
 import { applyStepState } from "./run-updates";
 import { useUiConnection } from "./ui-socket-provider";
 
@@ -38,7 +38,7 @@ export function useRunSession(initialRunId: string | null, initialRun: RunView |
       if (err.runId === runId) setError(err.error.message);
     };
     const subscribe = () => {
-      void subscribeRun(socket, runId).then((res) => {
+      void request(socket, "run.subscribe", { runId }).then((res) => {
         if (!live) return;
         if (res.ok) setRun(res.run);
         else setError(res.error.message);
@@ -55,7 +55,7 @@ export function useRunSession(initialRunId: string | null, initialRun: RunView |
       socket.off("step.state", onStep);
       socket.off("run.error", onError);
       socket.off("connect", subscribe);
-      if (socket.connected) void unsubscribeRun(socket, runId);
+      if (socket.connected) void request(socket, "run.unsubscribe", { runId });
     };
   }, [socket, runId]);
 

@@ -1,11 +1,11 @@
-// The run hub's socket.io protocol, both namespaces, typed for server and clients alike.
+// The run hub's /ui namespace (browsers), written once as zod schemas; the types come from them.
+// Client-safe: the browser imports it. The /agent namespace has its own module, agent/src/protocol.ts.
 //
-// /agent — agents (see agent/src/protocol.ts, re-exported below).
-// /ui    — browsers. Authenticated by the better-auth session cookie sent with the handshake
-//          (same origin: `io("/ui", { withCredentials: true })`). Every client → server event takes
-//          an acknowledgement callback answered with UiResult. Payloads are checked with the zod
-//          schemas below, which reject unknown fields: the browser names a playbook, a step and
-//          input values, never a command.
+// Authenticated by the better-auth session cookie sent with the handshake (same origin:
+// `io("/ui", { withCredentials: true })`). Every command (UI_COMMANDS) takes an acknowledgement
+// callback answered with UiResult. Payloads are checked with the schemas below, which reject unknown
+// fields: the browser names a playbook, a step and input values, never a command. The hub's half of
+// the table (role, owner, handler) is server/hub/ui-commands.ts.
 //
 // Output in /ui: bytes are the step's output with secret inputs masked. Each chunk carries the
 // byte offset of its first byte in that (masked) stream. `step.output` is live; `step.replay`
@@ -16,9 +16,11 @@
 // xterm's write callback). While a reporting client is more than UI_WINDOW_BYTES behind, the hub
 // stops crediting the agent, so the PTY pauses; a client that never reports is not waited for.
 import { z } from "zod";
-import type { Risk } from "@/lib/playbooks/format";
+import { agentPolicySchema, stepOutputSchema } from "@/agent/src/protocol";
+import { RISKS } from "@/lib/playbooks/format";
 
-export * from "../../agent/src/protocol";
+/** For lib/runs/verdict.ts, which judges how the agent says a step ended. */
+export type { ExitCause } from "@/agent/src/protocol";
 
 export const UI_NAMESPACE = "/ui";
 /** A reporting browser may be this many bytes behind live output before the agent is paused. */
@@ -26,98 +28,107 @@ export const UI_WINDOW_BYTES = 2 * 1024 * 1024;
 /** Replay chunks are at most this large. */
 export const REPLAY_CHUNK_BYTES = 256 * 1024;
 
-// ── Shared views ────────────────────────────────────────────────────────────
+// ── Views ───────────────────────────────────────────────────────────────────
 
-export type Verdict =
-  | "running"
-  | "passed"
-  | "failed"
-  | "error"
-  | "cancelled"
-  | "timed-out"
-  | "interrupted" // the server restarted while the step ran
-  | "refused"; // the agent's local policy or the hub refused it before it started
+export const VERDICTS = [
+  "running",
+  "passed",
+  "failed",
+  "error",
+  "cancelled",
+  "timed-out",
+  "interrupted", // the server restarted while the step ran
+  "refused", // the agent's local policy or the hub refused it before it started
+] as const;
 
-export type RunStatus = "active" | "finished" | "interrupted";
+export const RUN_STATUSES = ["active", "finished", "interrupted"] as const;
 
-export interface StepRunView {
-  id: string;
-  runId: string;
-  stepId: string;
-  title: string;
-  risk: Risk;
-  verdict: Verdict;
+const isoTime = z.string();
+
+export const stepRunViewSchema = z.object({
+  id: z.string(),
+  runId: z.string(),
+  stepId: z.string(),
+  title: z.string(),
+  risk: z.enum(RISKS),
+  verdict: z.enum(VERDICTS),
   /** Why, in words: refusal reason, "timed out after 60 s", "output cap of 16 MB reached"... */
-  reason: string | null;
-  exitCode: number | null;
-  signal: string | null;
-  startedAt: string; // ISO
-  endedAt: string | null;
-  outputBytes: number;
-  truncated: boolean;
-  cols: number;
-  rows: number;
-  userName: string | null;
+  reason: z.string().nullable(),
+  exitCode: z.number().nullable(),
+  signal: z.string().nullable(),
+  startedAt: isoTime,
+  endedAt: isoTime.nullable(),
+  outputBytes: z.number(),
+  truncated: z.boolean(),
+  cols: z.number(),
+  rows: z.number(),
+  userName: z.string().nullable(),
   /** The step to run next, from onPass/onFail or document order; null at the end. */
-  suggestedNext: string | null;
-}
+  suggestedNext: z.string().nullable(),
+});
 
-export interface RunView {
-  id: string;
-  playbookSlug: string;
-  contentHash: string;
-  hostId: string;
-  hostName: string;
-  userName: string | null;
+export const runViewSchema = z.object({
+  id: z.string(),
+  playbookSlug: z.string(),
+  contentHash: z.string(),
+  hostId: z.string(),
+  hostName: z.string(),
+  userName: z.string().nullable(),
   /** Input values as stored: secret ones are "••••••". */
-  inputs: Record<string, string>;
-  status: RunStatus;
-  createdAt: string;
-  finishedAt: string | null;
-  steps: StepRunView[]; // in start order
-  activeStepRunId: string | null;
+  inputs: z.record(z.string(), z.string()),
+  status: z.enum(RUN_STATUSES),
+  createdAt: isoTime,
+  finishedAt: isoTime.nullable(),
+  steps: z.array(stepRunViewSchema), // in start order
+  activeStepRunId: z.string().nullable(),
   /** True while "run all read steps" is working through the playbook. */
-  runningAllRead: boolean;
+  runningAllRead: z.boolean(),
   /** What to run next: the last finished step's suggestion, or the first step. */
-  suggestedNext: string | null;
+  suggestedNext: z.string().nullable(),
   /** True when the run's playbook version differs from the content index's current one. */
-  stale: boolean;
-}
+  stale: z.boolean(),
+});
 
-export interface HostView {
-  id: string;
-  name: string;
-  local: boolean;
-  online: boolean;
-  lastSeenAt: string | null;
-  os: string | null;
-  agentVersion: string | null;
-  policy: { maxRisk: Risk; allowTags: string[] | null; allowPlaybooks: string[] | null } | null;
-  revoked: boolean;
-  tokenPrefix: string;
-  createdAt: string;
-}
+export const hostViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  local: z.boolean(),
+  online: z.boolean(),
+  lastSeenAt: isoTime.nullable(),
+  os: z.string().nullable(),
+  agentVersion: z.string().nullable(),
+  policy: agentPolicySchema.nullable(),
+  revoked: z.boolean(),
+  tokenPrefix: z.string(),
+  createdAt: isoTime,
+});
+
+export type Verdict = (typeof VERDICTS)[number];
+export type RunStatus = (typeof RUN_STATUSES)[number];
+export type StepRunView = z.infer<typeof stepRunViewSchema>;
+export type RunView = z.infer<typeof runViewSchema>;
+export type HostView = z.infer<typeof hostViewSchema>;
 
 // ── Errors ──────────────────────────────────────────────────────────────────
 
-export type UiErrorCode =
-  | "bad-request" // the payload failed validation; message names the field
-  | "unauthorized" // no session
-  | "forbidden" // role too low, or danger step without the typed id
-  | "not-found" // run, playbook, step or host unknown
-  | "conflict" // a step is already running in this run, or the run is over
-  | "needs-confirmation" // change step without confirm: true
-  | "host-offline"
-  | "internal";
+export const UI_ERROR_CODES = [
+  "bad-request", // the payload failed validation; message names the field
+  "unauthorized", // no session
+  "forbidden", // role too low, or danger step without the typed id
+  "not-found", // run, playbook, step or host unknown
+  "conflict", // a step is already running in this run, or the run is over
+  "needs-confirmation", // change step without confirm: true
+  "host-offline",
+  "internal",
+] as const;
 
-export interface UiError {
-  code: UiErrorCode;
-  message: string;
-}
+export const uiErrorSchema = z.object({ code: z.enum(UI_ERROR_CODES), message: z.string() });
 
+export type UiErrorCode = (typeof UI_ERROR_CODES)[number];
+export type UiError = z.infer<typeof uiErrorSchema>;
 export type UiResult<T> = ({ ok: true } & T) | { ok: false; error: UiError };
 
-// ── Client → server payloads (validated with these schemas) ─────────────────
+// ── Browser → server: the command table ─────────────────────────────────────
 
 const id = z.string().min(1).max(100);
 const inputName = z.string().regex(/^[A-Z][A-Z0-9_]*$/, "input names are UPPER_SNAKE_CASE");
@@ -139,59 +150,87 @@ export const stepRunSchema = z.strictObject({
 export const stepReplaySchema = z.strictObject({ runId: id, stepRunId: id });
 export const outputAckSchema = z.strictObject({ stepRunId: id, offset: z.number().int().nonnegative() });
 
-export type RunStartRequest = z.infer<typeof runStartSchema>;
-export type RunRef = z.infer<typeof runRefSchema>;
-export type StepRunRequest = z.infer<typeof stepRunSchema>;
-export type StepReplayRequest = z.infer<typeof stepReplaySchema>;
-export type OutputAck = z.infer<typeof outputAckSchema>;
+/** A success that carries nothing beyond `ok: true`. */
+const done = z.looseObject({});
 
-// ── Server → client payloads ────────────────────────────────────────────────
-
-export interface UiStepOutput {
-  runId: string;
-  stepRunId: string;
-  offset: number;
-  data: Uint8Array; // arrives as ArrayBuffer/Uint8Array in the browser, Buffer in Node
-}
-
-export interface UiStepReplay extends UiStepOutput {
-  /** The step's output size when the replay started. */
-  totalBytes: number;
-  /** Last chunk of this replay (an empty `data` with done: true is possible). */
-  done: boolean;
-}
-
-export interface UiRunError {
-  runId: string | null;
-  error: UiError;
-}
-
-export interface UiClientToServerEvents {
-  /** Operator+. Starts a run of `playbook` on an online host; the caller is subscribed to it. */
-  "run.start": (req: RunStartRequest, reply: (res: UiResult<{ runId: string; run: RunView }>) => void) => void;
-  /** Viewer+. Joins the run's room; replies with its state, then replays the running step's output. */
-  "run.subscribe": (req: RunRef, reply: (res: UiResult<{ run: RunView }>) => void) => void;
-  "run.unsubscribe": (req: RunRef, reply: (res: UiResult<object>) => void) => void;
-  /** Operator+ (danger: admin). One step at a time per run. */
-  "step.run": (req: StepRunRequest, reply: (res: UiResult<{ stepRunId: string }>) => void) => void;
-  /** Operator+. Cancels the running step (Ctrl-C, SIGTERM, then SIGKILL) and stops "run all read". */
-  "step.cancel": (req: RunRef, reply: (res: UiResult<object>) => void) => void;
-  /** Operator+. Runs the playbook's read steps in document order; stops at the first that does not pass. */
-  "run.runAllRead": (req: RunRef, reply: (res: UiResult<object>) => void) => void;
-  /** Operator+. Closes the run (no more steps). */
-  "run.finish": (req: RunRef, reply: (res: UiResult<{ run: RunView }>) => void) => void;
-  /** Viewer+. Sends a step's recorded output as `step.replay` chunks. */
-  "step.replay": (req: StepReplayRequest, reply: (res: UiResult<{ totalBytes: number }>) => void) => void;
+/**
+ * Every event a browser sends: its payload and, for a command, what a success carries; `reply:
+ * null` marks a signal, sent without an acknowledgement. The hub's half, keyed the same, says who
+ * may send it, which instance handles it and how (server/hub/ui-commands.ts).
+ */
+export const UI_COMMANDS = {
+  /** Starts a run of `playbook` on an online host; the caller is subscribed to it. */
+  "run.start": { payload: runStartSchema, reply: z.object({ runId: z.string(), run: runViewSchema }) },
+  /** Joins the run's room; replies with its state, then replays the running step's output. */
+  "run.subscribe": { payload: runRefSchema, reply: z.object({ run: runViewSchema }) },
+  "run.unsubscribe": { payload: runRefSchema, reply: done },
+  /** One step at a time per run. */
+  "step.run": { payload: stepRunSchema, reply: z.object({ stepRunId: z.string() }) },
+  /** Cancels the running step (Ctrl-C, SIGTERM, then SIGKILL) and stops "run all read". */
+  "step.cancel": { payload: runRefSchema, reply: done },
+  /** Runs the playbook's read steps in document order; stops at the first that does not pass. */
+  "run.runAllRead": { payload: runRefSchema, reply: done },
+  /** Closes the run (no more steps). */
+  "run.finish": { payload: runRefSchema, reply: z.object({ run: runViewSchema }) },
+  /** Sends a step's recorded output as `step.replay` chunks. */
+  "step.replay": { payload: stepReplaySchema, reply: z.object({ totalBytes: z.number() }) },
   /** Optional flow control: the client's terminal has consumed output up to `offset`. */
-  "output.ack": (ack: OutputAck) => void;
-}
+  "output.ack": { payload: outputAckSchema, reply: null },
+} as const satisfies Record<string, { payload: z.ZodType; reply: z.ZodType | null }>;
 
-export interface UiServerToClientEvents {
-  "run.state": (run: RunView) => void;
-  "step.state": (step: StepRunView) => void;
-  "step.output": (chunk: UiStepOutput) => void;
-  "step.replay": (chunk: UiStepReplay) => void;
-  "run.error": (err: UiRunError) => void;
+type Commands = typeof UI_COMMANDS;
+export type UiEvent = keyof Commands;
+/** The events answered through an acknowledgement. */
+export type UiCommand = { [E in UiEvent]: Commands[E]["reply"] extends null ? never : E }[UiEvent];
+export type UiSignal = Exclude<UiEvent, UiCommand>;
+/** A payload as the hub sees it, once parsed (defaults filled in). */
+export type UiRequest<E extends UiEvent> = z.output<Commands[E]["payload"]>;
+/** A payload as a browser may send it. */
+export type UiRequestInput<E extends UiEvent> = z.input<Commands[E]["payload"]>;
+export type UiReply<E extends UiCommand> = UiResult<z.output<NonNullable<Commands[E]["reply"]>>>;
+
+export type RunStartRequest = UiRequest<"run.start">;
+export type RunRef = UiRequest<"run.subscribe">;
+export type StepRunRequest = UiRequest<"step.run">;
+export type StepReplayRequest = UiRequest<"step.replay">;
+export type OutputAck = UiRequest<"output.ack">;
+
+export type UiClientToServerEvents = {
+  [E in UiCommand]: (req: UiRequestInput<E>, reply: (res: UiReply<E>) => void) => void;
+} & {
+  [E in UiSignal]: (req: UiRequestInput<E>) => void;
+};
+
+// ── Server → browser ────────────────────────────────────────────────────────
+
+export const uiStepOutputSchema = stepOutputSchema
+  .pick({ stepRunId: true, offset: true, data: true })
+  .extend({ runId: z.string() });
+
+export const uiStepReplaySchema = uiStepOutputSchema.extend({
+  /** The step's output size when the replay started. */
+  totalBytes: z.number(),
+  /** Last chunk of this replay (an empty `data` with done: true is possible). */
+  done: z.boolean(),
+});
+
+export const uiRunErrorSchema = z.object({ runId: z.string().nullable(), error: uiErrorSchema });
+
+export const UI_EVENTS = {
+  "run.state": runViewSchema,
+  "step.state": stepRunViewSchema,
+  /** Bytes arrive as ArrayBuffer/Uint8Array in the browser, Buffer in Node. */
+  "step.output": uiStepOutputSchema,
+  "step.replay": uiStepReplaySchema,
+  "run.error": uiRunErrorSchema,
   /** Sent to every /ui client when an agent connects, disconnects or says hello. */
-  "host.status": (host: HostView) => void;
-}
+  "host.status": hostViewSchema,
+} as const;
+
+export type UiStepOutput = z.infer<typeof uiStepOutputSchema>;
+export type UiStepReplay = z.infer<typeof uiStepReplaySchema>;
+export type UiRunError = z.infer<typeof uiRunErrorSchema>;
+
+export type UiServerToClientEvents = {
+  [E in keyof typeof UI_EVENTS]: (payload: z.infer<(typeof UI_EVENTS)[E]>) => void;
+};

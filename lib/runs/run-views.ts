@@ -1,5 +1,7 @@
 // Run and StepRun rows as the UI sees them (lib/runs/protocol.ts RunView / StepRunView).
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { isRisk } from "@/lib/playbooks/format";
 import type { Playbook } from "@/lib/playbooks/types";
 import type { RunStatus, RunView, StepRunView, Verdict } from "./protocol";
 import { suggestNext } from "./verdict";
@@ -23,28 +25,7 @@ const stepSelect = {
   user: { select: { name: true } },
 } as const;
 
-type StepRow = {
-  id: string;
-  runId: string;
-  stepId: string;
-  title: string;
-  risk: string;
-  verdict: string;
-  reason: string | null;
-  exitCode: number | null;
-  signal: string | null;
-  startedAt: Date;
-  endedAt: Date | null;
-  outputBytes: number;
-  truncated: boolean;
-  cols: number;
-  rows: number;
-  user: { name: string } | null;
-};
-
-function asRisk(risk: string): StepRunView["risk"] {
-  return risk === "change" || risk === "danger" ? risk : "read";
-}
+type StepRow = Prisma.StepRunGetPayload<{ select: typeof stepSelect }>;
 
 export function toStepRunView(row: StepRow, playbook: Playbook | undefined): StepRunView {
   const verdict = row.verdict as Verdict;
@@ -53,7 +34,7 @@ export function toStepRunView(row: StepRow, playbook: Playbook | undefined): Ste
     runId: row.runId,
     stepId: row.stepId,
     title: row.title,
-    risk: asRisk(row.risk),
+    risk: isRisk(row.risk) ? row.risk : "read",
     verdict,
     reason: row.reason,
     exitCode: row.exitCode,

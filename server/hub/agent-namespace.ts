@@ -1,12 +1,19 @@
 // /agent: agents authenticate with their host token, say hello, stream output and report exits.
+// Every message is checked against the agent protocol's own schemas.
 import type { Namespace, Socket } from "socket.io";
-import { z } from "zod";
-import { db } from "@/lib/db/client";
-import { authenticateAgentToken } from "@/lib/hosts/manage-hosts";
+import {
+  AGENT_PROTOCOL_VERSION,
+  agentHelloSchema,
+  stepExitSchema,
+  stepOutputSchema,
+  stepRefusalSchema,
+  type AgentHandshakeAuth,
+  type AgentToServerEvents,
+  type ServerToAgentEvents,
+} from "@/agent/src/protocol";
+import type { HostStore } from "@/lib/hosts/host-store";
 import { markOffline, markOnline, type AgentPresence } from "@/lib/hosts/presence";
 import { log } from "@/lib/log";
-import { RISKS } from "@/lib/playbooks/format";
-import { AGENT_PROTOCOL_VERSION, type AgentToServerEvents, type ServerToAgentEvents } from "@/lib/runs/protocol";
 import type { HubOptions } from "./options";
 import type { AgentLink, RunManager } from "./run-manager";
 
@@ -16,48 +23,27 @@ interface AgentSocketData {
   instance: string | null;
 }
 
-export type AgentNamespace = Namespace<AgentToServerEvents, ServerToAgentEvents, Record<string, never>, AgentSocketData>;
-type AgentSocket = Socket<AgentToServerEvents, ServerToAgentEvents, Record<string, never>, AgentSocketData>;
-
-const risk = z.enum(RISKS);
-const helloSchema = z.object({
-  protocol: z.number(),
-  name: z.string().max(200),
-  os: z.string().max(500),
-  version: z.string().max(50),
-  hostname: z.string().max(255),
-  policy: z.object({ maxRisk: risk, allowTags: z.array(z.string()).nullable(), allowPlaybooks: z.array(z.string()).nullable() }),
-  active: z.array(z.object({ stepRunId: z.string(), ackedOffset: z.number(), exited: z.boolean() })).max(1000),
-});
-const outputSchema = z.object({
-  stepRunId: z.string(),
-  seq: z.number().int().nonnegative(),
-  offset: z.number().int().nonnegative(),
-  data: z.instanceof(Uint8Array),
-});
-const exitSchema = z.object({
-  stepRunId: z.string(),
-  exitCode: z.number().int().nullable(),
-  signal: z.string().nullable(),
-  cause: z.enum(["exited", "cancelled", "timed-out", "output-cap", "spawn-failed"]),
-  totalBytes: z.number().int().nonnegative(),
-  error: z.string().max(2000).optional(),
-  startedAt: z.string(),
-  endedAt: z.string(),
-});
-const refusalSchema = z.object({ stepRunId: z.string(), reason: z.string().max(2000) });
+type NoEvents = Record<string, never>;
+export type AgentNamespace = Namespace<AgentToServerEvents, ServerToAgentEvents, NoEvents, AgentSocketData>;
+type AgentSocket = Socket<AgentToServerEvents, ServerToAgentEvents, NoEvents, AgentSocketData>;
 
 /** An Error whose `data` reaches the agent's connect_error handler. */
 function refusal(message: string, fatal: boolean): Error {
   return Object.assign(new Error(message), { data: { fatal } });
 }
 
-export function setupAgentNamespace(nsp: AgentNamespace, manager: RunManager, opts: HubOptions): void {
+export function setupAgentNamespace(
+  nsp: AgentNamespace,
+  manager: RunManager,
+  hosts: HostStore,
+  opts: HubOptions,
+): void {
   const current = new Map<string, AgentSocket>(); // host id → its connected socket
 
   nsp.use((socket, next) => {
-    const auth = socket.handshake.auth as { token?: unknown; instance?: unknown };
-    authenticateAgentToken(auth.token).then(
+    // Checked here rather than by schema: the token's own check words the refusal.
+    const auth = socket.handshake.auth as { [K in keyof AgentHandshakeAuth]?: unknown };
+    hosts.authenticate(auth.token).then(
       (res) => {
         if (!res.ok) {
           log.warn({ address: socket.handshake.address, reason: res.reason }, "agent refused");
@@ -84,27 +70,20 @@ export function setupAgentNamespace(nsp: AgentNamespace, manager: RunManager, op
   nsp.on("connection", (socket) => {
     const { hostId, hostName } = socket.data;
     current.set(hostId, socket);
-    const link: AgentLink = {
-      hostId,
-      hostName,
-      send: {
-        start: (start) => socket.emit("step.start", start),
-        ack: (stepRunId, offset) => socket.emit("step.ack", { stepRunId, offset }),
-        cancel: (stepRunId) => socket.emit("step.cancel", { stepRunId }),
-      },
-    };
+    const emit = socket.emit.bind(socket) as (event: string, payload: unknown) => boolean;
+    const link: AgentLink = { hostId, hostName, send: (event, payload) => void emit(event, payload) };
     const presence: AgentPresence = { hostId, connectedAt: new Date(), disconnect: () => socket.disconnect(true) };
     let welcomed = false;
     let lastSeenWrite = 0;
     const touch = (force = false) => {
       if (!force && Date.now() - lastSeenWrite < 10_000) return;
       lastSeenWrite = Date.now();
-      db.host.update({ where: { id: hostId }, data: { lastSeenAt: new Date() } }).catch((err: unknown) => log.warn({ err }, "could not update lastSeenAt"));
+      hosts.touch(hostId).catch((err: unknown) => log.warn({ err }, "could not update lastSeenAt"));
     };
 
     socket.on("hello", (raw, reply) => {
       if (typeof reply !== "function") return;
-      const parsed = helloSchema.safeParse(raw);
+      const parsed = agentHelloSchema.safeParse(raw);
       if (!parsed.success) {
         reply({ ok: false, reason: `malformed hello: ${parsed.error.issues[0]?.message ?? "invalid"}` });
         socket.disconnect(true);
@@ -116,8 +95,8 @@ export function setupAgentNamespace(nsp: AgentNamespace, manager: RunManager, op
         socket.disconnect(true);
         return;
       }
-      db.host
-        .update({ where: { id: hostId }, data: { lastSeenAt: new Date(), os: hello.os, agentVersion: hello.version, policy: hello.policy } })
+      hosts
+        .recordHello(hostId, { os: hello.os, agentVersion: hello.version, policy: hello.policy })
         .then(() => {
           if (!socket.connected) return;
           const forget = manager.agentHello(link, hello);
@@ -136,13 +115,13 @@ export function setupAgentNamespace(nsp: AgentNamespace, manager: RunManager, op
 
     socket.on("step.output", (raw) => {
       if (!welcomed) return;
-      const parsed = outputSchema.safeParse(raw);
+      const parsed = stepOutputSchema.safeParse(raw);
       if (!parsed.success) return void log.warn({ host: hostName }, "malformed output chunk ignored");
       manager.output(link, parsed.data);
     });
 
     socket.on("step.exit", (raw, ack) => {
-      const parsed = exitSchema.safeParse(raw);
+      const parsed = stepExitSchema.safeParse(raw);
       if (!welcomed || !parsed.success) return;
       manager.exit(link, parsed.data).then(
         () => typeof ack === "function" && ack(),
@@ -151,7 +130,7 @@ export function setupAgentNamespace(nsp: AgentNamespace, manager: RunManager, op
     });
 
     socket.on("step.refused", (raw) => {
-      const parsed = refusalSchema.safeParse(raw);
+      const parsed = stepRefusalSchema.safeParse(raw);
       if (!welcomed || !parsed.success) return;
       manager.refused(link, parsed.data).catch((err: unknown) => log.error({ err }, "could not record a refusal"));
     });

@@ -2,19 +2,21 @@
 // attachHub() takes any http.Server, so tests run it without Next.js.
 import type http from "node:http";
 import { Server } from "socket.io";
-import { db } from "@/lib/db/client";
-import { toHostView } from "@/lib/hosts/host-view";
+import { AGENT_NAMESPACE } from "@/agent/src/protocol";
+import { prismaHostStore } from "@/lib/hosts/host-store";
 import { onPresenceChange } from "@/lib/hosts/presence";
 import { log } from "@/lib/log";
-import { AGENT_NAMESPACE, UI_NAMESPACE } from "@/lib/runs/protocol";
+import { UI_NAMESPACE } from "@/lib/runs/protocol";
 import { registerLiveRuns } from "@/lib/runs/live-state";
 import { markInterrupted, schedulePruning } from "@/lib/runs/retention";
+import { prismaRunStore } from "@/lib/runs/run-store-prisma";
 import { setupAgentNamespace, type AgentNamespace } from "./agent-namespace";
 import { setupForwarding } from "./forwarding";
 import { resolveHubOptions, type HubOptions } from "./options";
 import { joinRedisAdapter } from "./redis-adapter";
 import { RunManager } from "./run-manager";
-import { runRoom, setupUiNamespace, type UiNamespace } from "./ui-namespace";
+import { setupUiNamespace } from "./ui-namespace";
+import { runRoom, type UiNamespace } from "./ui-socket";
 
 export interface Hub {
   io: Server;
@@ -48,19 +50,28 @@ export async function attachHub(server: http.Server, given: Partial<HubOptions> 
   });
   const closeRedis = options.redisUrl ? await joinRedisAdapter(io, options.redisUrl) : async () => {};
   const ui = io.of(UI_NAMESPACE) as UiNamespace;
-  const runs = new RunManager(options, {
-    runState: (run) => ui.to(runRoom(run.id)).emit("run.state", run),
-    stepState: (runId, step) => ui.to(runRoom(runId)).emit("step.state", step),
-    output: (runId, stepRunId, offset, data) => ui.to(runRoom(runId)).emit("step.output", { runId, stepRunId, offset, data }),
+  const store = prismaRunStore;
+  const hosts = prismaHostStore;
+  const room = (runId: string) => ui.to(runRoom(runId));
+  const runs = new RunManager({
+    options,
+    store,
+    hosts,
+    ui: {
+      runState: (run) => room(run.id).emit("run.state", run),
+      stepState: (runId, step) => room(runId).emit("step.state", step),
+      output: (runId, stepRunId, offset, data) => room(runId).emit("step.output", { runId, stepRunId, offset, data }),
+    },
   });
   registerLiveRuns((runId) => runs.liveState(runId));
-  setupAgentNamespace(io.of(AGENT_NAMESPACE) as AgentNamespace, runs, options);
+  setupAgentNamespace(io.of(AGENT_NAMESPACE) as AgentNamespace, runs, hosts, options);
+  const hub = { runs, store };
   // serverSideEmit needs an adapter that spans instances: forward only with Redis.
-  setupUiNamespace(ui, runs, options, options.redisUrl ? setupForwarding(ui, runs) : undefined);
+  setupUiNamespace(ui, hub, options, options.redisUrl ? setupForwarding(ui, hub) : undefined);
   const stopPresence = onPresenceChange((hostId) => {
-    db.host
-      .findUnique({ where: { id: hostId } })
-      .then((host) => host && ui.emit("host.status", toHostView(host)))
+    hosts
+      .view(hostId)
+      .then((host) => host && ui.emit("host.status", host))
       .catch((err: unknown) => log.warn({ err }, "could not publish host status"));
   });
   log.info("run hub attached (socket.io /agent, /ui)");

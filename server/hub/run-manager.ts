@@ -1,47 +1,43 @@
 // The run hub's core: active runs, their one running step each, and the traffic between browsers
-// (UiRoom) and agents (AgentLink). Commands come only from the content index.
+// (UiRoom) and agents (AgentLink). It holds the in-memory lifecycle and its timers; what is kept
+// goes through the RunStore. Who may send a request was checked by the /ui command table before
+// it gets here; only the rules that need the step (lib/auth/permissions) are applied here.
+// Commands come only from the content index.
+import type { AgentHello, ServerToAgentEvents, StepExit, StepOutput, StepRefusal } from "@/agent/src/protocol";
+import { stepRefusal } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/request-user";
-import { hasRole } from "@/lib/auth/roles";
-import { db } from "@/lib/db/client";
+import type { HostStore } from "@/lib/hosts/host-store";
 import { log } from "@/lib/log";
 import { isShellLang } from "@/lib/playbooks/format";
 import type { Playbook, Step } from "@/lib/playbooks/types";
-import { auditStep } from "@/lib/runs/audit";
 import { checkInputs } from "@/lib/runs/inputs";
-import type {
-  AgentHello,
-  RunStartRequest,
-  RunView,
-  StepExit,
-  StepOutput,
-  StepRefusal,
-  StepRunRequest,
-  StepStart,
-  UiError,
-  UiResult,
-} from "@/lib/runs/protocol";
-import { loadRunView, loadStepRunView, type LiveRunState } from "@/lib/runs/run-views";
+import type { RunStartRequest, RunView, StepRunRequest, StepRunView, UiError, UiResult } from "@/lib/runs/protocol";
+import type { RunStore } from "@/lib/runs/run-store";
+import type { LiveRunState } from "@/lib/runs/run-views";
 import { SecretMasker } from "@/lib/runs/secret-masker";
-import { judge, type StepEnding } from "@/lib/runs/verdict";
 import type { HubOptions } from "./options";
+import { recordEnding, type Ending } from "./step-ending";
 import { StepSession } from "./step-session";
 
 /** How the hub talks to one connected agent. */
 export interface AgentLink {
   hostId: string;
   hostName: string;
-  send: {
-    start(start: StepStart): void;
-    ack(stepRunId: string, offset: number): void;
-    cancel(stepRunId: string): void;
-  };
+  send<E extends keyof ServerToAgentEvents>(event: E, payload: Parameters<ServerToAgentEvents[E]>[0]): void;
 }
 
 /** How the hub talks to the browsers watching runs. */
 export interface UiRoom {
   runState(run: RunView): void;
-  stepState(runId: string, step: NonNullable<Awaited<ReturnType<typeof loadStepRunView>>>): void;
+  stepState(runId: string, step: StepRunView): void;
   output(runId: string, stepRunId: string, offset: number, data: Buffer): void;
+}
+
+export interface RunManagerDeps {
+  options: Pick<HubOptions, "getPlaybook" | "agentGraceMs" | "maxOutputBytes">;
+  ui: UiRoom;
+  store: RunStore;
+  hosts: Pick<HostStore, "runnableHost">;
 }
 
 interface ActiveStep {
@@ -71,32 +67,41 @@ interface RunState {
   runAllUserId: string | null;
 }
 
-const err = (code: UiError["code"], message: string): { ok: false; error: UiError } => ({ ok: false, error: { code, message } });
+type Refused = { ok: false; error: UiError };
+type Found = { ok: true; playbook: Playbook; step: Step };
+
+const err = (code: UiError["code"], message: string): Refused => ({ ok: false, error: { code, message } });
+const lost = (reason: string): [Ending, string] => [{ cause: "agent-lost", exitCode: null, signal: null }, reason];
 
 export class RunManager {
   private readonly runs = new Map<string, RunState>();
   private readonly steps = new Map<string, RunState>(); // by running StepRun id
   private readonly links = new Map<string, AgentLink>(); // by host id
+  private readonly opts: RunManagerDeps["options"];
+  private readonly ui: UiRoom;
+  private readonly store: RunStore;
+  private readonly hosts: RunManagerDeps["hosts"];
 
-  constructor(
-    private readonly opts: HubOptions,
-    private readonly ui: UiRoom,
-  ) {}
+  constructor(deps: RunManagerDeps) {
+    ({ options: this.opts, ui: this.ui, store: this.store, hosts: this.hosts } = deps);
+  }
 
   // ── Browsers ──────────────────────────────────────────────────────────────
 
   async startRun(user: SessionUser, req: RunStartRequest): Promise<UiResult<{ runId: string; run: RunView }>> {
-    if (!hasRole(user, "operator")) return err("forbidden", `Running playbooks needs the operator role; you are ${user.role}.`);
     const playbook = await this.opts.getPlaybook(req.playbook);
     if (!playbook) return err("not-found", `No playbook "${req.playbook}".`);
-    const host = await db.host.findUnique({ where: { id: req.hostId }, select: { id: true, name: true, revokedAt: true } });
-    if (!host || host.revokedAt) return err("not-found", "No such host.");
+    const host = await this.hosts.runnableHost(req.hostId);
+    if (!host) return err("not-found", "No such host.");
     if (!this.links.has(host.id)) return err("host-offline", `Host "${host.name}" is offline: its agent is not connected.`);
     const checked = checkInputs(playbook.inputs, req.inputs);
     if (!checked.ok) return err("bad-request", checked.message);
-    const run = await db.run.create({
-      data: { playbookSlug: playbook.slug, contentHash: playbook.contentHash, hostId: host.id, userId: user.id, inputs: checked.inputs.stored },
-      select: { id: true },
+    const run = await this.store.createRun({
+      playbookSlug: playbook.slug,
+      contentHash: playbook.contentHash,
+      hostId: host.id,
+      userId: user.id,
+      inputs: checked.inputs.stored,
     });
     this.runs.set(run.id, {
       id: run.id,
@@ -117,32 +122,26 @@ export class RunManager {
   }
 
   async runStep(user: SessionUser, req: StepRunRequest): Promise<UiResult<{ stepRunId: string }>> {
-    if (!hasRole(user, "operator")) return err("forbidden", `Running steps needs the operator role; you are ${user.role}.`);
     const run = this.runs.get(req.runId);
     if (!run) return this.notActive(req.runId);
     if (run.active) return err("conflict", `Step "${run.active.step.id}" is still running in this run; wait for it or cancel it.`);
     const found = await this.currentStep(run, req.stepId);
     if (!found.ok) return found;
     const { playbook, step } = found;
-    if (step.risk === "change" && req.confirm !== true) {
-      return err("needs-confirmation", `Step "${step.id}" changes the host; confirm to run it.`);
-    }
-    if (step.risk === "danger") {
-      if (!hasRole(user, "admin")) return err("forbidden", `Step "${step.id}" is dangerous: only admins may run it.`);
-      if (req.typedStepId !== step.id) return err("forbidden", `Step "${step.id}" is dangerous: type its id to run it.`);
-      if (req.confirm !== true) return err("needs-confirmation", `Step "${step.id}" is dangerous; confirm to run it.`);
-    }
+    const refusal = stepRefusal(user, step, req);
+    if (refusal) return err(refusal.code, refusal.message);
     run.runAll = null;
     return this.launch(run, playbook, step, user.id);
   }
 
   async runAllRead(user: SessionUser, runId: string): Promise<UiResult<object>> {
-    if (!hasRole(user, "operator")) return err("forbidden", `Running steps needs the operator role; you are ${user.role}.`);
     const run = this.runs.get(runId);
     if (!run) return this.notActive(runId);
     if (run.active) return err("conflict", `Step "${run.active.step.id}" is still running in this run.`);
     const playbook = await this.opts.getPlaybook(run.playbookSlug);
-    if (!playbook || playbook.contentHash !== run.contentHash) return err("conflict", "The playbook changed since this run started; start a new run.");
+    if (!playbook || playbook.contentHash !== run.contentHash) {
+      return err("conflict", "The playbook changed since this run started; start a new run.");
+    }
     const queue = playbook.steps.filter((s) => s.risk === "read").map((s) => s.id);
     if (queue.length === 0) return err("not-found", "This playbook has no read-only steps.");
     run.runAll = queue;
@@ -152,7 +151,6 @@ export class RunManager {
   }
 
   async cancel(user: SessionUser, runId: string): Promise<UiResult<object>> {
-    if (!hasRole(user, "operator")) return err("forbidden", `Cancelling steps needs the operator role; you are ${user.role}.`);
     const run = this.runs.get(runId);
     if (!run) return this.notActive(runId);
     const hadRunAll = run.runAll !== null;
@@ -163,34 +161,38 @@ export class RunManager {
       return hadRunAll ? { ok: true } : err("conflict", "No step is running in this run.");
     }
     const link = this.links.get(run.hostId);
-    if (link) link.send.cancel(active.stepRunId);
+    if (link) link.send("step.cancel", { stepRunId: active.stepRunId });
     else void this.end(run, active, { cause: "cancelled", exitCode: null, signal: null }, "cancelled while the agent was disconnected");
     log.info({ runId, stepRunId: active.stepRunId, user: user.email }, "step cancel requested");
     await this.publishRun(run.id);
     return { ok: true };
   }
 
-  async finishRun(user: SessionUser, runId: string): Promise<UiResult<{ run: RunView }>> {
-    if (!hasRole(user, "operator")) return err("forbidden", `Finishing runs needs the operator role; you are ${user.role}.`);
+  async finishRun(runId: string): Promise<UiResult<{ run: RunView }>> {
     const run = this.runs.get(runId);
     if (!run) return this.notActive(runId);
     if (run.active) return err("conflict", `Step "${run.active.step.id}" is still running; cancel it first.`);
     this.runs.delete(runId);
-    await db.run.update({ where: { id: runId }, data: { status: "finished", finishedAt: new Date() } });
+    await this.store.finishRun(runId);
     const view = await this.publishRun(runId);
     return view ? { ok: true, run: view } : err("internal", "The run vanished.");
   }
 
   /** The run as stored plus what only this process knows. */
   async view(runId: string): Promise<RunView | null> {
-    const slug = this.runs.get(runId)?.playbookSlug ?? (await db.run.findUnique({ where: { id: runId }, select: { playbookSlug: true } }))?.playbookSlug;
+    const slug = this.runs.get(runId)?.playbookSlug ?? (await this.store.playbookOf(runId));
     if (!slug) return null;
-    return loadRunView(runId, await this.opts.getPlaybook(slug), this.liveState(runId));
+    return this.store.runView(runId, await this.opts.getPlaybook(slug), this.liveState(runId));
   }
 
   liveState(runId: string): LiveRunState | undefined {
     const state = this.runs.get(runId);
     return state ? { activeStepRunId: state.active?.stepRunId ?? null, runningAllRead: state.runAll !== null } : undefined;
+  }
+
+  /** Whether the run is active in this process (under scale-out, requests about it come here). */
+  holdsRun(runId: string): boolean {
+    return this.runs.has(runId);
   }
 
   /** The running step's session, for replay on subscribe and browser flow control. */
@@ -219,9 +221,10 @@ export class RunManager {
       if (reported.has(active.stepRunId)) {
         if (active.lostTimer) clearTimeout(active.lostTimer);
         active.lostTimer = null;
-        link.send.ack(active.stepRunId, active.session.received);
+        // Where the agent resends from: everything after what we already have.
+        link.send("step.ack", { stepRunId: active.stepRunId, offset: active.session.received });
       } else {
-        void this.end(run, active, { cause: "agent-lost", exitCode: null, signal: null }, "the agent restarted while the step ran; output up to then is kept");
+        void this.end(run, active, ...lost("the agent restarted while the step ran; output up to then is kept"));
       }
     }
     return forget;
@@ -230,12 +233,13 @@ export class RunManager {
   agentGone(link: AgentLink): void {
     if (this.links.get(link.hostId) !== link) return;
     this.links.delete(link.hostId);
+    const grace = this.opts.agentGraceMs;
+    const seconds = Math.round(grace / 1000);
+    const reason = `the agent disconnected and did not come back within ${seconds} s; output up to then is kept`;
     for (const run of this.runsOnHost(link.hostId)) {
       const active = run.active;
       if (!active || active.lostTimer) continue;
-      active.lostTimer = setTimeout(() => {
-        void this.end(run, active, { cause: "agent-lost", exitCode: null, signal: null }, `the agent disconnected and did not come back within ${Math.round(this.opts.agentGraceMs / 1000)} s; output up to then is kept`);
-      }, this.opts.agentGraceMs);
+      active.lostTimer = setTimeout(() => void this.end(run, active, ...lost(reason)), grace);
     }
   }
 
@@ -250,7 +254,8 @@ export class RunManager {
     if (!run || run.hostId !== link.hostId || !run.active) return; // already ended (e.g. lost): nothing to do
     const active = run.active;
     if (exit.totalBytes !== active.session.received) {
-      log.warn({ stepRunId: exit.stepRunId, agentBytes: exit.totalBytes, received: active.session.received }, "agent reports a different output size than received");
+      const sizes = { agentBytes: exit.totalBytes, received: active.session.received };
+      log.warn({ stepRunId: exit.stepRunId, ...sizes }, "agent reports a different output size than received");
     }
     await this.end(run, active, { cause: exit.cause, exitCode: exit.exitCode, signal: exit.signal, error: exit.error });
   }
@@ -258,7 +263,8 @@ export class RunManager {
   async refused(link: AgentLink, refusal: StepRefusal): Promise<void> {
     const run = this.steps.get(refusal.stepRunId);
     if (!run || run.hostId !== link.hostId || !run.active) return;
-    await this.end(run, run.active, { cause: "refused", exitCode: null, signal: null }, `refused by the agent on ${run.hostName}: ${refusal.reason}`);
+    const reason = `refused by the agent on ${run.hostName}: ${refusal.reason}`;
+    await this.end(run, run.active, { cause: "refused", exitCode: null, signal: null }, reason);
   }
 
   /** Stops timers (server shutdown). Running steps stay "running" and are marked interrupted next start. */
@@ -271,7 +277,7 @@ export class RunManager {
 
   // ── Inside ────────────────────────────────────────────────────────────────
 
-  private notActive(runId: string): { ok: false; error: UiError } {
+  private notActive(runId: string): Refused {
     return err("conflict", `Run ${runId} is not active (finished, interrupted or unknown); start a new run.`);
   }
 
@@ -279,11 +285,12 @@ export class RunManager {
     return [...this.runs.values()].filter((r) => r.hostId === hostId);
   }
 
-  private async currentStep(run: RunState, stepId: string): Promise<{ ok: true; playbook: Playbook; step: Step } | { ok: false; error: UiError }> {
+  private async currentStep(run: RunState, stepId: string): Promise<Found | Refused> {
     const playbook = await this.opts.getPlaybook(run.playbookSlug);
     if (!playbook) return err("not-found", `Playbook "${run.playbookSlug}" is no longer in the content index.`);
     if (playbook.contentHash !== run.contentHash) {
-      return err("conflict", `The playbook changed since this run started (${run.contentHash} → ${playbook.contentHash}); start a new run.`);
+      const change = `${run.contentHash} → ${playbook.contentHash}`;
+      return err("conflict", `The playbook changed since this run started (${change}); start a new run.`);
     }
     const step = playbook.steps.find((s) => s.id === stepId);
     if (!step) return err("not-found", `Playbook "${playbook.slug}" has no step "${stepId}".`);
@@ -296,30 +303,27 @@ export class RunManager {
     const masker = new SecretMasker(run.secrets);
     const command = step.code;
     const shell = isShellLang(step.lang) ? step.lang : null;
-    const stepRun = await db.stepRun.create({
-      data: {
-        runId: run.id,
-        stepId: step.id,
-        title: step.title,
-        risk: step.risk,
-        command: masker.maskText(command),
-        shell: shell ?? "default",
-        userId,
-      },
-      select: { id: true, startedAt: true, cols: true, rows: true },
+    const stepRun = await this.store.createStepRun({
+      runId: run.id,
+      stepId: step.id,
+      title: step.title,
+      risk: step.risk,
+      command: masker.maskText(command),
+      shell: shell ?? "default",
+      userId,
     });
     // Re-check after the await: another request may have started a step meanwhile.
     if (run.active) {
-      await db.stepRun.delete({ where: { id: stepRun.id } });
+      await this.store.discardStepRun(stepRun.id);
       return err("conflict", `Step "${run.active.step.id}" is still running in this run.`);
     }
     const session = new StepSession({
       stepRunId: stepRun.id,
-      startedAt: stepRun.startedAt,
       secrets: run.secrets,
       maxOutputBytes: this.opts.maxOutputBytes,
+      record: (onCommitted) => this.store.recordOutput(stepRun.id, stepRun.startedAt, onCommitted),
       broadcast: (offset, data) => this.ui.output(run.id, stepRun.id, offset, data),
-      sendAck: (offset) => this.links.get(run.hostId)?.send.ack(stepRun.id, offset),
+      sendAck: (offset) => this.links.get(run.hostId)?.send("step.ack", { stepRunId: stepRun.id, offset }),
     });
     const timeoutMs = step.timeout * 1000;
     const active: ActiveStep = {
@@ -333,12 +337,12 @@ export class RunManager {
       ending: false,
       // The agent enforces the timeout; this catches an agent that never reports back.
       safetyTimer: setTimeout(() => {
-        void this.end(run, active, { cause: "agent-lost", exitCode: null, signal: null }, "the agent did not report the end of the step in time");
+        void this.end(run, active, ...lost("the agent did not report the end of the step in time"));
       }, timeoutMs + 120_000),
     };
     run.active = active;
     this.steps.set(stepRun.id, run);
-    link.send.start({
+    link.send("step.start", {
       stepRunId: stepRun.id,
       runId: run.id,
       playbook: playbook.slug,
@@ -360,51 +364,20 @@ export class RunManager {
     return { ok: true, stepRunId: stepRun.id };
   }
 
-  private async end(run: RunState, active: ActiveStep, ending: Omit<StepEnding, "text" | "timeoutSec" | "maxOutputBytes">, reason?: string): Promise<void> {
+  private async end(run: RunState, active: ActiveStep, ending: Ending, reason?: string): Promise<void> {
     if (active.ending) return;
     active.ending = true;
     if (active.lostTimer) clearTimeout(active.lostTimer);
     clearTimeout(active.safetyTimer);
     const output = await active.session.close();
-    const judgement = judge(active.step.expect, {
-      ...ending,
-      error: reason ?? ending.error,
-      text: output.text,
-      timeoutSec: active.step.timeout,
-      maxOutputBytes: this.opts.maxOutputBytes,
-    });
-    const endedAt = new Date();
-    const masker = new SecretMasker(run.secrets);
-    const truncated = output.truncated || ending.cause === "output-cap";
-    await db.stepRun.update({
-      where: { id: active.stepRunId },
-      data: {
-        endedAt,
-        exitCode: ending.exitCode,
-        signal: ending.signal,
-        verdict: judgement.verdict,
-        reason: judgement.reason === null ? null : masker.maskText(judgement.reason),
-        outputBytes: output.bytes,
-        truncated,
-      },
-    });
-    await auditStep({
-      userId: active.userId,
-      hostName: run.hostName,
-      playbookSlug: run.playbookSlug,
-      contentHash: run.contentHash,
-      stepId: active.step.id,
-      command: masker.maskText(active.command),
-      exitCode: ending.exitCode,
-      verdict: judgement.verdict,
-      startedAt: active.startedAt,
-      endedAt,
-      detail: judgement.reason === null ? null : masker.maskText(judgement.reason),
-    });
+    const stopped = { ...ending, error: reason ?? ending.error };
+    const { end, audit } = recordEnding({ ...active, run }, stopped, output, this.opts.maxOutputBytes);
+    await this.store.endStepRun(active.stepRunId, end, audit);
     this.steps.delete(active.stepRunId);
     if (run.active === active) run.active = null;
-    log.info({ runId: run.id, stepRunId: active.stepRunId, step: active.step.id, verdict: judgement.verdict, exitCode: ending.exitCode, bytes: output.bytes }, "step ended");
-    if (run.runAll && judgement.verdict !== "passed") run.runAll = null;
+    const result = { verdict: end.verdict, exitCode: ending.exitCode, bytes: output.bytes };
+    log.info({ runId: run.id, stepRunId: active.stepRunId, step: active.step.id, ...result }, "step ended");
+    if (run.runAll && end.verdict !== "passed") run.runAll = null;
     await this.publishStep(run, active.stepRunId);
     if (run.runAll) {
       const next = await this.continueRunAll(run);
@@ -429,8 +402,7 @@ export class RunManager {
   }
 
   private async publishStep(run: RunState, stepRunId: string): Promise<void> {
-    const playbook = await this.opts.getPlaybook(run.playbookSlug);
-    const view = await loadStepRunView(stepRunId, playbook);
+    const view = await this.store.stepRunView(stepRunId, await this.opts.getPlaybook(run.playbookSlug));
     if (view) this.ui.stepState(run.id, view);
   }
 

@@ -1,10 +1,11 @@
 // One step while it runs: takes the agent's raw output chunks in offset order (dropping resent
 // duplicates), masks secrets, broadcasts and records the result, keeps text for the expectation,
 // and decides when to credit the agent (never while the database or a watching browser lags).
+import type { StepOutput } from "@/agent/src/protocol";
 import { log } from "@/lib/log";
 import { ExpectText } from "@/lib/runs/expect-text";
-import { OutputRecorder } from "@/lib/runs/output-recorder";
-import { UI_WINDOW_BYTES, type StepOutput } from "@/lib/runs/protocol";
+import { UI_WINDOW_BYTES } from "@/lib/runs/protocol";
+import type { OutputSink } from "@/lib/runs/run-store";
 import { SecretMasker } from "@/lib/runs/secret-masker";
 
 /** Uncommitted output above which the agent gets no more credit until the database catches up. */
@@ -14,9 +15,10 @@ const UI_STALL_MS = 10_000;
 
 export interface StepSessionDeps {
   stepRunId: string;
-  startedAt: Date;
   secrets: string[];
   maxOutputBytes: number;
+  /** Where the masked output is recorded; `onCommitted` runs after each committed batch. */
+  record: (onCommitted: () => void) => OutputSink;
   /** Sends masked bytes at a (masked-stream) offset to everyone watching. */
   broadcast: (offset: number, data: Buffer) => void;
   /** Credits the agent: it may drop everything before `offset`. */
@@ -40,7 +42,7 @@ export class StepSession {
   /** Masked bytes sent to watchers and the recorder. */
   emitted = 0;
   truncated = false;
-  readonly recorder: OutputRecorder;
+  readonly recorder: OutputSink;
   private readonly masker: SecretMasker;
   private readonly expectText = new ExpectText();
   private acked = 0;
@@ -50,7 +52,7 @@ export class StepSession {
 
   constructor(private readonly deps: StepSessionDeps) {
     this.masker = new SecretMasker(deps.secrets);
-    this.recorder = new OutputRecorder(deps.stepRunId, deps.startedAt.getTime(), () => this.maybeAck());
+    this.recorder = deps.record(() => this.maybeAck());
   }
 
   take(chunk: StepOutput): void {

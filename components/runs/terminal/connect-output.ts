@@ -4,7 +4,7 @@
 // While the step runs, what the terminal has parsed is reported as `output.ack`.
 import type { Terminal } from "@xterm/xterm";
 import type { OutputRouter } from "../output-router";
-import { replayStep } from "../run-requests";
+import { request } from "../run-requests";
 import type { UiSocket } from "../ui-socket";
 import { OutputFeed } from "./output-feed";
 
@@ -47,7 +47,7 @@ export function connectOutput(c: OutputConnection): () => void {
     // A replay cut short by a dropped connection must not freeze the terminal; the hub replays
     // the running step again when we resubscribe.
     giveUp = setTimeout(replayEnded, REPLAY_PATIENCE_MS);
-    void replayStep(c.socket, c.runId, c.stepRunId).then((res) => {
+    void request(c.socket, "step.replay", { runId: c.runId, stepRunId: c.stepRunId }).then((res) => {
       if (closed || res.ok) return;
       replayEnded();
       c.onProblem(res.error.message);

@@ -1,0 +1,43 @@
+// What the run hub reads and writes about hosts: agent tokens, what an agent reported in its
+// hello, when it was last seen, and the host as the UI shows it. The hub uses this interface; the
+// Prisma implementation below is the database behind it.
+import type { AgentPolicy } from "@/agent/src/protocol";
+import { db } from "@/lib/db/client";
+import type { HostView } from "@/lib/runs/protocol";
+import { authenticateAgentToken, getHost, type AgentAuth } from "./manage-hosts";
+
+export interface AgentReport {
+  os: string;
+  agentVersion: string;
+  policy: AgentPolicy;
+}
+
+export interface HostStore {
+  /** The host a presented agent token belongs to. */
+  authenticate(token: unknown): Promise<AgentAuth>;
+  /** An enrolled, unrevoked host; null otherwise. */
+  runnableHost(hostId: string): Promise<{ id: string; name: string } | null>;
+  /** What the agent said about itself when it connected. */
+  recordHello(hostId: string, report: AgentReport): Promise<void>;
+  touch(hostId: string): Promise<void>;
+  view(hostId: string): Promise<HostView | null>;
+}
+
+export const prismaHostStore: HostStore = {
+  authenticate: authenticateAgentToken,
+
+  async runnableHost(hostId) {
+    const host = await db.host.findUnique({ where: { id: hostId }, select: { id: true, name: true, revokedAt: true } });
+    return host && !host.revokedAt ? { id: host.id, name: host.name } : null;
+  },
+
+  async recordHello(hostId, report) {
+    await db.host.update({ where: { id: hostId }, data: { lastSeenAt: new Date(), ...report } });
+  },
+
+  async touch(hostId) {
+    await db.host.update({ where: { id: hostId }, data: { lastSeenAt: new Date() } });
+  },
+
+  view: getHost,
+};

@@ -1,0 +1,78 @@
+// What the run hub keeps: runs, step runs, their output and the audit trail of executions.
+// The hub's RunManager works against this interface only; run-store-prisma.ts is the database
+// behind it, and tests hand in a fake.
+import type { Playbook } from "@/lib/playbooks/types";
+import type { StepAudit } from "./audit";
+import type { RecorderSnapshot } from "./output-recorder";
+import type { RunView, StepRunView, Verdict } from "./protocol";
+import type { RecordedChunk } from "./read-output";
+import type { LiveRunState } from "./run-views";
+
+export interface NewRun {
+  playbookSlug: string;
+  contentHash: string;
+  hostId: string;
+  userId: string;
+  /** As stored: secret values already masked. */
+  inputs: Record<string, string>;
+}
+
+export interface NewStepRun {
+  runId: string;
+  stepId: string;
+  title: string;
+  risk: string;
+  /** Secrets already masked. */
+  command: string;
+  shell: string;
+  userId: string;
+}
+
+export interface StartedStepRun {
+  id: string;
+  startedAt: Date;
+  cols: number;
+  rows: number;
+}
+
+export interface StepRunEnd {
+  endedAt: Date;
+  exitCode: number | null;
+  signal: string | null;
+  verdict: Exclude<Verdict, "running">;
+  reason: string | null;
+  outputBytes: number;
+  truncated: boolean;
+}
+
+/** Where a running step's output goes: buffered, committed in batches (OutputRecorder). */
+export interface OutputSink {
+  /** Bytes recorded so far, committed or not. */
+  readonly bytes: number;
+  readonly uncommittedBytes: number;
+  push(data: Buffer): void;
+  snapshot(): RecorderSnapshot;
+  /** Resolves once everything pushed so far is committed. */
+  flush(): Promise<void>;
+}
+
+export interface RunStore {
+  createRun(run: NewRun): Promise<{ id: string }>;
+  finishRun(runId: string): Promise<void>;
+  /** The slug of the run's playbook; null for an unknown run. */
+  playbookOf(runId: string): Promise<string | null>;
+  /** The run as stored; `live` adds what only the hub knows, `playbook` is the current version. */
+  runView(runId: string, playbook: Playbook | undefined, live?: LiveRunState): Promise<RunView | null>;
+  createStepRun(step: NewStepRun): Promise<StartedStepRun>;
+  /** Drops a step run that never reached the agent. */
+  discardStepRun(stepRunId: string): Promise<void>;
+  /** Records how a step ended, with its audit event. */
+  endStepRun(stepRunId: string, end: StepRunEnd, audit: StepAudit): Promise<void>;
+  stepRunView(stepRunId: string, playbook: Playbook | undefined): Promise<StepRunView | null>;
+  /** Where a running step's output is recorded; `onCommitted` runs after each batch. */
+  recordOutput(stepRunId: string, startedAt: Date, onCommitted: () => void): OutputSink;
+  /** The run a step run belongs to and its stored output size; null when unknown. */
+  stepRunOutput(stepRunId: string): Promise<{ runId: string; outputBytes: number } | null>;
+  /** Recorded output in order; rows with seq below `beforeSeq` (all when omitted). */
+  readOutput(stepRunId: string, beforeSeq?: number): AsyncIterable<RecordedChunk>;
+}

@@ -1,0 +1,245 @@
+// RunManager alone: an in-memory run store, a fake agent link and a fake room of browsers. No
+// database, no sockets, no processes; the integration tests beside it cover those.
+import { describe, expect, it } from "vitest";
+import type { ServerToAgentEvents, StepExit } from "@/agent/src/protocol";
+import type { SessionUser } from "@/lib/auth/request-user";
+import type { Playbook } from "@/lib/playbooks/types";
+import type { StepAudit } from "@/lib/runs/audit";
+import type { RunView, StepRunView } from "@/lib/runs/protocol";
+import type { LiveRunState } from "@/lib/runs/run-views";
+import type { NewRun, NewStepRun, OutputSink, RunStore, StepRunEnd } from "@/lib/runs/run-store";
+import { testPlaybook, testStep } from "@/lib/runs/test-playbook";
+import { RunManager, type AgentLink } from "./run-manager";
+
+const playbook = testPlaybook(
+  "unit",
+  [
+    testStep("greet", 'echo "hello $WHO"', { expect: { exit: 0, match: "^hello world" } }),
+    testStep("install", "apt-get install -y thing", { risk: "change" }),
+    testStep("wipe", "rm -rf /var/cache/thing", { risk: "danger" }),
+  ],
+  { inputs: [{ name: "WHO", label: "Who", required: true, secret: false }] },
+);
+
+const operator: SessionUser = { id: "u1", name: "Olga", email: "olga@example.com", role: "operator" };
+
+interface StoredStep extends NewStepRun {
+  id: string;
+  startedAt: Date;
+  end: StepRunEnd | null;
+  output: Buffer[];
+}
+
+/** The run store in memory: just enough rows to build the views the hub publishes. */
+class MemoryStore implements RunStore {
+  readonly runs = new Map<string, NewRun & { status: "active" | "finished" }>();
+  readonly steps = new Map<string, StoredStep>();
+  readonly audits: StepAudit[] = [];
+  private ids = 0;
+
+  async createRun(run: NewRun) {
+    const id = `run-${++this.ids}`;
+    this.runs.set(id, { ...run, status: "active" });
+    return { id };
+  }
+  async finishRun(runId: string) {
+    this.runs.get(runId)!.status = "finished";
+  }
+  async playbookOf(runId: string) {
+    return this.runs.get(runId)?.playbookSlug ?? null;
+  }
+  async runView(runId: string, _playbook: Playbook | undefined, live?: LiveRunState) {
+    const run = this.runs.get(runId);
+    if (!run) return null;
+    const steps = [...this.steps.values()].filter((s) => s.runId === runId).map((s) => this.toView(s));
+    const view: RunView = {
+      id: runId,
+      playbookSlug: run.playbookSlug,
+      contentHash: run.contentHash,
+      hostId: run.hostId,
+      hostName: "box",
+      userName: null,
+      inputs: run.inputs,
+      status: run.status,
+      createdAt: new Date(0).toISOString(),
+      finishedAt: null,
+      steps,
+      activeStepRunId: live?.activeStepRunId ?? null,
+      runningAllRead: live?.runningAllRead ?? false,
+      suggestedNext: null,
+      stale: false,
+    };
+    return view;
+  }
+  async createStepRun(step: NewStepRun) {
+    const id = `step-${++this.ids}`;
+    this.steps.set(id, { ...step, id, startedAt: new Date(), end: null, output: [] });
+    return { id, startedAt: this.steps.get(id)!.startedAt, cols: 120, rows: 30 };
+  }
+  async discardStepRun(stepRunId: string) {
+    this.steps.delete(stepRunId);
+  }
+  async endStepRun(stepRunId: string, end: StepRunEnd, audit: StepAudit) {
+    this.steps.get(stepRunId)!.end = end;
+    this.audits.push(audit);
+  }
+  async stepRunView(stepRunId: string) {
+    const step = this.steps.get(stepRunId);
+    return step ? this.toView(step) : null;
+  }
+  recordOutput(stepRunId: string, _startedAt: Date, onCommitted: () => void): OutputSink {
+    const parts = this.steps.get(stepRunId)!.output;
+    let bytes = 0;
+    return {
+      get bytes() {
+        return bytes;
+      },
+      uncommittedBytes: 0,
+      push: (data) => {
+        parts.push(data);
+        bytes += data.length;
+        onCommitted();
+      },
+      snapshot: () => ({ committedSeq: parts.length, committedBytes: bytes, tail: Buffer.alloc(0) }),
+      flush: async () => onCommitted(),
+    };
+  }
+  async stepRunOutput(stepRunId: string) {
+    const step = this.steps.get(stepRunId);
+    return step ? { runId: step.runId, outputBytes: Buffer.concat(step.output).length } : null;
+  }
+  async *readOutput(stepRunId: string) {
+    let offset = 0;
+    for (const [seq, data] of (this.steps.get(stepRunId)?.output ?? []).entries()) {
+      yield { seq, t: 0, offset, data };
+      offset += data.length;
+    }
+  }
+
+  private toView(step: StoredStep): StepRunView {
+    return {
+      id: step.id,
+      runId: step.runId,
+      stepId: step.stepId,
+      title: step.title,
+      risk: step.risk as StepRunView["risk"],
+      verdict: step.end?.verdict ?? "running",
+      reason: step.end?.reason ?? null,
+      exitCode: step.end?.exitCode ?? null,
+      signal: step.end?.signal ?? null,
+      startedAt: step.startedAt.toISOString(),
+      endedAt: step.end?.endedAt.toISOString() ?? null,
+      outputBytes: step.end?.outputBytes ?? 0,
+      truncated: step.end?.truncated ?? false,
+      cols: 120,
+      rows: 30,
+      userName: null,
+      suggestedNext: null,
+    };
+  }
+}
+
+type AgentEvent = keyof ServerToAgentEvents;
+type Sent = { [E in AgentEvent]: { event: E; payload: Parameters<ServerToAgentEvents[E]>[0] } }[AgentEvent];
+
+function setUp() {
+  const store = new MemoryStore();
+  const runStates: RunView[] = [];
+  const stepStates: StepRunView[] = [];
+  const live: { offset: number; data: string }[] = [];
+  const manager = new RunManager({
+    options: {
+      getPlaybook: async (slug) => (slug === playbook.slug ? playbook : undefined),
+      agentGraceMs: 1000,
+      maxOutputBytes: 1 << 20,
+    },
+    store,
+    hosts: { runnableHost: async (id) => (id === "host-1" ? { id, name: "box" } : null) },
+    ui: {
+      runState: (run) => runStates.push(run),
+      stepState: (_runId, step) => stepStates.push(step),
+      output: (_runId, _stepRunId, offset, data) => live.push({ offset, data: data.toString() }),
+    },
+  });
+  const sent: Sent[] = [];
+  const send: AgentLink["send"] = (event, payload) => sent.push({ event, payload } as Sent);
+  const link: AgentLink = { hostId: "host-1", hostName: "box", send };
+  const hello = { protocol: 1, name: "box", os: "linux", version: "0.1.0", hostname: "box", active: [] };
+  manager.agentHello(link, { ...hello, policy: { maxRisk: "danger", allowTags: null, allowPlaybooks: null } });
+  return { store, manager, link, sent, runStates, stepStates, live };
+}
+
+function exited(stepRunId: string, totalBytes: number): StepExit {
+  const at = new Date().toISOString();
+  return { stepRunId, exitCode: 0, signal: null, cause: "exited", totalBytes, startedAt: at, endedAt: at };
+}
+
+async function startRun(t: ReturnType<typeof setUp>): Promise<string> {
+  const started = await t.manager.startRun(operator, { playbook: "unit", hostId: "host-1", inputs: { WHO: "world" } });
+  if (!started.ok) throw new Error(started.error.message);
+  return started.runId;
+}
+
+describe("RunManager with a fake store and agent", () => {
+  it("runs a step: sends it to the agent, relays and credits its output, judges its exit", async () => {
+    const t = setUp();
+    const runId = await startRun(t);
+    const res = await t.manager.runStep(operator, { runId, stepId: "greet" });
+    if (!res.ok) throw new Error(res.error.message);
+    const stepRunId = res.stepRunId;
+    const command = 'echo "hello $WHO"';
+    expect(t.sent[0]).toMatchObject({ event: "step.start", payload: { stepRunId, command, env: { WHO: "world" } } });
+    expect(t.manager.liveState(runId)).toEqual({ activeStepRunId: stepRunId, runningAllRead: false });
+    expect(t.stepStates.at(-1)).toMatchObject({ id: stepRunId, verdict: "running" });
+
+    t.manager.output(t.link, { stepRunId, seq: 0, offset: 0, data: Buffer.from("hello world\r\n") });
+    expect(t.live).toEqual([{ offset: 0, data: "hello world\r\n" }]);
+    expect(t.sent.at(-1)).toEqual({ event: "step.ack", payload: { stepRunId, offset: 13 } });
+
+    await t.manager.exit(t.link, exited(stepRunId, 13));
+    expect(t.stepStates.at(-1)).toMatchObject({ id: stepRunId, verdict: "passed", exitCode: 0, outputBytes: 13 });
+    expect(t.runStates.at(-1)).toMatchObject({ id: runId, activeStepRunId: null });
+    const audit = { stepId: "greet", command, verdict: "passed", userId: "u1", hostName: "box" };
+    expect(t.store.audits).toEqual([expect.objectContaining(audit)]);
+    expect(t.manager.session(stepRunId)).toBeNull();
+
+    const finished = await t.manager.finishRun(runId);
+    expect(finished).toMatchObject({ ok: true, run: { status: "finished" } });
+    expect(t.manager.holdsRun(runId)).toBe(false);
+  });
+
+  it("fails a step whose output does not match its expectation", async () => {
+    const t = setUp();
+    const runId = await startRun(t);
+    const res = await t.manager.runStep(operator, { runId, stepId: "greet" });
+    const stepRunId = res.ok ? res.stepRunId : "";
+    t.manager.output(t.link, { stepRunId, seq: 0, offset: 0, data: Buffer.from("goodbye\r\n") });
+    await t.manager.exit(t.link, exited(stepRunId, 9));
+    expect(t.stepStates.at(-1)).toMatchObject({ verdict: "failed", reason: "output does not match /^hello world/" });
+  });
+
+  it("refuses a change step without confirmation, and a danger step to an operator", async () => {
+    const t = setUp();
+    const runId = await startRun(t);
+    expect(await t.manager.runStep(operator, { runId, stepId: "install" })).toEqual({
+      ok: false,
+      error: { code: "needs-confirmation", message: 'Step "install" changes the host; confirm to run it.' },
+    });
+    const danger = await t.manager.runStep(operator, { runId, stepId: "wipe", confirm: true, typedStepId: "wipe" });
+    expect(danger).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(t.sent.filter((s) => s.event === "step.start")).toEqual([]);
+    expect(t.store.steps.size).toBe(0);
+  });
+
+  it("refuses a run on an unknown or offline host", async () => {
+    const t = setUp();
+    const start = (hostId: string) => t.manager.startRun(operator, { playbook: "unit", hostId, inputs: { WHO: "x" } });
+    expect(await start("nope")).toMatchObject({ ok: false, error: { code: "not-found" } });
+    t.manager.agentGone(t.link);
+    expect(await start("host-1")).toMatchObject({ ok: false, error: { code: "host-offline" } });
+  });
+
+  it("stays clear of the database", () => {
+    expect((globalThis as { casebookDb?: unknown }).casebookDb).toBeUndefined();
+  });
+});
