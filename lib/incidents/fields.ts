@@ -15,9 +15,22 @@ export type KeysOf<T, V> = { [K in keyof T]-?: T[K] extends V ? K : never }[keyo
 /** Fields that hold one piece of text, a choice included (severity, status). */
 export type TextField = KeysOf<IncidentInput, string>;
 export type DateField = KeysOf<IncidentInput, Date | null>;
+export type ListField = KeysOf<IncidentInput, readonly unknown[]>;
 /** Lists whose items are records of their own: a timeline entry, a root cause. */
 export type RowField = KeysOf<IncidentInput, ReadonlyArray<object>>;
 export type StringListField = KeysOf<IncidentInput, readonly string[]>;
+
+/**
+ * `list`, checked at compile time to name every member of T, for code that must treat each field
+ * of a kind specially: a field of that kind added to the schema later fails to compile until named.
+ */
+export function allOf<T extends string>() {
+  return <const L extends readonly T[]>(
+    list: L & ([Exclude<T, L[number]>] extends [never] ? unknown : { missing: Exclude<T, L[number]> }),
+  ): L => list;
+}
+
+export const DATE_FIELDS = allOf<DateField>()(["startedAt", "detectedAt", "resolvedAt"]);
 
 type Blank<T> = {
   [K in keyof T]: T[K] extends readonly unknown[] ? never[] : T[K] extends Date | null ? null : T[K];
