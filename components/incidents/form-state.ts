@@ -96,7 +96,12 @@ export function formStateFrom(src: FormSource): IncidentFormState {
     ...record(DATE_FIELDS, (f) => toInputDate(src[f])),
     ...record(COMMA_FIELDS, (f) => (src[f] ?? []).join(", ")),
     symptoms: src.symptoms?.length ? [...src.symptoms] : [""],
-    timeline: (src.timeline ?? []).map((t) => ({ at: toInputDate(t.at), kind: t.kind, text: t.text, link: text(t.link) })),
+    timeline: (src.timeline ?? []).map((t) => ({
+      at: toInputDate(t.at),
+      kind: t.kind,
+      text: t.text,
+      link: text(t.link),
+    })),
     rootCauses: (src.rootCauses ?? []).map((c) => {
       const cause = blankRootCause();
       return record(Object.keys(cause) as Array<keyof CauseRow>, (f) => c[f] ?? cause[f]);
@@ -124,7 +129,12 @@ export function formStateToInput(s: IncidentFormState): IncidentInputRaw {
     ...record(DATE_FIELDS, (f) => fromInputDate(s[f])),
     ...record(COMMA_FIELDS, (f) => list(s[f])),
     symptoms: s.symptoms,
-    timeline: s.timeline.map((t) => ({ at: fromInputDate(t.at) ?? "", kind: t.kind as "note", text: t.text, link: t.link || null })),
+    timeline: s.timeline.map((t) => ({
+      at: fromInputDate(t.at) ?? "",
+      kind: t.kind as "note",
+      text: t.text,
+      link: t.link || null,
+    })),
     rootCauses: s.rootCauses,
     learnings: s.learnings.map((l) => ({
       kind: l.kind as "insight",

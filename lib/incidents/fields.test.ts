@@ -7,7 +7,8 @@ describe("incident fields", () => {
     const blank = blankIncident();
     expect(Object.keys(blank).sort()).toEqual([...INCIDENT_FIELDS].sort());
     expect(parseIncidentInput({ ...blank, title: "Named" })).toEqual({ ...blank, title: "Named" });
-    expect(rootCauseSchema.parse({ ...blankRootCause(), title: "Named" })).toEqual({ ...blankRootCause(), title: "Named" });
+    const cause = { ...blankRootCause(), title: "Named" };
+    expect(rootCauseSchema.parse(cause)).toEqual(cause);
   });
 
   it("hands out fresh lists, so an importer filling one blank leaves the next one empty", () => {
@@ -18,7 +19,8 @@ describe("incident fields", () => {
 
   it("names as dates the fields the schema reads dates into", () => {
     const iso = "2025-11-05T09:00:00.000Z";
-    const parsed = parseIncidentInput({ title: "t", severity: "SEV1", ...Object.fromEntries(DATE_FIELDS.map((f) => [f, iso])) });
+    const dates = Object.fromEntries(DATE_FIELDS.map((f) => [f, iso]));
+    const parsed = parseIncidentInput({ title: "t", severity: "SEV1", ...dates });
     for (const field of DATE_FIELDS) expect(parsed[field]).toEqual(new Date(iso));
   });
 });

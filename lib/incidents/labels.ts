@@ -101,3 +101,8 @@ export function partName<F extends RowField>(field: F, part: PartOf<F> & string)
   const parts: Record<string, PartLabel> = FIELD_LABELS[field].parts;
   return parts[part]?.name ?? part;
 }
+
+/** An input of an item as the form labels it: "Root cause 2 fix", "Entry 1 time". */
+export function partLabel<F extends RowField>(field: F, index: number, part: PartOf<F> & string): string {
+  return `${rowName(field, index, { form: true })} ${partName(field, part)}`;
+}

@@ -12,9 +12,10 @@ export interface IncidentFilter {
   playbook?: string;
 }
 
-type ListedField = "id" | "title" | "severity" | "status" | "startedAt" | "createdAt" | "tags" | "playbooks" | "symptoms";
-
-export type IncidentListItem = Pick<IncidentRecord, ListedField> & {
+export type IncidentListItem = Pick<
+  IncidentRecord,
+  "id" | "title" | "severity" | "status" | "startedAt" | "createdAt" | "tags" | "playbooks" | "symptoms"
+> & {
   /** How many it has, not the causes and learnings themselves. */
   rootCauses: number;
   learnings: number;

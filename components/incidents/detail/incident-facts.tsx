@@ -11,6 +11,8 @@ const NONE = "—";
 
 /** The incident at a glance: its times, where it happened, and what it links to. */
 export function IncidentFacts({ incident, names }: { incident: IncidentRecord; names: PlaybookNames }) {
+  const playbooks = incident.playbooks.map((slug) => ({ href: `/playbooks/${slug}`, text: names.playbook(slug) }));
+  const runs = incident.runs.map((runId) => ({ href: `/runs/${runId}`, text: runId.slice(0, 10) }));
   return (
     <dl className={styles.facts}>
       {DATE_FIELDS.map((field) => {
@@ -23,10 +25,10 @@ export function IncidentFacts({ incident, names }: { incident: IncidentRecord; n
       })}
       <Fact label={FIELD_LABELS.environment.label}>{incident.environment || NONE}</Fact>
       <Fact label={FIELD_LABELS.playbooks.label}>
-        <LinkList links={incident.playbooks.map((slug) => ({ href: `/playbooks/${slug}`, text: names.playbook(slug) }))} />
+        <LinkList links={playbooks} />
       </Fact>
       <Fact label={FIELD_LABELS.runs.label}>
-        <LinkList links={incident.runs.map((runId) => ({ href: `/runs/${runId}`, text: runId.slice(0, 10) }))} />
+        <LinkList links={runs} />
       </Fact>
       <Fact label={AUTHORS_LABEL.label}>{incident.authors.map((a) => a.name).join(", ") || NONE}</Fact>
       <Fact label={FIELD_LABELS.tags.label}>

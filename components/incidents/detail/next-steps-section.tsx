@@ -13,7 +13,8 @@ export function NextStepsSection({ items }: { items: ActionItemInput[] }) {
         <ul className={styles.checklist}>
           {items.map((a, i) => (
             <li key={i}>
-              <input type="checkbox" checked={a.done} readOnly disabled aria-label={a.done ? "done" : "open"} /> {a.text}
+              <input type="checkbox" checked={a.done} readOnly disabled aria-label={a.done ? "done" : "open"} />{" "}
+              {a.text}
               {a.owner ? <span className="muted"> — {a.owner}</span> : null}
             </li>
           ))}
