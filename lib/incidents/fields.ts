@@ -58,3 +58,7 @@ export function blankIncident(): BlankIncident {
 export function blankRootCause(): RootCauseInput {
   return { title: "", ...defaultsOf(rootCauseSchema.shape) } as RootCauseInput;
 }
+
+/** A root cause's text fields after its title, in schema order. */
+export type CauseField = Exclude<keyof RootCauseInput, "title">;
+export const CAUSE_FIELDS = Object.keys(rootCauseSchema.shape).filter((k): k is CauseField => k !== "title");

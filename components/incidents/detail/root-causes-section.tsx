@@ -1,4 +1,4 @@
-import { CAUSE_FIELDS } from "@/lib/incidents/markdown/format";
+import { CAUSE_FIELDS } from "@/lib/incidents/fields";
 import { FIELD_LABELS } from "@/lib/incidents/labels";
 import type { RootCauseInput } from "@/lib/incidents/schema";
 import styles from "../incidents.module.css";

@@ -1,4 +1,4 @@
-import { CAUSE_FIELDS } from "@/lib/incidents/markdown/format";
+import { CAUSE_FIELDS } from "@/lib/incidents/fields";
 import { FIELD_LABELS, partLabel, rowName } from "@/lib/incidents/labels";
 import { TextArea, TextField } from "../form-fields";
 import { emptyCause } from "../form-state";

@@ -1,11 +1,11 @@
 // Incident → Markdown write-up in the shape of the session-learnings documents (see format.ts).
 // importIncidentMarkdown reads it back to the same incident.
+import { CAUSE_FIELDS } from "../fields";
 import { FIELD_LABELS } from "../labels";
 import type { LearningInput } from "../schema";
 import type { ExportableIncident } from "../types";
 import {
   AUTHORS,
-  CAUSE_FIELDS,
   CAUSE_LABEL,
   DATE_LABEL,
   EMPTY,

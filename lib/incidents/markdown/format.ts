@@ -2,9 +2,16 @@
 // follows the session-learnings write-ups people already keep (problem summary, root causes with
 // symptom / cause / solution, key insights, lessons, next steps) and adds the fields Casebook has.
 // Where a field goes is decided here; what its heading says comes from the label table.
-import { blankRootCause, type DateField, type KeysOf, type StringListField, type TextField } from "../fields";
+import {
+  CAUSE_FIELDS,
+  type CauseField,
+  type DateField,
+  type KeysOf,
+  type StringListField,
+  type TextField,
+} from "../fields";
 import { AUTHORS_LABEL, FIELD_LABELS, LEARNING_KIND_LABELS } from "../labels";
-import type { LearningKind, RootCauseInput } from "../schema";
+import type { LearningKind } from "../schema";
 
 /** Marks a write-up Casebook produced, so the importer reads it exactly instead of guessing. */
 export const MARKER = "<!-- casebook-incident v1 -->";
@@ -57,9 +64,7 @@ export function sectionTitle(section: Section): string {
   return FIELD_LABELS[section.field].markdown;
 }
 
-export type CauseField = Exclude<keyof RootCauseInput, "title">;
-/** A root cause's fields after its `### n. title` heading, in schema order, as `**Label**: text`. */
-export const CAUSE_FIELDS = Object.keys(blankRootCause()).filter((k): k is CauseField => k !== "title");
+/** A root cause's fields go after its `### n. title` heading, in schema order, as `**Label**: text`. */
 export const CAUSE_LABEL: Record<CauseField, string> = Object.fromEntries(
   CAUSE_FIELDS.map((field) => [field, FIELD_LABELS.rootCauses.parts[field].markdown]),
 ) as Record<CauseField, string>;

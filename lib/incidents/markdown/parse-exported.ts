@@ -1,10 +1,9 @@
 // Reads a write-up that exportIncidentMarkdown produced (it carries MARKER). Only the exporter's own
 // structure splits the document, so every field's Markdown comes back exactly as it was exported.
-import { blankRootCause } from "../fields";
+import { blankRootCause, CAUSE_FIELDS } from "../fields";
 import { FIELD_LABELS } from "../labels";
 import {
   ACTION_ITEM,
-  CAUSE_FIELDS,
   CAUSE_LABEL,
   CAUSE_LABEL_LINE,
   DATE_LABEL,
