@@ -1,34 +1,18 @@
 // A validation path as the person sees the field: rootCauses.0.title → "Root cause 1 · title".
-const TOP: Record<string, string> = {
-  title: "Title",
-  severity: "Severity",
-  status: "Status",
-  startedAt: "Started",
-  detectedAt: "Detected",
-  resolvedAt: "Resolved",
-  environment: "Environment",
-  summary: "Problem summary",
-  resolution: "Resolution",
-  tags: "Tags",
-  playbooks: "Playbooks",
-  runs: "Runs",
-};
-const ROWS: Record<string, string> = {
-  symptoms: "Symptom",
-  timeline: "Timeline entry",
-  rootCauses: "Root cause",
-  learnings: "Learning",
-  actionItems: "Action",
-};
-const FIELDS: Record<string, string> = { at: "time", playbookSlug: "playbook", stepId: "step" };
+import { FIELD_LABELS, type Label, type PartLabel } from "@/lib/incidents/labels";
+
+const LABELS: Record<string, Label & { row?: string; parts?: Record<string, PartLabel> }> = FIELD_LABELS;
+
+const own = <T>(table: Record<string, T> | undefined, key: string): T | undefined =>
+  table && Object.hasOwn(table, key) ? table[key] : undefined;
 
 export function describePath(path: string): string {
-  const [head = "", index, field] = path.split(".");
+  const [head = "", index, part] = path.split(".");
   if (!path) return "Incident";
-  if (TOP[head]) return TOP[head];
-  const row = ROWS[head];
-  if (!row) return path;
-  if (index === undefined || !/^\d+$/.test(index)) return `${row}s`;
-  const label = `${row} ${Number(index) + 1}`;
-  return field ? `${label} · ${FIELDS[field] ?? field}` : label;
+  const labels = own(LABELS, head);
+  if (!labels) return path;
+  if (!labels.row) return labels.label;
+  if (index === undefined || !/^\d+$/.test(index)) return `${labels.row}s`;
+  const item = `${labels.row} ${Number(index) + 1}`;
+  return part ? `${item} · ${own(labels.parts, part)?.name ?? part}` : item;
 }

@@ -53,6 +53,11 @@ export function TextField(props: Common & { value: string; onChange: (v: string)
   );
 }
 
+/** A UTC date and time; the label says so, since the browser shows no time zone. */
+export function DateTimeField(props: Common & { value: string; onChange: (v: string) => void }) {
+  return <TextField {...props} label={`${props.label} (UTC)`} type="datetime-local" />;
+}
+
 export function TextArea(props: Common & { value: string; onChange: (v: string) => void; rows?: number; placeholder?: string; mono?: boolean }) {
   const { path, value, onChange, rows = 4, placeholder, mono, errors } = props;
   return (

@@ -1,55 +1,63 @@
 // The incident form's state: every field as the text the person typed, so a rejected save keeps
-// exactly what was on screen. Converted to the API's JSON only when submitting.
-import type { IncidentInputRaw } from "@/lib/incidents/schema";
+// exactly what was on screen. Converted to the API's JSON only when submitting. Its shape follows
+// the schema: a date is the value of a UTC datetime-local input, a list of names one
+// comma-separated string, a list of records rows of strings, and any other field its text.
+import {
+  allOf,
+  blankIncident,
+  blankRootCause,
+  DATE_FIELDS,
+  INCIDENT_FIELDS,
+  type DateField,
+  type IncidentField,
+  type ListField,
+  type StringListField,
+} from "@/lib/incidents/fields";
+import type {
+  ActionItemInput,
+  IncidentInput,
+  IncidentInputRaw,
+  LearningInput,
+  RootCauseInput,
+  TimelineEntryInput,
+} from "@/lib/incidents/schema";
 
-export interface TimelineRow {
-  at: string; // yyyy-mm-ddThh:mm, UTC
-  kind: string;
-  text: string;
-  link: string;
-}
+/** A record as typed: its values are strings ("" for none), except flags. */
+type Typed<T> = { [K in keyof T]-?: T[K] extends boolean ? boolean : string };
+export type TimelineRow = Typed<TimelineEntryInput>;
+export type CauseRow = Typed<RootCauseInput>;
+export type LearningRow = Typed<LearningInput>;
+export type ActionRow = Typed<ActionItemInput>;
 
-export interface CauseRow {
-  title: string;
-  symptom: string;
-  cause: string;
-  evidence: string;
-  fix: string;
-  prevention: string;
-}
+export type IncidentFormState = {
+  [K in IncidentField]: K extends "symptoms"
+    ? string[]
+    : IncidentInput[K] extends ReadonlyArray<infer Item>
+      ? Item extends object
+        ? Typed<Item>[]
+        : string
+      : string;
+};
 
-export interface LearningRow {
-  kind: string;
-  text: string;
-  playbookSlug: string;
-  stepId: string;
-}
+/** Whatever a form starts from: a stored incident, a draft from a run, or a few defaults. */
+export type FormSource = Partial<IncidentInputRaw>;
 
-export interface ActionRow {
-  text: string;
-  owner: string;
-  done: boolean;
-}
-
-export interface IncidentFormState {
-  title: string;
-  severity: string;
-  status: string;
-  startedAt: string;
-  detectedAt: string;
-  resolvedAt: string;
-  environment: string;
-  symptoms: string[];
-  summary: string;
-  resolution: string;
-  tags: string;
-  playbooks: string;
-  runs: string;
-  timeline: TimelineRow[];
-  rootCauses: CauseRow[];
-  learnings: LearningRow[];
-  actionItems: ActionRow[];
-}
+/** Lists of names, typed into one input. */
+type CommaField = Exclude<StringListField, "symptoms">;
+const COMMA_FIELDS = allOf<CommaField>()(["tags", "playbooks", "runs"]);
+// Every list is converted by name below; everything else is a date or typed as it is.
+const LIST_FIELDS: readonly string[] = allOf<ListField>()([
+  "symptoms",
+  ...COMMA_FIELDS,
+  "timeline",
+  "rootCauses",
+  "learnings",
+  "actionItems",
+]);
+type PlainField = Exclude<IncidentField, DateField | ListField>;
+const PLAIN_FIELDS = INCIDENT_FIELDS.filter(
+  (f): f is PlainField => !LIST_FIELDS.includes(f) && !(DATE_FIELDS as readonly string[]).includes(f),
+);
 
 /** A stored date as the value of a UTC `datetime-local` input. */
 export function toInputDate(value: Date | string | null | undefined): string {
@@ -71,80 +79,69 @@ const list = (text: string) =>
     .map((s) => s.trim())
     .filter((s) => s !== "");
 
-type Dated = Date | string | null | undefined;
 const text = (v: unknown): string => (typeof v === "string" ? v : "");
-export interface FormSource {
-  title?: string;
-  severity?: string;
-  status?: string;
-  startedAt?: Dated;
-  detectedAt?: Dated;
-  resolvedAt?: Dated;
-  environment?: string;
-  symptoms?: string[];
-  summary?: string;
-  resolution?: string;
-  tags?: string[];
-  playbooks?: string[];
-  runs?: string[];
-  timeline?: Array<{ at?: Dated; kind: string; text: string; link?: unknown }>;
-  rootCauses?: Array<Partial<CauseRow> & { title: string }>;
-  learnings?: Array<{ kind?: string; text: string; playbookSlug?: unknown; stepId?: unknown }>;
-  actionItems?: Array<{ text: string; owner?: string; done?: boolean }>;
+
+/** `Object.fromEntries` over `keys`, typed as the record it builds. */
+function record<K extends string, V>(keys: readonly K[], value: (key: K) => V): Record<K, V> {
+  return Object.fromEntries(keys.map((k) => [k, value(k)])) as Record<K, V>;
 }
 
 export function formStateFrom(src: FormSource): IncidentFormState {
+  const blank = blankIncident();
   return {
-    title: src.title ?? "",
-    severity: src.severity ?? "SEV3",
-    status: src.status ?? "investigating",
-    startedAt: toInputDate(src.startedAt),
-    detectedAt: toInputDate(src.detectedAt),
-    resolvedAt: toInputDate(src.resolvedAt),
-    environment: src.environment ?? "",
+    ...record(PLAIN_FIELDS, (f) => {
+      const v = src[f];
+      return typeof v === "string" ? v : blank[f];
+    }),
+    ...record(DATE_FIELDS, (f) => toInputDate(src[f])),
+    ...record(COMMA_FIELDS, (f) => (src[f] ?? []).join(", ")),
     symptoms: src.symptoms?.length ? [...src.symptoms] : [""],
-    summary: src.summary ?? "",
-    resolution: src.resolution ?? "",
-    tags: (src.tags ?? []).join(", "),
-    playbooks: (src.playbooks ?? []).join(", "),
-    runs: (src.runs ?? []).join(", "),
-    timeline: (src.timeline ?? []).map((t) => ({ at: toInputDate(t.at), kind: t.kind, text: t.text, link: text(t.link) })),
-    rootCauses: (src.rootCauses ?? []).map((c) => ({
-      title: c.title,
-      symptom: c.symptom ?? "",
-      cause: c.cause ?? "",
-      evidence: c.evidence ?? "",
-      fix: c.fix ?? "",
-      prevention: c.prevention ?? "",
+    timeline: (src.timeline ?? []).map((t) => ({
+      at: toInputDate(t.at),
+      kind: t.kind,
+      text: t.text,
+      link: text(t.link),
     })),
-    learnings: (src.learnings ?? []).map((l) => ({ kind: l.kind ?? "insight", text: l.text, playbookSlug: text(l.playbookSlug), stepId: text(l.stepId) })),
+    rootCauses: (src.rootCauses ?? []).map((c) => {
+      const cause = blankRootCause();
+      return record(Object.keys(cause) as Array<keyof CauseRow>, (f) => c[f] ?? cause[f]);
+    }),
+    learnings: (src.learnings ?? []).map((l) => ({
+      kind: l.kind ?? "insight",
+      text: l.text,
+      playbookSlug: text(l.playbookSlug),
+      stepId: text(l.stepId),
+    })),
     actionItems: (src.actionItems ?? []).map((a) => ({ text: a.text, owner: a.owner ?? "", done: a.done ?? false })),
   };
 }
 
 export function emptyCause(): CauseRow {
-  return { title: "", symptom: "", cause: "", evidence: "", fix: "", prevention: "" };
+  return blankRootCause();
 }
 
 /** The JSON the API validates, row for row, so an error's path (rootCauses.2.title) names the row on screen. */
 export function formStateToInput(s: IncidentFormState): IncidentInputRaw {
+  // Choices (severity, status) are sent as typed; the server judges them like every other field.
+  const plain = record(PLAIN_FIELDS, (f) => s[f]) as Pick<IncidentInputRaw, PlainField>;
   return {
-    title: s.title,
-    severity: s.severity as IncidentInputRaw["severity"],
-    status: s.status as IncidentInputRaw["status"],
-    startedAt: fromInputDate(s.startedAt),
-    detectedAt: fromInputDate(s.detectedAt),
-    resolvedAt: fromInputDate(s.resolvedAt),
-    environment: s.environment,
+    ...plain,
+    ...record(DATE_FIELDS, (f) => fromInputDate(s[f])),
+    ...record(COMMA_FIELDS, (f) => list(s[f])),
     symptoms: s.symptoms,
-    summary: s.summary,
-    resolution: s.resolution,
-    tags: list(s.tags),
-    playbooks: list(s.playbooks),
-    runs: list(s.runs),
-    timeline: s.timeline.map((t) => ({ at: fromInputDate(t.at) ?? "", kind: t.kind as "note", text: t.text, link: t.link || null })),
+    timeline: s.timeline.map((t) => ({
+      at: fromInputDate(t.at) ?? "",
+      kind: t.kind as "note",
+      text: t.text,
+      link: t.link || null,
+    })),
     rootCauses: s.rootCauses,
-    learnings: s.learnings.map((l) => ({ kind: l.kind as "insight", text: l.text, playbookSlug: l.playbookSlug || null, stepId: l.stepId || null })),
+    learnings: s.learnings.map((l) => ({
+      kind: l.kind as "insight",
+      text: l.text,
+      playbookSlug: l.playbookSlug || null,
+      stepId: l.stepId || null,
+    })),
     actionItems: s.actionItems,
   };
 }

@@ -1,21 +1,29 @@
-// The one Prisma select an incident is read with, and its mapping to IncidentRecord.
+// The one Prisma select an incident is read with, and its mapping to IncidentRecord. Every field
+// the schema has that is not a list of its own is a column of the same name, so a new field is
+// read and written without a change here; a column missing from Prisma fails to compile.
 import type { Prisma } from "@/lib/db/generated/client";
+import { blankIncident, INCIDENT_FIELDS, type IncidentField } from "./fields";
+import type { IncidentInput, LearningKind, TimelineKind } from "./schema";
 import type { IncidentRecord } from "./types";
-import type { LearningKind, Severity, Status, TimelineKind } from "./schema";
+
+/** The fields kept in tables of their own (write-incident-parts.ts writes them). */
+const LIST_TABLES = ["timeline", "rootCauses", "learnings", "actionItems", "playbooks", "runs"] as const;
+export type ColumnField = Exclude<IncidentField, (typeof LIST_TABLES)[number]>;
+export type IncidentColumns = Pick<IncidentInput, ColumnField>;
+
+export const COLUMN_FIELDS = INCIDENT_FIELDS.filter(
+  (field): field is ColumnField => !(LIST_TABLES as readonly string[]).includes(field),
+);
+
+/** Columns whose value is a list: SQLite has no arrays, so Prisma keeps them as JSON. */
+const blank = blankIncident();
+const JSON_LISTS = new Set(COLUMN_FIELDS.filter((field) => Array.isArray(blank[field])));
+
+const columnSelect = Object.fromEntries(COLUMN_FIELDS.map((field) => [field, true])) as { [K in ColumnField]: true };
 
 export const incidentSelect = {
   id: true,
-  title: true,
-  severity: true,
-  status: true,
-  startedAt: true,
-  detectedAt: true,
-  resolvedAt: true,
-  environment: true,
-  symptoms: true,
-  summary: true,
-  resolution: true,
-  tags: true,
+  ...columnSelect,
   createdAt: true,
   updatedAt: true,
   authors: { select: { user: { select: { id: true, name: true } } } },
@@ -37,20 +45,22 @@ export function stringArray(value: Prisma.JsonValue): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }
 
+/**
+ * The columns as the schema types them. Text columns hold what the schema validated on the way in
+ * (a choice such as severity is stored as its text), so only the JSON lists need reading.
+ */
+function columnsOf(row: IncidentRow): IncidentColumns {
+  const columns = COLUMN_FIELDS.map((field) => {
+    const value = row[field];
+    return [field, JSON_LISTS.has(field) ? stringArray(value as Prisma.JsonValue) : value];
+  });
+  return Object.fromEntries(columns) as IncidentColumns;
+}
+
 export function toIncidentRecord(row: IncidentRow): IncidentRecord {
   return {
     id: row.id,
-    title: row.title,
-    severity: row.severity as Severity,
-    status: row.status as Status,
-    startedAt: row.startedAt,
-    detectedAt: row.detectedAt,
-    resolvedAt: row.resolvedAt,
-    environment: row.environment,
-    symptoms: stringArray(row.symptoms),
-    summary: row.summary,
-    resolution: row.resolution,
-    tags: stringArray(row.tags),
+    ...columnsOf(row),
     timeline: row.timeline.map((t) => ({ ...t, kind: t.kind as TimelineKind })),
     rootCauses: row.rootCauses,
     learnings: row.learnings.map((l) => ({ ...l, kind: l.kind as LearningKind })),

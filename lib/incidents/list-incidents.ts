@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { stringArray } from "./incident-record";
 import type { Severity, Status } from "./schema";
+import type { IncidentRecord } from "./types";
 
 export interface IncidentFilter {
   status?: string;
@@ -11,19 +12,14 @@ export interface IncidentFilter {
   playbook?: string;
 }
 
-export interface IncidentListItem {
-  id: string;
-  title: string;
-  severity: Severity;
-  status: Status;
-  startedAt: Date | null;
-  createdAt: Date;
-  tags: string[];
-  playbooks: string[];
-  symptoms: string[];
+export type IncidentListItem = Pick<
+  IncidentRecord,
+  "id" | "title" | "severity" | "status" | "startedAt" | "createdAt" | "tags" | "playbooks" | "symptoms"
+> & {
+  /** How many it has, not the causes and learnings themselves. */
   rootCauses: number;
   learnings: number;
-}
+};
 
 export async function listIncidents(filter: IncidentFilter = {}, opts: { limit?: number } = {}): Promise<IncidentListItem[]> {
   const where: Prisma.IncidentWhereInput = {};

@@ -1,13 +1,11 @@
 // What past incidents taught about a playbook (and about one of its steps): the feedback loop.
 import { db } from "@/lib/db/client";
-import type { LearningKind, Severity, Status } from "./schema";
+import type { LearningInput, LearningKind, Severity, Status } from "./schema";
+import type { IncidentRecord } from "./types";
 
-export interface PlaybookLearning {
-  kind: LearningKind;
-  text: string;
-  stepId: string | null;
-  incident: { id: string; title: string; severity: Severity; status: Status; date: Date };
-}
+export type PlaybookLearning = Pick<LearningInput, "kind" | "text" | "stepId"> & {
+  incident: Pick<IncidentRecord, "id" | "title" | "severity" | "status"> & { date: Date };
+};
 
 export async function listPlaybookLearnings(slug: string, opts: { stepId?: string } = {}): Promise<PlaybookLearning[]> {
   const rows = await db.learning.findMany({

@@ -6,6 +6,7 @@ import { log } from "@/lib/log";
 import { invalidateSearchIndex, registerSearchSource } from "@/lib/search/sources";
 import type { SearchDoc, SearchHit, SearchPart } from "@/lib/search/types";
 import { stringArray } from "./incident-record";
+import { FIELD_LABELS } from "./labels";
 
 export type IncidentMatchPart = "title" | "summary" | "symptom" | "cause" | "learning";
 
@@ -83,18 +84,33 @@ export async function incidentDocuments(): Promise<Array<SearchDoc<IncidentHead,
     const tags = stringArray(r.tags);
     const parts: Array<SearchPart<IncidentMatchPart>> = [
       { part: "title", label: "Incident", href, title: r.title, tags, context: firstProse(r.summary) },
-      { part: "summary", label: "Problem summary", href: `${href}#summary`, text: `${r.summary}\n\n${r.resolution}` },
-      ...stringArray(r.symptoms).map((symptom) => ({ part: "symptom" as const, label: "Symptom", href: `${href}#symptoms`, symptom })),
+      {
+        part: "summary",
+        label: FIELD_LABELS.summary.label,
+        href: `${href}#summary`,
+        text: `${r.summary}\n\n${r.resolution}`,
+      },
+      ...stringArray(r.symptoms).map((symptom) => ({
+        part: "symptom" as const,
+        label: FIELD_LABELS.symptoms.row,
+        href: `${href}#symptoms`,
+        symptom,
+      })),
       ...r.rootCauses.map((c, i) => ({
         part: "cause" as const,
-        label: `Root cause "${c.title}"`,
+        label: `${FIELD_LABELS.rootCauses.row} "${c.title}"`,
         href: `${href}#cause-${i + 1}`,
         title: c.title,
         symptom: c.symptom,
         code: codeOf(c.fix),
         text: `${c.cause}\n\n${c.fix}`,
       })),
-      ...r.learnings.map((l) => ({ part: "learning" as const, label: "Learning", href: `${href}#learnings`, text: l.text })),
+      ...r.learnings.map((l) => ({
+        part: "learning" as const,
+        label: FIELD_LABELS.learnings.row,
+        href: `${href}#learnings`,
+        text: l.text,
+      })),
     ];
     return {
       key: `incident:${r.id}`,

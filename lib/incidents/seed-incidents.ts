@@ -7,20 +7,17 @@ import { log } from "@/lib/log";
 import type { Playbook } from "@/lib/playbooks/types";
 import { createIncident } from "./create-incident";
 import { importIncidentMarkdown } from "./markdown/import-markdown";
-import type { IncidentInput, Severity, Status } from "./schema";
+import type { IncidentInput } from "./schema";
 
-interface SeedIncident {
+/** A write-up in content/incidents, and what to set on top of what it says. */
+type SeedIncident = Pick<IncidentInput, "severity" | "status" | "environment" | "tags"> & {
   /** Fixed id: the seed is skipped when an incident with this id exists, even if edited since. */
   id: string;
   file: string;
   playbook: string;
-  severity: Severity;
-  status: Status;
-  environment: string;
-  tags: string[];
   /** Learning text pattern → step title/id pattern; applied only when the step exists. */
   stepHints: Array<[RegExp, RegExp]>;
-}
+};
 
 export const SEED_INCIDENTS: readonly SeedIncident[] = [
   {

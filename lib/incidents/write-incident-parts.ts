@@ -1,6 +1,7 @@
 // Writes an incident's lists (timeline, causes, learnings, actions, links) inside a transaction.
 // Create and update share it, so both store exactly what the schema validated.
 import type { Prisma } from "@/lib/db/generated/client";
+import { COLUMN_FIELDS, type IncidentColumns } from "./incident-record";
 import { IncidentInputError, type IncidentInput } from "./schema";
 
 type Tx = Prisma.TransactionClient;
@@ -12,20 +13,9 @@ export function linkedPlaybooks(input: IncidentInput): string[] {
   return [...slugs].sort();
 }
 
-export function incidentColumns(input: IncidentInput) {
-  return {
-    title: input.title,
-    severity: input.severity,
-    status: input.status,
-    startedAt: input.startedAt,
-    detectedAt: input.detectedAt,
-    resolvedAt: input.resolvedAt,
-    environment: input.environment,
-    symptoms: input.symptoms,
-    summary: input.summary,
-    resolution: input.resolution,
-    tags: input.tags,
-  };
+/** The incident's own columns: every field that is not written to a table of its own below. */
+export function incidentColumns(input: IncidentInput): IncidentColumns {
+  return Object.fromEntries(COLUMN_FIELDS.map((field) => [field, input[field]])) as IncidentColumns;
 }
 
 /** Fails with a field-level reason when a linked run does not exist (the foreign key would). */

@@ -1,10 +1,24 @@
 // Incident → Markdown write-up in the shape of the session-learnings documents (see format.ts).
 // importIncidentMarkdown reads it back to the same incident.
+import { CAUSE_FIELDS } from "../fields";
+import { FIELD_LABELS } from "../labels";
 import type { LearningInput } from "../schema";
 import type { ExportableIncident } from "../types";
-import { CAUSE_FIELDS, CAUSE_LABEL, EMPTY, HEADER, MARKER, SECTION, structuralIn, type FieldContext } from "./format";
+import {
+  AUTHORS,
+  CAUSE_LABEL,
+  DATE_LABEL,
+  EMPTY,
+  HEADER_LINES,
+  MARKER,
+  SECTIONS,
+  sectionTitle,
+  structuralIn,
+  type FieldContext,
+  type HeaderLine,
+  type Section,
+} from "./format";
 import { closeOpenFence, escapeStructure, fenceFor, indent } from "./lines";
-
 
 /** Field text made safe to place in the write-up. */
 function body(text: string, context: FieldContext = "prose"): string {
@@ -21,40 +35,73 @@ function header(label: string, value: string): string {
 
 export function exportIncidentMarkdown(incident: ExportableIncident): string {
   const out: string[] = [`# ${incident.title}`, "", MARKER, ""];
-
-  const head: string[] = [];
-  if (incident.startedAt) head.push(header(HEADER.date, incident.startedAt.toISOString().slice(0, 10)));
-  head.push(header(HEADER.severity, incident.severity), header(HEADER.status, incident.status));
-  if (incident.startedAt) head.push(header(HEADER.started, incident.startedAt.toISOString()));
-  if (incident.detectedAt) head.push(header(HEADER.detected, incident.detectedAt.toISOString()));
-  if (incident.resolvedAt) head.push(header(HEADER.resolved, incident.resolvedAt.toISOString()));
-  if (incident.environment) head.push(header(HEADER.environment, incident.environment));
-  if (incident.tags.length) head.push(header(HEADER.tags, incident.tags.join(", ")));
-  if (incident.playbooks.length) head.push(header(HEADER.playbooks, incident.playbooks.join(", ")));
-  if (incident.runs.length) head.push(header(HEADER.runs, incident.runs.join(", ")));
-  if (incident.authors?.length) head.push(header(HEADER.authors, incident.authors.join(", ")));
+  const head = headerLines(incident);
   // Two trailing spaces: a Markdown line break, so the header renders as lines, not one paragraph.
   out.push(head.map((l, i) => (i < head.length - 1 ? `${l}  ` : l)).join("\n"), "");
+  for (const section of SECTIONS) out.push(`## ${sectionTitle(section)}`, "", ...sectionBody(incident, section));
+  return `${out.join("\n").trimEnd()}\n`;
+}
 
-  out.push(`## ${SECTION.summary}`, "", orEmpty(incident.summary), "");
+function headerLines(incident: ExportableIncident): string[] {
+  const head: string[] = [];
+  if (incident.startedAt) head.push(header(DATE_LABEL, incident.startedAt.toISOString().slice(0, 10)));
+  for (const line of HEADER_LINES) {
+    const value = headerValue(incident, line);
+    if (value) head.push(header(FIELD_LABELS[line.field].markdown, value));
+  }
+  if (incident.authors?.length) head.push(header(AUTHORS, incident.authors.join(", ")));
+  return head;
+}
 
-  out.push(`## ${SECTION.symptoms}`, "");
-  if (incident.symptoms.length === 0) out.push(EMPTY, "");
-  for (const symptom of incident.symptoms) {
+function headerValue(incident: ExportableIncident, line: HeaderLine): string {
+  switch (line.kind) {
+    case "text":
+      return incident[line.field];
+    case "date":
+      return incident[line.field]?.toISOString() ?? "";
+    case "list":
+      return incident[line.field].join(", ");
+  }
+}
+
+/** The lines under a section's heading. */
+function sectionBody(incident: ExportableIncident, section: Section): string[] {
+  switch (section.field) {
+    case "symptoms":
+      return symptoms(incident.symptoms);
+    case "timeline":
+      return timeline(incident.timeline);
+    case "rootCauses":
+      return rootCauses(incident.rootCauses);
+    case "actionItems":
+      return actionItems(incident.actionItems);
+    case "learnings":
+      return learnings(incident.learnings.filter((l) => l.kind === section.kind));
+    default:
+      return [orEmpty(incident[section.field]), ""];
+  }
+}
+
+function symptoms(items: ExportableIncident["symptoms"]): string[] {
+  if (items.length === 0) return [EMPTY, ""];
+  return items.flatMap((symptom) => {
     const fence = fenceFor(symptom);
-    out.push(`${fence}text`, symptom, fence, "");
-  }
+    return [`${fence}text`, symptom, fence, ""];
+  });
+}
 
-  out.push(`## ${SECTION.timeline}`, "");
-  if (incident.timeline.length === 0) out.push(EMPTY, "");
-  for (const entry of incident.timeline) {
+function timeline(entries: ExportableIncident["timeline"]): string[] {
+  if (entries.length === 0) return [EMPTY, ""];
+  return entries.flatMap((entry) => {
     const link = entry.link ? ` · [link](<${entry.link}>)` : "";
-    out.push(`- \`${entry.at.toISOString()}\` **${entry.kind}**${link}`, "", indent(body(entry.text), "  "), "");
-  }
+    return [`- \`${entry.at.toISOString()}\` **${entry.kind}**${link}`, "", indent(body(entry.text), "  "), ""];
+  });
+}
 
-  out.push(`## ${SECTION.rootCauses}`, "");
-  if (incident.rootCauses.length === 0) out.push(EMPTY, "");
-  incident.rootCauses.forEach((cause, i) => {
+function rootCauses(causes: ExportableIncident["rootCauses"]): string[] {
+  if (causes.length === 0) return [EMPTY, ""];
+  const out: string[] = [];
+  causes.forEach((cause, i) => {
     out.push(`### ${i + 1}. ${cause.title}`, "");
     for (const field of CAUSE_FIELDS) {
       const text = cause[field];
@@ -65,23 +112,16 @@ export function exportIncidentMarkdown(incident: ExportableIncident): string {
       else out.push(label, "", body(text, "cause"), "");
     }
   });
+  return out;
+}
 
-  out.push(`## ${SECTION.resolution}`, "", orEmpty(incident.resolution), "");
-
-  const insights = incident.learnings.filter((l) => l.kind === "insight");
-  const lessons = incident.learnings.filter((l) => l.kind === "lesson");
-  out.push(`## ${SECTION.insights}`, "", ...learnings(insights));
-  out.push(`## ${SECTION.lessons}`, "", ...learnings(lessons));
-
-  out.push(`## ${SECTION.nextSteps}`, "");
-  if (incident.actionItems.length === 0) out.push(EMPTY, "");
-  for (const item of incident.actionItems) {
+function actionItems(items: ExportableIncident["actionItems"]): string[] {
+  if (items.length === 0) return [EMPTY, ""];
+  const out = items.map((item) => {
     const ownerNeeded = item.owner !== "" || / _\(owner: [^)]*\)_$/.test(item.text);
-    out.push(`- [${item.done ? "x" : " "}] ${item.text}${ownerNeeded ? ` _(owner: ${item.owner})_` : ""}`);
-  }
-  if (incident.actionItems.length) out.push("");
-
-  return `${out.join("\n").trimEnd()}\n`;
+    return `- [${item.done ? "x" : " "}] ${item.text}${ownerNeeded ? ` _(owner: ${item.owner})_` : ""}`;
+  });
+  return [...out, ""];
 }
 
 function learnings(items: LearningInput[]): string[] {

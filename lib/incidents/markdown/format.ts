@@ -1,49 +1,77 @@
 // The shape of an exported incident write-up, shared by the exporter and the strict importer. It
 // follows the session-learnings write-ups people already keep (problem summary, root causes with
 // symptom / cause / solution, key insights, lessons, next steps) and adds the fields Casebook has.
+// Where a field goes is decided here; what its heading says comes from the label table.
+import {
+  CAUSE_FIELDS,
+  type CauseField,
+  type DateField,
+  type KeysOf,
+  type StringListField,
+  type TextField,
+} from "../fields";
+import { AUTHORS_LABEL, FIELD_LABELS, LEARNING_KIND_LABELS } from "../labels";
+import type { LearningKind } from "../schema";
 
 /** Marks a write-up Casebook produced, so the importer reads it exactly instead of guessing. */
 export const MARKER = "<!-- casebook-incident v1 -->";
 
-export const SECTION = {
-  summary: "Problem Summary",
-  symptoms: "Symptoms",
-  timeline: "Timeline",
-  rootCauses: "Root Causes Identified",
-  resolution: "Resolution",
-  insights: "Key Insights",
-  lessons: "Lessons Learned",
-  nextSteps: "Next Steps",
-} as const;
-export type SectionKey = keyof typeof SECTION;
+/** Fields the write-up has a name for. */
+type Named = KeysOf<typeof FIELD_LABELS, { markdown: string }>;
 
-export const HEADER = {
-  date: "Date",
-  severity: "Severity",
-  status: "Status",
-  started: "Started",
-  detected: "Detected",
-  resolved: "Resolved",
-  environment: "Environment",
-  tags: "Tags",
-  playbooks: "Playbooks",
-  runs: "Runs",
-  authors: "Authors",
-} as const;
+export type HeaderLine =
+  | { field: TextField & Named; kind: "text" }
+  | { field: DateField & Named; kind: "date" }
+  | { field: StringListField & Named; kind: "list" };
 
-export const CAUSE_LABEL = {
-  symptom: "Symptom",
-  cause: "Root Cause",
-  evidence: "Evidence",
-  fix: "Solution",
-  prevention: "Prevention",
-} as const;
-export type CauseField = keyof typeof CAUSE_LABEL;
-export const CAUSE_FIELDS = Object.keys(CAUSE_LABEL) as CauseField[];
+/**
+ * The `**Label**: value` lines under the title, in this order, each written only when set. A
+ * `**Date**` line (the day it started) comes first and `**Authors**` last; neither is a field.
+ */
+export const HEADER_LINES = [
+  { field: "severity", kind: "text" },
+  { field: "status", kind: "text" },
+  { field: "startedAt", kind: "date" },
+  { field: "detectedAt", kind: "date" },
+  { field: "resolvedAt", kind: "date" },
+  { field: "environment", kind: "text" },
+  { field: "tags", kind: "list" },
+  { field: "playbooks", kind: "list" },
+  { field: "runs", kind: "list" },
+] as const satisfies readonly HeaderLine[];
+export const DATE_LABEL = "Date";
+export const AUTHORS = AUTHORS_LABEL.markdown;
+
+export type Section =
+  | { field: TextField & Named; kind: "prose" }
+  | { field: "symptoms" | "timeline" | "rootCauses" | "actionItems"; kind: "list" }
+  | { field: "learnings"; kind: LearningKind };
+
+/** The `## ` sections after the header, in order. A prose section holds one Markdown text field. */
+export const SECTIONS = [
+  { field: "summary", kind: "prose" },
+  { field: "symptoms", kind: "list" },
+  { field: "timeline", kind: "list" },
+  { field: "rootCauses", kind: "list" },
+  { field: "resolution", kind: "prose" },
+  { field: "learnings", kind: "insight" },
+  { field: "learnings", kind: "lesson" },
+  { field: "actionItems", kind: "list" },
+] as const satisfies readonly Section[];
+
+export function sectionTitle(section: Section): string {
+  if (section.field === "learnings") return LEARNING_KIND_LABELS[section.kind].markdown;
+  return FIELD_LABELS[section.field].markdown;
+}
+
+/** A root cause's fields go after its `### n. title` heading, in schema order, as `**Label**: text`. */
+export const CAUSE_LABEL: Record<CauseField, string> = Object.fromEntries(
+  CAUSE_FIELDS.map((field) => [field, FIELD_LABELS.rootCauses.parts[field].markdown]),
+) as Record<CauseField, string>;
 
 export const EMPTY = "_None recorded._";
 
-const sectionNames = new Set(Object.values(SECTION).map((s) => s.toLowerCase()));
+const sectionNames = new Set(SECTIONS.map((s) => sectionTitle(s).toLowerCase()));
 const causeLabels = Object.values(CAUSE_LABEL).join("|");
 
 export const NUMBERED_HEADING = /^### (\d+)\.(?: (.*))?$/;

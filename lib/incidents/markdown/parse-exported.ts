@@ -1,35 +1,36 @@
 // Reads a write-up that exportIncidentMarkdown produced (it carries MARKER). Only the exporter's own
 // structure splits the document, so every field's Markdown comes back exactly as it was exported.
+import { blankRootCause, CAUSE_FIELDS } from "../fields";
+import { FIELD_LABELS } from "../labels";
 import {
   ACTION_ITEM,
   CAUSE_LABEL,
   CAUSE_LABEL_LINE,
+  DATE_LABEL,
   EMPTY,
-  HEADER,
+  HEADER_LINES,
   LEARNING_LINK,
   NUMBERED_HEADING,
-  SECTION,
+  SECTIONS,
   TIMELINE_ITEM,
   sectionHeading,
+  sectionTitle,
   structuralIn,
-  type CauseField,
   type FieldContext,
-  type SectionKey,
+  type HeaderLine,
+  type Section,
 } from "./format";
 import { dedent, fenceMask, trimBlock, unescapeStructure } from "./lines";
-import { emptyRawIncident, splitList, type ParsedWriteUp, type RawRootCause } from "./raw-incident";
+import { emptyRawIncident, splitList, type ParsedWriteUp, type RawIncident, type RawRootCause } from "./raw-incident";
 
 interface Block {
   start: number; // 0-based index of the first line after the heading
   lines: string[];
 }
 
-const sectionByName = new Map(
-  (Object.entries(SECTION) as Array<[SectionKey, string]>).map(([key, name]) => [name.toLowerCase(), key]),
-);
-const fieldByLabel = new Map(
-  (Object.entries(CAUSE_LABEL) as Array<[CauseField, string]>).map(([field, label]) => [label, field]),
-);
+const sectionByName = new Map(SECTIONS.map((s): [string, Section] => [sectionTitle(s).toLowerCase(), s]));
+const headerByLabel = new Map(HEADER_LINES.map((l): [string, HeaderLine] => [FIELD_LABELS[l.field].markdown, l]));
+const fieldByLabel = new Map(CAUSE_FIELDS.map((field) => [CAUSE_LABEL[field], field]));
 
 function text(lines: readonly string[], context: FieldContext = "prose"): string {
   return unescapeStructure(trimBlock(lines).join("\n"), structuralIn(context));
@@ -69,102 +70,76 @@ export function parseExportedWriteUp(source: string): ParsedWriteUp {
   const headEnd = sections[0]?.at ?? all.length;
   readHeader(all.slice(titleAt + 1, headEnd), titleAt + 1, incident, lines);
 
-  for (const { match: key, at, body } of sections) {
-    lines.set(pathOf(key), at + 1);
-    switch (key) {
-      case "summary":
-        incident.summary = orEmpty(body.lines);
-        break;
-      case "resolution":
-        incident.resolution = orEmpty(body.lines);
-        break;
-      case "symptoms":
-        incident.symptoms = readSymptoms(body.lines);
-        break;
-      case "timeline":
-        for (const item of splitAt(body, (l) => TIMELINE_ITEM.exec(l))) {
-          lines.set(`timeline.${incident.timeline.length}`, item.at + 1);
-          incident.timeline.push({
-            at: item.match[1] ?? "",
-            kind: item.match[2] ?? "",
-            link: item.match[3] ?? null,
-            text: text(dedent(trimBlock(item.body.lines), 2)),
-          });
-        }
-        break;
-      case "rootCauses":
-        for (const part of splitAt(body, (l) => NUMBERED_HEADING.exec(l))) {
-          lines.set(`rootCauses.${incident.rootCauses.length}`, part.at + 1);
-          incident.rootCauses.push(readCause(part.match[2] ?? "", part.body));
-        }
-        break;
-      case "insights":
-      case "lessons":
-        for (const part of splitAt(body, (l) => NUMBERED_HEADING.exec(l))) {
-          lines.set(`learnings.${incident.learnings.length}`, part.at + 1);
-          incident.learnings.push({ kind: key === "insights" ? "insight" : "lesson", ...readLearning(part.match[2], part.body) });
-        }
-        break;
-      case "nextSteps": {
-        const m = fenceMask(body.lines);
-        body.lines.forEach((l, i) => {
-          const item = m[i] ? null : ACTION_ITEM.exec(l);
-          if (!item) return;
-          lines.set(`actionItems.${incident.actionItems.length}`, body.start + i + 1);
-          incident.actionItems.push({ done: item[1] !== " ", text: item[2] ?? "", owner: item[3] ?? "" });
-        });
-        break;
-      }
-    }
+  for (const { match: section, at, body } of sections) {
+    lines.set(section.field, at + 1);
+    readSection(section, body, incident, lines);
   }
   return { incident, lines };
 }
 
-function pathOf(key: SectionKey): string {
-  return key === "insights" || key === "lessons" ? "learnings" : key === "nextSteps" ? "actionItems" : key;
+function readSection(section: Section, body: Block, incident: RawIncident, lines: Map<string, number>) {
+  switch (section.field) {
+    case "symptoms":
+      incident.symptoms = readSymptoms(body.lines);
+      return;
+    case "timeline":
+      for (const item of splitAt(body, (l) => TIMELINE_ITEM.exec(l))) {
+        lines.set(`timeline.${incident.timeline.length}`, item.at + 1);
+        incident.timeline.push({
+          at: item.match[1] ?? "",
+          kind: item.match[2] ?? "",
+          link: item.match[3] ?? null,
+          text: text(dedent(trimBlock(item.body.lines), 2)),
+        });
+      }
+      return;
+    case "rootCauses":
+      for (const part of splitAt(body, (l) => NUMBERED_HEADING.exec(l))) {
+        lines.set(`rootCauses.${incident.rootCauses.length}`, part.at + 1);
+        incident.rootCauses.push(readCause(part.match[2] ?? "", part.body));
+      }
+      return;
+    case "learnings":
+      for (const part of splitAt(body, (l) => NUMBERED_HEADING.exec(l))) {
+        lines.set(`learnings.${incident.learnings.length}`, part.at + 1);
+        incident.learnings.push({ kind: section.kind, ...readLearning(part.match[2], part.body) });
+      }
+      return;
+    case "actionItems": {
+      const m = fenceMask(body.lines);
+      body.lines.forEach((l, i) => {
+        const item = m[i] ? null : ACTION_ITEM.exec(l);
+        if (!item) return;
+        lines.set(`actionItems.${incident.actionItems.length}`, body.start + i + 1);
+        incident.actionItems.push({ done: item[1] !== " ", text: item[2] ?? "", owner: item[3] ?? "" });
+      });
+      return;
+    }
+    default:
+      incident[section.field] = orEmpty(body.lines);
+  }
 }
 
-function readHeader(head: string[], offset: number, incident: ReturnType<typeof emptyRawIncident>, lines: Map<string, number>) {
+function readHeader(head: string[], offset: number, incident: RawIncident, lines: Map<string, number>) {
   let date: string | null = null;
   head.forEach((raw, i) => {
     const m = /^\*\*([A-Za-z ]+)\*\*: (.*?)(?: {2})?$/.exec(raw);
     if (!m) return;
     const [, key = "", value = ""] = m;
-    const line = offset + i + 1;
-    const set = (path: string, apply: () => void) => {
-      lines.set(path, line);
-      apply();
-    };
-    switch (key) {
-      case HEADER.date:
-        date = value;
+    if (key === DATE_LABEL) {
+      date = value;
+      return;
+    }
+    const line = headerByLabel.get(key);
+    if (!line) return;
+    lines.set(line.field, offset + i + 1);
+    switch (line.kind) {
+      case "text":
+      case "date":
+        incident[line.field] = value;
         break;
-      case HEADER.severity:
-        set("severity", () => (incident.severity = value));
-        break;
-      case HEADER.status:
-        set("status", () => (incident.status = value));
-        break;
-      case HEADER.started:
-        set("startedAt", () => (incident.startedAt = value));
-        break;
-      case HEADER.detected:
-        set("detectedAt", () => (incident.detectedAt = value));
-        break;
-      case HEADER.resolved:
-        set("resolvedAt", () => (incident.resolvedAt = value));
-        break;
-      case HEADER.environment:
-        set("environment", () => (incident.environment = value));
-        break;
-      case HEADER.tags:
-        set("tags", () => (incident.tags = splitList(value)));
-        break;
-      case HEADER.playbooks:
-        set("playbooks", () => (incident.playbooks = splitList(value)));
-        break;
-      case HEADER.runs:
-        set("runs", () => (incident.runs = splitList(value)));
+      case "list":
+        incident[line.field] = splitList(value);
         break;
     }
   });
@@ -193,7 +168,7 @@ function readSymptoms(body: string[]): string[] {
 }
 
 function readCause(title: string, body: Block): RawRootCause {
-  const cause: RawRootCause = { title, symptom: "", cause: "", evidence: "", fix: "", prevention: "" };
+  const cause: RawRootCause = { ...blankRootCause(), title };
   for (const part of splitAt(body, (l) => CAUSE_LABEL_LINE.exec(l))) {
     const field = fieldByLabel.get(part.match[1] ?? "");
     if (!field) continue;

@@ -2,6 +2,7 @@
 // documents people keep: headings are matched by what they usually say ("Root Causes Identified",
 // "Key Insights", "Session 2 (2025-12-27)", "Root Cause #3: …"), and whatever does not fit a field
 // is kept in the summary under its own heading, so an import loses nothing.
+import { blankRootCause } from "../fields";
 import { SEVERITIES, STATUSES } from "../schema";
 import { headingTree, nodeBody, nodeLines, type HeadingNode } from "./heading-tree";
 import { fenceMask, trimBlock } from "./lines";
@@ -284,7 +285,7 @@ class WriteUpReader {
   }
 
   private causeFields(lines: readonly string[]): Record<CauseField, string> {
-    const fields: Record<CauseField, string> = { symptom: "", cause: "", evidence: "", fix: "", prevention: "" };
+    const { title: _title, ...fields }: Record<CauseField | "title", string> = blankRootCause();
     const mask = fenceMask(lines);
     let field: CauseField = "cause";
     let buffer: string[] = [];

@@ -1,34 +1,23 @@
 // What a Markdown importer reads out of a document before validation: strings as written, so the
 // schema can report a bad severity or date with the line it came from.
+import { blankIncident } from "../fields";
+import type { IncidentInput, RootCauseInput } from "../schema";
 
-export interface RawRootCause {
-  title: string;
-  symptom: string;
-  cause: string;
-  evidence: string;
-  fix: string;
-  prevention: string;
-}
+/** A validated value as it reads in a document: dates and choices are the text written there. */
+type AsWritten<T> = T extends Date
+  ? string
+  : T extends boolean
+    ? boolean
+    : T extends string
+      ? string
+      : T extends readonly (infer Item)[]
+        ? AsWritten<Item>[]
+        : T extends object
+          ? { [K in keyof T]: AsWritten<T[K]> }
+          : T;
 
-export interface RawIncident {
-  title: string;
-  severity: string;
-  status: string;
-  startedAt: string | null;
-  detectedAt: string | null;
-  resolvedAt: string | null;
-  environment: string;
-  symptoms: string[];
-  summary: string;
-  resolution: string;
-  tags: string[];
-  timeline: Array<{ at: string; kind: string; text: string; link: string | null }>;
-  rootCauses: RawRootCause[];
-  learnings: Array<{ kind: string; text: string; playbookSlug: string | null; stepId: string | null }>;
-  actionItems: Array<{ text: string; owner: string; done: boolean }>;
-  playbooks: string[];
-  runs: string[];
-}
+export type RawIncident = AsWritten<IncidentInput>;
+export type RawRootCause = AsWritten<RootCauseInput>;
 
 /** An importer's result: the incident and the 1-based line each part started on. */
 export interface ParsedWriteUp {
@@ -38,25 +27,7 @@ export interface ParsedWriteUp {
 }
 
 export function emptyRawIncident(): RawIncident {
-  return {
-    title: "",
-    severity: "SEV3",
-    status: "investigating",
-    startedAt: null,
-    detectedAt: null,
-    resolvedAt: null,
-    environment: "",
-    symptoms: [],
-    summary: "",
-    resolution: "",
-    tags: [],
-    timeline: [],
-    rootCauses: [],
-    learnings: [],
-    actionItems: [],
-    playbooks: [],
-    runs: [],
-  };
+  return blankIncident();
 }
 
 export function splitList(value: string): string[] {

@@ -1,0 +1,30 @@
+import Link from "next/link";
+import { FIELD_LABELS } from "@/lib/incidents/labels";
+import type { TimelineEntryInput } from "@/lib/incidents/schema";
+import { formatTime } from "../format";
+import styles from "../incidents.module.css";
+import { Markdown } from "../markdown";
+import { DetailSection } from "./detail-section";
+
+export function TimelineSection({ entries }: { entries: TimelineEntryInput[] }) {
+  return (
+    <DetailSection id="timeline" headingId="h-timeline" title={FIELD_LABELS.timeline.label}>
+      {entries.length === 0 ? (
+        <p className="muted">No entries.</p>
+      ) : (
+        <ol className={styles.timeline}>
+          {entries.map((t, i) => (
+            <li key={i}>
+              <time className={styles.timelineWhen} dateTime={t.at.toISOString()}>
+                {formatTime(t.at)}
+              </time>
+              <span className={styles.kind}>{t.kind}</span>
+              {t.link ? <Link href={t.link}>link</Link> : null}
+              <Markdown text={t.text} />
+            </li>
+          ))}
+        </ol>
+      )}
+    </DetailSection>
+  );
+}
