@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { FilterActions } from "@/components/filter-actions";
 import Link from "next/link";
 import { SeverityBadge, StatusBadge } from "@/components/incidents/badges";
-import { formatDay } from "@/components/incidents/format";
+import { formatDay } from "@/lib/format/dates";
 import styles from "@/components/incidents/incidents.module.css";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";

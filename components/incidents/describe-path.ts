@@ -12,7 +12,7 @@ export function describePath(path: string): string {
   const labels = own(LABELS, head);
   if (!labels) return path;
   if (!labels.row) return labels.label;
-  if (index === undefined || !/^\d+$/.test(index)) return `${labels.row}s`;
+  if (index === undefined || !/^\d+$/.test(index)) return labels.label;
   const item = `${labels.row} ${Number(index) + 1}`;
   return part ? `${item} · ${own(labels.parts, part)?.name ?? part}` : item;
 }

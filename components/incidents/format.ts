@@ -1,8 +1,2 @@
-// Dates on incident pages: UTC, so everyone on a call reads the same time.
-export function formatDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-export function formatTime(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
+// Dates on incident pages are UTC, so everyone on a call reads the same time; lib/format holds them.
+export { formatDay, formatTime } from "@/lib/format/dates";

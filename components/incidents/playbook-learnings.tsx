@@ -4,7 +4,7 @@ import Link from "next/link";
 import { cache } from "react";
 import { countIncidents, listPlaybookLearnings, type PlaybookLearning } from "@/lib/incidents/list-playbook-learnings";
 import { log } from "@/lib/log";
-import { formatDay } from "./format";
+import { formatDay } from "@/lib/format/dates";
 import { Markdown } from "./markdown";
 import styles from "./incidents.module.css";
 

@@ -29,4 +29,10 @@ describe("describePath", () => {
     expect(describePath("detectedAt")).toBe("Detected");
     expect(describePath("tags.1")).toBe("Tags");
   });
+
+  it("names a whole list by its label, not a made-up plural", async () => {
+    const { describePath } = await import("./describe-path");
+    expect(describePath("timeline")).toBe("Timeline");
+    expect(describePath("rootCauses")).toBe("Root causes");
+  });
 });

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { DATE_FIELDS } from "@/lib/incidents/fields";
 import { AUTHORS_LABEL, FIELD_LABELS } from "@/lib/incidents/labels";
 import type { IncidentRecord } from "@/lib/incidents/types";
-import { formatTime } from "../format";
+import { formatTime } from "@/lib/format/dates";
 import styles from "../incidents.module.css";
 import type { PlaybookNames } from "./playbook-names";
 

@@ -1,6 +1,6 @@
 import type { IncidentRecord } from "@/lib/incidents/types";
 import { SeverityBadge, StatusBadge } from "../badges";
-import { formatDay } from "../format";
+import { formatDay } from "@/lib/format/dates";
 import styles from "../incidents.module.css";
 import { IncidentActions } from "./incident-actions";
 import { IncidentFacts } from "./incident-facts";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { FIELD_LABELS } from "@/lib/incidents/labels";
 import type { TimelineEntryInput } from "@/lib/incidents/schema";
-import { formatTime } from "../format";
+import { formatTime } from "@/lib/format/dates";
 import styles from "../incidents.module.css";
 import { Markdown } from "../markdown";
 import { DetailSection } from "./detail-section";
