@@ -1,6 +1,7 @@
 // The process-wide content index: built once, lazily, and rebuilt when content/ changes in
 // development (or with CASEBOOK_WATCH=1). One per process (lib/process-singleton.ts): the custom
 // server and the Next.js bundle must share it.
+import "server-only";
 import { watch, type FSWatcher } from "node:fs";
 import { log } from "@/lib/log";
 import { forgetProcessSingleton, processSingleton } from "@/lib/process-singleton";

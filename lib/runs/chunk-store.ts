@@ -2,6 +2,7 @@
 // write and ~7 MB/s to read here (they cross its query compiler), which would throttle every
 // step's output. On SQLite we therefore use a direct better-sqlite3 connection for these rows
 // (measured ~70 MB/s write, ~500 MB/s read); PostgreSQL goes through Prisma.
+import "server-only";
 import Database from "better-sqlite3";
 import { db } from "@/lib/db/client";
 import { databaseUrl, isPostgres } from "@/lib/db/url";
