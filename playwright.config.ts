@@ -32,7 +32,8 @@ export default defineConfig({
     { name: "chromium", testMatch: /.*\.spec\.ts/, dependencies: ["setup"] },
   ],
   webServer: {
-    command: "npx tsx e2e/support/server.ts",
+    // The specs and e2e/support/* import no lib/ module; the server does, hence the server-only hook.
+    command: "npx tsx --import ./server/server-only-hook.mjs e2e/support/server.ts",
     url: `${E2E_BASE_URL}/api/health`,
     reuseExistingServer: false,
     timeout: 180_000,

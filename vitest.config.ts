@@ -2,7 +2,17 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // lib/ modules that touch the database or files start with `import "server-only"`, which throws
+      // unless the "react-server" condition is set, as in Next's server bundles. Tests run them as
+      // plain server code; setting that condition here would also switch React to its server build
+      // and break the render tests, so the marker alone resolves to its empty module (plain Node:
+      // server/server-only-hook.mjs).
+      "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+    },
+  },
   test: {
     include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["node_modules/**", "agent/node_modules/**", "e2e/**", ".next/**"],

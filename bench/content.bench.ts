@@ -57,7 +57,8 @@ const pastedCount = queries.filter((_, i) => i % 3 !== 2).length;
 // 3. Server render over HTTP on localhost.
 console.log("migrating the bench database and starting the server…");
 execFileSync("npx", ["prisma", "migrate", "deploy"], { env: process.env, stdio: "pipe" });
-const server = spawn("npx", ["tsx", "bench/bench-server.ts"], { env: { ...process.env, HOST: "127.0.0.1", PORT: String(PORT) }, stdio: ["ignore", "inherit", "inherit"], detached: true });
+const serverArgs = ["tsx", "--import", "./server/server-only-hook.mjs", "bench/bench-server.ts"];
+const server = spawn("npx", serverArgs, { env: { ...process.env, HOST: "127.0.0.1", PORT: String(PORT) }, stdio: ["ignore", "inherit", "inherit"], detached: true });
 const stopServer = () => {
   try {
     process.kill(-server.pid!, "SIGTERM");

@@ -2,7 +2,7 @@
 // The one sign-out control (header menu and sign-in page). A server-action form, so it works
 // before hydration and without JavaScript; once hydrated it says so while the action runs.
 import { useFormStatus } from "react-dom";
-import { signOutAction } from "@/app/sign-in/actions";
+import { signOutAction } from "@/lib/actions/sign-out";
 
 function Submit({ className }: { className?: string }) {
   const { pending } = useFormStatus();

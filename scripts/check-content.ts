@@ -1,4 +1,4 @@
-// Lints every playbook: `npx tsx scripts/check-content.ts [dir]` (default: CONTENT_DIR or content/).
+// Lints every playbook: `npm run check:content -- [dir]` (default: CONTENT_DIR or content/).
 // Prints each error as file:line:col: message and exits 1 when there is any.
 import { existsSync } from "node:fs";
 import path from "node:path";

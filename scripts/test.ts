@@ -7,7 +7,7 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 const stages: Array<[name: string, cmd: string, args: string[]]> = [
   ["typecheck", "npx", ["tsc", "--noEmit"]],
   ["lint", "npx", ["eslint", "--max-warnings", "0", "."]],
-  ["content", "npx", ["tsx", "scripts/check-content.ts"]],
+  ["content", "npx", ["tsx", "--import", "./server/server-only-hook.mjs", "scripts/check-content.ts"]],
   ["unit + integration", "npx", ["vitest", "run"]],
   ["build", "npx", ["next", "build"]],
   ["end-to-end", "npx", ["playwright", "test"]],

@@ -3,7 +3,7 @@ import http from "node:http";
 import next from "next";
 import { log } from "../lib/log";
 import { REMOTE_ADDR_HEADER } from "../lib/http/remote-addr";
-import { runStartupTasks } from "./startup";
+import { registerAtStartup, runStartupTasks } from "./startup";
 import { attachHub } from "./hub";
 
 export interface StartedServer {
@@ -16,6 +16,7 @@ export async function startServer(opts: { host?: string; port?: number; dev?: bo
   const port = opts.port ?? Number(process.env.PORT ?? 3000);
   const dev = opts.dev ?? process.env.NODE_ENV === "development";
 
+  registerAtStartup();
   const app = next({ dev, hostname: host, port });
   const handle = app.getRequestHandler();
   await app.prepare();

@@ -1,9 +1,18 @@
-// First-start work that needs the database and the server's URL, run once the port is open.
+// Start-up work of the custom server, the one process every way of running Casebook goes through
+// (npm start, npm run dev, the e2e and bench servers). Registrations go here rather than into the
+// pages or route handlers that use them: the registries are process singletons
+// (lib/process-singleton.ts), so what this copy of lib/ registers, the Next bundle's copy sees.
 import { ensureSetupToken } from "../lib/auth/setup-token";
 import { seedIncidents } from "../lib/incidents/seed-incidents";
 import { registerIncidentSearch } from "../lib/incidents/search-source";
 import { log } from "../lib/log";
 
+/** Fills the process's registries; runs before the port opens, so no request finds them empty. */
+export function registerAtStartup(): void {
+  registerIncidentSearch();
+}
+
+/** First-start work that needs the database and the server's URL, run once the port is open. */
 export async function runStartupTasks(listenUrl: string): Promise<void> {
   // Behind a proxy, BASE_URL is the address people use; the listen address would be unreachable.
   const url = process.env.BASE_URL?.replace(/\/+$/, "") || listenUrl;
@@ -12,7 +21,6 @@ export async function runStartupTasks(listenUrl: string): Promise<void> {
     // Said plainly as well as in the JSON log: this is the first thing a newcomer needs.
     console.log(`\n  No users yet. Create the first admin at ${url}/setup (from this machine),\n  or from elsewhere with ${url}/setup?token=${token}\n`);
   }
-  registerIncidentSearch();
   try {
     await seedIncidents();
   } catch (err) {

@@ -30,7 +30,9 @@ export async function startCasebookServer(opts: { contentDir: string; agents: nu
   const waiting = new Map<string, (json: string) => void>();
   // BENCH_STREAM_SERVER_FLAGS adds node flags, e.g. "--cpu-prof --cpu-prof-dir=bench/out/profile" to see where the hub's time goes.
   const extraFlags = process.env.BENCH_STREAM_SERVER_FLAGS?.split(" ").filter(Boolean) ?? [];
-  const child: ChildProcess = startChild("casebook", process.execPath, [...extraFlags, "--expose-gc", "--import", "tsx", "bench/stream/casebook-server.ts"], {
+  const loaders = ["--import", "tsx", "--import", "./server/server-only-hook.mjs"];
+  const args = [...extraFlags, "--expose-gc", ...loaders, "bench/stream/casebook-server.ts"];
+  const child: ChildProcess = startChild("casebook", process.execPath, args, {
     env: {
       ...process.env,
       CONTENT_DIR: opts.contentDir,

@@ -1,5 +1,5 @@
 // The Casebook server under benchmark, run as its own process so that its RSS is its own. It is
-// the hub's integration-test harness (server/hub/test-harness.ts): a migrated temp SQLite file, the
+// the hub's integration-test harness (testing/hub-harness.ts): a migrated temp SQLite file, the
 // run hub on a bare http.Server, better-auth sign-in and real agent processes; with the real content
 // index over the throwaway CONTENT_DIR the parent wrote. Next.js pages are not loaded: nothing
 // they do is on the streaming path.
@@ -8,7 +8,7 @@
 // Run with --expose-gc, SIGUSR2 collects garbage and prints `BENCH_HEAP {"heapUsed",...}`: the
 // memory still in use, which RSS alone cannot tell apart from garbage V8 has not collected yet.
 import { getPlaybook } from "@/lib/playbooks/content-index";
-import { startHarness } from "@/server/hub/test-harness";
+import { startHarness } from "@/testing/hub-harness";
 
 const agentCount = Number(process.env.BENCH_AGENTS ?? 1);
 const maxOutputMb = Number(process.env.BENCH_MAX_OUTPUT_MB ?? 64);

@@ -2,7 +2,7 @@
 // and a real, migrated SQLite file.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "./roles";
-import { createTempDatabase } from "./temp-database";
+import { createTempDatabase } from "@/testing/temp-database";
 
 const tempDb = createTempDatabase("casebook-auth-");
 process.env.DATABASE_URL = tempDb.url;

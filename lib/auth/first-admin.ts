@@ -1,3 +1,4 @@
+import "server-only";
 import { APIError } from "better-auth/api";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";

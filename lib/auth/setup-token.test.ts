@@ -1,7 +1,7 @@
 // The first-admin rules against a real, migrated SQLite file and the real better-auth instance.
 import { createHash } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createTempDatabase } from "./temp-database";
+import { createTempDatabase } from "@/testing/temp-database";
 
 const tempDb = createTempDatabase("casebook-setup-");
 process.env.DATABASE_URL = tempDb.url;

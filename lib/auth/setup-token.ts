@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { log } from "@/lib/log";

@@ -1,20 +1,3 @@
-// For tests: a fresh, migrated SQLite file. Set DATABASE_URL to `url` before importing lib/db/client.
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-
-export interface TempDatabase {
-  url: string;
-  remove(): void;
-}
-
-export function createTempDatabase(prefix = "casebook-test-"): TempDatabase {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  const url = `file:${path.join(dir, "casebook.db")}`;
-  execFileSync("npx", ["prisma", "migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: "pipe",
-  });
-  return { url, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
+// Moved to testing/temp-database.ts. Kept only until lib/incidents/store.test.ts (another branch)
+// imports it from there; then delete this file.
+export { createTempDatabase, type TempDatabase } from "@/testing/temp-database";

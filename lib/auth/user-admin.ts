@@ -1,5 +1,6 @@
 // User management for admins. Callers check the admin role first (requireUser("admin")); better-auth
 // checks it again from the same session headers, and every change leaves an AuditEvent.
+import "server-only";
 import { APIError } from "better-auth/api";
 import type * as z from "zod";
 import { db } from "@/lib/db/client";

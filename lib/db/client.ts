@@ -1,9 +1,11 @@
+import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
 import { PrismaClient } from "./generated/client";
 import { PrismaClient as PostgresPrismaClient } from "./generated-pg/client";
 import { createPostgresAdapter } from "./postgres-adapter";
 import { databaseUrl, isPostgres } from "./url";
+import { processSingleton } from "@/lib/process-singleton";
 
 function createClient(): PrismaClient {
   const url = databaseUrl();
@@ -36,7 +38,5 @@ function enableWriteAheadLog(url: string): void {
   }
 }
 
-// One client per process; Next.js dev reloads modules, so keep it on globalThis.
-const globalForDb = globalThis as unknown as { casebookDb?: PrismaClient };
-export const db: PrismaClient = globalForDb.casebookDb ?? createClient();
-globalForDb.casebookDb = db;
+/** The process's one client (one connection pool), shared by the custom server and the Next bundle. */
+export const db: PrismaClient = processSingleton("db", createClient);

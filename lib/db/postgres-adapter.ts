@@ -1,3 +1,5 @@
+// No `import "server-only"` here: the Prisma CLI loads this module through prisma.config.ts, outside
+// any of our runners. Its one app importer, lib/db/client.ts, carries the marker.
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 

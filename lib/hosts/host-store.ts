@@ -1,6 +1,7 @@
 // What the run hub reads and writes about hosts: agent tokens, what an agent reported in its
 // hello, when it was last seen, and the host as the UI shows it. The hub uses this interface; the
 // Prisma implementation below is the database behind it.
+import "server-only";
 import type { AgentPolicy } from "@/agent/src/protocol";
 import { db } from "@/lib/db/client";
 import type { HostView } from "@/lib/runs/protocol";

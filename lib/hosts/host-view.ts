@@ -1,5 +1,6 @@
 // A Host row as the UI sees it: never the token hash.
 import type { Host } from "@/lib/db/generated/client";
+import { isRisk } from "@/lib/playbooks/format";
 import type { HostView } from "@/lib/runs/protocol";
 import { isOnline } from "./presence";
 
@@ -9,9 +10,8 @@ function policyOf(value: unknown): HostPolicy | null {
   if (!value || typeof value !== "object") return null;
   const p = value as Record<string, unknown>;
   const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : null);
-  const maxRisk = p.maxRisk === "read" || p.maxRisk === "change" || p.maxRisk === "danger" ? p.maxRisk : null;
-  if (!maxRisk) return null;
-  return { maxRisk, allowTags: list(p.allowTags), allowPlaybooks: list(p.allowPlaybooks) };
+  if (!isRisk(p.maxRisk)) return null;
+  return { maxRisk: p.maxRisk, allowTags: list(p.allowTags), allowPlaybooks: list(p.allowPlaybooks) };
 }
 
 export function toHostView(host: Host): HostView {

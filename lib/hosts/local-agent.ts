@@ -1,5 +1,6 @@
 // `npm start` enrols this machine as a host and runs an agent for it, so a newcomer can run a step
 // at once. CASEBOOK_LOCAL_AGENT=0 turns it off.
+import "server-only";
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createTempDatabase } from "@/lib/auth/temp-database";
+import { createTempDatabase } from "@/testing/temp-database";
 
 const tempDb = createTempDatabase("casebook-hosts-");
 process.env.DATABASE_URL = tempDb.url;

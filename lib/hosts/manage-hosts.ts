@@ -1,5 +1,6 @@
 // Enrolling, listing and revoking hosts. The token is returned once, by createHost and
 // rotateHostToken; only its hash is stored.
+import "server-only";
 import { db } from "@/lib/db/client";
 import type { Host } from "@/lib/db/generated/client";
 import type { HostView } from "@/lib/runs/protocol";

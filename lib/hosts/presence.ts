@@ -1,6 +1,7 @@
-// Which hosts have an agent connected to this server process. Kept on globalThis because the
-// custom server (which owns the sockets) and the Next.js bundle (which renders host lists) load
-// separate copies of this module in the same process.
+// Which hosts have an agent connected to this server process. One per process
+// (lib/process-singleton.ts): the custom server owns the sockets, the Next.js bundle renders host lists.
+import { processSingleton } from "@/lib/process-singleton";
+
 export interface AgentPresence {
   hostId: string;
   connectedAt: Date;
@@ -15,8 +16,7 @@ interface PresenceState {
   listeners: Set<Listener>;
 }
 
-const store = globalThis as unknown as { casebookAgentPresence?: PresenceState };
-const state: PresenceState = (store.casebookAgentPresence ??= { agents: new Map(), listeners: new Set() });
+const state = processSingleton<PresenceState>("agentPresence", () => ({ agents: new Map(), listeners: new Set() }));
 
 export function markOnline(presence: AgentPresence): void {
   state.agents.set(presence.hostId, presence);

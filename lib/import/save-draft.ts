@@ -1,6 +1,7 @@
 // Saves a checked playbook draft into content/, where the content index picks it up. Never
 // overwrites an existing playbook, and says so plainly when content/ is read-only (then the author
 // downloads the draft instead).
+import "server-only";
 import { constants } from "node:fs";
 import { access, writeFile } from "node:fs/promises";
 import path from "node:path";

@@ -1,5 +1,6 @@
 // Reads every playbook in a folder into a ContentIndex. One broken file never stops the others: it
 // lands in `broken` with its errors, and each error is logged as file:line.
+import "server-only";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { log } from "@/lib/log";

@@ -122,8 +122,9 @@ describe("getContentIndex", () => {
 
 describe("scripts/check-content.ts", () => {
   const run = promisify(execFile);
+  const loaders = ["--import", "tsx", "--import", "./server/server-only-hook.mjs"];
   const check = (folder: string) =>
-    run(process.execPath, ["--import", "tsx", "scripts/check-content.ts", folder], { cwd: ROOT }).then(
+    run(process.execPath, [...loaders, "scripts/check-content.ts", folder], { cwd: ROOT }).then(
       (result) => ({ code: 0, stdout: result.stdout }),
       (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
     );

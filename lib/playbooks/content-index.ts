@@ -1,8 +1,10 @@
 // The process-wide content index: built once, lazily, and rebuilt when content/ changes in
-// development (or with CASEBOOK_WATCH=1). It lives on globalThis because the custom server and the
-// Next.js bundle load this module separately but run in one process and must share one index.
+// development (or with CASEBOOK_WATCH=1). One per process (lib/process-singleton.ts): the custom
+// server and the Next.js bundle must share it.
+import "server-only";
 import { watch, type FSWatcher } from "node:fs";
 import { log } from "@/lib/log";
+import { forgetProcessSingleton, processSingleton } from "@/lib/process-singleton";
 import { buildContentIndex, contentDir, type BuildOptions } from "./build-content-index";
 import type { ContentIndex, Playbook } from "./types";
 
@@ -21,13 +23,17 @@ interface ContentIndexState {
   cache: NonNullable<BuildOptions["cache"]>;
 }
 
-const STATE_KEY = Symbol.for("casebook.contentIndex");
+const SINGLETON = "contentIndex";
 const DEBOUNCE_MS = 100;
 
 function state(): ContentIndexState {
-  const holder = globalThis as typeof globalThis & { [STATE_KEY]?: ContentIndexState };
-  holder[STATE_KEY] ??= { dir: contentDir(), listeners: new Set(), rebuilding: false, rebuildAgain: false, cache: new Map() };
-  return holder[STATE_KEY];
+  return processSingleton<ContentIndexState>(SINGLETON, () => ({
+    dir: contentDir(),
+    listeners: new Set(),
+    rebuilding: false,
+    rebuildAgain: false,
+    cache: new Map(),
+  }));
 }
 
 export function getContentIndex(): Promise<ContentIndex> {
@@ -54,12 +60,10 @@ export function onContentIndexChange(listener: Listener): () => void {
 
 /** Stops watching and forgets the index, so the next call builds afresh (tests, shutdown). */
 export function closeContentIndex(): void {
-  const holder = globalThis as typeof globalThis & { [STATE_KEY]?: ContentIndexState };
-  const s = holder[STATE_KEY];
+  const s = forgetProcessSingleton<ContentIndexState>(SINGLETON);
   if (!s) return;
   s.watcher?.close();
   clearTimeout(s.debounce);
-  delete holder[STATE_KEY];
 }
 
 function shouldWatch(): boolean {

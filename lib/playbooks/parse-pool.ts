@@ -1,6 +1,7 @@
 // Parses many playbooks on all cores. MDX parsing costs a few milliseconds per file, so a thousand
 // playbooks on one thread would take most of the 10 s budget; worker threads share the load while
 // the main thread keeps parsing too (it would otherwise sit idle while the workers start).
+import "server-only";
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";

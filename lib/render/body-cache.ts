@@ -1,14 +1,14 @@
 // Compiled playbook bodies, cached by content hash so a page view costs a function call, not an
-// MDX compile and a shiki pass. Kept on globalThis so the custom server and the Next bundle (one
-// process) share it, and bounded so edits in development cannot grow it without limit.
+// MDX compile and a shiki pass. One per process (lib/process-singleton.ts), so the custom server and
+// the Next bundle share it, and bounded so edits in development cannot grow it without limit.
 import type { Playbook } from "@/lib/playbooks/types";
 import { log } from "@/lib/log";
+import { processSingleton } from "@/lib/process-singleton";
 import { compileBody, type CompiledBody } from "./compile-body";
 
 const MAX_ENTRIES = 2048;
 
-const holder = globalThis as typeof globalThis & { __casebookBodyCache?: Map<string, Promise<CompiledBody>> };
-const cache = (holder.__casebookBodyCache ??= new Map());
+const cache = processSingleton("bodyCache", () => new Map<string, Promise<CompiledBody>>());
 
 export type CachedPlaybook = Pick<Playbook, "slug" | "file" | "body" | "bodyLine" | "sections" | "contentHash">;
 

@@ -1,6 +1,7 @@
 // One shiki highlighter per process with light and dark GitHub themes. Grammars come from shiki's
 // bundled languages and load on first use from node_modules; nothing is fetched.
 import { createHighlighter } from "shiki";
+import { forgetProcessSingleton, processSingleton } from "@/lib/process-singleton";
 
 export const CODE_THEMES = { light: "github-light-default", dark: "github-dark-default" } as const;
 
@@ -9,12 +10,13 @@ const PRELOADED = ["bash", "shellscript", "shellsession", "yaml", "json", "toml"
 
 export type Highlighter = Awaited<ReturnType<typeof createHighlighter>>;
 
-const holder = globalThis as typeof globalThis & { __casebookHighlighter?: Promise<Highlighter> };
+const SINGLETON = "highlighter";
 
 export function getHighlighter(): Promise<Highlighter> {
-  holder.__casebookHighlighter ??= createHighlighter({ themes: Object.values(CODE_THEMES), langs: PRELOADED }).catch((err: unknown) => {
-    holder.__casebookHighlighter = undefined; // let the next request try again
-    throw err;
-  });
-  return holder.__casebookHighlighter;
+  return processSingleton(SINGLETON, () =>
+    createHighlighter({ themes: Object.values(CODE_THEMES), langs: PRELOADED }).catch((err: unknown) => {
+      forgetProcessSingleton(SINGLETON); // let the next request try again
+      throw err;
+    }),
+  );
 }

@@ -1,4 +1,5 @@
 // The audit trail of step executions (host and user events are written where they happen).
+import "server-only";
 import { db } from "@/lib/db/client";
 
 export interface StepAudit {

@@ -2,10 +2,12 @@
 // write and ~7 MB/s to read here (they cross its query compiler), which would throttle every
 // step's output. On SQLite we therefore use a direct better-sqlite3 connection for these rows
 // (measured ~70 MB/s write, ~500 MB/s read); PostgreSQL goes through Prisma.
+import "server-only";
 import Database from "better-sqlite3";
 import { db } from "@/lib/db/client";
 import { databaseUrl, isPostgres } from "@/lib/db/url";
 import { log } from "@/lib/log";
+import { processSingleton } from "@/lib/process-singleton";
 
 export interface ChunkRow {
   seq: number;
@@ -20,12 +22,13 @@ interface Direct {
   write: (stepRunId: string, rows: ChunkRow[], outputBytes: number) => void;
 }
 
-const store = globalThis as unknown as { casebookChunkDb?: { url: string; direct: Direct } | null };
+// One connection per process and database file, shared by the custom server and the Next bundle.
+const opened = processSingleton<{ current?: { url: string; direct: Direct } }>("chunkDb", () => ({}));
 
 function direct(): Direct | null {
   const url = databaseUrl();
   if (isPostgres(url) || !url.startsWith("file:")) return null;
-  if (store.casebookChunkDb?.url === url) return store.casebookChunkDb.direct;
+  if (opened.current?.url === url) return opened.current.direct;
   const file = url.slice("file:".length).split("?")[0] ?? "";
   const conn = new Database(file, { fileMustExist: true });
   // Never wait for a lock: this thread also runs Prisma, whose open transaction would never end
@@ -52,7 +55,7 @@ function direct(): Direct | null {
     setBytes.run(outputBytes, stepRunId);
   });
   const d: Direct = { insert, setBytes, page, write };
-  store.casebookChunkDb = { url, direct: d };
+  opened.current = { url, direct: d };
   return d;
 }
 

@@ -1,15 +1,16 @@
 // What only the run hub knows about a run (its running step, "run all" in progress), readable by
-// route handlers and pages. On globalThis: the custom server and the Next.js bundle load separate
-// copies of this module in one process.
+// route handlers and pages. One per process (lib/process-singleton.ts): the hub registers it in the
+// custom server, the Next.js bundle reads it.
+import { processSingleton } from "@/lib/process-singleton";
 import type { LiveRunState } from "./run-views";
 
 type Lookup = (runId: string) => LiveRunState | undefined;
-const store = globalThis as unknown as { casebookLiveRuns?: Lookup };
+const registered = processSingleton<{ lookup?: Lookup }>("liveRuns", () => ({}));
 
 export function registerLiveRuns(lookup: Lookup): void {
-  store.casebookLiveRuns = lookup;
+  registered.lookup = lookup;
 }
 
 export function liveRunState(runId: string): LiveRunState | undefined {
-  return store.casebookLiveRuns?.(runId);
+  return registered.lookup?.(runId);
 }

@@ -1,7 +1,7 @@
 // The recorder against a real migrated SQLite file, including a database locked by another
 // transaction in the same process.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTempDatabase } from "@/lib/auth/temp-database";
+import { createTempDatabase } from "@/testing/temp-database";
 
 const tempDb = createTempDatabase("casebook-recorder-");
 process.env.DATABASE_URL = tempDb.url;

@@ -18,6 +18,7 @@
 import { z } from "zod";
 import { agentPolicySchema, stepOutputSchema } from "@/agent/src/protocol";
 import { RISKS } from "@/lib/playbooks/format";
+import { MAX_INPUT_LENGTH } from "./input-rules";
 
 /** For lib/runs/verdict.ts, which judges how the agent says a step ended. */
 export type { ExitCause } from "@/agent/src/protocol";
@@ -136,7 +137,7 @@ const inputName = z.string().regex(/^[A-Z][A-Z0-9_]*$/, "input names are UPPER_S
 export const runStartSchema = z.strictObject({
   playbook: z.string().min(1).max(200),
   hostId: id,
-  inputs: z.record(inputName, z.string().max(4096)).default({}),
+  inputs: z.record(inputName, z.string().max(MAX_INPUT_LENGTH)).default({}),
 });
 export const runRefSchema = z.strictObject({ runId: id });
 export const stepRunSchema = z.strictObject({

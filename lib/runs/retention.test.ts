@@ -1,6 +1,6 @@
 // Retention against a real migrated SQLite file.
 import { afterAll, describe, expect, it } from "vitest";
-import { createTempDatabase } from "@/lib/auth/temp-database";
+import { createTempDatabase } from "@/testing/temp-database";
 
 const tempDb = createTempDatabase("casebook-retention-");
 process.env.DATABASE_URL = tempDb.url;

@@ -1,5 +1,6 @@
 // Keeps recorded runs within RUN_RETENTION_DAYS and RUN_RETENTION_MAX_OUTPUT_MB by deleting the
 // oldest runs that are no longer active (their audit events stay).
+import "server-only";
 import { db } from "@/lib/db/client";
 import { log } from "@/lib/log";
 

@@ -1,5 +1,6 @@
 // The run store in the database: Run and StepRun rows through Prisma, output through the chunk
 // store, executions into the audit trail.
+import "server-only";
 import { db } from "@/lib/db/client";
 import { auditStep } from "./audit";
 import { OutputRecorder } from "./output-recorder";

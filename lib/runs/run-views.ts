@@ -1,4 +1,5 @@
 // Run and StepRun rows as the UI sees them (lib/runs/protocol.ts RunView / StepRunView).
+import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { isRisk } from "@/lib/playbooks/format";

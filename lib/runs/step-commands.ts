@@ -1,5 +1,6 @@
 // The command snapshots of a run's steps (secrets already masked when stored), for the run page.
 // RunView leaves them out because it travels to every watcher on each state change.
+import "server-only";
 import { db } from "@/lib/db/client";
 
 export interface StepCommand {

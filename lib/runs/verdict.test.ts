@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { stripAnsi } from "./ansi";
-import { testPlaybook, testStep } from "./test-playbook";
+import { testPlaybook, testStep } from "@/testing/test-playbook";
 import { judge, suggestNext, type StepEnding } from "./verdict";
 
 const end = (over: Partial<StepEnding>): StepEnding => ({ cause: "exited", exitCode: 0, signal: null, text: "", timeoutSec: 60, maxOutputBytes: 1 << 20, ...over });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makePlaybook } from "./make-playbook";
+import { makePlaybook } from "@/testing/make-playbook";
 import { buildSearchIndex, createSearchIndex } from "./search-index";
 import { playbookDocument } from "./playbook-documents";
 import type { SearchDoc, SearchMatch } from "./types";

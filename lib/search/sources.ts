@@ -1,6 +1,6 @@
-// Other kinds of search documents (incidents, issue 4) plug in here. The registry lives on
-// globalThis because the custom server and the Next.js bundle load separate copies of this module
-// in one process and must share one index.
+// Other kinds of search documents (incidents, issue 4) plug in here. One registry per process
+// (lib/process-singleton.ts): the custom server and the Next.js bundle must share one index.
+import { forgetProcessSingleton, processSingleton } from "@/lib/process-singleton";
 import type { ResultHead, SearchSource } from "./types";
 import type { SearchIndex } from "./search-index";
 
@@ -11,11 +11,10 @@ interface SearchState {
   unsubscribe?: () => void;
 }
 
-const holder = globalThis as typeof globalThis & { __casebookSearch?: SearchState };
+const SINGLETON = "search";
 
 export function searchState(): SearchState {
-  holder.__casebookSearch ??= { sources: new Map() };
-  return holder.__casebookSearch;
+  return processSingleton<SearchState>(SINGLETON, () => ({ sources: new Map() }));
 }
 
 /** Adds (or replaces) a named source of documents; returns a function that removes it. */
@@ -38,8 +37,5 @@ export function invalidateSearchIndex(): void {
 
 /** Unsubscribes from content changes and forgets the index and all sources (tests, shutdown). */
 export function closeSearchIndex(): void {
-  const state = holder.__casebookSearch;
-  if (!state) return;
-  state.unsubscribe?.();
-  delete holder.__casebookSearch;
+  forgetProcessSingleton<SearchState>(SINGLETON)?.unsubscribe?.();
 }

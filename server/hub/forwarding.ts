@@ -6,9 +6,9 @@
 // the stored one.
 import type { Namespace } from "socket.io";
 import { z } from "zod";
+import { recheckUser } from "@/lib/auth/recheck-user";
 import type { SessionUser } from "@/lib/auth/request-user";
-import { isRole, ROLES, type Role } from "@/lib/auth/roles";
-import { db } from "@/lib/db/client";
+import { ROLES } from "@/lib/auth/roles";
 import { log } from "@/lib/log";
 import { UI_COMMANDS, type UiCommand, type UiResult } from "@/lib/runs/protocol";
 import { handleOwned, handlerOf, ownsHere, roleRefusal, type HubContext } from "./ui-commands";
@@ -38,16 +38,6 @@ export interface ForwardMessage {
 export interface Forwarder {
   /** The owner's answer; null when every other instance said "not mine". */
   forward(message: ForwardMessage): Promise<ForwardAnswer>;
-}
-
-const lower = (a: Role, b: Role): Role => (ROLES.indexOf(a) <= ROLES.indexOf(b) ? a : b);
-
-/** The forwarded user capped by the stored row: a banned, deleted or demoted user gets less. */
-async function recheckUser(user: SessionUser): Promise<SessionUser | null> {
-  const row = await db.user.findUnique({ where: { id: user.id }, select: { role: true, banned: true, banExpires: true } });
-  if (!row) return null;
-  if (row.banned && (!row.banExpires || row.banExpires > new Date())) return null;
-  return { ...user, role: isRole(row.role) ? lower(user.role, row.role) : "viewer" };
 }
 
 /** A forwarded message with its payload checked against the event's schema. */

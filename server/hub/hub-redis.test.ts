@@ -2,8 +2,8 @@
 // node A, a browser to node B; B's browser sees A's live output and host status. Needs Redis
 // (REDIS_URL, default redis://127.0.0.1:6379; `.ci/run` starts it).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testPlaybook, testStep } from "@/lib/runs/test-playbook";
-import { startHarness, waitFor, type UiClient } from "./test-harness";
+import { testPlaybook, testStep } from "@/testing/test-playbook";
+import { startHarness, waitFor, type UiClient } from "@/testing/hub-harness";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const pb = testPlaybook("scale", [testStep("count", "for i in $(seq 1 20); do echo line-$i; sleep 0.02; done")]);

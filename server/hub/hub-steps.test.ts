@@ -1,8 +1,8 @@
 // The run hub end to end with real parts: HTTP server + socket.io, real agent processes running
 // real PTYs, a migrated temp SQLite file and better-auth sessions.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testPlaybook, testStep } from "@/lib/runs/test-playbook";
-import { startHarness, waitFor, type UiClient } from "./test-harness";
+import { testPlaybook, testStep } from "@/testing/test-playbook";
+import { startHarness, waitFor, type UiClient } from "@/testing/hub-harness";
 
 const diag = testPlaybook(
   "itest",

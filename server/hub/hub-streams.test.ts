@@ -3,8 +3,8 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UI_WINDOW_BYTES } from "@/lib/runs/protocol";
-import { testPlaybook, testStep } from "@/lib/runs/test-playbook";
-import { startHarness, waitFor, type UiClient } from "./test-harness";
+import { testPlaybook, testStep } from "@/testing/test-playbook";
+import { startHarness, waitFor, type UiClient } from "@/testing/hub-harness";
 
 const MB100 = 100_000_000;
 const TICKS = 60;

@@ -8,7 +8,8 @@ import type { StepAudit } from "@/lib/runs/audit";
 import type { RunView, StepRunView } from "@/lib/runs/protocol";
 import type { LiveRunState } from "@/lib/runs/run-views";
 import type { NewRun, NewStepRun, OutputSink, RunStore, StepRunEnd } from "@/lib/runs/run-store";
-import { testPlaybook, testStep } from "@/lib/runs/test-playbook";
+import { testPlaybook, testStep } from "@/testing/test-playbook";
+import { hasProcessSingleton } from "@/lib/process-singleton";
 import { RunManager, type AgentLink } from "./run-manager";
 
 const playbook = testPlaybook(
@@ -240,6 +241,6 @@ describe("RunManager with a fake store and agent", () => {
   });
 
   it("stays clear of the database", () => {
-    expect((globalThis as { casebookDb?: unknown }).casebookDb).toBeUndefined();
+    expect(hasProcessSingleton("db")).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { isRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { listUsers } from "@/lib/auth/user-admin";
+import { formatDay } from "@/lib/format/dates";
 import { BanForm, CreateUserForm, RoleForm } from "./user-forms";
 
 export const metadata = { title: "Users" };
@@ -51,7 +52,7 @@ export default async function UsersPage() {
                     {!self && <BanForm userId={user.id} email={user.email} banned={user.banned} />}
                   </td>
                   <td>
-                    <time dateTime={user.createdAt.toISOString()}>{user.createdAt.toISOString().slice(0, 10)}</time>
+                    <time dateTime={user.createdAt.toISOString()}>{formatDay(user.createdAt)}</time>
                   </td>
                 </tr>
               );

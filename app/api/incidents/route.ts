@@ -6,7 +6,6 @@ import { createIncident } from "@/lib/incidents/create-incident";
 import { incidentBody, incidentErrorResponse } from "@/lib/incidents/http";
 import { listIncidents } from "@/lib/incidents/list-incidents";
 import { parseIncidentInput } from "@/lib/incidents/schema";
-import { registerIncidentSearch } from "@/lib/incidents/search-source";
 import { route } from "@/lib/http/route";
 import { getContentIndex } from "@/lib/playbooks/content-index";
 
@@ -24,7 +23,6 @@ export const GET = route({ role: "viewer", query: filter }, async ({ query }) =>
 });
 
 export const POST = route({ role: "operator", body: incidentBody }, async ({ user, body }) => {
-  registerIncidentSearch();
   try {
     const input = parseIncidentInput(body.incident);
     checkPlaybookRefs(input, await getContentIndex());

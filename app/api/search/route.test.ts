@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTempDatabase } from "@/lib/auth/temp-database";
+import { createTempDatabase } from "@/testing/temp-database";
 
 const tempDb = createTempDatabase("casebook-search-api-");
 process.env.DATABASE_URL = tempDb.url;

@@ -7,10 +7,7 @@ import { RUN_STATUS_LABELS } from "@/components/runs/run-format";
 import { formatDateTime } from "@/lib/format/dates";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
-import { getPlaybook } from "@/lib/playbooks/content-index";
-import { liveRunState } from "@/lib/runs/live-state";
-import { loadRunView } from "@/lib/runs/run-views";
+import { findRunView } from "@/lib/runs/find-run-view";
 import { loadStepCommands } from "@/lib/runs/step-commands";
 import "@/components/runs/runs.css";
 import { Breadcrumb } from "@/components/breadcrumb";
@@ -24,11 +21,9 @@ export const metadata: Metadata = { title: "Run" };
 export default async function RunPage({ params }: Props) {
   const user = await requireUser();
   const { id } = await params;
-  const row = await db.run.findUnique({ where: { id }, select: { playbookSlug: true } });
-  if (!row) notFound();
-  const playbook = await getPlaybook(row.playbookSlug);
-  const [run, commands] = await Promise.all([loadRunView(id, playbook, liveRunState(id)), loadStepCommands(id)]);
-  if (!run) notFound();
+  const [found, commands] = await Promise.all([findRunView(id), loadStepCommands(id)]);
+  if (!found) notFound();
+  const { run, playbook } = found;
   const inputs = Object.entries(run.inputs);
 
   return (

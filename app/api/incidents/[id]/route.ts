@@ -5,7 +5,6 @@ import { checkPlaybookRefs } from "@/lib/incidents/check-playbook-refs";
 import { getIncident } from "@/lib/incidents/get-incident";
 import { incidentBody, incidentErrorResponse } from "@/lib/incidents/http";
 import { parseIncidentInput } from "@/lib/incidents/schema";
-import { registerIncidentSearch } from "@/lib/incidents/search-source";
 import { IncidentNotFoundError, updateIncident } from "@/lib/incidents/update-incident";
 import { route } from "@/lib/http/route";
 import { getContentIndex } from "@/lib/playbooks/content-index";
@@ -20,7 +19,6 @@ export const GET = route({ role: "viewer", params }, async ({ params }) => {
 });
 
 export const PUT = route({ role: "operator", params, body: incidentBody }, async ({ user, params: { id }, body }) => {
-  registerIncidentSearch();
   try {
     const input = parseIncidentInput(body.incident);
     const current = await getIncident(id);

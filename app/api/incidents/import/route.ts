@@ -4,7 +4,6 @@ import * as z from "zod";
 import { createIncident } from "@/lib/incidents/create-incident";
 import { incidentErrorResponse } from "@/lib/incidents/http";
 import { importIncidentFile } from "@/lib/incidents/import-file";
-import { registerIncidentSearch } from "@/lib/incidents/search-source";
 import { MAX_BODY_BYTES, readBody } from "@/lib/http/body";
 import { route } from "@/lib/http/route";
 
@@ -29,7 +28,6 @@ async function uploaded(req: Request, name: string | undefined): Promise<{ name:
 }
 
 export const POST = route({ role: "operator", query }, async ({ req, user, query }) => {
-  registerIncidentSearch();
   const file = await uploaded(req, query.name);
   if (file instanceof Response) return file;
   if (file.text.trim() === "") return Response.json({ error: `${file.name} is empty` }, { status: 400 });

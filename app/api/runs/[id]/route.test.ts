@@ -1,7 +1,7 @@
 // The run JSON and .cast download routes, called as Next.js would, with a real better-auth
 // session and a real migrated SQLite file.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTempDatabase } from "@/lib/auth/temp-database";
+import { createTempDatabase } from "@/testing/temp-database";
 
 const tempDb = createTempDatabase("casebook-runs-api-");
 process.env.DATABASE_URL = tempDb.url;

@@ -1,8 +1,9 @@
 "use server";
+// The sign-out action, shared by every SignOutButton (components/sign-out-button.tsx).
 // Public: signing out with no session (or an expired one) is a no-op that still lands on /sign-in.
 import { APIError } from "better-auth/api";
 import { redirect } from "next/navigation";
-import { buttonAction } from "@/lib/actions/action-client";
+import { buttonAction } from "./action-client";
 import { auth } from "@/lib/auth/auth";
 
 export const signOutAction = buttonAction({ role: "public" }, async ({ headers }) => {

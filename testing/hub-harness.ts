@@ -6,12 +6,12 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { io as connect, type Socket } from "socket.io-client";
-import { createTempDatabase } from "@/lib/auth/temp-database";
+import { createTempDatabase } from "./temp-database";
 import type { Playbook } from "@/lib/playbooks/types";
 import type { StepRunView, UiClientToServerEvents, UiResult, UiServerToClientEvents } from "@/lib/runs/protocol";
-import type { HubOptions } from "./options";
+import type { HubOptions } from "@/server/hub/options";
 
-const AGENT_BIN = path.resolve(import.meta.dirname, "../../agent/bin/casebook-agent.js");
+const AGENT_BIN = path.resolve(import.meta.dirname, "../agent/bin/casebook-agent.js");
 const PASSWORD = "correct horse battery";
 
 export type Role = "viewer" | "operator" | "admin";
@@ -23,7 +23,7 @@ export async function startHarness(playbooks: Playbook[], hubOptions: Partial<Hu
   process.env.CASEBOOK_SIGN_IN_MAX = "1000";
   const { db } = await import("@/lib/db/client");
   const { auth } = await import("@/lib/auth/auth");
-  const { attachHub } = await import("./index");
+  const { attachHub } = await import("@/server/hub");
   const { serverBaseUrl } = await import("@/lib/auth/origins");
   const authOrigin = serverBaseUrl();
   const hosts = await import("@/lib/hosts/manage-hosts");
