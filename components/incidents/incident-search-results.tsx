@@ -2,7 +2,7 @@
 // fixed it. A server component for the search page (see docs/incidents.md).
 import Link from "next/link";
 import { Snippet } from "@/components/search-result";
-import { isIncidentResult, registerIncidentSearch, type IncidentSearchResult } from "@/lib/incidents/search-source";
+import { isIncidentResult, type IncidentSearchResult } from "@/lib/incidents/search-source";
 import { log } from "@/lib/log";
 import { search } from "@/lib/search";
 import { SeverityBadge, StatusBadge } from "./badges";
@@ -12,7 +12,6 @@ import type { Severity, Status } from "@/lib/incidents/schema";
 
 export async function IncidentSearchResults({ query, limit = 5 }: { query: string; limit?: number }) {
   if (!query.trim()) return null;
-  registerIncidentSearch();
   let hits;
   try {
     const found = (await search(query, { limit: 30 })).filter(isIncidentResult);

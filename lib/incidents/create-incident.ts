@@ -1,4 +1,5 @@
 // Records a new incident: everything in one transaction, so a failure leaves nothing behind.
+import "server-only";
 import { db } from "@/lib/db/client";
 import { incidentSelect, toIncidentRecord } from "./incident-record";
 import { incidentsChanged } from "./search-source";

@@ -1,5 +1,6 @@
 // Prefills an incident from a run: the playbook and host, the failed steps' output as symptoms and
 // evidence, and every step as a timeline entry. The person recording only adds what they learned.
+import "server-only";
 import { db } from "@/lib/db/client";
 import { stripAnsi } from "@/lib/runs/ansi";
 import { readOutput } from "@/lib/runs/read-output";

@@ -1,4 +1,5 @@
 // The incident list, filtered by status, severity, tag and playbook.
+import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { stringArray } from "./incident-record";

@@ -1,4 +1,5 @@
 // What past incidents taught about a playbook (and about one of its steps): the feedback loop.
+import "server-only";
 import { db } from "@/lib/db/client";
 import type { LearningInput, LearningKind, Severity, Status } from "./schema";
 import type { IncidentRecord } from "./types";

@@ -1,12 +1,14 @@
 // Incidents in search, beside playbooks: pasting an error finds the past incidents that saw it and
 // what fixed them. Each incident is one document whose parts (symptoms, root causes with their
 // fixes, learnings) deep-link into the incident page.
+import "server-only";
 import { db } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import { invalidateSearchIndex, registerSearchSource } from "@/lib/search/sources";
 import type { SearchDoc, SearchHit, SearchPart } from "@/lib/search/types";
 import { stringArray } from "./incident-record";
 import { FIELD_LABELS } from "./labels";
+import { processSingleton } from "@/lib/process-singleton";
 
 export type IncidentMatchPart = "title" | "summary" | "symptom" | "cause" | "learning";
 
@@ -131,15 +133,13 @@ export async function incidentDocuments(): Promise<Array<SearchDoc<IncidentHead,
   });
 }
 
-const REGISTERED = Symbol.for("casebook.incidentSearch");
-
-/** Adds incidents to search once per process; safe to call from every entry point. */
+/** Adds incidents to search, once per process; server start-up calls it (server/startup.ts). */
 export function registerIncidentSearch(): void {
-  const holder = globalThis as typeof globalThis & { [REGISTERED]?: boolean };
-  if (holder[REGISTERED]) return;
-  holder[REGISTERED] = true;
-  registerSearchSource("incidents", { documents: incidentDocuments });
-  log.debug("incidents registered as a search source");
+  processSingleton("incidentSearch", () => {
+    registerSearchSource("incidents", { documents: incidentDocuments });
+    log.debug("incidents registered as a search source");
+    return true;
+  });
 }
 
 /** Call after an incident changes, so the next search sees it. */

@@ -1,5 +1,6 @@
 // First-start content: the two session write-ups Casebook was created from, recorded as incidents
 // and linked to the playbooks written from them, so the feedback loop shows from the first start.
+import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { db } from "@/lib/db/client";

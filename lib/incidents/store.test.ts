@@ -1,6 +1,6 @@
 // Integration tests against a real, migrated SQLite file.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTempDatabase, type TempDatabase } from "@/lib/auth/temp-database";
+import { createTempDatabase, type TempDatabase } from "@/testing/temp-database";
 import type * as Incidents from "./index";
 import type { IncidentInputRaw } from "./schema";
 import type { PrismaClient } from "@/lib/db/generated/client";

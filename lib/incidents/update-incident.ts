@@ -1,5 +1,6 @@
 // Saves an edited incident. The lists are replaced as a whole inside one transaction, a status
 // change is written into the timeline, and an edit based on a stale copy is refused.
+import "server-only";
 import { db } from "@/lib/db/client";
 import { incidentSelect, toIncidentRecord } from "./incident-record";
 import { incidentsChanged } from "./search-source";

@@ -1,5 +1,6 @@
 // Writes an incident's lists (timeline, causes, learnings, actions, links) inside a transaction.
 // Create and update share it, so both store exactly what the schema validated.
+import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import { COLUMN_FIELDS, type IncidentColumns } from "./incident-record";
 import { IncidentInputError, type IncidentInput } from "./schema";
