@@ -3,7 +3,19 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "agent/node_modules/", ".next/", "lib/db/generated/", "next-env.d.ts", "test-results/", "playwright-report/", "bench/out/", "agent/dist/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "agent/node_modules/",
+      ".next/",
+      "lib/db/generated/",
+      "next-env.d.ts",
+      "test-results/",
+      "playwright-report/",
+      "bench/out/",
+      "agent/dist/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -32,7 +32,9 @@ describe("proxy", () => {
     }
     for (const name of ["casebook.session_token", "__Secure-casebook.session_token"]) {
       const res = proxy(
-        new NextRequest("http://127.0.0.1:3000/playbooks/x?y=1", { headers: { cookie: `${name}=abc`, "x-casebook-path": "/forged" } }),
+        new NextRequest("http://127.0.0.1:3000/playbooks/x?y=1", {
+          headers: { cookie: `${name}=abc`, "x-casebook-path": "/forged" },
+        }),
       );
       expect(res.headers.get("x-middleware-next"), name).toBe("1");
       expect(res.headers.get("x-middleware-request-x-casebook-path")).toBe("/playbooks/x?y=1");
@@ -45,7 +47,8 @@ describe("proxy", () => {
 
   it("skips Next's assets and public files but not API paths with dots in them", () => {
     const matcher = new RegExp(`^${config.matcher[0]}$`);
-    for (const path of ["/_next/static/chunks/a.js", "/logo.svg", "/favicon.ico"]) expect(matcher.test(path), path).toBe(false);
+    for (const path of ["/_next/static/chunks/a.js", "/logo.svg", "/favicon.ico"])
+      expect(matcher.test(path), path).toBe(false);
     for (const path of ["/", "/admin/users", "/api/runs/1/cast.json"]) expect(matcher.test(path), path).toBe(true);
   });
 });

@@ -6,7 +6,9 @@ export default function NotFound() {
     <div className="page page-narrow not-found">
       <p className="eyebrow">404</p>
       <h1>There is no page here</h1>
-      <p className="page-lead">The link may be old, or the playbook may have been renamed. Search for the error you were working on instead:</p>
+      <p className="page-lead">
+        The link may be old, or the playbook may have been renamed. Search for the error you were working on instead:
+      </p>
       <SearchBox variant="large" />
       <ul className="not-found-links">
         <li>

@@ -22,13 +22,18 @@ export default async function HomePage() {
   const recent = recentlyUpdated(playbooks, 6);
   const stepCount = playbooks.reduce((n, p) => n + p.steps.length, 0);
   // Real symptoms make better examples than invented ones.
-  const examples = recent.flatMap((p) => p.symptoms.slice(0, 1)).filter((s) => s.length <= 44).slice(0, 3);
+  const examples = recent
+    .flatMap((p) => p.symptoms.slice(0, 1))
+    .filter((s) => s.length <= 44)
+    .slice(0, 3);
 
   return (
     <div className="home">
       <section className="hero" aria-labelledby="hero-title">
         <h1 id="hero-title">What&rsquo;s broken?</h1>
-        <p className="hero-lead">Paste the error you are looking at. Casebook finds the playbook, and the step, that deals with it.</p>
+        <p className="hero-lead">
+          Paste the error you are looking at. Casebook finds the playbook, and the step, that deals with it.
+        </p>
         <SearchBox variant="large" />
         <p className="hero-hints">
           <span>
@@ -53,7 +58,8 @@ export default async function HomePage() {
         <section className="empty-state">
           <h2>No playbooks yet</h2>
           <p>
-            Add an <code>.mdx</code> file to <code>content/</code>; see <code>docs/playbook-format.md</code> for the format.
+            Add an <code>.mdx</code> file to <code>content/</code>; see <code>docs/playbook-format.md</code> for the
+            format.
           </p>
         </section>
       ) : (

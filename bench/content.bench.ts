@@ -15,7 +15,12 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "casebook-bench-"));
 const contentDir = path.join(work, "content");
 const databaseUrl = `file:${path.join(work, "casebook.db")}`;
-Object.assign(process.env, { CONTENT_DIR: contentDir, DATABASE_URL: databaseUrl, LOG_LEVEL: "error", BETTER_AUTH_SECRET: randomBytes(32).toString("hex") });
+Object.assign(process.env, {
+  CONTENT_DIR: contentDir,
+  DATABASE_URL: databaseUrl,
+  LOG_LEVEL: "error",
+  BETTER_AUTH_SECRET: randomBytes(32).toString("hex"),
+});
 
 generatePlaybooks(contentDir, COUNT);
 const { buildContentIndex } = await import("../lib/playbooks/content-index");
@@ -29,7 +34,8 @@ for (let i = 0; i < 3; i++) {
   index = await buildContentIndex(contentDir);
   buildTimes.push(performance.now() - t0);
 }
-if (index.playbooks.size !== COUNT) throw new Error(`expected ${COUNT} playbooks, indexed ${index.playbooks.size} (${index.broken.size} broken)`);
+if (index.playbooks.size !== COUNT)
+  throw new Error(`expected ${COUNT} playbooks, indexed ${index.playbooks.size} (${index.broken.size} broken)`);
 
 // 2. Search: exact symptoms, pasted noisy errors, short keyword queries.
 const playbooks = [...index.playbooks.values()];
@@ -40,7 +46,8 @@ const queries: string[] = [];
 for (let i = 0; i < 1000; i++) {
   const p = playbooks[(i * 7919) % playbooks.length]!;
   if (i % 3 === 0) queries.push(p.symptoms[0]!);
-  else if (i % 3 === 1) queries.push(`2026-11-22T10:00:00Z worker[${i}] ${p.symptoms[1]!} at /home/user/app/main.py:${i}`);
+  else if (i % 3 === 1)
+    queries.push(`2026-11-22T10:00:00Z worker[${i}] ${p.symptoms[1]!} at /home/user/app/main.py:${i}`);
   else queries.push(p.title.split(" ").slice(3, 5).join(" "));
 }
 let exactFirst = 0;
@@ -58,7 +65,11 @@ const pastedCount = queries.filter((_, i) => i % 3 !== 2).length;
 console.log("migrating the bench database and starting the server…");
 execFileSync("npx", ["prisma", "migrate", "deploy"], { env: process.env, stdio: "pipe" });
 const serverArgs = ["tsx", "--import", "./server/server-only-hook.mjs", "bench/bench-server.ts"];
-const server = spawn("npx", serverArgs, { env: { ...process.env, HOST: "127.0.0.1", PORT: String(PORT) }, stdio: ["ignore", "inherit", "inherit"], detached: true });
+const server = spawn("npx", serverArgs, {
+  env: { ...process.env, HOST: "127.0.0.1", PORT: String(PORT) },
+  stdio: ["ignore", "inherit", "inherit"],
+  detached: true,
+});
 const stopServer = () => {
   try {
     process.kill(-server.pid!, "SIGTERM");
@@ -79,7 +90,8 @@ async function timePage(slug: string): Promise<number> {
   const res = await fetch(`${BASE}/playbooks/${slug}`, { headers: { cookie } });
   const html = await res.text();
   const elapsed = performance.now() - s;
-  if (res.status !== 200 || !html.includes("Synthetic playbook")) throw new Error(`GET /playbooks/${slug}: ${res.status}`);
+  if (res.status !== 200 || !html.includes("Synthetic playbook"))
+    throw new Error(`GET /playbooks/${slug}: ${res.status}`);
   return elapsed;
 }
 const slugs = playbooks.map((p) => p.slug);
@@ -92,9 +104,24 @@ stopServer();
 
 const median = (xs: number[]) => percentile(xs, 50);
 const rows = [
-  ["building the content index (1,000 files)", "under 10 s", `${ms(median(buildTimes))} median of 3 (${buildTimes.map((t) => ms(t)).join(", ")})`, median(buildTimes) < 10_000],
-  ["search, p95 (1,000 queries)", "under 10 ms", `${ms(percentile(latencies, 95))} (p50 ${ms(median(latencies))}, p99 ${ms(percentile(latencies, 99))}, max ${ms(Math.max(...latencies))})`, percentile(latencies, 95) < 10],
-  ["server render of a playbook page, median over HTTP", "under 50 ms", `${ms(median(warm))} (p95 ${ms(percentile(warm, 95))}); first render of a page ${ms(median(cold))} median, p95 ${ms(percentile(cold, 95))}`, median(warm) < 50],
+  [
+    "building the content index (1,000 files)",
+    "under 10 s",
+    `${ms(median(buildTimes))} median of 3 (${buildTimes.map((t) => ms(t)).join(", ")})`,
+    median(buildTimes) < 10_000,
+  ],
+  [
+    "search, p95 (1,000 queries)",
+    "under 10 ms",
+    `${ms(percentile(latencies, 95))} (p50 ${ms(median(latencies))}, p99 ${ms(percentile(latencies, 99))}, max ${ms(Math.max(...latencies))})`,
+    percentile(latencies, 95) < 10,
+  ],
+  [
+    "server render of a playbook page, median over HTTP",
+    "under 50 ms",
+    `${ms(median(warm))} (p95 ${ms(percentile(warm, 95))}); first render of a page ${ms(median(cold))} median, p95 ${ms(percentile(cold, 95))}`,
+    median(warm) < 50,
+  ],
 ] as const;
 const table = [
   "| what | target | measured | |",
@@ -134,5 +161,8 @@ async function signIn(email: string, password: string): Promise<string> {
     body: JSON.stringify({ email, password }),
   });
   if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 }

@@ -2,11 +2,14 @@
 import fs from "node:fs";
 import path from "node:path";
 
-const WORDS = "podman ray actor container image digest registry manifest namespace subuid kernel cgroup memory volume mount runner socket timeout permission denied network dns proxy certificate node python cluster worker scheduler queue disk inode quota".split(" ");
+const WORDS =
+  "podman ray actor container image digest registry manifest namespace subuid kernel cgroup memory volume mount runner socket timeout permission denied network dns proxy certificate node python cluster worker scheduler queue disk inode quota".split(
+    " ",
+  );
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function sentence(rand: () => number, n: number): string {

@@ -11,7 +11,15 @@ import { CasebookViewer } from "./stream/casebook-viewer";
 import { startCasebookServer } from "./stream/casebook-process";
 import { freePort, killAllNow, startChild, stopAll, waitForPort } from "./stream/child-processes";
 import { expectedPayload } from "./stream/expected-payload";
-import { collectTicks, measureConcurrent, measureRss, measureThroughput, summariseLatency, type LatencyResult, type ThroughputResult } from "./stream/measure";
+import {
+  collectTicks,
+  measureConcurrent,
+  measureRss,
+  measureThroughput,
+  summariseLatency,
+  type LatencyResult,
+  type ThroughputResult,
+} from "./stream/measure";
 import { renderStreamReport } from "./stream/report-table";
 import { casebookSystem, rawPtySystem, wettySystem, type StreamingSystem, type SystemName } from "./stream/systems";
 import { ensureWetty, wettyCommand } from "./stream/wetty-peer";
@@ -41,7 +49,8 @@ async function cleanUp(): Promise<void> {
   fs.rmSync(work, { recursive: true, force: true });
 }
 process.on("exit", killAllNow);
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void cleanUp().finally(() => process.exit(130)));
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => void cleanUp().finally(() => process.exit(130)));
 const watchdog = setTimeout(() => {
   console.error(`bench:stream: still running after ${WATCHDOG_MS / 60_000} min; stopping everything`);
   void cleanUp().finally(() => process.exit(2));
@@ -70,13 +79,19 @@ try {
   const viewer = new CasebookViewer(casebook.url, casebook.cookie);
   await viewer.connected();
 
-  const systems: StreamingSystem[] = [rawPtySystem(), wettySystem(wettyPort, wettyVersion, wetty.pid ?? 0), casebookSystem(viewer, casebook.hostIds[0]!, casebook.pid)];
+  const systems: StreamingSystem[] = [
+    rawPtySystem(),
+    wettySystem(wettyPort, wettyVersion, wetty.pid ?? 0),
+    casebookSystem(viewer, casebook.hostIds[0]!, casebook.pid),
+  ];
 
   const liveAfter: Record<string, number> = {};
   const noteLiveHeap = async (phase: string) => {
     const h = await casebook.liveHeap();
     liveAfter[phase] = (h.heapUsed + h.external) / 2 ** 20;
-    console.log(`Casebook server memory in use after ${phase}: ${liveAfter[phase].toFixed(1)} MiB (RSS ${(h.rss / 2 ** 20).toFixed(0)} MiB)`);
+    console.log(
+      `Casebook server memory in use after ${phase}: ${liveAfter[phase].toFixed(1)} MiB (RSS ${(h.rss / 2 ** 20).toFixed(0)} MiB)`,
+    );
   };
   await noteLiveHeap("start-up");
 
@@ -86,14 +101,18 @@ try {
     for (const system of systems) {
       const r = await measureThroughput(system, steps.throughput, expectedBig, STEP_TIMEOUT_MS);
       throughput.get(system.name)!.push(r);
-      console.log(`throughput ${round}/${ROUNDS} ${system.label}: ${r.mbPerSec.toFixed(1)} MB/s, ${r.bytesLost} bytes lost, checksum ${r.checksumOk ? "ok" : "WRONG"}`);
+      console.log(
+        `throughput ${round}/${ROUNDS} ${system.label}: ${r.mbPerSec.toFixed(1)} MB/s, ${r.bytesLost} bytes lost, checksum ${r.checksumOk ? "ok" : "WRONG"}`,
+      );
     }
   }
 
   await noteLiveHeap("the throughput rounds");
 
   // Latency: the same interleaving, samples pooled over the rounds.
-  const ticks = new Map<SystemName, { terminal: number[]; socket: number[] }>(systems.map((s) => [s.name, { terminal: [], socket: [] }]));
+  const ticks = new Map<SystemName, { terminal: number[]; socket: number[] }>(
+    systems.map((s) => [s.name, { terminal: [], socket: [] }]),
+  );
   for (let round = 1; round <= ROUNDS; round++) {
     for (const system of systems) {
       const got = await collectTicks(system, steps.ticks, sizes.ticks, STEP_TIMEOUT_MS);
@@ -106,21 +125,37 @@ try {
     const pooled = ticks.get(system.name)!;
     const r = summariseLatency(pooled.terminal, pooled.socket);
     latency.set(system.name, r);
-    console.log(`latency ${system.label}: p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms (${r.samples} samples)`);
+    console.log(
+      `latency ${system.label}: p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms (${r.samples} samples)`,
+    );
   }
   await noteLiveHeap("the latency runs");
   console.log(`${CONCURRENT_RUNS} concurrent Casebook runs over ${AGENTS} agents…`);
   const viewers = Array.from({ length: CONCURRENT_RUNS }, () => new CasebookViewer(casebook.url, casebook.cookie));
   await Promise.all(viewers.map((v) => v.connected()));
-  const concurrent = await measureConcurrent(viewers, casebook.hostIds, systems[2]!.roles(), steps.concurrent, expectedSmall, PLAYBOOK_SLUG, STEP_TIMEOUT_MS);
+  const concurrent = await measureConcurrent(
+    viewers,
+    casebook.hostIds,
+    systems[2]!.roles(),
+    steps.concurrent,
+    expectedSmall,
+    PLAYBOOK_SLUG,
+    STEP_TIMEOUT_MS,
+  );
   for (const v of viewers) v.close();
-  console.log(`concurrent: ${concurrent.seconds.toFixed(1)} s, ${concurrent.mbPerSec.toFixed(1)} MB/s, ${concurrent.bytesLost} bytes lost`);
+  console.log(
+    `concurrent: ${concurrent.seconds.toFixed(1)} s, ${concurrent.mbPerSec.toFixed(1)} MB/s, ${concurrent.bytesLost} bytes lost`,
+  );
   await noteLiveHeap("the concurrent runs");
 
   console.log(`server RSS while \`yes\` runs for ${sizes.yesSeconds} s…`);
-  const rssCasebook = await measureRss(systems[2]!, steps.yes, casebook.pid, STEP_TIMEOUT_MS, () => casebook.liveHeap());
+  const rssCasebook = await measureRss(systems[2]!, steps.yes, casebook.pid, STEP_TIMEOUT_MS, () =>
+    casebook.liveHeap(),
+  );
   const rssWetty = await measureRss(systems[1]!, steps.yes, wetty.pid ?? 0, STEP_TIMEOUT_MS);
-  console.log(`RSS Casebook ${rssCasebook.minMib.toFixed(0)}–${rssCasebook.maxMib.toFixed(0)} MiB, WeTTY ${rssWetty.minMib.toFixed(0)}–${rssWetty.maxMib.toFixed(0)} MiB`);
+  console.log(
+    `RSS Casebook ${rssCasebook.minMib.toFixed(0)}–${rssCasebook.maxMib.toFixed(0)} MiB, WeTTY ${rssWetty.minMib.toFixed(0)}–${rssWetty.maxMib.toFixed(0)} MiB`,
+  );
   viewer.close();
 
   const markdown = renderStreamReport({
@@ -132,7 +167,13 @@ try {
     latency,
     concurrent,
     rss: { casebook: rssCasebook, wetty: rssWetty },
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", node: process.version, loadAtStart, loadAtEnd: os.loadavg() },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? "?",
+      node: process.version,
+      loadAtStart,
+      loadAtEnd: os.loadavg(),
+    },
   });
   writeBenchmarkSection("stream", markdown);
   console.log(`\n${markdown}\n\nwritten to docs/benchmarks.md`);

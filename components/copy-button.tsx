@@ -22,7 +22,15 @@ export function CopyButton({ label = "Copy code" }: { label?: string }) {
   }
 
   return (
-    <button ref={ref} type="button" className="copy-button" onClick={copy} aria-label={label} title={label} data-state={state}>
+    <button
+      ref={ref}
+      type="button"
+      className="copy-button"
+      onClick={copy}
+      aria-label={label}
+      title={label}
+      data-state={state}
+    >
       {state === "copied" ? <CheckIcon /> : <CopyIcon />}
       <span className="copy-button-text" aria-live="polite">
         {state === "copied" ? "Copied" : state === "failed" ? "Press Ctrl+C" : "Copy"}

@@ -26,7 +26,11 @@ export function InputsTable({ inputs }: { inputs: readonly PlaybookInput[] }) {
                 <td>
                   <code>${input.name}</code>
                   <div className="input-flags">
-                    {input.required ? <span className="flag">required</span> : <span className="flag flag-quiet">optional</span>}
+                    {input.required ? (
+                      <span className="flag">required</span>
+                    ) : (
+                      <span className="flag flag-quiet">optional</span>
+                    )}
                     {input.secret ? <span className="flag flag-secret">secret</span> : null}
                   </div>
                 </td>
@@ -43,7 +47,13 @@ export function InputsTable({ inputs }: { inputs: readonly PlaybookInput[] }) {
                     </div>
                   ) : null}
                 </td>
-                <td data-label="Default">{input.default !== undefined && input.default !== "" ? <code>{input.secret ? "••••••" : input.default}</code> : <span className="muted">—</span>}</td>
+                <td data-label="Default">
+                  {input.default !== undefined && input.default !== "" ? (
+                    <code>{input.secret ? "••••••" : input.default}</code>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -38,7 +38,10 @@ describe("renderPlaybookBody with the playbook components", () => {
     const body = await render(fixture(), (stepId) => <p className="extra">extra for {stepId}</p>);
     if (!body.ok) throw new Error(`render failed: ${JSON.stringify(body.error)}`);
     const out = renderToStaticMarkup(<>{body.element}</>);
-    const card = out.slice(out.indexOf('<section id="step-install-podman"'), out.indexOf('<section id="step-subuid-configured"'));
+    const card = out.slice(
+      out.indexOf('<section id="step-install-podman"'),
+      out.indexOf('<section id="step-subuid-configured"'),
+    );
     expect(card).toMatch(/<p class="extra">extra for (<!-- -->)?install-podman<\/p>/);
   });
 
@@ -53,7 +56,9 @@ describe("renderPlaybookBody with the playbook components", () => {
     expect(out).toContain("Changes host");
     expect(out).toContain("Danger");
     // onFail names install-podman; install-podman has no onPass, so it falls through to the next step.
-    expect(out).toMatch(/On fail<\/span><span aria-hidden="true">→<\/span><a href="#step-install-podman">Install podman<\/a>/);
+    expect(out).toMatch(
+      /On fail<\/span><span aria-hidden="true">→<\/span><a href="#step-install-podman">Install podman<\/a>/,
+    );
     expect(out).toContain('<span class="step-next-end">end of playbook</span>');
   });
 

@@ -16,7 +16,8 @@ export function PlaybookCard({ playbook }: { playbook: PlaybookSummary }) {
       <div className="playbook-card-meta">
         <TagList tags={playbook.tags} />
         <span className="muted">
-          {playbook.steps.length} {playbook.steps.length === 1 ? "step" : "steps"} · updated {formatRecency(playbook.updatedAt)}
+          {playbook.steps.length} {playbook.steps.length === 1 ? "step" : "steps"} · updated{" "}
+          {formatRecency(playbook.updatedAt)}
         </span>
       </div>
     </article>

@@ -21,7 +21,16 @@ export function SearchBox({ variant, defaultValue = "" }: { variant: "large" | "
         <label htmlFor="header-search" className="visually-hidden">
           Search playbooks
         </label>
-        <input id="header-search" name="q" type="search" placeholder="Search or paste an error" defaultValue={defaultValue} autoComplete="off" spellCheck={false} {...{ [SEARCH_INPUT_ATTR]: "header" }} />
+        <input
+          id="header-search"
+          name="q"
+          type="search"
+          placeholder="Search or paste an error"
+          defaultValue={defaultValue}
+          autoComplete="off"
+          spellCheck={false}
+          {...{ [SEARCH_INPUT_ATTR]: "header" }}
+        />
         <kbd className="search-kbd" aria-hidden="true">
           /
         </kbd>

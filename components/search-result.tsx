@@ -14,7 +14,9 @@ export interface SearchResultView {
 export function Snippet({ text, highlights }: { text: string; highlights: ReadonlyArray<readonly [number, number]> }) {
   return (
     <>
-      {splitHighlights(text, highlights).map((piece, i) => (piece.highlighted ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>))}
+      {splitHighlights(text, highlights).map((piece, i) =>
+        piece.highlighted ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>,
+      )}
     </>
   );
 }
@@ -31,7 +33,9 @@ export function SearchResult({ result, rank }: { result: SearchResultView; rank:
       <p className="search-result-where">
         <Link href={match.href} tabIndex={-1}>
           <span className={`part-chip part-${match.part}`}>{match.part}</span>
-          {match.label.toLowerCase() === match.part.toLowerCase() ? null : <span className="search-result-label">{match.label}</span>}
+          {match.label.toLowerCase() === match.part.toLowerCase() ? null : (
+            <span className="search-result-label">{match.label}</span>
+          )}
         </Link>
       </p>
       {match.snippet ? (

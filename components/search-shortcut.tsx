@@ -14,7 +14,8 @@ export function SearchShortcut() {
     function onKeyDown(event: KeyboardEvent) {
       if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
       const box =
-        document.querySelector<HTMLElement>(`[${SEARCH_INPUT_ATTR}="primary"]`) ?? document.querySelector<HTMLElement>(`[${SEARCH_INPUT_ATTR}="header"]`);
+        document.querySelector<HTMLElement>(`[${SEARCH_INPUT_ATTR}="primary"]`) ??
+        document.querySelector<HTMLElement>(`[${SEARCH_INPUT_ATTR}="header"]`);
       if (!box) return;
       event.preventDefault();
       box.focus();

@@ -1,7 +1,15 @@
 // "On this page": symptoms, inputs, then headings and steps in document order.
 import type { TocEntry } from "@/lib/render/toc";
 
-export function TableOfContents({ entries, hasSymptoms, hasInputs }: { entries: readonly TocEntry[]; hasSymptoms: boolean; hasInputs: boolean }) {
+export function TableOfContents({
+  entries,
+  hasSymptoms,
+  hasInputs,
+}: {
+  entries: readonly TocEntry[];
+  hasSymptoms: boolean;
+  hasInputs: boolean;
+}) {
   return (
     <ol className="toc-list">
       {hasSymptoms ? (

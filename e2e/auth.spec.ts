@@ -35,7 +35,10 @@ test.describe("signed out", () => {
     await expect(page).toHaveURL(/\/sign-in\?next=%2Fadmin%2Fusers$/);
   });
 
-  test("a stale session cookie gets past the proxy but the page still sends you to sign in", async ({ page, context }) => {
+  test("a stale session cookie gets past the proxy but the page still sends you to sign in", async ({
+    page,
+    context,
+  }) => {
     await context.addCookies([{ name: "casebook.session_token", value: "forged.or-expired", url: E2E_BASE_URL }]);
     await page.goto("/admin/users?tab=all");
     await expect(page).toHaveURL(`${E2E_BASE_URL}/sign-in?next=%2Fadmin%2Fusers%3Ftab%3Dall`);
@@ -107,7 +110,9 @@ test.describe("roles", () => {
     await visitor.getByLabel("Email").fill("temp@casebook.test");
     await visitor.getByLabel("Password", { exact: true }).fill("temp-e2e-password");
     await visitor.getByRole("button", { name: "Sign in" }).click();
-    await expect(visitor.locator("form.auth-form").getByRole("alert")).toHaveText("This account is disabled. Ask an admin to re-enable it.");
+    await expect(visitor.locator("form.auth-form").getByRole("alert")).toHaveText(
+      "This account is disabled. Ask an admin to re-enable it.",
+    );
     await visitorContext.close();
   });
 

@@ -12,7 +12,9 @@ const RUN_BUTTON = `Run step ${DANGER_PLAYBOOK.stepTitle}`;
 test.describe("as an operator", () => {
   test.use({ storageState: OPERATOR.storageState });
 
-  test("cannot run a danger step: no Run button, the reason is shown, and a forged request is refused", async ({ page }) => {
+  test("cannot run a danger step: no Run button, the reason is shown, and a forged request is refused", async ({
+    page,
+  }) => {
     await page.goto(PAGE);
     const panel = page.locator("#run-panel");
     await panel.getByRole("button", { name: "Start run" }).click();
@@ -24,11 +26,21 @@ test.describe("as an operator", () => {
     await expect(card.getByRole("button", { name: RUN_BUTTON })).toHaveCount(0);
 
     // Typing the id does not help an operator: the hub checks the role, not just the UI.
-    await expect(emitOnUi(page, "step.run", { runId, stepId: DANGER_PLAYBOOK.stepId, confirm: true, typedStepId: DANGER_PLAYBOOK.stepId })).resolves.toMatchObject({
+    await expect(
+      emitOnUi(page, "step.run", {
+        runId,
+        stepId: DANGER_PLAYBOOK.stepId,
+        confirm: true,
+        typedStepId: DANGER_PLAYBOOK.stepId,
+      }),
+    ).resolves.toMatchObject({
       ok: false,
       error: { code: "forbidden", message: expect.stringContaining("only admins") },
     });
-    await expect(emitOnUi(page, "run.subscribe", { runId })).resolves.toMatchObject({ ok: true, run: { id: runId, steps: [] } });
+    await expect(emitOnUi(page, "run.subscribe", { runId })).resolves.toMatchObject({
+      ok: true,
+      run: { id: runId, steps: [] },
+    });
 
     await panel.getByRole("button", { name: "Finish run" }).click();
     await expect(panel).toContainText("This run is finished.");
@@ -48,7 +60,9 @@ test.describe("as an admin", () => {
     const runId = new URL(page.url()).searchParams.get("run")!;
 
     // The hub, not just the dialog, insists on the typed id.
-    await expect(emitOnUi(page, "step.run", { runId, stepId: DANGER_PLAYBOOK.stepId, confirm: true, typedStepId: "wrong" })).resolves.toMatchObject({
+    await expect(
+      emitOnUi(page, "step.run", { runId, stepId: DANGER_PLAYBOOK.stepId, confirm: true, typedStepId: "wrong" }),
+    ).resolves.toMatchObject({
       ok: false,
       error: { code: "forbidden", message: expect.stringContaining("type its id") },
     });

@@ -39,7 +39,9 @@ test.describe("as an admin", () => {
     await expect(reveal).toContainText(`Added ${name}.`);
     const token = (await reveal.locator("pre[data-token]").textContent())!;
     expect(token).toMatch(/^cbk_[A-Za-z0-9_-]{40,}$/);
-    await expect(reveal.locator("pre[data-command]")).toHaveText(`CASEBOOK_TOKEN=${token} node agent/bin/casebook-agent.js --server ${E2E_BASE_URL} --name ${name}`);
+    await expect(reveal.locator("pre[data-command]")).toHaveText(
+      `CASEBOOK_TOKEN=${token} node agent/bin/casebook-agent.js --server ${E2E_BASE_URL} --name ${name}`,
+    );
 
     const row = page.locator(`tr[data-host="${name}"]`);
     await expect(row).toContainText("Offline");
@@ -55,8 +57,14 @@ test.describe("as an admin", () => {
     await expect(page.locator(`tr[data-host="${name}"]`)).toContainText("Online", { timeout: 15_000 });
     await expect(page.locator(`tr[data-host="${name}"]`)).toContainText(/up to change/);
 
-    await page.locator(`tr[data-host="${name}"]`).getByRole("button", { name: `Revoke ${name}` }).click();
-    await page.locator(`tr[data-host="${name}"]`).getByRole("button", { name: `Revoke ${name}` }).click();
+    await page
+      .locator(`tr[data-host="${name}"]`)
+      .getByRole("button", { name: `Revoke ${name}` })
+      .click();
+    await page
+      .locator(`tr[data-host="${name}"]`)
+      .getByRole("button", { name: `Revoke ${name}` })
+      .click();
     // The page re-renders with the host revoked; its agent's row flips without a reload.
     await expect(page.locator(`tr[data-host="${name}"]`)).toContainText("Revoked");
     // Revoking drops the connected agent, and it stops for good: the server refused its token.

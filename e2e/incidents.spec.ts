@@ -15,7 +15,9 @@ async function incidentCount(request: APIRequestContext): Promise<number> {
   return ((await res.json()) as { incidents: unknown[] }).incidents.length;
 }
 
-test("an operator runs a failing step, records an incident from the run, and its learning reaches the playbook, the step and search", async ({ page }) => {
+test("an operator runs a failing step, records an incident from the run, and its learning reaches the playbook, the step and search", async ({
+  page,
+}) => {
   const id = unique();
   const error = `Error: mount /sys/fs/cgroup/casebook-${id}: permission denied`;
   const learning = `Install podman before the first run; the actor never leaves PENDING_CREATION without it (${id})`;
@@ -40,11 +42,15 @@ test("an operator runs a failing step, records an incident from the run, and its
   await expect(page.getByLabel("Runs", { exact: true })).toHaveValue(runId);
   await expect(page.getByLabel("Playbooks", { exact: true })).toHaveValue("ray-actor-pending-creation-podman");
   await expect(page.getByLabel("Title", { exact: true })).toHaveValue(/Ray actor stuck in PENDING_CREATION/);
-  await expect(page.getByLabel("Entry 2 text", { exact: true })).toHaveValue(/Is podman installed\?.*\(podman-installed\): (passed|failed)/);
+  await expect(page.getByLabel("Entry 2 text", { exact: true })).toHaveValue(
+    /Is podman installed\?.*\(podman-installed\): (passed|failed)/,
+  );
   if (failed) {
     // Without podman the step says so; that line is the symptom and the cause's evidence.
     await expect(page.getByLabel("Symptom 1", { exact: true })).toHaveValue(/podman: not found on PATH/);
-    await expect(page.getByLabel("Root cause 1 title", { exact: true })).toHaveValue("Step “Is podman installed?” failed");
+    await expect(page.getByLabel("Root cause 1 title", { exact: true })).toHaveValue(
+      "Step “Is podman installed?” failed",
+    );
     await expect(page.getByLabel("Root cause 1 evidence", { exact: true })).toHaveValue(/command -v podman/);
     await expect(page.getByLabel("Learning 1 step", { exact: true })).toHaveValue("podman-installed");
   } else {
@@ -105,7 +111,9 @@ test("bad input gets reasons next to the fields, keeps what was typed, and saves
   await expect(page.getByLabel("Detected (UTC)", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await expect(page).toHaveURL(/\/incidents\/new$/);
   await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Dates out of order");
-  await expect(page.getByLabel("Problem summary", { exact: true })).toHaveValue("Typed text that **must survive** a rejected save.");
+  await expect(page.getByLabel("Problem summary", { exact: true })).toHaveValue(
+    "Typed text that **must survive** a rejected save.",
+  );
   await expect(page.getByLabel("Root cause 1 fix", { exact: true })).toHaveValue("a fix without a title");
 
   // The API answers 4xx with a reason per field.
@@ -146,7 +154,9 @@ async function expectInert(page: Page, dialogs: string[]) {
   // Let any handler that could fire (onload/onerror) have its turn.
   await page.waitForTimeout(300);
   expect(dialogs).toEqual([]);
-  const injectedScripts = await page.locator("script").evaluateAll((els) => els.filter((e) => /^\s*alert\(/.test(e.textContent ?? "")).length);
+  const injectedScripts = await page
+    .locator("script")
+    .evaluateAll((els) => els.filter((e) => /^\s*alert\(/.test(e.textContent ?? "")).length);
   expect(injectedScripts).toBe(0);
   await expect(page.locator("[onerror], [onload], [onclick]")).toHaveCount(0);
   await expect(page.locator('a[href^="javascript:"]')).toHaveCount(0);
@@ -170,8 +180,24 @@ test("<script> and event-handler payloads in every text field render inert", asy
         resolution: HOSTILE,
         tags: ["xss-test"],
         timeline: [{ at: "2025-11-05T09:00:00Z", kind: "note", text: HOSTILE }],
-        rootCauses: [{ title: PAYLOADS.script, symptom: HOSTILE, cause: HOSTILE, evidence: HOSTILE, fix: HOSTILE, prevention: HOSTILE }],
-        learnings: [{ kind: "insight", text: `${HOSTILE} ${id}`, playbookSlug: "ray-actor-pending-creation-podman", stepId: "podman-installed" }],
+        rootCauses: [
+          {
+            title: PAYLOADS.script,
+            symptom: HOSTILE,
+            cause: HOSTILE,
+            evidence: HOSTILE,
+            fix: HOSTILE,
+            prevention: HOSTILE,
+          },
+        ],
+        learnings: [
+          {
+            kind: "insight",
+            text: `${HOSTILE} ${id}`,
+            playbookSlug: "ray-actor-pending-creation-podman",
+            stepId: "podman-installed",
+          },
+        ],
         actionItems: [{ text: PAYLOADS.img, owner: PAYLOADS.script }],
       },
     },
@@ -184,7 +210,13 @@ test("<script> and event-handler payloads in every text field render inert", asy
   await expect(page.locator("#symptoms")).toContainText(PAYLOADS.img);
   await expectInert(page, dialogs);
 
-  for (const path of ["/incidents?tag=xss-test", `/incidents/${incidentId}/edit`, `/incidents/${incidentId}/draft`, RAY, `/search?q=${encodeURIComponent(`XSS ${id}`)}`]) {
+  for (const path of [
+    "/incidents?tag=xss-test",
+    `/incidents/${incidentId}/edit`,
+    `/incidents/${incidentId}/draft`,
+    RAY,
+    `/search?q=${encodeURIComponent(`XSS ${id}`)}`,
+  ]) {
     await page.goto(path);
     await expectInert(page, dialogs);
   }
@@ -200,7 +232,14 @@ test("a write-up exported as Markdown uploads back as the same incident", async 
         status: "resolved",
         startedAt: "2025-11-05T09:00:00Z",
         symptoms: ["manifest unknown: manifest unknown"],
-        rootCauses: [{ title: "Wrong digest type", symptom: "`manifest unknown`", fix: "```bash\npodman push \"$IMAGE\"\n```", prevention: "Pin the manifest digest." }],
+        rootCauses: [
+          {
+            title: "Wrong digest type",
+            symptom: "`manifest unknown`",
+            fix: '```bash\npodman push "$IMAGE"\n```',
+            prevention: "Pin the manifest digest.",
+          },
+        ],
         learnings: [{ kind: "insight", text: "Digest types matter\n\nUse `.RepoDigests[0]`." }],
         actionItems: [{ text: "Fix the build script", owner: "ops", done: true }],
       },
@@ -212,7 +251,9 @@ test("a write-up exported as Markdown uploads back as the same incident", async 
   expect(md).toContain("## Root Causes Identified");
 
   await page.goto("/incidents/import");
-  await page.getByLabel("Write-up file", { exact: true }).setInputFiles({ name: "round-trip.md", mimeType: "text/markdown", buffer: Buffer.from(md) });
+  await page
+    .getByLabel("Write-up file", { exact: true })
+    .setInputFiles({ name: "round-trip.md", mimeType: "text/markdown", buffer: Buffer.from(md) });
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page).toHaveURL(/\/incidents\/(?!import)[a-z0-9-]+$/);
   const copy = page.url().split("/").pop()!;
@@ -222,15 +263,21 @@ test("a write-up exported as Markdown uploads back as the same incident", async 
     const { id: _i, createdAt: _c, updatedAt: _u, authors: _a, ...rest } = i;
     return rest;
   };
-  const a = (await (await page.request.get(`/api/incidents/${original}`)).json()) as { incident: Record<string, unknown> };
+  const a = (await (await page.request.get(`/api/incidents/${original}`)).json()) as {
+    incident: Record<string, unknown>;
+  };
   const b = (await (await page.request.get(`/api/incidents/${copy}`)).json()) as { incident: Record<string, unknown> };
   expect(strip(b.incident)).toEqual(strip(a.incident));
 
   // A broken upload is refused with the file and line, and nothing is saved.
   const before = await incidentCount(page.request);
   await page.goto("/incidents/import");
-  await page.getByLabel("Write-up file", { exact: true }).setInputFiles({ name: "bad.md", mimeType: "text/markdown", buffer: Buffer.from("# Bad\n\n**Severity**: SEV9\n") });
+  await page
+    .getByLabel("Write-up file", { exact: true })
+    .setInputFiles({ name: "bad.md", mimeType: "text/markdown", buffer: Buffer.from("# Bad\n\n**Severity**: SEV9\n") });
   await page.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Nothing was imported" })).toContainText("bad.md:3: Severity must be one of SEV1, SEV2, SEV3, SEV4");
+  await expect(page.getByRole("alert").filter({ hasText: "Nothing was imported" })).toContainText(
+    "bad.md:3: Severity must be one of SEV1, SEV2, SEV3, SEV4",
+  );
   expect(await incidentCount(page.request)).toBe(before);
 });

@@ -29,7 +29,10 @@ test("pasting an error finds its playbook and opens the matching step", async ({
   await expect(card).toBeInViewport();
   await expect(card).toContainText("Passes when the exit code is 0 and the output matches /podman version/");
   await expect(card).toContainText("Read-only");
-  await expect(card.getByRole("link", { name: "Install podman in the VM" })).toHaveAttribute("href", "#step-install-podman");
+  await expect(card.getByRole("link", { name: "Install podman in the VM" })).toHaveAttribute(
+    "href",
+    "#step-install-podman",
+  );
 });
 
 test("an exact seed error ranks its playbook first and links to its symptoms", async ({ page }) => {
@@ -38,14 +41,18 @@ test("an exact seed error ranks its playbook first and links to its symptoms", a
   await expect(first.getByRole("heading", { level: 2 })).toHaveText("Ray actor stuck in PENDING_CREATION under Podman");
   await first.getByRole("heading", { level: 2 }).getByRole("link").click();
   await expect(page).toHaveURL(`${RAY}#symptoms`);
-  await expect(page.locator("#symptoms").getByText("manifest unknown: manifest unknown", { exact: true })).toBeInViewport();
+  await expect(
+    page.locator("#symptoms").getByText("manifest unknown: manifest unknown", { exact: true }),
+  ).toBeInViewport();
 });
 
 test("the playbook page shows its parts and copies a step's command", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto(RAY);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ray actor stuck in PENDING_CREATION under Podman");
-  await expect(page.getByRole("complementary", { name: "On this page" }).getByRole("link", { name: "Symptoms" })).toHaveAttribute("href", "#symptoms");
+  await expect(
+    page.getByRole("complementary", { name: "On this page" }).getByRole("link", { name: "Symptoms" }),
+  ).toHaveAttribute("href", "#symptoms");
   await expect(page.locator("#inputs")).toContainText("$ORB_MACHINE");
   // Highlighted by shiki, with both themes' colours.
   await expect(page.locator("#step-podman-installed pre.shiki")).toHaveCount(1);
@@ -126,7 +133,11 @@ test("a broken playbook's page names its file and line; the rest keeps working",
   await expect(alert).toContainText("<Terminal> is not allowed");
 
   await page.goto("/");
-  await expect(page.getByRole("complementary", { name: "Playbooks that failed to load" }).getByRole("link", { name: BROKEN_PLAYBOOK.slug })).toBeVisible();
+  await expect(
+    page
+      .getByRole("complementary", { name: "Playbooks that failed to load" })
+      .getByRole("link", { name: BROKEN_PLAYBOOK.slug }),
+  ).toBeVisible();
   await page.goto(RAY);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ray actor stuck in PENDING_CREATION under Podman");
 });

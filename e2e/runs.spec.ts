@@ -39,7 +39,10 @@ async function shoot(page: Page, name: string, target?: ReturnType<Page["locator
 test.describe("as an operator", () => {
   test.use({ storageState: OPERATOR.storageState, viewport: { width: 1280, height: 900 } });
 
-  test("runs the first diagnostic step on the local agent, sees output, verdict and next step, and replays it", async ({ page, context }) => {
+  test("runs the first diagnostic step on the local agent, sees output, verdict and next step, and replays it", async ({
+    page,
+    context,
+  }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await page.goto(RAY);
     const panel = page.locator("#run-panel");
@@ -83,7 +86,9 @@ test.describe("as an operator", () => {
     await shoot(page, "run-panel-active", panel);
     if (SHOTS) {
       // The README's picture: the step card with its terminal, the suggested step and the run bar.
-      await card.evaluate((el) => window.scrollTo({ top: el.getBoundingClientRect().top + window.scrollY - 72, behavior: "instant" }));
+      await card.evaluate((el) =>
+        window.scrollTo({ top: el.getBoundingClientRect().top + window.scrollY - 72, behavior: "instant" }),
+      );
       await page.screenshot({ path: `${SHOTS}/run.png` });
     }
 
@@ -102,16 +107,23 @@ test.describe("as an operator", () => {
     await expect(recorded.locator(".verdict")).toHaveText(passed ? "Passed" : "Failed");
     await recorded.getByText(/^Command/).click();
     await expect(recorded.locator(".run-step-command pre")).toContainText("command -v podman");
-    await expect(recorded.getByRole("link", { name: "Download .cast" })).toHaveAttribute("href", new RegExp(`/api/runs/${runId}/steps/[a-z0-9]+/cast$`));
+    await expect(recorded.getByRole("link", { name: "Download .cast" })).toHaveAttribute(
+      "href",
+      new RegExp(`/api/runs/${runId}/steps/[a-z0-9]+/cast$`),
+    );
     await recorded.getByRole("button", { name: "Show output" }).click();
     expect(await terminalText(page, recorded.locator(".terminal-pane"))).toBe(output);
     await shoot(page, "run-detail");
 
-    const cast = await page.request.get((await recorded.getByRole("link", { name: "Download .cast" }).getAttribute("href"))!);
+    const cast = await page.request.get(
+      (await recorded.getByRole("link", { name: "Download .cast" }).getAttribute("href"))!,
+    );
     expect(cast.status()).toBe(200);
     const [header, ...events] = (await cast.text()).trim().split("\n");
     expect(JSON.parse(header!)).toMatchObject({ version: 2 });
-    expect(events.map((line) => (JSON.parse(line) as [number, string, string])[2]).join("")).toMatch(passed ? /podman version/ : /podman: not found on PATH/);
+    expect(events.map((line) => (JSON.parse(line) as [number, string, string])[2]).join("")).toMatch(
+      passed ? /podman version/ : /podman: not found on PATH/,
+    );
 
     // The run shows in the history of its playbook.
     await page.goto(`/runs?playbook=ray-actor-pending-creation-podman`);
@@ -173,7 +185,12 @@ test.describe("while `yes` floods the terminal", () => {
         }),
     );
     const heapGrowth = (await heapUsed()) - heapBefore;
-    test.info().annotations.push({ type: "flood", description: JSON.stringify({ worstFrameGapMs, heapGrowthMB: Math.round(heapGrowth / 1024 / 1024) }) });
+    test
+      .info()
+      .annotations.push({
+        type: "flood",
+        description: JSON.stringify({ worstFrameGapMs, heapGrowthMB: Math.round(heapGrowth / 1024 / 1024) }),
+      });
     expect(worstFrameGapMs).toBeLessThan(1000);
     expect(heapGrowth / 1024 / 1024).toBeLessThan(64);
 
@@ -203,26 +220,45 @@ test.describe("as a viewer", () => {
     const operator = await browser.newContext({ storageState: OPERATOR.storageState });
     const operatorPage = await operator.newPage();
     await operatorPage.goto("/hosts");
-    const hostHref = await operatorPage.locator("table.hosts-table tbody tr").filter({ hasText: "Online" }).first().getByRole("link").first().getAttribute("href");
+    const hostHref = await operatorPage
+      .locator("table.hosts-table tbody tr")
+      .filter({ hasText: "Online" })
+      .first()
+      .getByRole("link")
+      .first()
+      .getAttribute("href");
     const hostId = hostHref!.split("/").pop()!;
-    const started = (await emitOnUi(operatorPage, "run.start", { playbook: "ray-actor-pending-creation-podman", hostId, inputs: {} })) as { ok: boolean; runId: string };
+    const started = (await emitOnUi(operatorPage, "run.start", {
+      playbook: "ray-actor-pending-creation-podman",
+      hostId,
+      inputs: {},
+    })) as { ok: boolean; runId: string };
     expect(started.ok).toBe(true);
 
-    await expect(emitOnUi(page, "run.start", { playbook: "ray-actor-pending-creation-podman", hostId, inputs: {} })).resolves.toMatchObject({
+    await expect(
+      emitOnUi(page, "run.start", { playbook: "ray-actor-pending-creation-podman", hostId, inputs: {} }),
+    ).resolves.toMatchObject({
       ok: false,
       error: { code: "forbidden" },
     });
-    await expect(emitOnUi(page, "step.run", { runId: started.runId, stepId: "podman-installed" })).resolves.toMatchObject({
+    await expect(
+      emitOnUi(page, "step.run", { runId: started.runId, stepId: "podman-installed" }),
+    ).resolves.toMatchObject({
       ok: false,
       error: { code: "forbidden", message: expect.stringContaining("operator role") },
     });
     // Even an operator cannot send a command: the payload's unknown field is refused.
-    await expect(emitOnUi(operatorPage, "step.run", { runId: started.runId, stepId: "podman-installed", command: "id" })).resolves.toMatchObject({
+    await expect(
+      emitOnUi(operatorPage, "step.run", { runId: started.runId, stepId: "podman-installed", command: "id" }),
+    ).resolves.toMatchObject({
       ok: false,
       error: { code: "bad-request" },
     });
     // Watching is allowed: the viewer can join the run and sees no step ran.
-    await expect(emitOnUi(page, "run.subscribe", { runId: started.runId })).resolves.toMatchObject({ ok: true, run: { id: started.runId, steps: [] } });
+    await expect(emitOnUi(page, "run.subscribe", { runId: started.runId })).resolves.toMatchObject({
+      ok: true,
+      run: { id: started.runId, steps: [] },
+    });
 
     await expect(emitOnUi(operatorPage, "run.finish", { runId: started.runId })).resolves.toMatchObject({ ok: true });
     await operator.close();

@@ -5,7 +5,8 @@ import { IncidentInputError } from "../lib/incidents/schema";
 import { importIncidentFile } from "../lib/incidents/import-file";
 import { parseFileCommand, readInputFile } from "./lib/cli";
 
-const USAGE = "usage: npm run import:incident -- FILE [--dry-run]\n  FILE  a Markdown write-up (.md) or a Casebook JSON export (.json)";
+const USAGE =
+  "usage: npm run import:incident -- FILE [--dry-run]\n  FILE  a Markdown write-up (.md) or a Casebook JSON export (.json)";
 
 async function main(args: string[]): Promise<number> {
   const command = parseFileCommand(args, { "dry-run": { type: "boolean" } }, USAGE);

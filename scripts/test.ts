@@ -19,7 +19,10 @@ for (const [name, cmd, args] of stages) {
   if (only.length > 0 && !only.includes(name.split(" ")[0]!)) continue;
   console.log(`\n━━ ${name}: ${cmd} ${args.join(" ")}`);
   const started = Date.now();
-  const result = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, NODE_ENV: name === "build" ? "production" : "test" } });
+  const result = spawnSync(cmd, args, {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: name === "build" ? "production" : "test" },
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   timings.push(`${name}: ${seconds}s`);
   if (result.status !== 0) {

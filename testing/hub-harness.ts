@@ -32,7 +32,12 @@ export async function startHarness(playbooks: Playbook[], hubOptions: Partial<Hu
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const bySlug = new Map(playbooks.map((p) => [p.slug, p]));
-  const hub = await attachHub(server, { getPlaybook: async (slug) => bySlug.get(slug), allowedOrigins: [url], redisUrl: null, ...hubOptions });
+  const hub = await attachHub(server, {
+    getPlaybook: async (slug) => bySlug.get(slug),
+    allowedOrigins: [url],
+    redisUrl: null,
+    ...hubOptions,
+  });
 
   const agents = new Set<ChildProcess>();
   const clients = new Set<Socket>();
@@ -45,12 +50,19 @@ export async function startHarness(playbooks: Playbook[], hubOptions: Partial<Hu
     const res = await auth.handler(
       new Request(`${authOrigin}/api/auth/sign-in/email`, {
         method: "POST",
-        headers: { "content-type": "application/json", origin: authOrigin, "x-casebook-remote-addr": `198.51.100.${ip++}` },
+        headers: {
+          "content-type": "application/json",
+          origin: authOrigin,
+          "x-casebook-remote-addr": `198.51.100.${ip++}`,
+        },
         body: JSON.stringify({ email, password: PASSWORD }),
       }),
     );
     if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-    return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    return res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
   }
 
   function spawnAgent(token: string, args: string[] = [], env: Record<string, string> = {}) {
@@ -70,7 +82,11 @@ export async function startHarness(playbooks: Playbook[], hubOptions: Partial<Hu
   async function agentFor(name: string, args: string[] = []) {
     const { host, token } = await hosts.createHost(name);
     const agent = spawnAgent(token, args);
-    await waitFor(() => hub.runs.isConnected(host.id), 20_000, () => `agent for ${name} never connected:\n${agent.log()}`);
+    await waitFor(
+      () => hub.runs.isConnected(host.id),
+      20_000,
+      () => `agent for ${name} never connected:\n${agent.log()}`,
+    );
     return { hostId: host.id, token, ...agent };
   }
 
@@ -89,9 +105,18 @@ export async function startHarness(playbooks: Playbook[], hubOptions: Partial<Hu
     const server2 = http.createServer((_req, res) => res.writeHead(404).end());
     await new Promise<void>((resolve) => server2.listen(0, "127.0.0.1", resolve));
     const url2 = `http://127.0.0.1:${(server2.address() as AddressInfo).port}`;
-    const hub2 = await attachHub(server2, { getPlaybook: async (slug) => bySlug.get(slug), allowedOrigins: [url2], housekeeping: false, ...options });
+    const hub2 = await attachHub(server2, {
+      getPlaybook: async (slug) => bySlug.get(slug),
+      allowedOrigins: [url2],
+      housekeeping: false,
+      ...options,
+    });
     const client = (cookie: string) => {
-      const socket: Socket<UiServerToClientEvents, UiClientToServerEvents> = connect(`${url2}/ui`, { transports: ["websocket"], extraHeaders: { cookie }, reconnection: false });
+      const socket: Socket<UiServerToClientEvents, UiClientToServerEvents> = connect(`${url2}/ui`, {
+        transports: ["websocket"],
+        extraHeaders: { cookie },
+        reconnection: false,
+      });
       clients.add(socket as Socket);
       return new UiClient(socket);
     };
@@ -114,7 +139,11 @@ export async function startHarness(playbooks: Playbook[], hubOptions: Partial<Hu
   return { url, hub, db, hosts, signIn, spawnAgent, agentFor, uiClient, secondNode, stop };
 }
 
-export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_000, message: () => string = () => "condition not met"): Promise<void> {
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+  message: () => string = () => "condition not met",
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(message());
@@ -145,7 +174,10 @@ export class UiClient {
   }
 
   call<E extends keyof UiClientToServerEvents>(event: E, payload: unknown): Promise<UiResult<Record<string, unknown>>> {
-    const emit = this.socket.timeout(30_000).emitWithAck as unknown as (e: string, p: unknown) => Promise<UiResult<Record<string, unknown>>>;
+    const emit = this.socket.timeout(30_000).emitWithAck as unknown as (
+      e: string,
+      p: unknown,
+    ) => Promise<UiResult<Record<string, unknown>>>;
     return emit.call(this.socket.timeout(30_000), event, payload);
   }
 
@@ -165,7 +197,8 @@ export class UiClient {
     await waitFor(
       () => (found = this.states.find((s) => s.id === stepRunId && s.verdict !== "running")) !== undefined,
       timeoutMs,
-      () => `step ${stepRunId} did not finish; states: ${JSON.stringify(this.states.filter((s) => s.id === stepRunId))}`,
+      () =>
+        `step ${stepRunId} did not finish; states: ${JSON.stringify(this.states.filter((s) => s.id === stepRunId))}`,
     );
     return found!;
   }

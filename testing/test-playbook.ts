@@ -2,7 +2,18 @@
 import type { Playbook, PlaybookInput, Step } from "@/lib/playbooks/types";
 
 export function testStep(id: string, code: string, extra: Partial<Step> = {}): Step {
-  return { id, title: `Step ${id}`, lang: "bash", code, risk: "read", expect: { exit: 0 }, timeout: 60, text: "", line: 1, ...extra };
+  return {
+    id,
+    title: `Step ${id}`,
+    lang: "bash",
+    code,
+    risk: "read",
+    expect: { exit: 0 },
+    timeout: 60,
+    text: "",
+    line: 1,
+    ...extra,
+  };
 }
 
 export function testPlaybook(slug: string, steps: Step[], extra: Partial<Playbook> = {}): Playbook {

@@ -178,10 +178,13 @@ export class Agent {
 
   private reconnectLater(): void {
     if (this.reconnectTimer || this.stopping) return;
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = null;
-      this.socket.connect();
-    }, 1000 + Math.random() * 1000);
+    this.reconnectTimer = setTimeout(
+      () => {
+        this.reconnectTimer = null;
+        this.socket.connect();
+      },
+      1000 + Math.random() * 1000,
+    );
   }
 
   private onStart(start: StepStart): void {
@@ -224,11 +227,24 @@ export class Agent {
           startedAt: result.startedAt.toISOString(),
           endedAt: result.endedAt.toISOString(),
         };
-        log.info({ stepRunId: start.stepRunId, step: start.stepId, exitCode: result.exitCode, signal: result.signal, cause: result.cause, bytes: step.output.produced }, "step ended");
+        log.info(
+          {
+            stepRunId: start.stepRunId,
+            step: start.stepId,
+            exitCode: result.exitCode,
+            signal: result.signal,
+            cause: result.cause,
+            bytes: step.output.produced,
+          },
+          "step ended",
+        );
         this.sendExit(step);
       },
     });
-    log.info({ stepRunId: start.stepRunId, playbook: start.playbook, step: start.stepId, risk: start.risk }, "step starting");
+    log.info(
+      { stepRunId: start.stepRunId, playbook: start.playbook, step: start.stepId, risk: start.risk },
+      "step starting",
+    );
     step.process.run();
   }
 

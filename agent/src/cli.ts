@@ -10,7 +10,10 @@ import { isRisk, RISKS, type Risk } from "./risk";
 import { agentVersion } from "./system";
 
 function list(value: string): string[] {
-  return value.split(",").map((part) => part.trim()).filter(Boolean);
+  return value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
 }
 
 function risk(value: string): Risk {
@@ -39,19 +42,59 @@ interface CliOptions {
 
 export function parseArgs(argv: string[]): AgentConfig {
   const program = new Command("casebook-agent")
-    .description("Runs Casebook playbook steps on this host in a real PTY and streams their output to a Casebook server.\nIt dials out to the server; the host needs no open port.")
+    .description(
+      "Runs Casebook playbook steps on this host in a real PTY and streams their output to a Casebook server.\nIt dials out to the server; the host needs no open port.",
+    )
     .version(agentVersion())
-    .addOption(new Option("--server <url>", "Casebook server URL, e.g. https://casebook.example.com").env("CASEBOOK_SERVER").makeOptionMandatory())
-    .addOption(new Option("--token <token>", "agent token from the server's Hosts page (visible in `ps`: prefer --token-file)").env("CASEBOOK_TOKEN"))
+    .addOption(
+      new Option("--server <url>", "Casebook server URL, e.g. https://casebook.example.com")
+        .env("CASEBOOK_SERVER")
+        .makeOptionMandatory(),
+    )
+    .addOption(
+      new Option(
+        "--token <token>",
+        "agent token from the server's Hosts page (visible in `ps`: prefer --token-file)",
+      ).env("CASEBOOK_TOKEN"),
+    )
     .addOption(new Option("--token-file <path>", "file holding the agent token").env("CASEBOOK_TOKEN_FILE"))
-    .addOption(new Option("--name <name>", "name shown for this host").env("CASEBOOK_AGENT_NAME").default(os.hostname()))
-    .addOption(new Option("--max-risk <risk>", "highest step risk this agent runs: read, change or danger").env("CASEBOOK_MAX_RISK").argParser(risk).default("change"))
-    .addOption(new Option("--allow-tags <tags>", "run only playbooks with one of these tags (comma-separated)").env("CASEBOOK_ALLOW_TAGS").argParser(list))
-    .addOption(new Option("--allow-playbooks <slugs>", "run only these playbooks (comma-separated slugs)").env("CASEBOOK_ALLOW_PLAYBOOKS").argParser(list))
-    .addOption(new Option("--workdir <dir>", "working directory of every step").env("CASEBOOK_WORKDIR").default(os.homedir()))
-    .addOption(new Option("--shell <shell>", "shell for steps whose code fence names none").env("CASEBOOK_SHELL").default("bash"))
-    .addOption(new Option("--kill-grace <seconds>", "on cancel or timeout: wait between Ctrl-C, SIGTERM and SIGKILL").env("CASEBOOK_KILL_GRACE").argParser(seconds).default(3))
-    .addHelpText("after", "\nEvery option can also be set by the environment variable named beside it.\nLogs are JSON lines on stdout (CASEBOOK_LOG_LEVEL=debug|info|warn|error).\nExit status 78 means the server refused the token: fix the configuration before restarting.")
+    .addOption(
+      new Option("--name <name>", "name shown for this host").env("CASEBOOK_AGENT_NAME").default(os.hostname()),
+    )
+    .addOption(
+      new Option("--max-risk <risk>", "highest step risk this agent runs: read, change or danger")
+        .env("CASEBOOK_MAX_RISK")
+        .argParser(risk)
+        .default("change"),
+    )
+    .addOption(
+      new Option("--allow-tags <tags>", "run only playbooks with one of these tags (comma-separated)")
+        .env("CASEBOOK_ALLOW_TAGS")
+        .argParser(list),
+    )
+    .addOption(
+      new Option("--allow-playbooks <slugs>", "run only these playbooks (comma-separated slugs)")
+        .env("CASEBOOK_ALLOW_PLAYBOOKS")
+        .argParser(list),
+    )
+    .addOption(
+      new Option("--workdir <dir>", "working directory of every step").env("CASEBOOK_WORKDIR").default(os.homedir()),
+    )
+    .addOption(
+      new Option("--shell <shell>", "shell for steps whose code fence names none")
+        .env("CASEBOOK_SHELL")
+        .default("bash"),
+    )
+    .addOption(
+      new Option("--kill-grace <seconds>", "on cancel or timeout: wait between Ctrl-C, SIGTERM and SIGKILL")
+        .env("CASEBOOK_KILL_GRACE")
+        .argParser(seconds)
+        .default(3),
+    )
+    .addHelpText(
+      "after",
+      "\nEvery option can also be set by the environment variable named beside it.\nLogs are JSON lines on stdout (CASEBOOK_LOG_LEVEL=debug|info|warn|error).\nExit status 78 means the server refused the token: fix the configuration before restarting.",
+    )
     .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : EXIT_CONFIG))
     .parse(argv);
   const opts = program.opts<CliOptions>();

@@ -6,7 +6,9 @@ const threshold = order[(process.env.CASEBOOK_LOG_LEVEL as Level | undefined) ??
 function write(level: Level, fields: Record<string, unknown>, msg: string): void {
   if (order[level] < threshold) return;
   const err = fields.err instanceof Error ? { err: { message: fields.err.message, stack: fields.err.stack } } : {};
-  process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level, app: "casebook-agent", msg, ...fields, ...err }) + "\n");
+  process.stdout.write(
+    JSON.stringify({ time: new Date().toISOString(), level, app: "casebook-agent", msg, ...fields, ...err }) + "\n",
+  );
 }
 
 export const log = {

@@ -7,10 +7,18 @@ describe("OutgoingOutput", () => {
     const sent: StepOutput[] = [];
     const pressure: boolean[] = [];
     const first = MAX_CHUNK_BYTES + 4_464;
-    const out = new OutgoingOutput("s1", (c) => sent.push(c), (p) => pressure.push(p), first + 30_000);
+    const out = new OutgoingOutput(
+      "s1",
+      (c) => sent.push(c),
+      (p) => pressure.push(p),
+      first + 30_000,
+    );
     out.push(Buffer.alloc(first, 1));
     out.flush();
-    expect(sent.map((c) => [c.seq, c.offset, c.data.length])).toEqual([[0, 0, MAX_CHUNK_BYTES], [1, MAX_CHUNK_BYTES, 4_464]]);
+    expect(sent.map((c) => [c.seq, c.offset, c.data.length])).toEqual([
+      [0, 0, MAX_CHUNK_BYTES],
+      [1, MAX_CHUNK_BYTES, 4_464],
+    ]);
     out.push(Buffer.alloc(40_000, 2));
     out.flush();
     expect(pressure).toEqual([true]);
@@ -20,12 +28,21 @@ describe("OutgoingOutput", () => {
     sent.length = 0;
     out.resend();
     expect(sent.map((c) => c.offset)).toEqual([MAX_CHUNK_BYTES, first]);
-    expect(Buffer.concat(sent.map((c) => c.data)).subarray(4_464).every((b) => b === 2)).toBe(true);
+    expect(
+      Buffer.concat(sent.map((c) => c.data))
+        .subarray(4_464)
+        .every((b) => b === 2),
+    ).toBe(true);
   });
 
   it("coalesces a burst of small reads into few messages, yet sends a lone small write at once", async () => {
     const sent: StepOutput[] = [];
-    const out = new OutgoingOutput("s1", (c) => sent.push(c), () => {}, 64 * 1024 * 1024);
+    const out = new OutgoingOutput(
+      "s1",
+      (c) => sent.push(c),
+      () => {},
+      64 * 1024 * 1024,
+    );
     const started = performance.now();
     for (let i = 0; i < 50; i++) {
       out.push(Buffer.alloc(4_095, i));
@@ -33,7 +50,11 @@ describe("OutgoingOutput", () => {
     }
     await new Promise((resolve) => setTimeout(resolve, 30));
     const elapsed = performance.now() - started;
-    expect(Buffer.concat(sent.map((c) => c.data)).equals(Buffer.concat(Array.from({ length: 50 }, (_, i) => Buffer.alloc(4_095, i))))).toBe(true);
+    expect(
+      Buffer.concat(sent.map((c) => c.data)).equals(
+        Buffer.concat(Array.from({ length: 50 }, (_, i) => Buffer.alloc(4_095, i))),
+      ),
+    ).toBe(true);
     expect(sent.length).toBeLessThan(Math.max(3, elapsed / 2));
     sent.length = 0;
     out.push(Buffer.from("TICK\r\n"));

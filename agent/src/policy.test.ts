@@ -5,14 +5,22 @@ const step = { risk: "change" as const, playbook: "ray-podman", playbookTags: ["
 
 describe("refusalReason", () => {
   it("refuses a step above the agent's risk ceiling, naming both", () => {
-    expect(refusalReason({ maxRisk: "read", allowTags: null, allowPlaybooks: null }, step)).toMatch(/up to risk "read".*"install" is "change"/);
+    expect(refusalReason({ maxRisk: "read", allowTags: null, allowPlaybooks: null }, step)).toMatch(
+      /up to risk "read".*"install" is "change"/,
+    );
     expect(refusalReason({ maxRisk: "change", allowTags: null, allowPlaybooks: null }, step)).toBeNull();
-    expect(refusalReason({ maxRisk: "change", allowTags: null, allowPlaybooks: null }, { ...step, risk: "danger" })).not.toBeNull();
+    expect(
+      refusalReason({ maxRisk: "change", allowTags: null, allowPlaybooks: null }, { ...step, risk: "danger" }),
+    ).not.toBeNull();
   });
 
   it("refuses playbooks outside the allowed tags or slugs", () => {
-    expect(refusalReason({ maxRisk: "danger", allowTags: ["k8s"], allowPlaybooks: null }, step)).toMatch(/tagged k8s.*ray, podman/);
+    expect(refusalReason({ maxRisk: "danger", allowTags: ["k8s"], allowPlaybooks: null }, step)).toMatch(
+      /tagged k8s.*ray, podman/,
+    );
     expect(refusalReason({ maxRisk: "danger", allowTags: ["podman"], allowPlaybooks: null }, step)).toBeNull();
-    expect(refusalReason({ maxRisk: "danger", allowTags: null, allowPlaybooks: ["other"] }, step)).toMatch(/only the playbooks other/);
+    expect(refusalReason({ maxRisk: "danger", allowTags: null, allowPlaybooks: ["other"] }, step)).toMatch(
+      /only the playbooks other/,
+    );
   });
 });

@@ -3,7 +3,10 @@ import type { AgentPolicy, StepStart } from "./protocol";
 import { isRisk, riskWithin } from "./risk";
 
 /** Why this agent refuses the step, or null when it may run. */
-export function refusalReason(policy: AgentPolicy, step: Pick<StepStart, "risk" | "playbook" | "playbookTags" | "stepId">): string | null {
+export function refusalReason(
+  policy: AgentPolicy,
+  step: Pick<StepStart, "risk" | "playbook" | "playbookTags" | "stepId">,
+): string | null {
   if (!isRisk(step.risk)) return `unknown risk "${String(step.risk)}"`;
   if (!riskWithin(step.risk, policy.maxRisk)) {
     return `this agent accepts steps up to risk "${policy.maxRisk}"; step "${step.stepId}" is "${step.risk}"`;

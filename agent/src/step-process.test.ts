@@ -55,7 +55,9 @@ describe("StepProcess (real PTY)", () => {
   });
 
   it("escalates to SIGKILL when SIGINT and SIGTERM are ignored", async () => {
-    const { out, result } = await run(start("trap '' INT TERM; echo ready; while :; do sleep 0.05; done"), (p) => setTimeout(() => p.stop("cancelled"), 300));
+    const { out, result } = await run(start("trap '' INT TERM; echo ready; while :; do sleep 0.05; done"), (p) =>
+      setTimeout(() => p.stop("cancelled"), 300),
+    );
     expect(out.toString()).toContain("ready");
     expect(result.cause).toBe("cancelled");
     expect(result.signal ?? String(result.exitCode)).toMatch(/SIGKILL|137/);

@@ -30,7 +30,12 @@ const signalNames = new Map<number, string>(Object.entries(os.constants.signals)
 
 /** Finds an executable on PATH (or checks an absolute path); null when there is none. */
 export function findExecutable(name: string, envPath = process.env.PATH ?? ""): string | null {
-  const candidates = name.includes("/") ? [name] : envPath.split(path.delimiter).filter(Boolean).map((dir) => path.join(dir, name));
+  const candidates = name.includes("/")
+    ? [name]
+    : envPath
+        .split(path.delimiter)
+        .filter(Boolean)
+        .map((dir) => path.join(dir, name));
   for (const file of candidates) {
     try {
       fs.accessSync(file, fs.constants.X_OK);
@@ -213,7 +218,14 @@ export class StepProcess {
   private failToStart(error: string): false {
     this.finished = true;
     const now = new Date();
-    this.opts.onExit({ exitCode: null, signal: null, cause: "spawn-failed", error, startedAt: this.startedAt, endedAt: now });
+    this.opts.onExit({
+      exitCode: null,
+      signal: null,
+      cause: "spawn-failed",
+      error,
+      startedAt: this.startedAt,
+      endedAt: now,
+    });
     return false;
   }
 

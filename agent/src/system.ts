@@ -6,7 +6,9 @@ let version: string | null = null;
 
 export function agentVersion(): string {
   if (version === null) {
-    const pkg = JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version?: string };
+    const pkg = JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+      version?: string;
+    };
     version = pkg.version ?? "0.0.0";
   }
   return version;

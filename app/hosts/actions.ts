@@ -8,9 +8,7 @@ import { createHost, HostError, revokeHost } from "@/lib/hosts/manage-hosts";
 import { agentCommand } from "@/lib/hosts/agent-command";
 
 export type AddHostState =
-  | { ok: true; name: string; token: string; command: string }
-  | { ok: false; message: string }
-  | null;
+  { ok: true; name: string; token: string; command: string } | { ok: false; message: string } | null;
 
 export type RevokeHostState = { ok: true; message: string } | { ok: false; message: string } | null;
 

@@ -30,7 +30,15 @@ export function AddHostForm() {
       <form className="host-form" action={action}>
         <label className="run-field">
           Host name
-          <input name="name" required maxLength={63} pattern="[A-Za-z0-9][A-Za-z0-9._\-]*" placeholder="web-1" autoComplete="off" spellCheck={false} />
+          <input
+            name="name"
+            required
+            maxLength={63}
+            pattern="[A-Za-z0-9][A-Za-z0-9._\-]*"
+            placeholder="web-1"
+            autoComplete="off"
+            spellCheck={false}
+          />
         </label>
         <div>
           <button type="submit" className="button button-primary" disabled={pending}>
@@ -78,7 +86,12 @@ export function RevokeHostButton({ hostId, name }: { hostId: string; name: strin
           </button>
         </span>
       ) : (
-        <button type="button" className="button button-small button-danger" onClick={() => setAsking(true)} aria-label={`Revoke ${name}`}>
+        <button
+          type="button"
+          className="button button-small button-danger"
+          onClick={() => setAsking(true)}
+          aria-label={`Revoke ${name}`}
+        >
           Revoke
         </button>
       )}

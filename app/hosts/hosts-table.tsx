@@ -10,7 +10,12 @@ import { useNow } from "@/components/runs/use-now";
 import { RevokeHostButton } from "./host-forms";
 
 export function OnlineState({ host }: { host: Pick<HostView, "online" | "revoked"> }) {
-  if (host.revoked) return <span className="online-state" data-revoked>Revoked</span>;
+  if (host.revoked)
+    return (
+      <span className="online-state" data-revoked>
+        Revoked
+      </span>
+    );
   return (
     <span className="online-state" data-online={host.online || undefined}>
       {host.online ? "Online" : "Offline"}

@@ -16,7 +16,9 @@ export default async function HostsPage() {
     <div className="page">
       <header className="page-header">
         <h1>Hosts</h1>
-        <p className="page-lead">Machines whose agent runs playbook steps. An agent dials out to this server, so a host needs no open port.</p>
+        <p className="page-lead">
+          Machines whose agent runs playbook steps. An agent dials out to this server, so a host needs no open port.
+        </p>
       </header>
       {hosts.length === 0 ? (
         <div className="empty-state">
@@ -29,7 +31,9 @@ export default async function HostsPage() {
       {admin ? (
         <section className="page-section" aria-labelledby="add-host">
           <h2 id="add-host">Add a host</h2>
-          <p className="hint">You get a token for its agent. It is shown once; revoke the host to stop the token working.</p>
+          <p className="hint">
+            You get a token for its agent. It is shown once; revoke the host to stop the token working.
+          </p>
           <AddHostForm />
         </section>
       ) : null}

@@ -32,7 +32,9 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
     <div className="page page-medium">
       <header className="page-header">
         <h1>Incidents</h1>
-        <p className="page-lead">What went wrong, why, what fixed it, and what we learned: each incident feeds its playbooks.</p>
+        <p className="page-lead">
+          What went wrong, why, what fixed it, and what we learned: each incident feeds its playbooks.
+        </p>
       </header>
       <div className={styles.toolbar}>
         <p className="muted">
@@ -94,7 +96,11 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       {incidents.length === 0 ? (
         <section className="empty-state">
           <h2>{filtered ? "No incident matches these filters" : "No incidents recorded yet"}</h2>
-          <p>{canRecord ? "Record one from scratch, from a failed run, or import a write-up." : "Operators record incidents; they show here."}</p>
+          <p>
+            {canRecord
+              ? "Record one from scratch, from a failed run, or import a write-up."
+              : "Operators record incidents; they show here."}
+          </p>
         </section>
       ) : (
         <ul className={styles.incidentList}>
@@ -106,9 +112,12 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
               <div className={styles.meta}>
                 <SeverityBadge severity={i.severity} />
                 <StatusBadge status={i.status} />
-                <time dateTime={(i.startedAt ?? i.createdAt).toISOString()}>{formatDay(i.startedAt ?? i.createdAt)}</time>
+                <time dateTime={(i.startedAt ?? i.createdAt).toISOString()}>
+                  {formatDay(i.startedAt ?? i.createdAt)}
+                </time>
                 <span>
-                  {i.rootCauses} {i.rootCauses === 1 ? "root cause" : "root causes"} · {i.learnings} {i.learnings === 1 ? "learning" : "learnings"}
+                  {i.rootCauses} {i.rootCauses === 1 ? "root cause" : "root causes"} · {i.learnings}{" "}
+                  {i.learnings === 1 ? "learning" : "learnings"}
                 </span>
                 {i.playbooks.map((slug) => (
                   <Link key={slug} href={`/playbooks/${slug}`}>

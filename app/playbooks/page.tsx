@@ -16,7 +16,8 @@ export default async function PlaybooksPage() {
       <header className="page-header">
         <h1>Playbooks</h1>
         <p className="page-lead">
-          {playbooks.length} {playbooks.length === 1 ? "playbook" : "playbooks"}, each a diagnosis you can read or run step by step.
+          {playbooks.length} {playbooks.length === 1 ? "playbook" : "playbooks"}, each a diagnosis you can read or run
+          step by step.
         </p>
       </header>
       <BrokenPlaybooksNotice broken={index.broken} />

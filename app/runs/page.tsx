@@ -22,7 +22,11 @@ export default async function RunsPage({ searchParams }: Props) {
   const params = await searchParams;
   const playbookSlug = one(params.playbook);
   const hostId = one(params.host);
-  const [runs, hosts, index] = await Promise.all([listRuns({ playbookSlug, hostId, take: 100 }), listHosts({ includeRevoked: true }), getContentIndex()]);
+  const [runs, hosts, index] = await Promise.all([
+    listRuns({ playbookSlug, hostId, take: 100 }),
+    listHosts({ includeRevoked: true }),
+    getContentIndex(),
+  ]);
   const titles = new Map([...index.playbooks.values()].map((p) => [p.slug, p.title]));
   const playbooks = [...titles].sort((a, b) => a[1].localeCompare(b[1]));
   const filtered = playbookSlug !== undefined || hostId !== undefined;

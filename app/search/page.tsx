@@ -30,11 +30,16 @@ export default async function SearchPage({ searchParams }: Props) {
         <SearchBox variant="large" defaultValue={q} />
       </header>
       {!q ? (
-        <p className="muted">Paste an error message or describe what you see; Casebook searches symptoms, steps, commands and prose.</p>
+        <p className="muted">
+          Paste an error message or describe what you see; Casebook searches symptoms, steps, commands and prose.
+        </p>
       ) : results.length === 0 ? (
         <section className="empty-state" aria-live="polite">
           <h2>No playbook matches that yet</h2>
-          <p>Try the most specific line of the error, without paths or ids that are particular to your machine, or browse by tag.</p>
+          <p>
+            Try the most specific line of the error, without paths or ids that are particular to your machine, or browse
+            by tag.
+          </p>
           <p>
             <Link href="/tags">Browse tags</Link> · <Link href="/playbooks">All playbooks</Link>
           </p>
@@ -42,7 +47,8 @@ export default async function SearchPage({ searchParams }: Props) {
       ) : (
         <>
           <p className="result-count" aria-live="polite">
-            {results.length} {results.length === 1 ? "result" : "results"} for <q>{q.length > 80 ? `${q.slice(0, 80)}…` : q}</q>
+            {results.length} {results.length === 1 ? "result" : "results"} for{" "}
+            <q>{q.length > 80 ? `${q.slice(0, 80)}…` : q}</q>
           </p>
           <ol className="search-results">
             {results.map((result, i) => (

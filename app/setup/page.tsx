@@ -20,8 +20,8 @@ export default async function SetupPage({ searchParams }: { searchParams: Params
       <div className="auth-page">
         <h1>Set up Casebook</h1>
         <p className="error" role="alert">
-          The first admin can only be created from the machine Casebook runs on, or with the setup link printed in
-          the server console when it started.
+          The first admin can only be created from the machine Casebook runs on, or with the setup link printed in the
+          server console when it started.
         </p>
       </div>
     );

@@ -35,7 +35,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Param
   return (
     <div className="auth-page">
       <h1>Sign in to Casebook</h1>
-      <SignInForm next={next} notice={params.setup === "done" ? "Admin account created. Sign in with it." : undefined} />
+      <SignInForm
+        next={next}
+        notice={params.setup === "done" ? "Admin account created. Sign in with it." : undefined}
+      />
       <p className="hint">No account? Ask an admin of this Casebook to create one for you.</p>
     </div>
   );

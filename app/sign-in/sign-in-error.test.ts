@@ -3,9 +3,9 @@ import { signInErrorMessage } from "./sign-in-error";
 
 describe("signInErrorMessage", () => {
   it("does not reveal whether the email or the password was wrong", () => {
-    expect(signInErrorMessage(401, { message: "Invalid email or password", code: "INVALID_EMAIL_OR_PASSWORD" }, null)).toBe(
-      "Wrong email or password.",
-    );
+    expect(
+      signInErrorMessage(401, { message: "Invalid email or password", code: "INVALID_EMAIL_OR_PASSWORD" }, null),
+    ).toBe("Wrong email or password.");
   });
 
   it("says how long to wait when rate-limited", () => {

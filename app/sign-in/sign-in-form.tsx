@@ -34,7 +34,11 @@ export function SignInForm({ next, notice }: { next: string; notice?: string }) 
 
   return (
     <form className="auth-form" method="post" onSubmit={onSubmit}>
-      {notice && <p className="notice" role="status">{notice}</p>}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
       <label>
         Email
         <input name="email" type="email" autoComplete="username" required autoFocus />

@@ -26,7 +26,12 @@ interface Ready {
   hostIds: string[];
 }
 
-export async function startCasebookServer(opts: { contentDir: string; agents: number; maxOutputMb: number; readyTimeoutMs: number }): Promise<CasebookServer> {
+export async function startCasebookServer(opts: {
+  contentDir: string;
+  agents: number;
+  maxOutputMb: number;
+  readyTimeoutMs: number;
+}): Promise<CasebookServer> {
   const waiting = new Map<string, (json: string) => void>();
   // BENCH_STREAM_SERVER_FLAGS adds node flags, e.g. "--cpu-prof --cpu-prof-dir=bench/out/profile" to see where the hub's time goes.
   const extraFlags = process.env.BENCH_STREAM_SERVER_FLAGS?.split(" ").filter(Boolean) ?? [];
@@ -50,8 +55,12 @@ export async function startCasebookServer(opts: { contentDir: string; agents: nu
   });
   const next = (tag: string, timeoutMs: number) =>
     new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the Casebook bench server did not print ${tag} within ${timeoutMs} ms`)), timeoutMs);
-      const exited = (code: number | null) => reject(new Error(`the Casebook bench server exited (${code}) before printing ${tag}`));
+      const timer = setTimeout(
+        () => reject(new Error(`the Casebook bench server did not print ${tag} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      const exited = (code: number | null) =>
+        reject(new Error(`the Casebook bench server exited (${code}) before printing ${tag}`));
       child.once("exit", exited);
       waiting.set(tag, (json) => {
         clearTimeout(timer);

@@ -16,7 +16,8 @@ if (!process.env.CONTENT_DIR) throw new Error("CONTENT_DIR must name the benchma
 
 const harness = await startHarness([], { getPlaybook, maxOutputBytes: maxOutputMb * 1024 * 1024 });
 const hostIds: string[] = [];
-for (let i = 0; i < agentCount; i++) hostIds.push((await harness.agentFor(`bench-${i + 1}`, ["--max-risk", "read"])).hostId);
+for (let i = 0; i < agentCount; i++)
+  hostIds.push((await harness.agentFor(`bench-${i + 1}`, ["--max-risk", "read"])).hostId);
 const cookie = await harness.signIn("operator");
 console.log(`BENCH_READY ${JSON.stringify({ url: harness.url, cookie, hostIds })}`);
 
@@ -25,7 +26,9 @@ process.on("SIGUSR2", () => {
   collect?.();
   collect?.();
   const m = process.memoryUsage();
-  console.log(`BENCH_HEAP ${JSON.stringify({ collected: collect !== undefined, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers, rss: m.rss })}`);
+  console.log(
+    `BENCH_HEAP ${JSON.stringify({ collected: collect !== undefined, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers, rss: m.rss })}`,
+  );
 });
 
 let stopping = false;

@@ -4,7 +4,13 @@
 // writes to is the benchmark's sink.
 import { io, type Socket } from "socket.io-client";
 import { OutputFeed } from "@/components/runs/terminal/output-feed";
-import type { StepRunView, UiClientToServerEvents, UiResult, UiServerToClientEvents, UiStepOutput } from "@/lib/runs/protocol";
+import type {
+  StepRunView,
+  UiClientToServerEvents,
+  UiResult,
+  UiServerToClientEvents,
+  UiStepOutput,
+} from "@/lib/runs/protocol";
 import type { TerminalSink } from "./raw-pty";
 
 type UiSocket = Socket<UiServerToClientEvents, UiClientToServerEvents>;
@@ -85,9 +91,28 @@ export class CasebookViewer {
       stepRunId = ran.stepRunId;
       const view = await Promise.race([
         this.stepEnded(stepRunId),
-        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`Casebook: step ${stepId} did not end within ${timeoutMs} ms`)), timeoutMs))),
+        new Promise<never>(
+          (_, reject) =>
+            (timer = setTimeout(
+              () => reject(new Error(`Casebook: step ${stepId} did not end within ${timeoutMs} ms`)),
+              timeoutMs,
+            )),
+        ),
       ]);
-      await Promise.race([sink.done, new Promise((_, reject) => setTimeout(() => reject(new Error(`Casebook: step ${stepId} ended (${view.verdict}) but its end marker never reached the client`)), 10_000).unref())]);
+      await Promise.race([
+        sink.done,
+        new Promise((_, reject) =>
+          setTimeout(
+            () =>
+              reject(
+                new Error(
+                  `Casebook: step ${stepId} ended (${view.verdict}) but its end marker never reached the client`,
+                ),
+              ),
+            10_000,
+          ).unref(),
+        ),
+      ]);
       await this.call("run.finish", { runId });
       return { stepRunId, view };
     } finally {

@@ -16,7 +16,11 @@ export interface StartOptions {
 }
 
 export function startChild(label: string, file: string, args: string[], opts: StartOptions = {}): ChildProcess {
-  const child = spawn(file, args, { env: opts.env ?? process.env, stdio: ["ignore", "pipe", "pipe", ...(opts.ipc ? (["ipc"] as const) : [])], detached: true });
+  const child = spawn(file, args, {
+    env: opts.env ?? process.env,
+    stdio: ["ignore", "pipe", "pipe", ...(opts.ipc ? (["ipc"] as const) : [])],
+    detached: true,
+  });
   running.add(child);
   child.once("exit", () => running.delete(child));
   let partial = "";
@@ -67,7 +71,9 @@ export function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }

@@ -40,7 +40,8 @@ export function startCpuMeter(roles: ProcessRoles): CpuMeter {
   return {
     stop() {
       const spent: Record<string, number> = {};
-      for (const [role, pids] of Object.entries(roles)) spent[role] = pids.reduce((sum, pid, i) => sum + cpuSeconds(pid) - (before[role]?.[i] ?? 0), 0);
+      for (const [role, pids] of Object.entries(roles))
+        spent[role] = pids.reduce((sum, pid, i) => sum + cpuSeconds(pid) - (before[role]?.[i] ?? 0), 0);
       const mine = process.cpuUsage(own);
       spent.client = (mine.user + mine.system) / 1e6;
       return spent;

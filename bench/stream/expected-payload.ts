@@ -32,7 +32,9 @@ export async function expectedPayload(bytes: number): Promise<{ bytes: number; c
     crc = zlib.crc32(translated, crc);
     size += translated.length;
   }
-  const code = await new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", resolve)));
+  const code = await new Promise<number | null>((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", resolve),
+  );
   if (code !== 0) throw new Error(`${EMIT_BYTES} exited with ${code}`);
   return { bytes: size, crc32: crc };
 }

@@ -27,7 +27,12 @@ export interface ThroughputResult {
 
 const MB = 1e6;
 
-export async function measureThroughput(system: StreamingSystem, step: BenchStep, expected: Expected, timeoutMs: number): Promise<ThroughputResult> {
+export async function measureThroughput(
+  system: StreamingSystem,
+  step: BenchStep,
+  expected: Expected,
+  timeoutMs: number,
+): Promise<ThroughputResult> {
   const sink = new PayloadSink();
   const meter = startCpuMeter(system.roles());
   const outcome = await system.run(step, sink, timeoutMs);
@@ -54,18 +59,30 @@ export interface LatencyResult {
 }
 
 /** Collects tick latencies (ms) from one run of `step`: at the terminal, and off the socket where there is one. */
-export async function collectTicks(system: StreamingSystem, step: BenchStep, ticks: number, timeoutMs: number): Promise<{ terminal: number[]; socket: number[] }> {
+export async function collectTicks(
+  system: StreamingSystem,
+  step: BenchStep,
+  ticks: number,
+  timeoutMs: number,
+): Promise<{ terminal: number[]; socket: number[] }> {
   const atTerminal = new TickReader();
   const atSocket = new TickReader();
   const sink = new PayloadSink((data, at) => atTerminal.push(data, at));
-  await system.run(step, sink, timeoutMs, (data, at) => atSocket.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength), at));
+  await system.run(step, sink, timeoutMs, (data, at) =>
+    atSocket.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength), at),
+  );
   await sink.done;
-  if (atTerminal.latenciesMs.length !== ticks) throw new Error(`${system.label}: expected ${ticks} ticks, read ${atTerminal.latenciesMs.length}`);
+  if (atTerminal.latenciesMs.length !== ticks)
+    throw new Error(`${system.label}: expected ${ticks} ticks, read ${atTerminal.latenciesMs.length}`);
   return { terminal: atTerminal.latenciesMs, socket: atSocket.latenciesMs };
 }
 
 export function summariseLatency(terminal: number[], socket: number[]): LatencyResult {
-  const result: LatencyResult = { samples: terminal.length, p50: percentile(terminal, 50), p99: percentile(terminal, 99) };
+  const result: LatencyResult = {
+    samples: terminal.length,
+    p50: percentile(terminal, 50),
+    p99: percentile(terminal, 99),
+  };
   if (socket.length) result.socket = { p50: percentile(socket, 50), p99: percentile(socket, 99) };
   return result;
 }
@@ -145,7 +162,13 @@ const mib = (bytes: number) => bytes / 2 ** 20;
  * Samples the server's RSS every 250 ms while `step` streams to a client that keeps up. Live memory
  * is read only before and after the sampling window: a forced GC inside it would lower the RSS.
  */
-export async function measureRss(system: StreamingSystem, step: BenchStep, serverPid: number, timeoutMs: number, liveHeap?: () => Promise<LiveHeap>): Promise<RssResult> {
+export async function measureRss(
+  system: StreamingSystem,
+  step: BenchStep,
+  serverPid: number,
+  timeoutMs: number,
+  liveHeap?: () => Promise<LiveHeap>,
+): Promise<RssResult> {
   const liveBefore = liveHeap ? await liveHeap() : null;
   const before = sampleRss(serverPid).stop()[0] ?? NaN;
   const sink = new PayloadSink();

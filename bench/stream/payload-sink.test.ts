@@ -22,13 +22,20 @@ describe("PayloadSink", () => {
       sink.push(stream.subarray(0, cut));
       sink.push(stream.subarray(cut));
       const got = await sink.done;
-      expect({ cut, bytes: got.bytes, crc: got.crc32 }).toEqual({ cut, bytes: payload.length, crc: zlib.crc32(payload) });
+      expect({ cut, bytes: got.bytes, crc: got.crc32 }).toEqual({
+        cut,
+        bytes: payload.length,
+        crc: zlib.crc32(payload),
+      });
     }
   });
 
   it("notices a missing byte", async () => {
     const sink = new PayloadSink();
-    const broken = Buffer.concat([stream.subarray(0, stream.indexOf("0000000001")), stream.subarray(stream.indexOf("0000000001") + 1)]);
+    const broken = Buffer.concat([
+      stream.subarray(0, stream.indexOf("0000000001")),
+      stream.subarray(stream.indexOf("0000000001") + 1),
+    ]);
     sink.push(broken);
     const got = await sink.done;
     expect(got.bytes).toBe(payload.length - 1);

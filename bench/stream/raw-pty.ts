@@ -17,13 +17,18 @@ export async function runInRawPty(command: string, sink: TerminalSink, timeoutMs
     encoding: null, // raw bytes, as the Casebook agent reads them
   });
   // With `encoding: null` node-pty hands out Buffers although its typings say string.
-  pty.onData((data: string | Buffer) => sink.push(typeof data === "string" ? Buffer.from(data) : data, process.hrtime.bigint()));
+  pty.onData((data: string | Buffer) =>
+    sink.push(typeof data === "string" ? Buffer.from(data) : data, process.hrtime.bigint()),
+  );
   pty.write(`${command}\r`);
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
       sink.done,
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`raw PTY: no end marker after ${timeoutMs} ms`)), timeoutMs))),
+      new Promise(
+        (_, reject) =>
+          (timer = setTimeout(() => reject(new Error(`raw PTY: no end marker after ${timeoutMs} ms`)), timeoutMs)),
+      ),
     ]);
   } finally {
     clearTimeout(timer);

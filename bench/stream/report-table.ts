@@ -1,7 +1,13 @@
 // The "stream" section of docs/benchmarks.md: the figures, and each target marked ✓ or ✗ as measured.
 import { percentile } from "../lib/stats";
 import type { LoadSizes } from "./bench-playbook";
-import { RETAINED_SLACK_MIB, type ConcurrentResult, type LatencyResult, type RssResult, type ThroughputResult } from "./measure";
+import {
+  RETAINED_SLACK_MIB,
+  type ConcurrentResult,
+  type LatencyResult,
+  type RssResult,
+  type ThroughputResult,
+} from "./measure";
 import type { SystemName } from "./systems";
 
 export interface StreamReport {
@@ -57,7 +63,9 @@ export function renderStreamReport(r: StreamReport): string {
     const results = r.throughput.get(name) ?? [];
     const megabytes = results.reduce((n, t) => n + t.bytes / 1e6, 0);
     const roles = [...new Set(results.flatMap((t) => Object.keys(t.cpu)))];
-    const perRole = roles.map((role) => [role, (1000 * results.reduce((n, t) => n + (t.cpu[role] ?? 0), 0)) / megabytes] as const);
+    const perRole = roles.map(
+      (role) => [role, (1000 * results.reduce((n, t) => n + (t.cpu[role] ?? 0), 0)) / megabytes] as const,
+    );
     const total = perRole.reduce((n, [, v]) => n + v, 0);
     return `${f1(total)} (${perRole.map(([role, v]) => `${role} ${f1(v)}`).join(", ")})`;
   };
@@ -79,7 +87,11 @@ Every client finds the payload between markers the command prints, counts it and
 | small-write latency p99 (ms) | ${f2(cb?.p99 ?? NaN)} | ${f2(wt?.p99 ?? NaN)} | ${f2(raw?.p99 ?? NaN)} | | |
 | CPU per MB (ms), by process | ${cpuCell("casebook")} | ${cpuCell("wetty")} | ${cpuCell("raw")} | | |
 | bytes lost, all throughput rounds | **${lost("casebook")}** (checksums ${checksums("casebook") ? "match" : "DIFFER"}) | ${lost("wetty")} (checksums ${checksums("wetty") ? "match" : "differ"}) | ${lost("raw")} (checksums ${checksums("raw") ? "match" : "differ"}) | zero (Casebook) | ${mark(targets.lost)} |
-| ${c.runs} concurrent runs × ${r.sizes.concurrentBytes / 1e6} MB over ${r.agents} agents | **${f1(c.seconds)} s**, ${f1(c.mbPerSec)} MB/s aggregate, **${c.bytesLost} bytes lost**, ${c.badChecksums} bad checksums, ${c.notPassed} not passed; first output after ${f1(c.untilOutput.p50)} s (median), ${f1(c.untilOutput.max)} s (last); each run streamed for ${f1(c.streaming.p50)} s (median); CPU s: ${Object.entries(c.cpu).map(([role, v]) => `${role} ${f1(v)}`).join(", ")} | – | – | zero lost | ${mark(c.bytesLost === 0 && c.badChecksums === 0)} |
+| ${c.runs} concurrent runs × ${r.sizes.concurrentBytes / 1e6} MB over ${r.agents} agents | **${f1(c.seconds)} s**, ${f1(c.mbPerSec)} MB/s aggregate, **${c.bytesLost} bytes lost**, ${c.badChecksums} bad checksums, ${c.notPassed} not passed; first output after ${f1(c.untilOutput.p50)} s (median), ${f1(c.untilOutput.max)} s (last); each run streamed for ${f1(c.streaming.p50)} s (median); CPU s: ${Object.entries(
+    c.cpu,
+  )
+    .map(([role, v]) => `${role} ${f1(v)}`)
+    .join(", ")} | – | – | zero lost | ${mark(c.bytesLost === 0 && c.badChecksums === 0)} |
 | server RSS while \`yes\` runs ${r.sizes.yesSeconds} s (min–max) | ${rssCell(r.rss.casebook)} | ${rssCell(r.rss.wetty)} | – | bounded | ${mark(targets.memory)} |
 
 - Latency: the command prints \`TICK <monotonic ns>\` every ${r.sizes.tickIntervalMs} ms (${r.sizes.ticks} per run, ${r.rounds} interleaved runs per system, pooled); the

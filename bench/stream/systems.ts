@@ -14,7 +14,12 @@ export interface StreamingSystem {
   label: string;
   /** The processes serving it (the benchmark process itself is the client). */
   roles(): ProcessRoles;
-  run(step: BenchStep, sink: TerminalSink, timeoutMs: number, onSocketChunk?: (data: Uint8Array, at: bigint) => void): Promise<StepOutcome | null>;
+  run(
+    step: BenchStep,
+    sink: TerminalSink,
+    timeoutMs: number,
+    onSocketChunk?: (data: Uint8Array, at: bigint) => void,
+  ): Promise<StepOutcome | null>;
 }
 
 export function rawPtySystem(): StreamingSystem {
@@ -41,6 +46,7 @@ export function casebookSystem(viewer: CasebookViewer, hostId: string, serverPid
     name: "casebook",
     label: "Casebook",
     roles: () => ({ server: [serverPid], agents: childPids(serverPid) }),
-    run: (step, sink, timeoutMs, onSocketChunk) => viewer.runStep(PLAYBOOK_SLUG, hostId, step.id, sink, timeoutMs, onSocketChunk),
+    run: (step, sink, timeoutMs, onSocketChunk) =>
+      viewer.runStep(PLAYBOOK_SLUG, hostId, step.id, sink, timeoutMs, onSocketChunk),
   };
 }

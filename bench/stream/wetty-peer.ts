@@ -26,7 +26,9 @@ export function ensureWetty(): string {
   if (present?.startsWith("3.2.")) return present;
   console.log("installing WeTTY 3.2 into bench/out/wetty (once)…");
   fs.mkdirSync(PREFIX, { recursive: true });
-  execFileSync("npm", ["install", "--prefix", PREFIX, "wetty@3.2", "--no-audit", "--no-fund"], { stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync("npm", ["install", "--prefix", PREFIX, "wetty@3.2", "--no-audit", "--no-fund"], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const installed = wettyVersion();
   if (!installed) throw new Error(`WeTTY did not install into ${PREFIX}`);
   return installed;
@@ -34,12 +36,31 @@ export function ensureWetty(): string {
 
 /** The command line that serves `bash` on 127.0.0.1:port (run it as a child process). */
 export function wettyCommand(port: number): { file: string; args: string[] } {
-  return { file: process.execPath, args: [MAIN, "--host", "127.0.0.1", "--port", String(port), "--base", WETTY_BASE, "--command", "bash", "--log-level", "warn"] };
+  return {
+    file: process.execPath,
+    args: [
+      MAIN,
+      "--host",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--base",
+      WETTY_BASE,
+      "--command",
+      "bash",
+      "--log-level",
+      "warn",
+    ],
+  };
 }
 
 /** Opens one WeTTY terminal (a fresh bash), types `command`, and feeds `data` to the sink. */
 export async function runInWetty(port: number, command: string, sink: TerminalSink, timeoutMs: number): Promise<void> {
-  const socket: Socket = io(`http://127.0.0.1:${port}`, { path: `${WETTY_BASE}/socket.io`, transports: ["websocket"], reconnection: false });
+  const socket: Socket = io(`http://127.0.0.1:${port}`, {
+    path: `${WETTY_BASE}/socket.io`,
+    transports: ["websocket"],
+    reconnection: false,
+  });
   let unacked = 0;
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -65,7 +86,10 @@ export async function runInWetty(port: number, command: string, sink: TerminalSi
     });
     await Promise.race([
       sink.done,
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`WeTTY: no end marker after ${timeoutMs} ms`)), timeoutMs))),
+      new Promise(
+        (_, reject) =>
+          (timer = setTimeout(() => reject(new Error(`WeTTY: no end marker after ${timeoutMs} ms`)), timeoutMs)),
+      ),
     ]);
   } finally {
     clearTimeout(timer);

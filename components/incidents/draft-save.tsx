@@ -18,7 +18,11 @@ export function DraftSave({ incidentId, slug }: { incidentId: string; slug: stri
         body: JSON.stringify({ slug: value }),
       });
       const body = (await res.json().catch(() => ({}))) as { error?: string; file?: string; href?: string };
-      setResult(res.ok ? { ok: true, text: `Saved as ${body.file}.`, href: body.href } : { ok: false, text: body.error ?? `Saving failed (HTTP ${res.status}).` });
+      setResult(
+        res.ok
+          ? { ok: true, text: `Saved as ${body.file}.`, href: body.href }
+          : { ok: false, text: body.error ?? `Saving failed (HTTP ${res.status}).` },
+      );
     } catch {
       setResult({ ok: false, text: "Could not reach the server." });
     } finally {

@@ -34,7 +34,9 @@ function Wrap({ path, label, errors, hint, children }: Common & { children: Reac
 const describedBy = (path: string, errors?: string[]) =>
   errors?.length ? errors.map((_, i) => `${fieldId(path)}-error-${i}`).join(" ") : undefined;
 
-export function TextField(props: Common & { value: string; onChange: (v: string) => void; type?: string; placeholder?: string; list?: string }) {
+export function TextField(
+  props: Common & { value: string; onChange: (v: string) => void; type?: string; placeholder?: string; list?: string },
+) {
   const { path, value, onChange, type = "text", placeholder, list, errors } = props;
   return (
     <Wrap {...props}>
@@ -58,7 +60,9 @@ export function DateTimeField(props: Common & { value: string; onChange: (v: str
   return <TextField {...props} label={`${props.label} (UTC)`} type="datetime-local" />;
 }
 
-export function TextArea(props: Common & { value: string; onChange: (v: string) => void; rows?: number; placeholder?: string; mono?: boolean }) {
+export function TextArea(
+  props: Common & { value: string; onChange: (v: string) => void; rows?: number; placeholder?: string; mono?: boolean },
+) {
   const { path, value, onChange, rows = 4, placeholder, mono, errors } = props;
   return (
     <Wrap {...props}>
@@ -77,7 +81,13 @@ export function TextArea(props: Common & { value: string; onChange: (v: string) 
   );
 }
 
-export function SelectField(props: Common & { value: string; onChange: (v: string) => void; options: ReadonlyArray<{ value: string; label: string }> }) {
+export function SelectField(
+  props: Common & {
+    value: string;
+    onChange: (v: string) => void;
+    options: ReadonlyArray<{ value: string; label: string }>;
+  },
+) {
   const { path, value, onChange, options, errors } = props;
   return (
     <Wrap {...props}>

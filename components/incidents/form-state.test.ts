@@ -20,7 +20,13 @@ describe("incident form state", () => {
       tags: ["ray", "podman"],
       timeline: [{ at: "2025-11-05T09:05:00Z", kind: "note", text: "paged", link: "/runs/abc" }],
       rootCauses: [{ title: "Digest", fix: "```bash\npodman push\n```" }],
-      learnings: [{ text: "Pin the manifest digest", playbookSlug: "ray-actor-pending-creation-podman", stepId: "image-pullable" }],
+      learnings: [
+        {
+          text: "Pin the manifest digest",
+          playbookSlug: "ray-actor-pending-creation-podman",
+          stepId: "image-pullable",
+        },
+      ],
       actionItems: [{ text: "Fix build.sh", owner: "ops", done: true }],
       playbooks: ["ray-actor-pending-creation-podman"],
     });

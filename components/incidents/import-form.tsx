@@ -22,12 +22,20 @@ export function ImportForm() {
     setErrors([]);
     try {
       const res = await fetch("/api/incidents/import", { method: "POST", body: data });
-      const body = (await res.json().catch(() => ({}))) as { id?: string; error?: string; issues?: Array<{ path: string; message: string }> };
+      const body = (await res.json().catch(() => ({}))) as {
+        id?: string;
+        error?: string;
+        issues?: Array<{ path: string; message: string }>;
+      };
       if (res.ok && body.id) {
         router.push(`/incidents/${body.id}`);
         return;
       }
-      setErrors(body.issues?.length ? body.issues.map((i) => (i.path ? `${i.message} (${i.path})` : i.message)) : [body.error ?? `Import failed (HTTP ${res.status}).`]);
+      setErrors(
+        body.issues?.length
+          ? body.issues.map((i) => (i.path ? `${i.message} (${i.path})` : i.message))
+          : [body.error ?? `Import failed (HTTP ${res.status}).`],
+      );
     } catch {
       setErrors(["Could not reach the server; nothing was imported."]);
     } finally {
@@ -51,10 +59,15 @@ export function ImportForm() {
       ) : null}
       <div className={styles.field}>
         <label htmlFor="import-file">Write-up file</label>
-        <input id="import-file" name="file" type="file" accept=".md,.markdown,.txt,.json,text/markdown,application/json" />
+        <input
+          id="import-file"
+          name="file"
+          type="file"
+          accept=".md,.markdown,.txt,.json,text/markdown,application/json"
+        />
         <p className={styles.hint}>
-          A session write-up (problem summary, root causes with Symptom / Root Cause / Solution, key insights, lessons, next steps), a Casebook Markdown export, or a
-          JSON export.
+          A session write-up (problem summary, root causes with Symptom / Root Cause / Solution, key insights, lessons,
+          next steps), a Casebook Markdown export, or a JSON export.
         </p>
       </div>
       <div className={styles.formActions}>

@@ -26,7 +26,12 @@ export function ConfirmStepDialog({ stepId, title, risk, hostName, onConfirm, on
   const ready = !danger || typed === stepId;
   const where = hostName ? <strong>{hostName}</strong> : "the run's host";
   return (
-    <dialog ref={ref} className={`confirm-dialog confirm-${risk}`} onClose={onClose} aria-labelledby={`confirm-${stepId}-title`}>
+    <dialog
+      ref={ref}
+      className={`confirm-dialog confirm-${risk}`}
+      onClose={onClose}
+      aria-labelledby={`confirm-${stepId}-title`}
+    >
       <form
         method="dialog"
         onSubmit={(e) => {
@@ -41,19 +46,31 @@ export function ConfirmStepDialog({ stepId, title, risk, hostName, onConfirm, on
         </h2>
         <p>
           <strong>{title}</strong> will run on {where}.{" "}
-          {danger ? "It can destroy data or take the host down, and it cannot be undone from here." : "It modifies the host."}
+          {danger
+            ? "It can destroy data or take the host down, and it cannot be undone from here."
+            : "It modifies the host."}
         </p>
         {danger ? (
           <label className="confirm-type">
             Type <code>{stepId}</code> to confirm
-            <input value={typed} onChange={(e) => setTyped(e.target.value)} autoFocus autoComplete="off" spellCheck={false} />
+            <input
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              autoFocus
+              autoComplete="off"
+              spellCheck={false}
+            />
           </label>
         ) : null}
         <div className="confirm-actions">
           <button type="button" className="button" onClick={onClose} autoFocus={!danger}>
             Cancel
           </button>
-          <button type="submit" className={danger ? "button button-danger-solid" : "button button-primary"} disabled={!ready}>
+          <button
+            type="submit"
+            className={danger ? "button button-danger-solid" : "button button-primary"}
+            disabled={!ready}
+          >
             Run step
           </button>
         </div>

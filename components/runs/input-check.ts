@@ -9,7 +9,10 @@ export function initialInputValues(inputs: readonly InputDeclaration[]): Record<
 }
 
 /** Messages by input name; empty when every value is acceptable. */
-export function checkInputValues(inputs: readonly InputDeclaration[], values: Readonly<Record<string, string>>): Record<string, string> {
+export function checkInputValues(
+  inputs: readonly InputDeclaration[],
+  values: Readonly<Record<string, string>>,
+): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const input of inputs) {
     const problem = inputProblem(input, effectiveValue(input, values[input.name]));
@@ -19,7 +22,10 @@ export function checkInputValues(inputs: readonly InputDeclaration[], values: Re
 }
 
 /** What `run.start` sends: only values the user typed; empty ones fall back to defaults on the hub. */
-export function valuesToSend(inputs: readonly InputDeclaration[], values: Readonly<Record<string, string>>): Record<string, string> {
+export function valuesToSend(
+  inputs: readonly InputDeclaration[],
+  values: Readonly<Record<string, string>>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const input of inputs) {
     const value = values[input.name];

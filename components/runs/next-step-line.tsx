@@ -24,7 +24,12 @@ export function NextStepLine({ ctx, compact = false }: { ctx: PlaybookRun; compa
         </a>
         <Elapsed since={running.startedAt} />
         {may ? (
-          <button type="button" className="button button-small button-danger" onClick={() => void ctx.cancelStep()} disabled={ctx.pending === "cancel"}>
+          <button
+            type="button"
+            className="button button-small button-danger"
+            onClick={() => void ctx.cancelStep()}
+            disabled={ctx.pending === "cancel"}
+          >
             {ctx.pending === "cancel" ? "Cancelling…" : "Cancel"}
           </button>
         ) : null}
@@ -50,7 +55,13 @@ export function NextStepLine({ ctx, compact = false }: { ctx: PlaybookRun; compa
         {next.title}
       </a>
       {may.allowed ? (
-        <button type="button" className="button button-small button-primary" onClick={() => launch(next.id)} disabled={ctx.pending !== null} aria-label={`Run next step ${next.title}`}>
+        <button
+          type="button"
+          className="button button-small button-primary"
+          onClick={() => launch(next.id)}
+          disabled={ctx.pending !== null}
+          aria-label={`Run next step ${next.title}`}
+        >
           Run it
         </button>
       ) : null}

@@ -107,17 +107,14 @@ function PlaybookRunState({ playbook, user, hosts: initialHosts, children }: Pro
     });
   }, []);
 
-  const busy = useCallback(
-    async <T,>(action: PendingAction, work: () => Promise<T>): Promise<T> => {
-      setPending(action);
-      try {
-        return await work();
-      } finally {
-        setPending((p) => (p === action ? null : p));
-      }
-    },
-    [],
-  );
+  const busy = useCallback(async <T,>(action: PendingAction, work: () => Promise<T>): Promise<T> => {
+    setPending(action);
+    try {
+      return await work();
+    } finally {
+      setPending((p) => (p === action ? null : p));
+    }
+  }, []);
 
   const startRun = useCallback(async (): Promise<RunView | null> => {
     if (!socket) return null;
@@ -207,7 +204,26 @@ function PlaybookRunState({ playbook, user, hosts: initialHosts, children }: Pro
         setRunInUrl(null);
       },
     }),
-    [playbook, user, connection, hosts, hostId, values, setValue, fieldErrors, run, session, pending, stepErrors, startRun, runStep, onRun, socket, busy, setError],
+    [
+      playbook,
+      user,
+      connection,
+      hosts,
+      hostId,
+      values,
+      setValue,
+      fieldErrors,
+      run,
+      session,
+      pending,
+      stepErrors,
+      startRun,
+      runStep,
+      onRun,
+      socket,
+      busy,
+      setError,
+    ],
   );
 
   return <PlaybookRunContext value={value}>{children}</PlaybookRunContext>;

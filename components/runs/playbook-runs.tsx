@@ -29,7 +29,15 @@ function forRuns(playbook: Playbook): RunPlaybook {
   };
 }
 
-export async function PlaybookRuns({ playbook, user, children }: { playbook: Playbook; user: SessionUser; children: ReactNode }) {
+export async function PlaybookRuns({
+  playbook,
+  user,
+  children,
+}: {
+  playbook: Playbook;
+  user: SessionUser;
+  children: ReactNode;
+}) {
   const hosts = await listHosts();
   return (
     <PlaybookRunProvider playbook={forRuns(playbook)} user={{ name: user.name, role: user.role }} hosts={hosts}>

@@ -3,7 +3,15 @@ import Link from "next/link";
 import { listRuns } from "@/lib/runs/run-views";
 import { RunList } from "./run-list";
 
-export async function RecentRuns({ playbookSlug, hostId, take = 5 }: { playbookSlug?: string; hostId?: string; take?: number }) {
+export async function RecentRuns({
+  playbookSlug,
+  hostId,
+  take = 5,
+}: {
+  playbookSlug?: string;
+  hostId?: string;
+  take?: number;
+}) {
   const runs = await listRuns({ playbookSlug, hostId, take });
   const query = new URLSearchParams();
   if (playbookSlug) query.set("playbook", playbookSlug);

@@ -118,7 +118,12 @@ function RecordedStep({
       ) : null}
       <div className="run-step-actions">
         {!running ? (
-          <button type="button" className="button button-small" onClick={() => setOpen(!showOutput)} aria-expanded={showOutput}>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => setOpen(!showOutput)}
+            aria-expanded={showOutput}
+          >
             <TerminalIcon size={14} />
             {showOutput ? "Hide output" : "Show output"}
           </button>
@@ -130,7 +135,14 @@ function RecordedStep({
         ) : null}
       </div>
       {showOutput ? (
-        <StepTerminal runId={run.id} stepRunId={step.id} label={`Output of ${step.title}`} running={running} onCancel={onCancel} cancelling={cancelling} />
+        <StepTerminal
+          runId={run.id}
+          stepRunId={step.id}
+          label={`Output of ${step.title}`}
+          running={running}
+          onCancel={onCancel}
+          cancelling={cancelling}
+        />
       ) : null}
     </li>
   );

@@ -12,7 +12,9 @@ function hostLabel(host: HostView, now: number | null): string {
 }
 
 export function RunForm({ ctx }: { ctx: PlaybookRun }) {
-  const hosts = ctx.hosts.filter((h) => !h.revoked).sort((a, b) => Number(b.online) - Number(a.online) || a.name.localeCompare(b.name));
+  const hosts = ctx.hosts
+    .filter((h) => !h.revoked)
+    .sort((a, b) => Number(b.online) - Number(a.online) || a.name.localeCompare(b.name));
   const online = hosts.some((h) => h.online);
   const now = useNow();
   const starting = ctx.pending === "start" || ctx.pending === "run-all";
@@ -31,7 +33,8 @@ export function RunForm({ ctx }: { ctx: PlaybookRun }) {
         <label htmlFor="run-host">Host</label>
         {hosts.length === 0 ? (
           <p className="run-field-note">
-            No hosts yet. An admin adds one on <Link href="/hosts">Hosts</Link>; <code>npm start</code> also runs an agent for this machine.
+            No hosts yet. An admin adds one on <Link href="/hosts">Hosts</Link>; <code>npm start</code> also runs an
+            agent for this machine.
           </p>
         ) : (
           <>
@@ -43,7 +46,11 @@ export function RunForm({ ctx }: { ctx: PlaybookRun }) {
                 </option>
               ))}
             </select>
-            {!online ? <p className="run-field-note">Start an agent on a host to run steps. See <Link href="/hosts">Hosts</Link>.</p> : null}
+            {!online ? (
+              <p className="run-field-note">
+                Start an agent on a host to run steps. See <Link href="/hosts">Hosts</Link>.
+              </p>
+            ) : null}
           </>
         )}
       </div>
@@ -85,7 +92,12 @@ export function RunForm({ ctx }: { ctx: PlaybookRun }) {
           {ctx.pending === "start" ? "Starting…" : "Start run"}
         </button>
         {hasReadSteps ? (
-          <button type="button" className="button" disabled={starting || !online || !ctx.connected} onClick={() => void ctx.runAllRead()}>
+          <button
+            type="button"
+            className="button"
+            disabled={starting || !online || !ctx.connected}
+            onClick={() => void ctx.runAllRead()}
+          >
             Run all read steps
           </button>
         ) : null}

@@ -6,7 +6,16 @@ import { formatDateTime } from "@/lib/format/dates";
 import { RUN_STATUS_LABELS, VERDICT_LABELS } from "./run-format";
 import "./runs.css";
 
-const VERDICT_ORDER: Verdict[] = ["passed", "failed", "error", "timed-out", "cancelled", "refused", "interrupted", "running"];
+const VERDICT_ORDER: Verdict[] = [
+  "passed",
+  "failed",
+  "error",
+  "timed-out",
+  "cancelled",
+  "refused",
+  "interrupted",
+  "running",
+];
 
 export function VerdictCounts({ verdicts }: { verdicts: RunListItem["verdicts"] }) {
   const parts = VERDICT_ORDER.filter((v) => verdicts[v]);
@@ -55,7 +64,9 @@ export function RunList({
               </td>
               {hide.includes("playbook") ? null : (
                 <td>
-                  <Link href={`/playbooks/${run.playbookSlug}`}>{titles?.get(run.playbookSlug) ?? run.playbookSlug}</Link>
+                  <Link href={`/playbooks/${run.playbookSlug}`}>
+                    {titles?.get(run.playbookSlug) ?? run.playbookSlug}
+                  </Link>
                 </td>
               )}
               {hide.includes("host") ? null : (

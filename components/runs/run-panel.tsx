@@ -73,14 +73,28 @@ function ActiveRun({ ctx }: { ctx: PlaybookRun }) {
           ))}
         </p>
       ) : null}
-      {run.stale ? <p className="run-panel-note">This playbook has changed since the run started; new steps run the current version.</p> : null}
+      {run.stale ? (
+        <p className="run-panel-note">
+          This playbook has changed since the run started; new steps run the current version.
+        </p>
+      ) : null}
       <NextStepLine ctx={ctx} />
       {run.status === "active" && may ? (
         <div className="run-actions">
-          <button type="button" className="button" onClick={() => void ctx.runAllRead()} disabled={ctx.pending !== null || run.activeStepRunId !== null}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void ctx.runAllRead()}
+            disabled={ctx.pending !== null || run.activeStepRunId !== null}
+          >
             {run.runningAllRead ? "Running all read steps…" : "Run all read steps"}
           </button>
-          <button type="button" className="button" onClick={() => void ctx.finishRun()} disabled={ctx.pending !== null || run.activeStepRunId !== null}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void ctx.finishRun()}
+            disabled={ctx.pending !== null || run.activeStepRunId !== null}
+          >
             Finish run
           </button>
           <RecordIncidentLink runId={run.id} />
@@ -88,7 +102,11 @@ function ActiveRun({ ctx }: { ctx: PlaybookRun }) {
       ) : null}
       {run.status !== "active" ? (
         <div className="run-actions">
-          <span className="run-panel-note">{run.status === "interrupted" ? "The server restarted during this run; its output up to then is kept." : "This run is finished."}</span>
+          <span className="run-panel-note">
+            {run.status === "interrupted"
+              ? "The server restarted during this run; its output up to then is kept."
+              : "This run is finished."}
+          </span>
           {may ? (
             <>
               <RecordIncidentLink runId={run.id} />

@@ -53,7 +53,10 @@ describe("applyStepState", () => {
 
   it("replaces a finished step in place and takes its suggestion", () => {
     const started = applyStepState(run, step("sr1", "first"));
-    const done = applyStepState(started, step("sr1", "first", { verdict: "failed", exitCode: 1, suggestedNext: "fix" }));
+    const done = applyStepState(
+      started,
+      step("sr1", "first", { verdict: "failed", exitCode: 1, suggestedNext: "fix" }),
+    );
     expect(done.steps).toHaveLength(1);
     expect(done.steps[0]!.exitCode).toBe(1);
     expect(done.activeStepRunId).toBeNull();

@@ -48,7 +48,12 @@ export function StepRunControls({ ctx, stepId }: { ctx: PlaybookRun; stepId: str
           </span>
         ) : null}
         {latest && latest.verdict !== "running" ? (
-          <button type="button" className="button button-small button-quiet" onClick={() => setExpanded(!showOutput)} aria-expanded={showOutput}>
+          <button
+            type="button"
+            className="button button-small button-quiet"
+            onClick={() => setExpanded(!showOutput)}
+            aria-expanded={showOutput}
+          >
             <TerminalIcon size={14} />
             {showOutput ? "Hide output" : "Show output"}
           </button>
@@ -108,7 +113,11 @@ export function StepStatus({ step }: { step: StepRunView }) {
   return (
     <span className="step-status">
       <VerdictBadge verdict={step.verdict} />
-      {step.verdict === "running" ? <Elapsed since={step.startedAt} /> : duration !== null ? <span className="step-duration">{formatDuration(duration)}</span> : null}
+      {step.verdict === "running" ? (
+        <Elapsed since={step.startedAt} />
+      ) : duration !== null ? (
+        <span className="step-duration">{formatDuration(duration)}</span>
+      ) : null}
       {exit ? <code className="step-exit">{exit}</code> : null}
     </span>
   );

@@ -51,13 +51,23 @@ function create(): Shared {
   };
   socket.on("connect", () => update({ connected: true, problem: null }));
   socket.on("disconnect", (reason) => {
-    update({ connected: false, problem: reason === "io client disconnect" ? null : "Connection to the server lost; reconnecting…" });
+    update({
+      connected: false,
+      problem: reason === "io client disconnect" ? null : "Connection to the server lost; reconnecting…",
+    });
   });
   socket.on("connect_error", (err) => {
     // A refusal by the hub's middleware is final (socket.io does not retry it); a network error is not.
-    update({ connected: false, problem: socket.active ? "Cannot reach the server; retrying…" : `The server refused the live connection: ${err.message}` });
+    update({
+      connected: false,
+      problem: socket.active
+        ? "Cannot reach the server; retrying…"
+        : `The server refused the live connection: ${err.message}`,
+    });
   });
-  socket.on("step.output", (chunk: UiStepOutput) => router.route(chunk.stepRunId, { offset: chunk.offset, data: asBytes(chunk.data) }));
+  socket.on("step.output", (chunk: UiStepOutput) =>
+    router.route(chunk.stepRunId, { offset: chunk.offset, data: asBytes(chunk.data) }),
+  );
   socket.on("step.replay", (chunk: UiStepReplay) => {
     router.route(chunk.stepRunId, { offset: chunk.offset, data: asBytes(chunk.data), replayDone: chunk.done });
   });

@@ -48,7 +48,11 @@ const { enrollLocalAgent } = await import("../../lib/hosts/local-agent");
 const agent =
   process.env.CASEBOOK_E2E_AGENT === "0"
     ? null
-    : await enrollLocalAgent({ serverUrl: server.url, dataDir: dir, env: { ...process.env, CASEBOOK_LOCAL_AGENT: "1" } });
+    : await enrollLocalAgent({
+        serverUrl: server.url,
+        dataDir: dir,
+        env: { ...process.env, CASEBOOK_LOCAL_AGENT: "1" },
+      });
 
 let stopping = false;
 async function stop(): Promise<void> {

@@ -38,12 +38,17 @@ function authRequest(path: string, body: unknown, opts: { ip?: string; origin?: 
 async function signIn(email: string, password = PASSWORD): Promise<Headers> {
   const res = await authRequest("/sign-in/email", { email, password });
   expect(res.status, await res.clone().text()).toBe(200);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   return new Headers({ cookie, origin: ORIGIN });
 }
 
 async function makeUser(email: string, role: "viewer" | "operator" | "admin"): Promise<string> {
-  const { user } = await auth.api.createUser({ body: { email, name: email.split("@")[0] ?? email, password: PASSWORD, role } });
+  const { user } = await auth.api.createUser({
+    body: { email, name: email.split("@")[0] ?? email, password: PASSWORD, role },
+  });
   return user.id;
 }
 
@@ -82,7 +87,9 @@ describe("route() role check", () => {
 
     const refused = await requireApiUser(req(viewer), "operator");
     expect((refused as Response).status).toBe(403);
-    expect(await (refused as Response).json()).toEqual({ error: "Forbidden: this needs the operator role, and you are viewer." });
+    expect(await (refused as Response).json()).toEqual({
+      error: "Forbidden: this needs the operator role, and you are viewer.",
+    });
 
     expect(await requireApiUser(req(viewer))).toMatchObject({ email: "viewer@example.com", role: "viewer" });
     expect(await requireApiUser(req(operator), "operator")).toMatchObject({ role: "operator" });
@@ -100,7 +107,11 @@ describe("user administration", () => {
   it("lets an admin create a user who can then sign in, and audits it", async () => {
     const adminHeaders = await signIn("admin@example.com");
     const actor = (await userFromHeaders(adminHeaders))!;
-    const result = await createUser(actor, { name: "New", email: "new@example.com", password: PASSWORD, role: "operator" }, adminHeaders);
+    const result = await createUser(
+      actor,
+      { name: "New", email: "new@example.com", password: PASSWORD, role: "operator" },
+      adminHeaders,
+    );
     expect(result).toEqual({ ok: true, message: "Created new@example.com as operator." });
     expect(await userFromHeaders(await signIn("new@example.com"))).toMatchObject({ role: "operator" });
 
@@ -160,7 +171,11 @@ describe("sign-in rules", () => {
   });
 
   it("refuses a cross-site sign-in (CSRF)", async () => {
-    const res = await authRequest("/sign-in/email", { email: "admin@example.com", password: PASSWORD }, { origin: "http://evil.example" });
+    const res = await authRequest(
+      "/sign-in/email",
+      { email: "admin@example.com", password: PASSWORD },
+      { origin: "http://evil.example" },
+    );
     expect(res.status).toBe(403);
     expect(res.headers.getSetCookie()).toEqual([]);
   });
@@ -168,7 +183,11 @@ describe("sign-in rules", () => {
   it("rate-limits sign-in per client address, in the database", async () => {
     const ip = freshIp();
     for (let i = 0; i < 3; i++) {
-      const res = await authRequest("/sign-in/email", { email: "admin@example.com", password: "wrong password" }, { ip });
+      const res = await authRequest(
+        "/sign-in/email",
+        { email: "admin@example.com", password: "wrong password" },
+        { ip },
+      );
       expect(res.status).toBe(401);
     }
     const limited = await authRequest("/sign-in/email", { email: "admin@example.com", password: PASSWORD }, { ip });

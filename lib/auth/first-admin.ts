@@ -42,7 +42,12 @@ async function claimSetup(): Promise<boolean> {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       await db.verification.create({
-        data: { id: SETUP_CLAIM_ID, identifier: SETUP_CLAIM_ID, value: "claimed", expiresAt: new Date(Date.now() + CLAIM_TTL_MS) },
+        data: {
+          id: SETUP_CLAIM_ID,
+          identifier: SETUP_CLAIM_ID,
+          value: "claimed",
+          expiresAt: new Date(Date.now() + CLAIM_TTL_MS),
+        },
       });
       return true;
     } catch (err) {
@@ -58,8 +63,7 @@ async function releaseSetup(): Promise<void> {
   await db.verification.deleteMany({ where: { id: SETUP_CLAIM_ID } });
 }
 
-const NOT_ALLOWED =
-  "Setup is only possible from this machine, or with the setup link printed in the server console.";
+const NOT_ALLOWED = "Setup is only possible from this machine, or with the setup link printed in the server console.";
 
 /** Creates the first admin, once: refused when any user exists, and when access is not allowed. */
 export async function createFirstAdmin(input: FirstAdminInput, access: SetupAccess): Promise<FirstAdminResult> {
@@ -67,13 +71,19 @@ export async function createFirstAdmin(input: FirstAdminInput, access: SetupAcce
   if (!parsed.success) return { ok: false, reason: "invalid", message: describeIssues(parsed.error) };
   const via = await setupAccess(access);
   if (!via) return { ok: false, reason: "not-allowed", message: NOT_ALLOWED };
-  if (await hasAnyUser()) return { ok: false, reason: "users-exist", message: "An admin already exists. Sign in instead." };
+  if (await hasAnyUser())
+    return { ok: false, reason: "users-exist", message: "An admin already exists. Sign in instead." };
   if (!(await claimSetup())) {
-    return { ok: false, reason: "busy", message: "Another first-admin setup is in progress. Reload the page in a moment." };
+    return {
+      ok: false,
+      reason: "busy",
+      message: "Another first-admin setup is in progress. Reload the page in a moment.",
+    };
   }
   try {
     // Checked again under the claim: a racer may have finished between the checks above and here.
-    if (await hasAnyUser()) return { ok: false, reason: "users-exist", message: "An admin already exists. Sign in instead." };
+    if (await hasAnyUser())
+      return { ok: false, reason: "users-exist", message: "An admin already exists. Sign in instead." };
     if (via === "token" && !(await isValidSetupToken(access.token))) {
       return { ok: false, reason: "not-allowed", message: NOT_ALLOWED };
     }

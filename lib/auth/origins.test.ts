@@ -9,7 +9,9 @@ describe("serverBaseUrl", () => {
   });
 
   it("prefers BASE_URL and rejects one that is not an http(s) URL", () => {
-    expect(serverBaseUrl({ BASE_URL: "https://casebook.example.com/", PORT: "9" })).toBe("https://casebook.example.com");
+    expect(serverBaseUrl({ BASE_URL: "https://casebook.example.com/", PORT: "9" })).toBe(
+      "https://casebook.example.com",
+    );
     expect(() => serverBaseUrl({ BASE_URL: "casebook.example.com" })).toThrow(/BASE_URL is not a URL/);
     expect(() => serverBaseUrl({ BASE_URL: "ftp://casebook.example.com" })).toThrow(/must start with http/);
   });

@@ -8,7 +8,9 @@ export function serverBaseUrl(env: Readonly<Record<string, string | undefined>> 
     try {
       url = new URL(configured);
     } catch {
-      throw new Error(`BASE_URL is not a URL: ${JSON.stringify(configured)} (expected something like https://casebook.example.com)`);
+      throw new Error(
+        `BASE_URL is not a URL: ${JSON.stringify(configured)} (expected something like https://casebook.example.com)`,
+      );
     }
     if (url.protocol !== "http:" && url.protocol !== "https:") {
       throw new Error(`BASE_URL must start with http:// or https://, got ${JSON.stringify(configured)}`);

@@ -3,13 +3,29 @@ import { isPublicPath, safeNextPath, signInPath } from "./paths";
 
 describe("isPublicPath", () => {
   it("lets through sign-in, setup, the auth API, health and Next's assets", () => {
-    for (const p of ["/sign-in", "/setup", "/api/auth/sign-in/email", "/api/auth/get-session", "/api/health", "/_next/static/chunks/a.js"]) {
+    for (const p of [
+      "/sign-in",
+      "/setup",
+      "/api/auth/sign-in/email",
+      "/api/auth/get-session",
+      "/api/health",
+      "/_next/static/chunks/a.js",
+    ]) {
       expect(isPublicPath(p), p).toBe(true);
     }
   });
 
   it("protects everything else, including look-alike prefixes", () => {
-    for (const p of ["/", "/playbooks/x", "/admin/users", "/api/search", "/api/healthz", "/setupx", "/sign-inx", "/api/authz"]) {
+    for (const p of [
+      "/",
+      "/playbooks/x",
+      "/admin/users",
+      "/api/search",
+      "/api/healthz",
+      "/setupx",
+      "/sign-inx",
+      "/api/authz",
+    ]) {
       expect(isPublicPath(p), p).toBe(false);
     }
   });
@@ -22,7 +38,18 @@ describe("safeNextPath", () => {
   });
 
   it("refuses anything that could leave the site or loop back to sign-in", () => {
-    for (const bad of [null, undefined, "", "https://evil.example/", "//evil.example", "/\\evil.example", "/\t/evil.example", "evil", "/sign-in", "/sign-in?next=/x"]) {
+    for (const bad of [
+      null,
+      undefined,
+      "",
+      "https://evil.example/",
+      "//evil.example",
+      "/\\evil.example",
+      "/\t/evil.example",
+      "evil",
+      "/sign-in",
+      "/sign-in?next=/x",
+    ]) {
       expect(safeNextPath(bad), String(bad)).toBe("/");
     }
   });

@@ -17,7 +17,9 @@ describe("run permissions", () => {
   });
 
   it("warns before a host's policy refuses a step", () => {
-    expect(hostRefusal("read", "change")).toBe("This host's agent accepts read-only steps only; it will refuse this change step.");
+    expect(hostRefusal("read", "change")).toBe(
+      "This host's agent accepts read-only steps only; it will refuse this change step.",
+    );
     expect(hostRefusal("change", "change")).toBeNull();
     expect(hostRefusal(undefined, "danger")).toBeNull();
   });
@@ -25,7 +27,10 @@ describe("run permissions", () => {
 
 describe("the hub's checks", () => {
   it("names the action and both roles when the role is too low", () => {
-    expect(mayDo({ role: "viewer" }, "start-runs")).toEqual({ allowed: false, reason: "Running playbooks needs the operator role; you are viewer." });
+    expect(mayDo({ role: "viewer" }, "start-runs")).toEqual({
+      allowed: false,
+      reason: "Running playbooks needs the operator role; you are viewer.",
+    });
     expect(mayDo({ role: "viewer" }, "watch").allowed).toBe(true);
     expect(mayDo({ role: "operator" }, "finish-runs").allowed).toBe(true);
   });
@@ -36,8 +41,12 @@ describe("the hub's checks", () => {
     expect(stepRefusal({ role: "operator" }, { id: "look", risk: "read" }, {})).toBeNull();
     expect(stepRefusal({ role: "operator" }, change, {})?.code).toBe("needs-confirmation");
     expect(stepRefusal({ role: "operator" }, change, { confirm: true })).toBeNull();
-    expect(stepRefusal({ role: "operator" }, danger, { confirm: true, typedStepId: "wipe" })?.message).toContain("only admins");
-    expect(stepRefusal({ role: "admin" }, danger, { confirm: true, typedStepId: "wip" })?.message).toContain("type its id");
+    expect(stepRefusal({ role: "operator" }, danger, { confirm: true, typedStepId: "wipe" })?.message).toContain(
+      "only admins",
+    );
+    expect(stepRefusal({ role: "admin" }, danger, { confirm: true, typedStepId: "wip" })?.message).toContain(
+      "type its id",
+    );
     expect(stepRefusal({ role: "admin" }, danger, { typedStepId: "wipe" })?.code).toBe("needs-confirmation");
     expect(stepRefusal({ role: "admin" }, danger, { confirm: true, typedStepId: "wipe" })).toBeNull();
   });

@@ -39,7 +39,9 @@ export function roleForRisk(risk: Risk): Role {
 
 /** For the run panel: whether to offer starting a run at all. */
 export function mayStartRuns(user: RunUser): Permission {
-  return mayDo(user, "start-runs").allowed ? ALLOWED : refuse("Viewers can watch runs but not start them or run steps.");
+  return mayDo(user, "start-runs").allowed
+    ? ALLOWED
+    : refuse("Viewers can watch runs but not start them or run steps.");
 }
 
 /** For a step card: whether to offer running a step of `risk`. */
@@ -69,7 +71,8 @@ export function stepRefusal(
   }
   if (step.risk !== "danger") return null;
   const danger = `Step "${step.id}" is dangerous`;
-  if (!hasRole(user, roleForRisk(step.risk))) return { code: "forbidden", message: `${danger}: only admins may run it.` };
+  if (!hasRole(user, roleForRisk(step.risk)))
+    return { code: "forbidden", message: `${danger}: only admins may run it.` };
   if (given.typedStepId !== step.id) return { code: "forbidden", message: `${danger}: type its id to run it.` };
   if (given.confirm !== true) return { code: "needs-confirmation", message: `${danger}; confirm to run it.` };
   return null;

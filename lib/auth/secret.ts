@@ -13,7 +13,9 @@ export function authSecret(env: Readonly<Record<string, string | undefined>> = p
   const fromEnv = env.BETTER_AUTH_SECRET;
   if (fromEnv !== undefined && fromEnv !== "") {
     if (fromEnv.length < MIN_LENGTH) {
-      throw new Error(`BETTER_AUTH_SECRET is too short: use at least ${MIN_LENGTH} characters (for example \`openssl rand -base64 32\`).`);
+      throw new Error(
+        `BETTER_AUTH_SECRET is too short: use at least ${MIN_LENGTH} characters (for example \`openssl rand -base64 32\`).`,
+      );
     }
     return fromEnv;
   }
@@ -30,7 +32,9 @@ export function loadOrCreateSecretFile(file: string): string {
   }
   const secret = fs.readFileSync(file, "utf8").trim();
   if (secret.length < MIN_LENGTH) {
-    throw new Error(`${file}: the auth secret is shorter than ${MIN_LENGTH} characters; delete the file to generate a new one (this signs everyone out).`);
+    throw new Error(
+      `${file}: the auth secret is shorter than ${MIN_LENGTH} characters; delete the file to generate a new one (this signs everyone out).`,
+    );
   }
   return secret;
 }

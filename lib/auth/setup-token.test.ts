@@ -40,7 +40,11 @@ describe("ensureSetupToken", () => {
 
     const rows = await db.verification.findMany();
     expect(rows).toHaveLength(1);
-    expect(rows[0]?.value).toBe(createHash("sha256").update(token ?? "").digest("hex"));
+    expect(rows[0]?.value).toBe(
+      createHash("sha256")
+        .update(token ?? "")
+        .digest("hex"),
+    );
     expect(JSON.stringify(rows)).not.toContain(token);
   });
 
@@ -78,12 +82,17 @@ describe("createFirstAdmin", () => {
     const result = await createFirstAdmin(admin(), { remoteAddr: "127.0.0.1", token: null });
     expect(result).toMatchObject({ ok: true });
 
-    const user = await db.user.findUniqueOrThrow({ where: { email: "admin1@example.com" }, include: { accounts: true } });
+    const user = await db.user.findUniqueOrThrow({
+      where: { email: "admin1@example.com" },
+      include: { accounts: true },
+    });
     expect(user.role).toBe("admin");
     expect(user.accounts[0]?.password).toBeTruthy();
     expect(user.accounts[0]?.password).not.toContain("correct horse");
 
-    const signedIn = await auth.api.signInEmail({ body: { email: "admin1@example.com", password: "correct horse battery" } });
+    const signedIn = await auth.api.signInEmail({
+      body: { email: "admin1@example.com", password: "correct horse battery" },
+    });
     expect(signedIn.user.id).toBe(user.id);
 
     const audit = await db.auditEvent.findMany();
@@ -105,7 +114,10 @@ describe("createFirstAdmin", () => {
 
     // Even with every user gone the used token stays dead.
     await db.user.deleteMany();
-    expect(await createFirstAdmin(admin(2), { remoteAddr: REMOTE, token })).toMatchObject({ ok: false, reason: "not-allowed" });
+    expect(await createFirstAdmin(admin(2), { remoteAddr: REMOTE, token })).toMatchObject({
+      ok: false,
+      reason: "not-allowed",
+    });
     expect(await hasAnyUser()).toBe(false);
   });
 
@@ -144,7 +156,10 @@ describe("createFirstAdmin", () => {
       db.verification.create({ data: { id: SETUP_CLAIM_ID, identifier: SETUP_CLAIM_ID, value: "claimed", expiresAt } });
 
     await claim(new Date(Date.now() + 60_000));
-    expect(await createFirstAdmin(admin(), { remoteAddr: "127.0.0.1", token: null })).toMatchObject({ ok: false, reason: "busy" });
+    expect(await createFirstAdmin(admin(), { remoteAddr: "127.0.0.1", token: null })).toMatchObject({
+      ok: false,
+      reason: "busy",
+    });
     await db.verification.deleteMany();
 
     await claim(new Date(Date.now() - 1000));

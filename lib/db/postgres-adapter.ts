@@ -30,6 +30,10 @@ class NameAsTextClient extends pg.Client {
 }
 
 export function createPostgresAdapter(connectionString: string): PrismaPg {
-  const pool = new pg.Pool({ connectionString, Client: NameAsTextClient, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const pool = new pg.Pool({
+    connectionString,
+    Client: NameAsTextClient,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+  });
   return new PrismaPg(pool);
 }

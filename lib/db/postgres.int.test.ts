@@ -34,12 +34,21 @@ describe("PostgreSQL (scale-out)", () => {
     const { db } = await import("./client");
     const user = await db.user.create({ data: { id: "u1", name: "Ada", email: "ada@example.test", role: "admin" } });
     const incident = await db.incident.create({
-      data: { title: "Disk full", severity: "SEV2", symptoms: ["No space left on device"], tags: ["disk"], authors: { create: { userId: user.id } } },
+      data: {
+        title: "Disk full",
+        severity: "SEV2",
+        symptoms: ["No space left on device"],
+        tags: ["disk"],
+        authors: { create: { userId: user.id } },
+      },
       include: { authors: true },
     });
     expect(incident.symptoms).toEqual(["No space left on device"]);
     expect(incident.authors).toHaveLength(1);
-    const status = execFileSync("npx", ["prisma", "migrate", "status"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+    const status = execFileSync("npx", ["prisma", "migrate", "status"], {
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: "utf8",
+    });
     expect(status).toContain("Database schema is up to date");
   });
 });

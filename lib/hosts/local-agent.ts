@@ -41,7 +41,10 @@ function localHostName(): string {
 async function enrol(dataDir: string): Promise<{ hostId: string; hostName: string; token: string } | null> {
   const existing = await db.host.findFirst({ where: { local: true }, orderBy: { createdAt: "asc" } });
   if (existing?.revokedAt) {
-    log.warn({ host: existing.name }, "the local host was revoked; not starting a local agent (delete the host or set CASEBOOK_LOCAL_AGENT=0)");
+    log.warn(
+      { host: existing.name },
+      "the local host was revoked; not starting a local agent (delete the host or set CASEBOOK_LOCAL_AGENT=0)",
+    );
     return null;
   }
   let enrolled: { host: { id: string; name: string }; token: string };
@@ -54,7 +57,11 @@ async function enrol(dataDir: string): Promise<{ hostId: string; hostName: strin
   }
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, "local-agent.json");
-  fs.writeFileSync(file, JSON.stringify({ hostId: enrolled.host.id, name: enrolled.host.name, token: enrolled.token }, null, 2) + "\n", { mode: 0o600 });
+  fs.writeFileSync(
+    file,
+    JSON.stringify({ hostId: enrolled.host.id, name: enrolled.host.name, token: enrolled.token }, null, 2) + "\n",
+    { mode: 0o600 },
+  );
   fs.chmodSync(file, 0o600); // writeFileSync keeps an existing file's mode
   return { hostId: enrolled.host.id, hostName: enrolled.host.name, token: enrolled.token };
 }

@@ -35,25 +35,44 @@ describe("hosts", () => {
   it("revokes and rotates tokens, and audits both", async () => {
     const { host, token } = await createHost("web-2");
     await revokeHost(host.id);
-    expect(await authenticateAgentToken(token)).toEqual({ ok: false, reason: 'the token for host "web-2" was revoked' });
+    expect(await authenticateAgentToken(token)).toEqual({
+      ok: false,
+      reason: 'the token for host "web-2" was revoked',
+    });
     expect((await listHosts()).map((h) => h.name)).not.toContain("web-2");
     expect((await listHosts({ includeRevoked: true })).find((h) => h.name === "web-2")?.revoked).toBe(true);
     const rotated = await rotateHostToken(host.id);
     expect((await authenticateAgentToken(rotated.token)).ok).toBe(true);
     expect((await authenticateAgentToken(token)).ok).toBe(false);
-    const actions = (await db.auditEvent.findMany({ where: { hostName: "web-2" }, orderBy: { at: "asc" } })).map((a) => a.action);
+    const actions = (await db.auditEvent.findMany({ where: { hostName: "web-2" }, orderBy: { at: "asc" } })).map(
+      (a) => a.action,
+    );
     expect(actions).toEqual(["host.create", "host.revoke", "host.rotate"]);
   });
 
   it("enrols the local agent once, rotating its token into a 0600 file, unless turned off", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "casebook-local-"));
-    expect(await enrollLocalAgent({ serverUrl: "http://127.0.0.1:9", dataDir, env: { ...process.env, CASEBOOK_LOCAL_AGENT: "0" } })).toBeNull();
-    const first = await enrollLocalAgent({ serverUrl: "http://127.0.0.1:9", dataDir, env: { ...process.env, CASEBOOK_LOG_LEVEL: "fatal" } });
+    expect(
+      await enrollLocalAgent({
+        serverUrl: "http://127.0.0.1:9",
+        dataDir,
+        env: { ...process.env, CASEBOOK_LOCAL_AGENT: "0" },
+      }),
+    ).toBeNull();
+    const first = await enrollLocalAgent({
+      serverUrl: "http://127.0.0.1:9",
+      dataDir,
+      env: { ...process.env, CASEBOOK_LOG_LEVEL: "fatal" },
+    });
     const file = path.join(dataDir, "local-agent.json");
     const saved1 = JSON.parse(fs.readFileSync(file, "utf8")) as { hostId: string; token: string };
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     await first?.stop();
-    const second = await enrollLocalAgent({ serverUrl: "http://127.0.0.1:9", dataDir, env: { ...process.env, CASEBOOK_LOG_LEVEL: "fatal" } });
+    const second = await enrollLocalAgent({
+      serverUrl: "http://127.0.0.1:9",
+      dataDir,
+      env: { ...process.env, CASEBOOK_LOG_LEVEL: "fatal" },
+    });
     await second?.stop();
     const saved2 = JSON.parse(fs.readFileSync(file, "utf8")) as { hostId: string; token: string };
     expect(saved2.hostId).toBe(saved1.hostId);

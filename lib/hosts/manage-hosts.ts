@@ -14,20 +14,39 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 
 export function checkHostName(name: string): string {
   const trimmed = name.trim();
-  if (!NAME.test(trimmed)) throw new HostError("A host name is 1–63 letters, digits, dots, dashes or underscores, starting with a letter or digit.");
+  if (!NAME.test(trimmed))
+    throw new HostError(
+      "A host name is 1–63 letters, digits, dots, dashes or underscores, starting with a letter or digit.",
+    );
   return trimmed;
 }
 
-export async function createHost(name: string, opts: { createdById?: string; local?: boolean } = {}): Promise<{ host: HostView; token: string }> {
+export async function createHost(
+  name: string,
+  opts: { createdById?: string; local?: boolean } = {},
+): Promise<{ host: HostView; token: string }> {
   const hostName = checkHostName(name);
   if (await db.host.findUnique({ where: { name: hostName }, select: { id: true } })) {
     throw new HostError(`A host named "${hostName}" already exists.`);
   }
   const token = generateToken();
   const host = await db.host.create({
-    data: { name: hostName, tokenHash: hashToken(token), tokenPrefix: tokenPrefix(token), local: opts.local ?? false, createdById: opts.createdById ?? null },
+    data: {
+      name: hostName,
+      tokenHash: hashToken(token),
+      tokenPrefix: tokenPrefix(token),
+      local: opts.local ?? false,
+      createdById: opts.createdById ?? null,
+    },
   });
-  await db.auditEvent.create({ data: { action: "host.create", userId: opts.createdById ?? null, hostName, detail: opts.local ? "local agent" : null } });
+  await db.auditEvent.create({
+    data: {
+      action: "host.create",
+      userId: opts.createdById ?? null,
+      hostName,
+      detail: opts.local ? "local agent" : null,
+    },
+  });
   return { host: toHostView(host), token };
 }
 
@@ -47,7 +66,9 @@ export async function rotateHostToken(hostId: string, byUserId?: string): Promis
 export async function revokeHost(hostId: string, byUserId?: string): Promise<HostView> {
   const existing = await db.host.findUnique({ where: { id: hostId } });
   if (!existing) throw new HostError("No such host.");
-  const host = existing.revokedAt ? existing : await db.host.update({ where: { id: hostId }, data: { revokedAt: new Date() } });
+  const host = existing.revokedAt
+    ? existing
+    : await db.host.update({ where: { id: hostId }, data: { revokedAt: new Date() } });
   agentPresence(hostId)?.disconnect("token revoked");
   await db.auditEvent.create({ data: { action: "host.revoke", userId: byUserId ?? null, hostName: host.name } });
   return toHostView(host);
@@ -55,7 +76,10 @@ export async function revokeHost(hostId: string, byUserId?: string): Promise<Hos
 
 /** Online hosts first, then by name. */
 export async function listHosts(opts: { includeRevoked?: boolean } = {}): Promise<HostView[]> {
-  const hosts = await db.host.findMany({ where: opts.includeRevoked ? {} : { revokedAt: null }, orderBy: { name: "asc" } });
+  const hosts = await db.host.findMany({
+    where: opts.includeRevoked ? {} : { revokedAt: null },
+    orderBy: { name: "asc" },
+  });
   return hosts.map(toHostView).sort((a, b) => Number(b.online) - Number(a.online));
 }
 
@@ -68,7 +92,8 @@ export type AgentAuth = { ok: true; host: Host } | { ok: false; reason: string }
 
 /** The host a presented agent token belongs to. */
 export async function authenticateAgentToken(token: unknown): Promise<AgentAuth> {
-  if (typeof token !== "string" || token.length < 10 || token.length > 200) return { ok: false, reason: "missing or malformed agent token" };
+  if (typeof token !== "string" || token.length < 10 || token.length > 200)
+    return { ok: false, reason: "missing or malformed agent token" };
   const host = await db.host.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!host) return { ok: false, reason: "unknown agent token" };
   if (host.revokedAt) return { ok: false, reason: `the token for host "${host.name}" was revoked` };

@@ -2,7 +2,21 @@
 // Playbooks are for everyone; the write-ups they come from are one person's session.
 
 // Accounts that belong to images and CI systems rather than to a person.
-const SYSTEM_USERS = new Set(["runner", "root", "user", "ubuntu", "debian", "admin", "node", "app", "ray", "ec2-user", "vagrant", "shared", "linuxbrew"]);
+const SYSTEM_USERS = new Set([
+  "runner",
+  "root",
+  "user",
+  "ubuntu",
+  "debian",
+  "admin",
+  "node",
+  "app",
+  "ray",
+  "ec2-user",
+  "vagrant",
+  "shared",
+  "linuxbrew",
+]);
 
 /** The personal account names that appear in home paths, e.g. "alice" in /home/alice. */
 export function personalNames(texts: readonly string[]): string[] {

@@ -31,15 +31,22 @@ export async function contentWritable(dir = contentDir()): Promise<boolean> {
 }
 
 export async function savePlaybookDraft(mdx: string, slug: string, dir = contentDir()): Promise<{ file: string }> {
-  if (!SLUG_PATTERN.test(slug)) throw new DraftSaveError(`"${slug}" is not a valid playbook slug (lowercase letters, digits, single dashes)`, 400);
+  if (!SLUG_PATTERN.test(slug))
+    throw new DraftSaveError(`"${slug}" is not a valid playbook slug (lowercase letters, digits, single dashes)`, 400);
   const { errors } = checkDraft(mdx, slug);
-  if (errors.length) throw new DraftSaveError(`The draft does not pass the format check:\n${errors.map(formatContentError).join("\n")}`, 400);
-  if (!(await contentWritable(dir))) throw new DraftSaveError(`${dir} is not writable on this server; download the draft instead`, 403);
+  if (errors.length)
+    throw new DraftSaveError(
+      `The draft does not pass the format check:\n${errors.map(formatContentError).join("\n")}`,
+      400,
+    );
+  if (!(await contentWritable(dir)))
+    throw new DraftSaveError(`${dir} is not writable on this server; download the draft instead`, 403);
   const file = path.join(dir, `${slug}.mdx`);
   try {
     await writeFile(file, mdx, { flag: "wx" });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "EEXIST") throw new DraftSaveError(`content/${slug}.mdx already exists; choose another slug`, 409);
+    if ((err as NodeJS.ErrnoException).code === "EEXIST")
+      throw new DraftSaveError(`content/${slug}.mdx already exists; choose another slug`, 409);
     throw err;
   }
   return { file: path.relative(process.cwd(), file) };

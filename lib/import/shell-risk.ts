@@ -3,19 +3,103 @@
 import type { Risk } from "@/lib/playbooks/types";
 
 const READ_COMMANDS = new Set([
-  "cat", "ls", "ll", "grep", "egrep", "fgrep", "rg", "head", "tail", "which", "whereis", "command", "type", "echo", "printf",
-  "id", "whoami", "groups", "uname", "hostname", "env", "printenv", "ps", "pgrep", "top", "df", "du", "free", "stat", "file",
-  "ldd", "readlink", "realpath", "test", "[", "[[", "find", "lsof", "ss", "netstat", "ip", "ping", "dig", "nslookup", "host",
-  "journalctl", "dmesg", "wc", "sort", "uniq", "cut", "tr", "jq", "yq", "awk", "sed", "diff", "cmp", "md5sum", "sha256sum",
-  "date", "uptime", "nproc", "lscpu", "lsblk", "mount", "getent", "true", "false", "sleep", "timeout", "nc", "curl", "wget",
-  "openssl", "true", "exit", "cd", "pwd", "export", "source", ".", "set", "local", "read", "lsb_release", "sw_vers",
+  "cat",
+  "ls",
+  "ll",
+  "grep",
+  "egrep",
+  "fgrep",
+  "rg",
+  "head",
+  "tail",
+  "which",
+  "whereis",
+  "command",
+  "type",
+  "echo",
+  "printf",
+  "id",
+  "whoami",
+  "groups",
+  "uname",
+  "hostname",
+  "env",
+  "printenv",
+  "ps",
+  "pgrep",
+  "top",
+  "df",
+  "du",
+  "free",
+  "stat",
+  "file",
+  "ldd",
+  "readlink",
+  "realpath",
+  "test",
+  "[",
+  "[[",
+  "find",
+  "lsof",
+  "ss",
+  "netstat",
+  "ip",
+  "ping",
+  "dig",
+  "nslookup",
+  "host",
+  "journalctl",
+  "dmesg",
+  "wc",
+  "sort",
+  "uniq",
+  "cut",
+  "tr",
+  "jq",
+  "yq",
+  "awk",
+  "sed",
+  "diff",
+  "cmp",
+  "md5sum",
+  "sha256sum",
+  "date",
+  "uptime",
+  "nproc",
+  "lscpu",
+  "lsblk",
+  "mount",
+  "getent",
+  "true",
+  "false",
+  "sleep",
+  "timeout",
+  "nc",
+  "curl",
+  "wget",
+  "openssl",
+  "true",
+  "exit",
+  "cd",
+  "pwd",
+  "export",
+  "source",
+  ".",
+  "set",
+  "local",
+  "read",
+  "lsb_release",
+  "sw_vers",
 ]);
 
 // Subcommands that only look, for tools whose other subcommands change things.
 const READ_SUBCOMMANDS: Record<string, RegExp> = {
-  docker: /^(ps|images|image (ls|inspect)|inspect|info|version|logs|stats|top|port|history|system df|network (ls|inspect)|volume (ls|inspect)|manifest inspect|context ls)\b/,
-  podman: /^(ps|images|image (ls|inspect|exists)|inspect|info|version|logs|stats|top|port|history|system df|network (ls|inspect)|volume (ls|inspect)|manifest inspect|unshare cat)\b/,
-  kubectl: /^(get|describe|logs|top|version|explain|api-resources|auth can-i|config (view|get-contexts|current-context)|cluster-info|events)\b/,
+  docker:
+    /^(ps|images|image (ls|inspect)|inspect|info|version|logs|stats|top|port|history|system df|network (ls|inspect)|volume (ls|inspect)|manifest inspect|context ls)\b/,
+  podman:
+    /^(ps|images|image (ls|inspect|exists)|inspect|info|version|logs|stats|top|port|history|system df|network (ls|inspect)|volume (ls|inspect)|manifest inspect|unshare cat)\b/,
+  kubectl:
+    /^(get|describe|logs|top|version|explain|api-resources|auth can-i|config (view|get-contexts|current-context)|cluster-info|events)\b/,
   systemctl: /^(status|is-active|is-enabled|list-units|show|cat)\b/,
   git: /^(status|log|diff|show|branch|remote -v|rev-parse|config --get|ls-files)\b/,
   ray: /^(status|list|summary|memory|logs|--version)\b/,
@@ -37,7 +121,8 @@ const READ_SUBCOMMANDS: Record<string, RegExp> = {
   just: /^(--list|-l)\b/,
 };
 
-const DANGER = /\brm\s+-[a-zA-Z]*[rf][a-zA-Z]*\b|\b(kubectl|orb|helm|gh)\s+(delete|uninstall)\b|\b(docker|podman)\s+(system\s+(prune|reset)|volume\s+(rm|prune))\b|\bmkfs\b|\bdd\s+if=|\bgit\s+(reset\s+--hard|clean\s+-[a-z]*f|push\s+--force)|\bDROP\s+(TABLE|DATABASE)\b|\bshred\b|\bwipefs\b|\bkill(all)?\s+-9\b/i;
+const DANGER =
+  /\brm\s+-[a-zA-Z]*[rf][a-zA-Z]*\b|\b(kubectl|orb|helm|gh)\s+(delete|uninstall)\b|\b(docker|podman)\s+(system\s+(prune|reset)|volume\s+(rm|prune))\b|\bmkfs\b|\bdd\s+if=|\bgit\s+(reset\s+--hard|clean\s+-[a-z]*f|push\s+--force)|\bDROP\s+(TABLE|DATABASE)\b|\bshred\b|\bwipefs\b|\bkill(all)?\s+-9\b/i;
 
 function stripPrefix(segment: string): string {
   let s = segment.trim();
@@ -94,7 +179,9 @@ function commandsAreRead(code: string): boolean {
       line = line.replace(m[0], "X");
     }
     // Writing to a file changes the host; redirecting to /dev/null or another descriptor does not.
-    const redirects = [...line.matchAll(/(?:^|\s)\d?>>?\s*(&\d|\S+)/g)].filter((m) => !/^(&\d|\/dev\/null|\/dev\/std(out|err))$/.test(m[1] ?? ""));
+    const redirects = [...line.matchAll(/(?:^|\s)\d?>>?\s*(&\d|\S+)/g)].filter(
+      (m) => !/^(&\d|\/dev\/null|\/dev\/std(out|err))$/.test(m[1] ?? ""),
+    );
     if (redirects.length) return false;
     if (/\btee\b/.test(line)) return false;
     for (const segment of line.split(/&&|\|\||;|\|/)) if (!segmentIsRead(segment)) return false;
@@ -109,5 +196,7 @@ export function shellRisk(code: string): Risk {
 
 /** Commands that download or build tend to take minutes. */
 export function suggestedTimeout(code: string): number | undefined {
-  return /\b(install|build|pull|push|upgrade|clone|migrate|rsync|renew)\b|apt(-get)? update/.test(code) ? 600 : undefined;
+  return /\b(install|build|pull|push|upgrade|clone|migrate|rsync|renew)\b|apt(-get)? update/.test(code)
+    ? 600
+    : undefined;
 }

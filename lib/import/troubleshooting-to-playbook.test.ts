@@ -8,13 +8,17 @@ import { troubleshootingToPlaybook } from "./troubleshooting-to-playbook";
 const SEEDS = "/work/shared/seeds";
 const seedFiles = (() => {
   try {
-    return readdirSync(SEEDS).filter((f) => f.endsWith(".txt")).sort();
+    return readdirSync(SEEDS)
+      .filter((f) => f.endsWith(".txt"))
+      .sort();
   } catch {
     return [];
   }
 })();
 // The two write-ups the repository keeps stand in for the seeds on a clone without ../shared.
-const localSeeds = ["ray-actors-pending-creation-podman.md", "arc-job-containers-nixery.md"].map((f) => path.join("content", "incidents", f));
+const localSeeds = ["ray-actors-pending-creation-podman.md", "arc-job-containers-nixery.md"].map((f) =>
+  path.join("content", "incidents", f),
+);
 
 function importValid(file: string): Playbook {
   const { draft, mdx } = troubleshootingToPlaybook(readFileSync(file, "utf8"), { file });
@@ -51,7 +55,11 @@ describe("TROUBLESHOOTING.md → playbook draft", () => {
     expect(arc.inputs.map((i) => i.name)).toContain("POD_ID");
     expect(arc.steps.find((s) => s.title === "Check Runner Pod Logs")?.code).toContain("${POD_ID}");
     expect(claude.symptoms).toEqual(
-      expect.arrayContaining(["Permission denied writing to ~/.claude", "libnode.so.115 not found", "Cannot run with root privileges"]),
+      expect.arrayContaining([
+        "Permission denied writing to ~/.claude",
+        "libnode.so.115 not found",
+        "Cannot run with root privileges",
+      ]),
     );
     expect(claude.body).toContain("$HOME");
   });
@@ -96,7 +104,9 @@ describe("TROUBLESHOOTING.md → playbook draft", () => {
     expect(confirm.onFail).toBe(p.steps.find((s) => s.code.includes("create secret docker-registry"))!.id);
     // A transcript keeps its command; the output becomes a comment.
     const logs = p.steps.find((s) => s.code.includes("logs deploy/billing-api"))!;
-    expect(logs.code).toBe("kubectl -n payments logs deploy/billing-api --previous --tail=50\n# output: FATAL: DATABASE_URL is not set");
+    expect(logs.code).toBe(
+      "kubectl -n payments logs deploy/billing-api --previous --tail=50\n# output: FATAL: DATABASE_URL is not set",
+    );
     expect(logs.risk).toBe("read");
     // "Do not ..." code is kept as an example, never as a runnable step.
     expect(p.steps.some((s) => s.code.includes("delete namespace"))).toBe(false);
@@ -112,7 +122,7 @@ describe("TROUBLESHOOTING.md → playbook draft", () => {
       "",
       "## Problem: it breaks",
       "",
-      "<div onclick=\"alert(1)\">raw html block</div>",
+      '<div onclick="alert(1)">raw html block</div>',
       "",
       "```bash",
       "echo '{not jsx}' <b>",

@@ -7,17 +7,27 @@ import { NOT_TO_RUN, OUTPUT_LANGS, SHELL_FENCE_LANGS, transcriptCommands } from 
 import { nodeText } from "@/lib/markdown/node-text";
 import { generalise, personalNames } from "./generalise";
 import { defuseMarkdownTree, parseMarkdown, shiftHeadings } from "./markdown-to-mdx";
-import { idAllocator, renderPlaybookDraft, slugify, type DraftBlock, type DraftInput, type DraftStep, type PlaybookDraft } from "./playbook-draft";
+import {
+  idAllocator,
+  renderPlaybookDraft,
+  slugify,
+  type DraftBlock,
+  type DraftInput,
+  type DraftStep,
+  type PlaybookDraft,
+} from "./playbook-draft";
 import { shellRisk, suggestedTimeout } from "./shell-risk";
 import { deriveTags } from "./tags";
 
-const LABEL = /^(symptoms?|errors?|error message|problem|issue|cause|root cause|solution|fix|workaround|evidence|check|verify)\s*:?\s*$/i;
+const LABEL =
+  /^(symptoms?|errors?|error message|problem|issue|cause|root cause|solution|fix|workaround|evidence|check|verify)\s*:?\s*$/i;
 const SYMPTOM_LABEL = /^(symptoms?|errors?|error message|error pattern|problem)\s*:?$/i;
 // A label such as "**Bad:**" or "**Avoid:**" warns off the code after it, like NOT_TO_RUN's words.
 const WARNING_LABEL = /\b(don't|do not|avoid|bad)\b/i;
 const WARNED_OFF = /^(do not|don't|never|avoid)\b/i;
 // Sub-headings that belong to the problem above them rather than starting a new one.
-const PART_HEADING = /^(symptoms?|causes?|root cause|solution|fix|workaround|resolution|evidence|diagnosis|verification|verify|prevention|notes?|do not|don't|what to do|steps)\b/i;
+const PART_HEADING =
+  /^(symptoms?|causes?|root cause|solution|fix|workaround|resolution|evidence|diagnosis|verification|verify|prevention|notes?|do not|don't|what to do|steps)\b/i;
 const PROBLEM_HEADING = /^(problem|symptom|error)\s*[:\-–]\s*(.+)$/i;
 
 function isShell(node: Code): boolean {
@@ -42,7 +52,10 @@ function cleanTitle(title: string): string {
  * several steps; splitting it lets a check be a `read` step apart from the fix around it.
  */
 function chunksOf(commands: string): Array<{ code: string; comment: string | null }> {
-  const paragraphs = commands.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== "");
+  const paragraphs = commands
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
   if (paragraphs.length < 2 || /<<-?\s*['"]?\w+/.test(commands)) return [{ code: commands, comment: null }];
   // A paragraph of comments only introduces the commands after it.
   const joined: string[] = [];
@@ -56,7 +69,10 @@ function chunksOf(commands: string): Array<{ code: string; comment: string | nul
   }
   if (lead.length && joined.length) joined[joined.length - 1] += `\n\n${lead.join("\n")}`;
   if (joined.length < 2) return [{ code: commands, comment: null }];
-  const chunks = joined.map((code) => ({ code, comment: /^#\s*(.+)$/.exec(code.split("\n")[0] ?? "")?.[1]?.trim() ?? null }));
+  const chunks = joined.map((code) => ({
+    code,
+    comment: /^#\s*(.+)$/.exec(code.split("\n")[0] ?? "")?.[1]?.trim() ?? null,
+  }));
   // Merge neighbours of the same risk: one step per change of intent, not per paragraph.
   const merged: Array<{ code: string; comment: string | null; risk: string }> = [];
   for (const c of chunks) {
@@ -105,7 +121,11 @@ class GuideReader {
   read(nodes: RootContent[]): { blocks: DraftBlock[]; symptoms: string[]; inputs: DraftInput[] } {
     nodes.forEach((node, i) => this.readNode(node, nodes[i - 1]));
     this.link();
-    return { blocks: this.blocks, symptoms: [...new Set(this.symptoms)].slice(0, 40), inputs: [...this.inputs.values()] };
+    return {
+      blocks: this.blocks,
+      symptoms: [...new Set(this.symptoms)].slice(0, 40),
+      inputs: [...this.inputs.values()],
+    };
   }
 
   private get group(): Group {
@@ -136,7 +156,10 @@ class GuideReader {
     if (node.type === "code" && !isShell(node)) {
       const lang = (node.lang ?? "").toLowerCase();
       if (OUTPUT_LANGS.has(lang)) {
-        const lines = node.value.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+        const lines = node.value
+          .split("\n")
+          .map((l) => l.trim())
+          .filter((l) => l !== "");
         const errors = lines.filter(looksLikeError);
         // Right after "Symptom:", the block is the symptom even when it does not say "error".
         this.symptoms.push(...(errors.length ? errors : this.pendingSymptomLabel ? lines.slice(0, 3) : []));
@@ -178,7 +201,15 @@ class GuideReader {
     const codes = p.children.filter((c) => c.type === "inlineCode").map((c) => c.value.trim());
     // Among several code spans, the error-looking ones are the symptom; the rest are commands.
     const errors = codes.filter(looksLikeError);
-    const found = errors.length ? errors : codes.length ? (strict ? [] : codes.slice(0, 1)) : rest && rest.length <= 200 ? [rest] : [];
+    const found = errors.length
+      ? errors
+      : codes.length
+        ? strict
+          ? []
+          : codes.slice(0, 1)
+        : rest && rest.length <= 200
+          ? [rest]
+          : [];
     this.symptoms.push(...found.filter((t) => !strict || looksLikeError(t)));
   }
 
@@ -189,9 +220,13 @@ class GuideReader {
     const described = previous?.type === "paragraph" ? describedBy(previous) : null;
     for (const chunk of chunksOf(commands)) {
       const risk = shellRisk(chunk.code);
-      let title = (chunk.comment && chunk.comment.length <= 100 ? chunk.comment : null) ?? described ?? (group.title || "Run the commands");
+      let title =
+        (chunk.comment && chunk.comment.length <= 100 ? chunk.comment : null) ??
+        described ??
+        (group.title || "Run the commands");
       if (group.steps.some((s) => s.title === title)) title = `${title} (${group.steps.length + 1})`;
-      const asks = /^(check|verify|is|are|does|do|can|test|confirm|ensure|look|see|find|inspect|examine|monitor)\b/i.test(title);
+      const asks =
+        /^(check|verify|is|are|does|do|can|test|confirm|ensure|look|see|find|inspect|examine|monitor)\b/i.test(title);
       const step: DraftStep = {
         id: this.nextId(`${risk === "read" && !asks ? "check-" : ""}${title}`),
         title,
@@ -239,7 +274,8 @@ function describedBy(p: Paragraph): string | null {
   const label = leadingLabel(p);
   if (label) {
     if (label.rest === "") return label.label.length <= 100 && !LABEL.test(label.label) ? label.label : null;
-    if ((LABEL.test(label.label) || /^step\s*\d+/i.test(label.label)) && label.rest.length <= 100) return capitalise(label.rest.replace(/[:.]$/, ""));
+    if ((LABEL.test(label.label) || /^step\s*\d+/i.test(label.label)) && label.rest.length <= 100)
+      return capitalise(label.rest.replace(/[:.]$/, ""));
     return null;
   }
   const text = nodeText(p).replace(/\s+/g, " ").trim();
@@ -251,7 +287,10 @@ export interface ImportedPlaybook {
   mdx: string;
 }
 
-export function troubleshootingToPlaybook(markdown: string, opts: { file?: string; slug?: string } = {}): ImportedPlaybook {
+export function troubleshootingToPlaybook(
+  markdown: string,
+  opts: { file?: string; slug?: string } = {},
+): ImportedPlaybook {
   const source = generalise(markdown.replace(/\r\n?/g, "\n"), personalNames([markdown]));
   const tree = parseMarkdown(source);
   defuseMarkdownTree(tree);

@@ -4,7 +4,11 @@
 import type { ContentIndex } from "@/lib/playbooks/types";
 import { IncidentInputError, type FieldIssue, type IncidentInput } from "./schema";
 
-export function checkPlaybookRefs(input: IncidentInput, index: ContentIndex, existing?: Pick<IncidentInput, "playbooks" | "learnings">): void {
+export function checkPlaybookRefs(
+  input: IncidentInput,
+  index: ContentIndex,
+  existing?: Pick<IncidentInput, "playbooks" | "learnings">,
+): void {
   const known = new Set(existing?.playbooks ?? []);
   const knownSteps = new Set((existing?.learnings ?? []).map((l) => `${l.playbookSlug}#${l.stepId}`));
   const issues: FieldIssue[] = [];
@@ -16,7 +20,12 @@ export function checkPlaybookRefs(input: IncidentInput, index: ContentIndex, exi
     if (!l.playbookSlug) return;
     playbookIssue(`learnings.${i}.playbookSlug`, l.playbookSlug);
     const playbook = index.playbooks.get(l.playbookSlug);
-    if (l.stepId && playbook && !playbook.steps.some((s) => s.id === l.stepId) && !knownSteps.has(`${l.playbookSlug}#${l.stepId}`)) {
+    if (
+      l.stepId &&
+      playbook &&
+      !playbook.steps.some((s) => s.id === l.stepId) &&
+      !knownSteps.has(`${l.playbookSlug}#${l.stepId}`)
+    ) {
       issues.push({ path: `learnings.${i}.stepId`, message: `Playbook "${l.playbookSlug}" has no step "${l.stepId}"` });
     }
   });

@@ -13,11 +13,17 @@ export interface CreateOptions {
   id?: string;
 }
 
-export async function createIncident(raw: IncidentInputRaw | unknown, opts: CreateOptions = {}): Promise<IncidentRecord> {
+export async function createIncident(
+  raw: IncidentInputRaw | unknown,
+  opts: CreateOptions = {},
+): Promise<IncidentRecord> {
   const input = parseIncidentInput(raw);
   const id = await db.$transaction(async (tx) => {
     await checkRunsExist(tx, input.runs);
-    const created = await tx.incident.create({ data: { ...incidentColumns(input), ...(opts.id ? { id: opts.id } : {}) }, select: { id: true } });
+    const created = await tx.incident.create({
+      data: { ...incidentColumns(input), ...(opts.id ? { id: opts.id } : {}) },
+      select: { id: true },
+    });
     await writeIncidentParts(tx, created.id, input);
     await addAuthor(tx, created.id, opts.authorId);
     return created.id;

@@ -20,7 +20,13 @@ export async function outputExcerpt(stepRunId: string): Promise<string> {
     if (tail.length > 2 * TAIL_BYTES) tail = tail.subarray(tail.length - TAIL_BYTES);
   }
   const text = stripAnsi(tail.subarray(Math.max(0, tail.length - TAIL_BYTES)).toString("utf8")).replace(/\r/g, "");
-  return text.split("\n").map((l) => l.trimEnd()).filter((l, i, all) => l !== "" || (i > 0 && all[i - 1] !== "")).slice(-EXCERPT_LINES).join("\n").trim();
+  return text
+    .split("\n")
+    .map((l) => l.trimEnd())
+    .filter((l, i, all) => l !== "" || (i > 0 && all[i - 1] !== ""))
+    .slice(-EXCERPT_LINES)
+    .join("\n")
+    .trim();
 }
 
 function block(text: string, lang = "text"): string {
@@ -34,7 +40,10 @@ export interface RunDraft {
   failedStep: { playbookSlug: string; stepId: string } | null;
 }
 
-export async function incidentDraftFromRun(runId: string, opts: { playbookTitle?: (slug: string) => Promise<string | undefined> } = {}): Promise<RunDraft | null> {
+export async function incidentDraftFromRun(
+  runId: string,
+  opts: { playbookTitle?: (slug: string) => Promise<string | undefined> } = {},
+): Promise<RunDraft | null> {
   const run = await db.run.findUnique({
     where: { id: runId },
     select: {
@@ -45,7 +54,18 @@ export async function incidentDraftFromRun(runId: string, opts: { playbookTitle?
       host: { select: { name: true, os: true } },
       user: { select: { name: true } },
       steps: {
-        select: { id: true, stepId: true, title: true, command: true, verdict: true, exitCode: true, signal: true, reason: true, startedAt: true, endedAt: true },
+        select: {
+          id: true,
+          stepId: true,
+          title: true,
+          command: true,
+          verdict: true,
+          exitCode: true,
+          signal: true,
+          reason: true,
+          startedAt: true,
+          endedAt: true,
+        },
         orderBy: { startedAt: "asc" },
       },
     },
@@ -61,14 +81,17 @@ export async function incidentDraftFromRun(runId: string, opts: { playbookTitle?
   for (const excerpt of excerpts.values()) {
     const lines = excerpt.split("\n").filter(looksLikeError);
     // Without an error-looking line, the last line is what the step said when it gave up.
-    for (const line of lines.length ? lines.slice(-5) : excerpt.split("\n").slice(-1)) if (line.trim()) symptoms.add(line.trim());
+    for (const line of lines.length ? lines.slice(-5) : excerpt.split("\n").slice(-1))
+      if (line.trim()) symptoms.add(line.trim());
   }
 
   const outcome = (s: (typeof run.steps)[number]) =>
     `${s.verdict}${s.exitCode !== null ? `, exit ${s.exitCode}` : ""}${s.signal ? `, signal ${s.signal}` : ""}${s.reason ? ` (${s.reason})` : ""}`;
   const firstFailed = failed[0];
   const input: IncidentInputRaw = {
-    title: firstFailed ? `${playbookTitle}: "${firstFailed.title}" failed on ${run.host.name}` : `${playbookTitle} on ${run.host.name}`,
+    title: firstFailed
+      ? `${playbookTitle}: "${firstFailed.title}" failed on ${run.host.name}`
+      : `${playbookTitle} on ${run.host.name}`,
     severity: "SEV3",
     status: "investigating",
     startedAt: run.createdAt.toISOString(),
@@ -79,8 +102,18 @@ export async function incidentDraftFromRun(runId: string, opts: { playbookTitle?
       firstFailed ? ` failed at step “${firstFailed.title}” (${outcome(firstFailed)})` : ""
     }. [Open the run](${runLink}).`,
     timeline: [
-      { at: run.createdAt.toISOString(), kind: "run", text: `Run started${run.user ? ` by ${run.user.name}` : ""} on ${run.host.name}`, link: runLink },
-      ...run.steps.map((s) => ({ at: s.startedAt.toISOString(), kind: "step" as const, text: `Step “${s.title}” (${s.stepId}): ${outcome(s)}`, link: runLink })),
+      {
+        at: run.createdAt.toISOString(),
+        kind: "run",
+        text: `Run started${run.user ? ` by ${run.user.name}` : ""} on ${run.host.name}`,
+        link: runLink,
+      },
+      ...run.steps.map((s) => ({
+        at: s.startedAt.toISOString(),
+        kind: "step" as const,
+        text: `Step “${s.title}” (${s.stepId}): ${outcome(s)}`,
+        link: runLink,
+      })),
     ],
     rootCauses: failed.map((s) => ({
       title: `Step “${s.title}” failed`,

@@ -11,34 +11,39 @@ import { parseIncidentInput } from "./schema";
 const seed = (name: string) => importIncidentMarkdown(readFileSync(path.join("content", "incidents", name), "utf8"));
 
 describe("incident → playbook draft", () => {
-  it.each(["ray-actors-pending-creation-podman.md", "arc-job-containers-nixery.md"])("drafts a valid playbook from %s", (name) => {
-    const incident = seed(name);
-    const { draft, mdx } = incidentToPlaybookDraft({ ...incident, id: "inc1" });
-    const { playbook, errors } = parsePlaybook(`content/${draft.slug}.mdx`, mdx);
-    expect(errors).toEqual([]);
-    expect(playbook!.symptoms).toEqual(incident.symptoms.map((s) => s.replace(/sebkuepers/g, "$USER")));
-    // One read and one change step per cause, plus the closing check.
-    const steps = playbook!.steps;
-    expect(steps).toHaveLength(incident.rootCauses.length * 2 + 1);
-    for (let i = 0; i < incident.rootCauses.length; i++) {
-      const [check, fix] = [steps[2 * i]!, steps[2 * i + 1]!];
-      expect(check.risk).toBe("read");
-      expect(fix.risk === "change" || fix.risk === "danger").toBe(true);
-      expect(check.onFail).toBe(fix.id);
-      expect(check.onPass).toBe(steps[2 * i + 2]!.id);
-      expect(fix.onPass).toBe(check.id);
-    }
-    expect(mdx).toContain("](/incidents/inc1)");
-  });
+  it.each(["ray-actors-pending-creation-podman.md", "arc-job-containers-nixery.md"])(
+    "drafts a valid playbook from %s",
+    (name) => {
+      const incident = seed(name);
+      const { draft, mdx } = incidentToPlaybookDraft({ ...incident, id: "inc1" });
+      const { playbook, errors } = parsePlaybook(`content/${draft.slug}.mdx`, mdx);
+      expect(errors).toEqual([]);
+      expect(playbook!.symptoms).toEqual(incident.symptoms.map((s) => s.replace(/sebkuepers/g, "$USER")));
+      // One read and one change step per cause, plus the closing check.
+      const steps = playbook!.steps;
+      expect(steps).toHaveLength(incident.rootCauses.length * 2 + 1);
+      for (let i = 0; i < incident.rootCauses.length; i++) {
+        const [check, fix] = [steps[2 * i]!, steps[2 * i + 1]!];
+        expect(check.risk).toBe("read");
+        expect(fix.risk === "change" || fix.risk === "danger").toBe(true);
+        expect(check.onFail).toBe(fix.id);
+        expect(check.onPass).toBe(steps[2 * i + 2]!.id);
+        expect(fix.onPass).toBe(check.id);
+      }
+      expect(mdx).toContain("](/incidents/inc1)");
+    },
+  );
 
   it("turns a recorded fix into the fix step and generalises the user's name", () => {
     const { mdx } = incidentToPlaybookDraft(seed("ray-actors-pending-creation-podman.md"));
     const steps = parsePlaybook("content/x.mdx", mdx).playbook!.steps;
     const userns = steps.find((s) => s.id === "fix-podman-user-namespace-not-configured")!;
-    expect(userns.code).toContain('sudo bash -c \'echo "$USER:100000:65536" >> /etc/subuid\'');
+    expect(userns.code).toContain("sudo bash -c 'echo \"$USER:100000:65536\" >> /etc/subuid'");
     expect(mdx).not.toContain("sebkuepers");
     // The recorded old, wrong code is shown, not offered as the diagnostic.
-    expect(steps.find((s) => s.id === "check-wrong-container-image-digest-type")!.code).not.toContain("{{index .Digest}}");
+    expect(steps.find((s) => s.id === "check-wrong-container-image-digest-type")!.code).not.toContain(
+      "{{index .Digest}}",
+    );
   });
 
   it("keeps hostile text inert in the draft", () => {
@@ -47,7 +52,9 @@ describe("incident → playbook draft", () => {
       severity: "SEV3",
       symptoms: ["<script>alert(1)</script>"],
       summary: "Summary {process.exit()} <script>alert(1)</script>",
-      rootCauses: [{ title: 'Cause "quoted" {x}', symptom: "<b onmouseover=alert(1)>x</b>", fix: "[click](javascript:alert(1))" }],
+      rootCauses: [
+        { title: 'Cause "quoted" {x}', symptom: "<b onmouseover=alert(1)>x</b>", fix: "[click](javascript:alert(1))" },
+      ],
       learnings: [{ text: "<iframe src=javascript:alert(1)>" }],
     });
     const { draft, mdx } = incidentToPlaybookDraft(incident);
@@ -79,7 +86,9 @@ describe("saving a draft into content/", () => {
     const broken = mdx.replace('onFail="fix-', 'onFail="nowhere-');
     const err = await savePlaybookDraft(broken, "other-slug", dir).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DraftSaveError);
-    expect((err as DraftSaveError).message).toMatch(/content\/other-slug\.mdx:\d+:\d+: Step "check-podman-not-installed-in-vm": onFail names unknown step/);
+    expect((err as DraftSaveError).message).toMatch(
+      /content\/other-slug\.mdx:\d+:\d+: Step "check-podman-not-installed-in-vm": onFail names unknown step/,
+    );
     await expect(savePlaybookDraft(mdx, "Bad Slug", dir)).rejects.toMatchObject({ status: 400 });
   });
 

@@ -4,7 +4,14 @@
 import type { Code, RootContent } from "mdast";
 import { generalise, personalNames } from "@/lib/import/generalise";
 import { markdownToMdxNodes, parseMarkdown } from "@/lib/import/markdown-to-mdx";
-import { renderPlaybookDraft, slugify, idAllocator, type DraftBlock, type DraftStep, type PlaybookDraft } from "@/lib/import/playbook-draft";
+import {
+  renderPlaybookDraft,
+  slugify,
+  idAllocator,
+  type DraftBlock,
+  type DraftStep,
+  type PlaybookDraft,
+} from "@/lib/import/playbook-draft";
 import { shellRisk, suggestedTimeout } from "@/lib/import/shell-risk";
 import { formatDay } from "@/lib/format/dates";
 import { NOT_TO_RUN, SHELL_FENCE_LANGS, transcriptCommands } from "@/lib/markdown/fences";
@@ -32,7 +39,12 @@ function withoutStepCode(markdown: string, used: readonly string[]): RootContent
 function firstLine(markdown: string, max = 160): string {
   const line = markdown
     .split("\n")
-    .map((l) => l.replace(/^[#>\-*\s]+/, "").replace(/[`*]/g, "").trim())
+    .map((l) =>
+      l
+        .replace(/^[#>\-*\s]+/, "")
+        .replace(/[`*]/g, "")
+        .trim(),
+    )
     .find((l) => l !== "" && !/^(```|~~~)/.test(l));
   if (!line) return "";
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
@@ -55,7 +67,13 @@ function diagnosticStep(cause: RootCauseInput, id: string): DraftStep {
       `echo ${JSON.stringify(`No automatic check yet for: ${cause.title}`).replace(/\$/g, "\\$")}`,
       "exit 1",
     ].join("\n");
-  return { id, title: `Is it this? ${cause.title}`, risk: "read", code, note: symptom ? `Symptom: ${symptom}` : undefined };
+  return {
+    id,
+    title: `Is it this? ${cause.title}`,
+    risk: "read",
+    code,
+    note: symptom ? `Symptom: ${symptom}` : undefined,
+  };
 }
 
 function fixStep(cause: RootCauseInput, id: string): DraftStep {
@@ -97,7 +115,11 @@ export function incidentToPlaybookDraft(incident: IncidentDraftSource): { draft:
   }));
 
   const nextId = idAllocator();
-  const pairs = causes.map((cause) => ({ cause, diag: diagnosticStep(cause, nextId(`check-${cause.title}`)), fix: fixStep(cause, nextId(`fix-${cause.title}`)) }));
+  const pairs = causes.map((cause) => ({
+    cause,
+    diag: diagnosticStep(cause, nextId(`check-${cause.title}`)),
+    fix: fixStep(cause, nextId(`fix-${cause.title}`)),
+  }));
   const done: DraftStep = {
     id: nextId("all-causes-checked"),
     title: "All recorded causes checked",
@@ -110,10 +132,15 @@ export function incidentToPlaybookDraft(incident: IncidentDraftSource): { draft:
     p.fix.onPass = p.diag.id;
   });
 
-  const source = incident.id ? `[${incident.title.replace(/[[\]]/g, "")}](/incidents/${incident.id})` : `“${incident.title}”`;
+  const source = incident.id
+    ? `[${incident.title.replace(/[[\]]/g, "")}](/incidents/${incident.id})`
+    : `“${incident.title}”`;
   const when = incident.startedAt ? ` on ${formatDay(incident.startedAt)}` : "";
   const blocks: DraftBlock[] = [
-    { kind: "nodes", nodes: markdownToMdxNodes(`Drafted from incident ${source}${when}. Review every step before publishing.`) },
+    {
+      kind: "nodes",
+      nodes: markdownToMdxNodes(`Drafted from incident ${source}${when}. Review every step before publishing.`),
+    },
   ];
   const summary = g(incident.summary).split(/\n\s*\n/)[0] ?? "";
   if (summary.trim()) blocks.push({ kind: "nodes", nodes: markdownToMdxNodes(summary, { minDepth: 3 }) });
@@ -154,7 +181,10 @@ export function incidentToPlaybookDraft(incident: IncidentDraftSource): { draft:
     title: g(incident.title),
     summary:
       firstSummary ||
-      (causes.length ? `Check for ${causes.map((c) => c.title).join("; ")}.` : `Drafted from the incident “${incident.title}”.`).slice(0, 280),
+      (causes.length
+        ? `Check for ${causes.map((c) => c.title).join("; ")}.`
+        : `Drafted from the incident “${incident.title}”.`
+      ).slice(0, 280),
     tags: incident.tags.filter((t) => TAG_PATTERN.test(t)),
     symptoms: incident.symptoms.map(g),
     blocks,

@@ -21,7 +21,9 @@ export function importIncidentJson(text: string, file = "incident.json"): Incide
   const envelope = value as { format?: unknown; version?: unknown; incident?: unknown } | null;
   if (envelope && typeof envelope === "object" && envelope.format === JSON_FORMAT) {
     if (envelope.version !== JSON_VERSION) {
-      throw new IncidentInputError([{ path: "", message: `${file}: unsupported version ${String(envelope.version)} (expected ${JSON_VERSION})` }]);
+      throw new IncidentInputError([
+        { path: "", message: `${file}: unsupported version ${String(envelope.version)} (expected ${JSON_VERSION})` },
+      ]);
     }
     value = envelope.incident;
   }

@@ -11,5 +11,11 @@ export { exportIncidentJson, importIncidentJson } from "./export-json";
 export { importIncidentFile } from "./import-file";
 export { IncidentInputError, parseIncidentInput, type IncidentInput } from "./schema";
 export type { IncidentRecord } from "./types";
-export { registerIncidentSearch, incidentDocuments, isIncidentResult, type IncidentSearchResult, type IncidentHead } from "./search-source";
+export {
+  registerIncidentSearch,
+  incidentDocuments,
+  isIncidentResult,
+  type IncidentSearchResult,
+  type IncidentHead,
+} from "./search-source";
 export { incidentDraftFromRun, type RunDraft } from "./draft-from-run";

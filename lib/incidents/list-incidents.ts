@@ -22,7 +22,10 @@ export type IncidentListItem = Pick<
   learnings: number;
 };
 
-export async function listIncidents(filter: IncidentFilter = {}, opts: { limit?: number } = {}): Promise<IncidentListItem[]> {
+export async function listIncidents(
+  filter: IncidentFilter = {},
+  opts: { limit?: number } = {},
+): Promise<IncidentListItem[]> {
   const where: Prisma.IncidentWhereInput = {};
   if (filter.status) where.status = filter.status;
   if (filter.severity) where.severity = filter.severity;

@@ -33,7 +33,12 @@ export async function listPlaybookLearnings(slug: string, opts: { stepId?: strin
         date: r.incident.startedAt ?? r.incident.createdAt,
       },
     }))
-    .sort((a, b) => b.incident.date.getTime() - a.incident.date.getTime() || a.incident.id.localeCompare(b.incident.id) || a.position - b.position)
+    .sort(
+      (a, b) =>
+        b.incident.date.getTime() - a.incident.date.getTime() ||
+        a.incident.id.localeCompare(b.incident.id) ||
+        a.position - b.position,
+    )
     .map(({ position: _p, ...rest }) => rest);
 }
 

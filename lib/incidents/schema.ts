@@ -77,7 +77,10 @@ function optionalDate(label: string) {
       if (s === "") return null;
       const d = /^\d{4}-\d{2}-\d{2}/.test(s) ? new Date(s) : new Date(Number.NaN);
       if (Number.isNaN(d.getTime())) {
-        ctx.addIssue({ code: "custom", message: `${label} is not a date in ISO 8601 form (e.g. 2025-11-05T14:30:00Z)` });
+        ctx.addIssue({
+          code: "custom",
+          message: `${label} is not a date in ISO 8601 form (e.g. 2025-11-05T14:30:00Z)`,
+        });
         return null;
       }
       return d;
@@ -147,7 +150,10 @@ export const actionItemSchema = z.object({
 });
 
 function list<T extends z.ZodType>(item: T, label: string, max: number) {
-  return z.array(item, { error: `${label} must be a list` }).max(max, { error: `At most ${max} ${label.toLowerCase()}` }).default([]);
+  return z
+    .array(item, { error: `${label} must be a list` })
+    .max(max, { error: `At most ${max} ${label.toLowerCase()}` })
+    .default([]);
 }
 
 function uniqueStrings(label: string, max: number, item: z.ZodType<string, string>) {
@@ -184,22 +190,29 @@ export const incidentInputSchema = z
     runs: uniqueStrings(
       "Runs",
       LIMITS.runs,
-      z.string().trim().max(100, { error: "Run id is too long" }).regex(/^[A-Za-z0-9_-]+$/, { error: "Run id is malformed" }),
+      z
+        .string()
+        .trim()
+        .max(100, { error: "Run id is too long" })
+        .regex(/^[A-Za-z0-9_-]+$/, { error: "Run id is malformed" }),
     ),
   })
-  .superRefine((v, ctx) => {
-    // Runs even when other fields failed (see `when`), so values may be untransformed.
-    const before = (a: unknown, b: unknown) => a instanceof Date && b instanceof Date && a.getTime() < b.getTime();
-    if (before(v.detectedAt, v.startedAt)) {
-      ctx.addIssue({ code: "custom", path: ["detectedAt"], message: "Detected must not be before Started" });
-    }
-    if (before(v.resolvedAt, v.startedAt)) {
-      ctx.addIssue({ code: "custom", path: ["resolvedAt"], message: "Resolved must not be before Started" });
-    }
-    if (before(v.resolvedAt, v.detectedAt)) {
-      ctx.addIssue({ code: "custom", path: ["resolvedAt"], message: "Resolved must not be before Detected" });
-    }
-  }, { when: () => true });
+  .superRefine(
+    (v, ctx) => {
+      // Runs even when other fields failed (see `when`), so values may be untransformed.
+      const before = (a: unknown, b: unknown) => a instanceof Date && b instanceof Date && a.getTime() < b.getTime();
+      if (before(v.detectedAt, v.startedAt)) {
+        ctx.addIssue({ code: "custom", path: ["detectedAt"], message: "Detected must not be before Started" });
+      }
+      if (before(v.resolvedAt, v.startedAt)) {
+        ctx.addIssue({ code: "custom", path: ["resolvedAt"], message: "Resolved must not be before Started" });
+      }
+      if (before(v.resolvedAt, v.detectedAt)) {
+        ctx.addIssue({ code: "custom", path: ["resolvedAt"], message: "Resolved must not be before Detected" });
+      }
+    },
+    { when: () => true },
+  );
 
 /** What callers may send (dates as strings, optional lists). */
 export type IncidentInputRaw = z.input<typeof incidentInputSchema>;

@@ -44,7 +44,10 @@ export function fixSummary(markdown: string): string {
       if (!firstCommand && raw.trim() && !raw.trim().startsWith("#")) firstCommand = raw.trim().replace(/^\$ /, "");
       continue;
     }
-    const line = raw.replace(/^[#>\-*\s]+/, "").replace(/[`*]/g, "").trim();
+    const line = raw
+      .replace(/^[#>\-*\s]+/, "")
+      .replace(/[`*]/g, "")
+      .trim();
     // "New Code (CORRECT):" introduces the fix; it does not say what it is.
     if (line && !/^[^.]{0,60}:$/.test(line)) return clip(line);
   }

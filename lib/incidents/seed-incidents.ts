@@ -85,7 +85,9 @@ export function seedInput(seed: SeedIncident, source: string, playbook: Playbook
     playbooks: [seed.playbook],
     // Insights are what the next reader of the playbook needs; lessons stay with the incident.
     learnings: input.learnings.map((l) =>
-      l.kind === "insight" ? { ...l, playbookSlug: seed.playbook, stepId: stepFor(playbook, l.text, seed.stepHints) } : l,
+      l.kind === "insight"
+        ? { ...l, playbookSlug: seed.playbook, stepId: stepFor(playbook, l.text, seed.stepHints) }
+        : l,
     ),
   };
 }

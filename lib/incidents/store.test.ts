@@ -14,7 +14,9 @@ beforeAll(async () => {
   process.env.DATABASE_URL = temp.url;
   inc = await import("./index");
   db = (await import("@/lib/db/client")).db;
-  await db.user.create({ data: { id: "u-alice", name: "Alice Operator", email: "alice@example.com", role: "operator" } });
+  await db.user.create({
+    data: { id: "u-alice", name: "Alice Operator", email: "alice@example.com", role: "operator" },
+  });
   await db.user.create({ data: { id: "u-bob", name: "Bob Admin", email: "bob@example.com", role: "admin" } });
 });
 
@@ -36,10 +38,20 @@ function fullInput(overrides: Partial<IncidentInputRaw> = {}): IncidentInputRaw 
     tags: ["ray", "podman"],
     timeline: [{ at: "2025-11-05T09:30:00.000Z", kind: "note", text: "Paged", link: null }],
     rootCauses: [
-      { title: "Wrong digest type", symptom: "`manifest unknown`", cause: "Content digest used", fix: "```bash\npodman push\n```" },
+      {
+        title: "Wrong digest type",
+        symptom: "`manifest unknown`",
+        cause: "Content digest used",
+        fix: "```bash\npodman push\n```",
+      },
     ],
     learnings: [
-      { kind: "insight", text: "Use the manifest digest", playbookSlug: "ray-actor-pending-creation-podman", stepId: "image-pullable" },
+      {
+        kind: "insight",
+        text: "Use the manifest digest",
+        playbookSlug: "ray-actor-pending-creation-podman",
+        stepId: "image-pullable",
+      },
       { kind: "lesson", text: "Automate recurring fixes" },
     ],
     actionItems: [{ text: "Fix the build script", owner: "alice", done: false }],
@@ -68,7 +80,14 @@ describe("recording incidents", () => {
     expect(read!.title).toBe("Ray actors stuck in PENDING_CREATION");
     expect(read!.authors).toEqual([{ id: "u-alice", name: "Alice Operator" }]);
     expect(read!.rootCauses).toEqual([
-      { title: "Wrong digest type", symptom: "`manifest unknown`", cause: "Content digest used", evidence: "", fix: "```bash\npodman push\n```", prevention: "" },
+      {
+        title: "Wrong digest type",
+        symptom: "`manifest unknown`",
+        cause: "Content digest used",
+        evidence: "",
+        fix: "```bash\npodman push\n```",
+        prevention: "",
+      },
     ]);
     expect(read!.learnings.map((l) => [l.kind, l.playbookSlug, l.stepId])).toEqual([
       ["insight", "ray-actor-pending-creation-podman", "image-pullable"],
@@ -103,7 +122,9 @@ describe("recording incidents", () => {
   it("refuses a link to a run that does not exist", async () => {
     const before = await counts();
     const err = await inc.createIncident(fullInput({ runs: ["no-such-run"] })).catch((e: unknown) => e);
-    expect((err as Incidents.IncidentInputError).issues).toEqual([{ path: "runs.0", message: 'No run with id "no-such-run"' }]);
+    expect((err as Incidents.IncidentInputError).issues).toEqual([
+      { path: "runs.0", message: 'No run with id "no-such-run"' },
+    ]);
     expect(await counts()).toEqual(before);
   });
 
@@ -115,13 +136,18 @@ describe("recording incidents", () => {
     );
     try {
       const before = await counts();
-      await expect(inc.createIncident(fullInput({ actionItems: [{ text: "boom" }] }))).rejects.toThrow(/actionItem\.createMany/);
+      await expect(inc.createIncident(fullInput({ actionItems: [{ text: "boom" }] }))).rejects.toThrow(
+        /actionItem\.createMany/,
+      );
       expect(await counts()).toEqual(before);
 
       const existing = await inc.createIncident(fullInput({ title: "Edited halfway" }));
       const mid = await counts();
       await expect(
-        inc.updateIncident(existing.id, fullInput({ title: "Should not stick", status: "resolved", actionItems: [{ text: "boom" }] })),
+        inc.updateIncident(
+          existing.id,
+          fullInput({ title: "Should not stick", status: "resolved", actionItems: [{ text: "boom" }] }),
+        ),
       ).rejects.toThrow(/actionItem\.createMany/);
       expect(await counts()).toEqual(mid);
       const after = await inc.getIncident(existing.id);
@@ -151,16 +177,19 @@ describe("editing incidents", () => {
     expect(edited.authors.map((a) => a.id).sort()).toEqual(["u-alice", "u-bob"]);
 
     // Saving again without a status change adds no entry (the earlier one is part of the input now).
-    const again = await inc.updateIncident(created.id, { ...fullInput({ status: "mitigated" }), timeline: edited.timeline });
+    const again = await inc.updateIncident(created.id, {
+      ...fullInput({ status: "mitigated" }),
+      timeline: edited.timeline,
+    });
     expect(again.timeline.filter((t) => t.kind === "status")).toHaveLength(1);
   });
 
   it("refuses an edit started from a stale copy, and an unknown incident", async () => {
     const created = await inc.createIncident(fullInput());
     await inc.updateIncident(created.id, fullInput({ title: "First edit" }), { now: new Date(Date.now() + 1000) });
-    await expect(inc.updateIncident(created.id, fullInput({ title: "Second edit" }), { expectedUpdatedAt: created.updatedAt })).rejects.toBeInstanceOf(
-      inc.IncidentConflictError,
-    );
+    await expect(
+      inc.updateIncident(created.id, fullInput({ title: "Second edit" }), { expectedUpdatedAt: created.updatedAt }),
+    ).rejects.toBeInstanceOf(inc.IncidentConflictError);
     expect((await inc.getIncident(created.id))!.title).toBe("First edit");
     await expect(inc.updateIncident("nope", fullInput())).rejects.toBeInstanceOf(inc.IncidentNotFoundError);
   });
@@ -168,9 +197,21 @@ describe("editing incidents", () => {
 
 describe("finding incidents", () => {
   it("filters the list by status, severity, tag and playbook", async () => {
-    const a = await inc.createIncident(fullInput({ title: "Filter A", severity: "SEV1", status: "resolved", tags: ["alpha"], playbooks: ["pb-one"], learnings: [] }));
-    const b = await inc.createIncident(fullInput({ title: "Filter B", severity: "SEV4", tags: ["beta"], playbooks: ["pb-two"], learnings: [] }));
-    const ids = async (f: Incidents.IncidentFilter) => (await inc.listIncidents(f)).map((i) => i.id).filter((id) => id === a.id || id === b.id);
+    const a = await inc.createIncident(
+      fullInput({
+        title: "Filter A",
+        severity: "SEV1",
+        status: "resolved",
+        tags: ["alpha"],
+        playbooks: ["pb-one"],
+        learnings: [],
+      }),
+    );
+    const b = await inc.createIncident(
+      fullInput({ title: "Filter B", severity: "SEV4", tags: ["beta"], playbooks: ["pb-two"], learnings: [] }),
+    );
+    const ids = async (f: Incidents.IncidentFilter) =>
+      (await inc.listIncidents(f)).map((i) => i.id).filter((id) => id === a.id || id === b.id);
     expect(await ids({ status: "resolved" })).toEqual([a.id]);
     expect(await ids({ severity: "SEV4" })).toEqual([b.id]);
     expect(await ids({ tag: "ALPHA" })).toEqual([a.id]);
@@ -180,9 +221,21 @@ describe("finding incidents", () => {
 
   it("lists a playbook's learnings with their incident, and a step's", async () => {
     const slug = "pb-learnings";
-    await inc.createIncident(fullInput({ title: "Older", startedAt: "2025-01-01T00:00:00Z", detectedAt: null, learnings: [{ text: "old lesson", playbookSlug: slug }] }));
     await inc.createIncident(
-      fullInput({ title: "Newer", startedAt: "2025-06-01T00:00:00Z", detectedAt: null, learnings: [{ text: "step lesson", playbookSlug: slug, stepId: "check-it" }] }),
+      fullInput({
+        title: "Older",
+        startedAt: "2025-01-01T00:00:00Z",
+        detectedAt: null,
+        learnings: [{ text: "old lesson", playbookSlug: slug }],
+      }),
+    );
+    await inc.createIncident(
+      fullInput({
+        title: "Newer",
+        startedAt: "2025-06-01T00:00:00Z",
+        detectedAt: null,
+        learnings: [{ text: "step lesson", playbookSlug: slug, stepId: "check-it" }],
+      }),
     );
     const all = await inc.listPlaybookLearnings(slug);
     expect(all.map((l) => [l.text, l.incident.title, l.incident.date.toISOString().slice(0, 10)])).toEqual([
@@ -234,15 +287,25 @@ describe("incidents in search", () => {
     const { registerIncidentSearch, isIncidentResult } = await import("./search-source");
     registerIncidentSearch();
     try {
-      const hits = await search("2025-12-27T10:00:01Z env: '/__e/node20/bin/node': No such file or directory", { limit: 10 });
+      const hits = await search("2025-12-27T10:00:01Z env: '/__e/node20/bin/node': No such file or directory", {
+        limit: 10,
+      });
       const incident = hits.find((h) => isIncidentResult(h) && h.id === "seed-arc-job-containers-nixery");
       expect(incident).toBeDefined();
       expect(incident!.match.href).toMatch(/^\/incidents\/seed-arc-job-containers-nixery#/);
-      expect(isIncidentResult(incident!) && incident.causes.map((c) => c.title)).toContain("glibc/Dynamic Linker Incompatibility");
+      expect(isIncidentResult(incident!) && incident.causes.map((c) => c.title)).toContain(
+        "glibc/Dynamic Linker Incompatibility",
+      );
       expect(hits.some((h) => h.kind === "playbook")).toBe(true);
 
       // A new incident is searchable straight after it is recorded.
-      await inc.createIncident(fullInput({ title: "Disk full on build host", symptoms: ["write /var/lib/docker/tmp: no space left on device"], learnings: [] }));
+      await inc.createIncident(
+        fullInput({
+          title: "Disk full on build host",
+          symptoms: ["write /var/lib/docker/tmp: no space left on device"],
+          learnings: [],
+        }),
+      );
       const again = await search("no space left on device", { limit: 10 });
       expect(again.some((h) => isIncidentResult(h) && h.title === "Disk full on build host")).toBe(true);
     } finally {
@@ -253,24 +316,68 @@ describe("incidents in search", () => {
 
 describe("recording from a run", () => {
   it("prefills playbook, host, failed output as symptoms and evidence, and steps as timeline", async () => {
-    const host = await db.host.create({ data: { name: "vm-ray-1", tokenHash: "h1", tokenPrefix: "cb_1", os: "linux" } });
+    const host = await db.host.create({
+      data: { name: "vm-ray-1", tokenHash: "h1", tokenPrefix: "cb_1", os: "linux" },
+    });
     const run = await db.run.create({
-      data: { playbookSlug: "ray-actor-pending-creation-podman", contentHash: "abc123def456", hostId: host.id, userId: "u-alice", inputs: {}, status: "finished", createdAt: new Date("2025-11-05T10:00:00Z") },
+      data: {
+        playbookSlug: "ray-actor-pending-creation-podman",
+        contentHash: "abc123def456",
+        hostId: host.id,
+        userId: "u-alice",
+        inputs: {},
+        status: "finished",
+        createdAt: new Date("2025-11-05T10:00:00Z"),
+      },
     });
     await db.stepRun.create({
-      data: { runId: run.id, stepId: "podman-installed", title: "Is podman installed?", risk: "read", command: "command -v podman", shell: "bash", verdict: "passed", exitCode: 0, startedAt: new Date("2025-11-05T10:00:01Z"), endedAt: new Date("2025-11-05T10:00:02Z") },
+      data: {
+        runId: run.id,
+        stepId: "podman-installed",
+        title: "Is podman installed?",
+        risk: "read",
+        command: "command -v podman",
+        shell: "bash",
+        verdict: "passed",
+        exitCode: 0,
+        startedAt: new Date("2025-11-05T10:00:01Z"),
+        endedAt: new Date("2025-11-05T10:00:02Z"),
+      },
     });
     const failed = await db.stepRun.create({
-      data: { runId: run.id, stepId: "image-pullable", title: "Can the image be pulled?", risk: "read", command: 'podman pull "$IMAGE"', shell: "bash", verdict: "failed", exitCode: 125, startedAt: new Date("2025-11-05T10:00:03Z"), endedAt: new Date("2025-11-05T10:00:09Z") },
+      data: {
+        runId: run.id,
+        stepId: "image-pullable",
+        title: "Can the image be pulled?",
+        risk: "read",
+        command: 'podman pull "$IMAGE"',
+        shell: "bash",
+        verdict: "failed",
+        exitCode: 125,
+        startedAt: new Date("2025-11-05T10:00:03Z"),
+        endedAt: new Date("2025-11-05T10:00:09Z"),
+      },
     });
     await db.outputChunk.createMany({
       data: [
-        { stepRunId: failed.id, seq: 0, t: 0.1, data: Buffer.from("Trying to pull ghcr.io/acme/worker@sha256:abc...\r\n") },
-        { stepRunId: failed.id, seq: 1, t: 0.9, data: Buffer.from("\x1b[31mError: initializing source: manifest unknown: manifest unknown\x1b[0m\r\n") },
+        {
+          stepRunId: failed.id,
+          seq: 0,
+          t: 0.1,
+          data: Buffer.from("Trying to pull ghcr.io/acme/worker@sha256:abc...\r\n"),
+        },
+        {
+          stepRunId: failed.id,
+          seq: 1,
+          t: 0.9,
+          data: Buffer.from("\x1b[31mError: initializing source: manifest unknown: manifest unknown\x1b[0m\r\n"),
+        },
       ],
     });
 
-    const draft = await inc.incidentDraftFromRun(run.id, { playbookTitle: async () => "Ray actor stuck in PENDING_CREATION" });
+    const draft = await inc.incidentDraftFromRun(run.id, {
+      playbookTitle: async () => "Ray actor stuck in PENDING_CREATION",
+    });
     expect(draft).not.toBeNull();
     const { input, failedStep } = draft!;
     expect(failedStep).toEqual({ playbookSlug: "ray-actor-pending-creation-podman", stepId: "image-pullable" });

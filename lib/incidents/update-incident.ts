@@ -31,7 +31,11 @@ export interface UpdateOptions {
   now?: Date;
 }
 
-export async function updateIncident(id: string, raw: IncidentInputRaw | unknown, opts: UpdateOptions = {}): Promise<IncidentRecord> {
+export async function updateIncident(
+  id: string,
+  raw: IncidentInputRaw | unknown,
+  opts: UpdateOptions = {},
+): Promise<IncidentRecord> {
   const input = parseIncidentInput(raw);
   const now = opts.now ?? new Date();
   await db.$transaction(async (tx) => {
@@ -44,9 +48,20 @@ export async function updateIncident(id: string, raw: IncidentInputRaw | unknown
     await checkRunsExist(tx, input.runs);
     const statusEntry =
       current.status !== input.status
-        ? [{ at: now, kind: "status" as const, text: `Status changed from ${current.status} to ${input.status}${opts.editorName ? ` by ${opts.editorName}` : ""}`, link: null }]
+        ? [
+            {
+              at: now,
+              kind: "status" as const,
+              text: `Status changed from ${current.status} to ${input.status}${opts.editorName ? ` by ${opts.editorName}` : ""}`,
+              link: null,
+            },
+          ]
         : [];
-    await tx.incident.update({ where: { id }, data: { ...incidentColumns(input), updatedAt: now }, select: { id: true } });
+    await tx.incident.update({
+      where: { id },
+      data: { ...incidentColumns(input), updatedAt: now },
+      select: { id: true },
+    });
     const where = { where: { incidentId: id } };
     await tx.timelineEntry.deleteMany(where);
     await tx.rootCause.deleteMany(where);

@@ -24,14 +24,23 @@ export async function checkRunsExist(tx: Tx, runs: string[]): Promise<void> {
   if (runs.length === 0) return;
   const found = await tx.run.findMany({ where: { id: { in: runs } }, select: { id: true } });
   const known = new Set(found.map((r) => r.id));
-  const issues = runs.flatMap((id, i) => (known.has(id) ? [] : [{ path: `runs.${i}`, message: `No run with id "${id}"` }]));
+  const issues = runs.flatMap((id, i) =>
+    known.has(id) ? [] : [{ path: `runs.${i}`, message: `No run with id "${id}"` }],
+  );
   if (issues.length) throw new IncidentInputError(issues);
 }
 
-export async function writeIncidentParts(tx: Tx, incidentId: string, input: IncidentInput, extraTimeline: IncidentInput["timeline"] = []) {
+export async function writeIncidentParts(
+  tx: Tx,
+  incidentId: string,
+  input: IncidentInput,
+  extraTimeline: IncidentInput["timeline"] = [],
+) {
   const timeline = [...input.timeline, ...extraTimeline];
   if (timeline.length) {
-    await tx.timelineEntry.createMany({ data: timeline.map((t) => ({ incidentId, at: t.at, kind: t.kind, text: t.text, link: t.link })) });
+    await tx.timelineEntry.createMany({
+      data: timeline.map((t) => ({ incidentId, at: t.at, kind: t.kind, text: t.text, link: t.link })),
+    });
   }
   if (input.rootCauses.length) {
     await tx.rootCause.createMany({ data: input.rootCauses.map((c, position) => ({ incidentId, position, ...c })) });

@@ -50,7 +50,12 @@ export async function buildContentIndex(dir: string = contentDir(), options: Bui
       const { playbook } = cached.result;
       results[at] = playbook ? { ...cached.result, playbook: { ...playbook, updatedAt: file.mtime } } : cached.result;
     } else {
-      jobs.push({ at, absolute: file.absolute, source: file.source, job: { file: file.display, source: file.source, mtime: file.mtime } });
+      jobs.push({
+        at,
+        absolute: file.absolute,
+        source: file.source,
+        job: { file: file.display, source: file.source, mtime: file.mtime },
+      });
     }
   });
   const { results: parsed } = await parseJobs(

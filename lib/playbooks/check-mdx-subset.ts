@@ -29,12 +29,18 @@ export function checkMdxSubset(node: MdxNode, problems: Problem[] = [], depth = 
   return problems;
 }
 
-function checkElement(element: JsxElement, depth: number, here: (message: string, at?: { position?: MdxNode["position"] }) => void) {
+function checkElement(
+  element: JsxElement,
+  depth: number,
+  here: (message: string, at?: { position?: MdxNode["position"] }) => void,
+) {
   const name = element.name;
   if (name === null) {
     here(`fragments (<>...</>) are not allowed; use ${COMPONENT_LIST}`);
   } else if (!(COMPONENTS as readonly string[]).includes(name)) {
-    here(`<${name}> is not allowed: playbooks may use only the components ${COMPONENT_LIST} (and Markdown for everything else)`);
+    here(
+      `<${name}> is not allowed: playbooks may use only the components ${COMPONENT_LIST} (and Markdown for everything else)`,
+    );
   } else if (name === "Step" && element.type === "mdxJsxTextElement") {
     here("<Step> must start on a line of its own, with its code block on the lines below");
   } else if (name === "Step" && depth !== 1) {
@@ -47,7 +53,10 @@ function checkElement(element: JsxElement, depth: number, here: (message: string
 function checkCallout(element: JsxElement, here: (message: string, at?: { position?: MdxNode["position"] }) => void) {
   for (const attribute of element.attributes) {
     if (attribute.type === "mdxJsxExpressionAttribute") {
-      here(`Callout: {${abbreviate(attribute.value)}} is not allowed; write attributes as type="warning" title="..."`, attribute);
+      here(
+        `Callout: {${abbreviate(attribute.value)}} is not allowed; write attributes as type="warning" title="..."`,
+        attribute,
+      );
       continue;
     }
     if (!(CALLOUT_ATTRIBUTES as readonly string[]).includes(attribute.name)) {

@@ -4,7 +4,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { buildContentIndex, closeContentIndex, getContentIndex, getPlaybook, onContentIndexChange } from "./content-index";
+import {
+  buildContentIndex,
+  closeContentIndex,
+  getContentIndex,
+  getPlaybook,
+  onContentIndexChange,
+} from "./content-index";
 import type { ContentIndex } from "./types";
 
 const FIXTURE = path.join(import.meta.dirname, "fixtures", "podman-basics.mdx");

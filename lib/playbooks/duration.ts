@@ -11,10 +11,14 @@ export function parseTimeout(value: unknown): { seconds: number } | { error: str
     if (match) seconds = Number(match[1]) * (UNIT_SECONDS[match[2] || "s"] ?? 1);
   }
   if (seconds === undefined || !Number.isFinite(seconds)) {
-    return { error: `timeout must be a number of seconds or a duration like "30s", "5m" or "1h", got ${JSON.stringify(value)}` };
+    return {
+      error: `timeout must be a number of seconds or a duration like "30s", "5m" or "1h", got ${JSON.stringify(value)}`,
+    };
   }
   if (seconds <= 0 || seconds > MAX_TIMEOUT_SECONDS) {
-    return { error: `timeout must be more than 0 and at most ${MAX_TIMEOUT_SECONDS / 3600}h, got ${JSON.stringify(value)}` };
+    return {
+      error: `timeout must be more than 0 and at most ${MAX_TIMEOUT_SECONDS / 3600}h, got ${JSON.stringify(value)}`,
+    };
   }
   return { seconds };
 }

@@ -6,7 +6,6 @@ import { INPUT_NAME_PATTERN, TAG_PATTERN } from "./format";
 import { regexError, type Problem } from "./content-error";
 import type { PlaybookInput } from "./types";
 
-
 export interface Frontmatter {
   title: string;
   summary: string;
@@ -42,7 +41,7 @@ const inputSchema = z.strictObject(
       })
       .optional(),
   },
-  { error: "must be a mapping like { name: IMAGE, label: \"Container image\" }" },
+  { error: 'must be a mapping like { name: IMAGE, label: "Container image" }' },
 );
 
 const frontmatterSchema = z
@@ -52,7 +51,10 @@ const frontmatterSchema = z
       summary: requiredText("text").trim().min(1, "must not be empty"),
       tags: z
         .array(
-          requiredText("text").regex(TAG_PATTERN, "must be lowercase letters, digits, dots, pluses and dashes (tags are URLs)"),
+          requiredText("text").regex(
+            TAG_PATTERN,
+            "must be lowercase letters, digits, dots, pluses and dashes (tags are URLs)",
+          ),
           { error: "must be a list like [podman, ray]" },
         )
         .default([]),
@@ -65,10 +67,18 @@ const frontmatterSchema = z
     const seen = new Set<string>();
     data.inputs.forEach((input, index) => {
       if (seen.has(input.name)) {
-        ctx.addIssue({ code: "custom", path: ["inputs", index, "name"], message: `is "${input.name}", which an earlier input already uses` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["inputs", index, "name"],
+          message: `is "${input.name}", which an earlier input already uses`,
+        });
       }
       seen.add(input.name);
-      if (input.default !== undefined && input.pattern !== undefined && !new RegExp(input.pattern).test(input.default)) {
+      if (
+        input.default !== undefined &&
+        input.pattern !== undefined &&
+        !new RegExp(input.pattern).test(input.default)
+      ) {
         ctx.addIssue({
           code: "custom",
           path: ["inputs", index, "default"],
@@ -96,7 +106,9 @@ export function parseFrontmatter(yamlText: string, firstLine: number): { data?: 
   };
 
   if (doc.errors.length > 0) {
-    return { errors: doc.errors.map((error) => at(error.pos[0], `frontmatter: invalid YAML: ${firstSentence(error.message)}`)) };
+    return {
+      errors: doc.errors.map((error) => at(error.pos[0], `frontmatter: invalid YAML: ${firstSentence(error.message)}`)),
+    };
   }
 
   const result = frontmatterSchema.safeParse(doc.toJS() ?? {});

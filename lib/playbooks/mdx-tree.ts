@@ -10,7 +10,6 @@ export type MdxNode = Root | RootContent;
 export type JsxElement = Extract<RootContent, { type: "mdxJsxFlowElement" | "mdxJsxTextElement" }>;
 export type JsxAttribute = JsxElement["attributes"][number];
 
-
 // One frozen processor: building it per file would cost more than parsing a small playbook.
 // No remark-gfm: it adds a quarter to the parse time and changes nothing the index needs (a table's
 // text stays searchable as its raw lines) and nothing about which files are valid.
@@ -42,6 +41,9 @@ export function isJsxElement(node: MdxNode): node is JsxElement {
   return node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement";
 }
 
-export function startOf(node: { position?: { start: { line: number; column: number } } }): { line: number; column: number } {
+export function startOf(node: { position?: { start: { line: number; column: number } } }): {
+  line: number;
+  column: number;
+} {
   return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
 }

@@ -34,11 +34,20 @@ describe("parsePlaybook on a good playbook", () => {
       title: "Podman cannot start rootless containers",
       summary: "Find out whether podman is installed and whether your user has subordinate IDs.",
       tags: ["podman", "containers"],
-      symptoms: ["No such file or directory: 'podman'", "potentially insufficient UIDs or GIDs available in user namespace"],
+      symptoms: [
+        "No such file or directory: 'podman'",
+        "potentially insufficient UIDs or GIDs available in user namespace",
+      ],
       updatedAt: mtime,
     });
     expect(playbook?.inputs).toEqual([
-      { name: "IMAGE", label: "Container image", default: "docker.io/library/hello-world", required: false, secret: false },
+      {
+        name: "IMAGE",
+        label: "Container image",
+        default: "docker.io/library/hello-world",
+        required: false,
+        secret: false,
+      },
       {
         name: "REGISTRY_TOKEN",
         label: "Registry token",
@@ -144,7 +153,9 @@ describe("parsePlaybook on a good playbook", () => {
   it("accepts comments and static attribute expressions", () => {
     const result = parsePlaybook(
       "content/x.mdx",
-      HEAD + "{/* note */}\n\nText {/* inline */}\n\n" + step('id={"a"} title={`A`} timeout={90} expect={{ "exit": 2 }}'),
+      HEAD +
+        "{/* note */}\n\nText {/* inline */}\n\n" +
+        step('id={"a"} title={`A`} timeout={90} expect={{ "exit": 2 }}'),
     );
     expect(result.errors).toEqual([]);
     expect(result.playbook?.steps[0]).toMatchObject({ id: "a", title: "A", timeout: 90, expect: { exit: 2 } });
@@ -153,78 +164,185 @@ describe("parsePlaybook on a good playbook", () => {
 
 describe("parsePlaybook on bad playbooks", () => {
   const ALLOWED = "(allowed: id, title, risk, expect, onPass, onFail, timeout)";
-  const NOT_COMPONENT = "is not allowed: playbooks may use only the components Step and Callout (and Markdown for everything else)";
+  const NOT_COMPONENT =
+    "is not allowed: playbooks may use only the components Step and Callout (and Markdown for everything else)";
 
   it.each([
-    ["an unknown attribute", step('id="a" title="A" onfail="b"'), `5:24: Step "a": unknown attribute "onfail" (did you mean "onFail"?) ${ALLOWED}`],
-    ["an unknown risk", step('id="a" title="A" risk="high"'), '5:24: Step "a": unknown risk "high" (allowed: read, change, danger)'],
-    ["a duplicate id", step('id="a" title="A"') + "\n" + step('id="a" title="B"'), '11:1: Step "a": id is already used by the step on line 5'],
-    ["onFail naming a missing step", step('id="a" title="A" onFail="b"'), '5:24: Step "a": onFail names unknown step "b"'],
-    ["onPass naming a missing step", step('id="a" title="A" onPass="zz"'), '5:24: Step "a": onPass names unknown step "zz"'],
+    [
+      "an unknown attribute",
+      step('id="a" title="A" onfail="b"'),
+      `5:24: Step "a": unknown attribute "onfail" (did you mean "onFail"?) ${ALLOWED}`,
+    ],
+    [
+      "an unknown risk",
+      step('id="a" title="A" risk="high"'),
+      '5:24: Step "a": unknown risk "high" (allowed: read, change, danger)',
+    ],
+    [
+      "a duplicate id",
+      step('id="a" title="A"') + "\n" + step('id="a" title="B"'),
+      '11:1: Step "a": id is already used by the step on line 5',
+    ],
+    [
+      "onFail naming a missing step",
+      step('id="a" title="A" onFail="b"'),
+      '5:24: Step "a": onFail names unknown step "b"',
+    ],
+    [
+      "onPass naming a missing step",
+      step('id="a" title="A" onPass="zz"'),
+      '5:24: Step "a": onPass names unknown step "zz"',
+    ],
     [
       "a regex that does not compile",
       step('id="a" title="A" expect={{ match: "(unclosed" }}'),
       '5:24: Step "a": expect.match is not a valid regular expression: Invalid regular expression: /(unclosed/: Unterminated group',
     ],
-    ["a step with no code", '<Step id="a" title="A">\nJust prose.\n</Step>\n', '5:1: Step "a": has no code block; add exactly one fenced ```bash block inside the step'],
+    [
+      "a step with no code",
+      '<Step id="a" title="A">\nJust prose.\n</Step>\n',
+      '5:1: Step "a": has no code block; add exactly one fenced ```bash block inside the step',
+    ],
     [
       "a step with two code blocks",
       step('id="a" title="A"', "```bash\necho 1\n```\n\n```bash\necho 2\n```"),
       '10:1: Step "a": has 2 code blocks; a step runs exactly one (split it into several steps)',
     ],
-    ["a step without id", step('title="A"'), '5:1: Step: missing id="..." (every step needs an id that is unique in the playbook)'],
-    ["an id that is not a slug", step('id="Check Podman" title="A"'), '5:7: Step: id "Check Podman" must be a lowercase slug like "check-podman" (letters, digits, single dashes)'],
+    [
+      "a step without id",
+      step('title="A"'),
+      '5:1: Step: missing id="..." (every step needs an id that is unique in the playbook)',
+    ],
+    [
+      "an id that is not a slug",
+      step('id="Check Podman" title="A"'),
+      '5:7: Step: id "Check Podman" must be a lowercase slug like "check-podman" (letters, digits, single dashes)',
+    ],
     ["a step without title", step('id="a"'), '5:1: Step "a": missing title="..."'],
     ["an id that is not text", step('id={7} title="A"'), '5:7: Step: id must be non-empty text, e.g. id="..."'],
-    ["code without a language", step('id="a" title="A"', "```\necho\n```"), '6:1: Step "a": the code block needs a language: write ```bash, ```sh, ```zsh'],
-    ["code in a language that is not a shell", step('id="a" title="A"', "```python\nprint(1)\n```"), '6:1: Step "a": code block language "python" cannot run (allowed: bash, sh, zsh)'],
+    [
+      "code without a language",
+      step('id="a" title="A"', "```\necho\n```"),
+      '6:1: Step "a": the code block needs a language: write ```bash, ```sh, ```zsh',
+    ],
+    [
+      "code in a language that is not a shell",
+      step('id="a" title="A"', "```python\nprint(1)\n```"),
+      '6:1: Step "a": code block language "python" cannot run (allowed: bash, sh, zsh)',
+    ],
     ["an empty code block", step('id="a" title="A"', "```bash\n```"), '6:1: Step "a": the code block is empty'],
     [
       "a timeout that is not a duration",
       step('id="a" title="A" timeout="soon"'),
       '5:24: Step "a": timeout must be a number of seconds or a duration like "30s", "5m" or "1h", got "soon"',
     ],
-    ["a negative timeout", step('id="a" title="A" timeout={-5}'), '5:24: Step "a": timeout must be more than 0 and at most 24h, got -5'],
+    [
+      "a negative timeout",
+      step('id="a" title="A" timeout={-5}'),
+      '5:24: Step "a": timeout must be more than 0 and at most 24h, got -5',
+    ],
     [
       "code in an attribute",
       step('id="a" title="A" expect={{ exit: process.exit(1) }}'),
       '5:40: Step "a": expect must be a literal value (text, a number, true/false, a list or { key: value }); playbooks cannot run code',
     ],
-    ["an unknown expect field", step('id="a" title="A" expect={{ exit: 0, matches: "x" }}'), '5:24: Step "a": expect has unknown field "matches" (allowed: exit, match, notMatch)'],
-    ["an exit code out of range", step('id="a" title="A" expect={{ exit: 300 }}'), '5:24: Step "a": expect.exit must be a whole number from 0 to 255, got 300'],
-    ["expect that is not an object", step('id="a" title="A" expect="0"'), '5:24: Step "a": expect must be an object like expect={{ exit: 0, match: "podman version" }}'],
+    [
+      "an unknown expect field",
+      step('id="a" title="A" expect={{ exit: 0, matches: "x" }}'),
+      '5:24: Step "a": expect has unknown field "matches" (allowed: exit, match, notMatch)',
+    ],
+    [
+      "an exit code out of range",
+      step('id="a" title="A" expect={{ exit: 300 }}'),
+      '5:24: Step "a": expect.exit must be a whole number from 0 to 255, got 300',
+    ],
+    [
+      "expect that is not an object",
+      step('id="a" title="A" expect="0"'),
+      '5:24: Step "a": expect must be an object like expect={{ exit: 0, match: "podman version" }}',
+    ],
     [
       "a regex literal",
       step('id="a" title="A" expect={{ match: /x/ }}'),
       '5:41: Step "a": expect cannot hold a regular expression literal; write the pattern as text, e.g. match: "ver\\\\d+"',
     ],
-    ["a spread attribute", step('id="a" title="A" {...props}'), '5:24: Step "a": {...props} is not allowed; write each attribute as name="value"'],
-    ["an attribute given twice", step('id="a" title="A" title="B"'), '5:24: Step "a": attribute "title" is given twice'],
+    [
+      "a spread attribute",
+      step('id="a" title="A" {...props}'),
+      '5:24: Step "a": {...props} is not allowed; write each attribute as name="value"',
+    ],
+    [
+      "an attribute given twice",
+      step('id="a" title="A" title="B"'),
+      '5:24: Step "a": attribute "title" is given twice',
+    ],
     ["an unknown component", 'Text\n\n<Foo bar="1" />\n', `7:1: <Foo> ${NOT_COMPONENT}`],
     ["an HTML element", "Text <b>bold</b> here\n", `5:6: <b> ${NOT_COMPONENT}`],
     ["a fragment", "<>x</>\n", "5:1: fragments (<>...</>) are not allowed; use Step and Callout"],
-    ["an import", "import X from './x.js'\n\nText\n", "5:1: import and export statements are not allowed in playbooks (Step and Callout are always available)"],
-    ["an export", "export const a = 1\n", "5:1: import and export statements are not allowed in playbooks (Step and Callout are always available)"],
-    ["an expression", "Value: {1 + 1}\n", "5:8: {1 + 1}: JavaScript expressions are not allowed in playbooks; only {/* comments */}"],
-    ["an unknown callout type", '<Callout type="note">hi</Callout>\n', '5:10: Callout: unknown type "note" (allowed: info, tip, warning, danger)'],
-    ["an unknown callout attribute", '<Callout tone="x">hi</Callout>\n', '5:10: Callout: unknown attribute "tone" (allowed: type, title)'],
-    ["a callout expression attribute", '<Callout title={"x"}>hi</Callout>\n', '5:10: Callout: title must be written as title="..."'],
-    ["a step inside a callout", `<Callout>\n${step('id="a" title="A"')}</Callout>\n`, "6:1: <Step> must sit at the top level of the playbook, not inside a list, quote or another component"],
-    ["a step inside a paragraph", 'Text <Step id="a" title="A">x</Step>\n', "5:6: <Step> must start on a line of its own, with its code block on the lines below"],
-    ["a level-1 heading", "# Title again\n\nText\n", '5:1: "# Title again": the title comes from the frontmatter; start sections at ## (level 2)'],
+    [
+      "an import",
+      "import X from './x.js'\n\nText\n",
+      "5:1: import and export statements are not allowed in playbooks (Step and Callout are always available)",
+    ],
+    [
+      "an export",
+      "export const a = 1\n",
+      "5:1: import and export statements are not allowed in playbooks (Step and Callout are always available)",
+    ],
+    [
+      "an expression",
+      "Value: {1 + 1}\n",
+      "5:8: {1 + 1}: JavaScript expressions are not allowed in playbooks; only {/* comments */}",
+    ],
+    [
+      "an unknown callout type",
+      '<Callout type="note">hi</Callout>\n',
+      '5:10: Callout: unknown type "note" (allowed: info, tip, warning, danger)',
+    ],
+    [
+      "an unknown callout attribute",
+      '<Callout tone="x">hi</Callout>\n',
+      '5:10: Callout: unknown attribute "tone" (allowed: type, title)',
+    ],
+    [
+      "a callout expression attribute",
+      '<Callout title={"x"}>hi</Callout>\n',
+      '5:10: Callout: title must be written as title="..."',
+    ],
+    [
+      "a step inside a callout",
+      `<Callout>\n${step('id="a" title="A"')}</Callout>\n`,
+      "6:1: <Step> must sit at the top level of the playbook, not inside a list, quote or another component",
+    ],
+    [
+      "a step inside a paragraph",
+      'Text <Step id="a" title="A">x</Step>\n',
+      "5:6: <Step> must start on a line of its own, with its code block on the lines below",
+    ],
+    [
+      "a level-1 heading",
+      "# Title again\n\nText\n",
+      '5:1: "# Title again": the title comes from the frontmatter; start sections at ## (level 2)',
+    ],
     [
       "an HTML comment",
       "Text\n\n<!-- note -->\n",
       "7:2: MDX syntax error: Unexpected character `!` (U+0021) before name, expected a character that can start a name, such as a letter, `$`, or `_` (note: to create a comment in MDX, use `{/* text */}`)",
     ],
-    ["an unclosed step", '<Step id="a" title="A">\n\n```bash\necho\n```\n', "5:1: MDX syntax error: Expected a closing tag for `<Step>` (5:1-5:24)"],
+    [
+      "an unclosed step",
+      '<Step id="a" title="A">\n\n```bash\necho\n```\n',
+      "5:1: MDX syntax error: Expected a closing tag for `<Step>` (5:1-5:24)",
+    ],
   ])("reports %s", (_name, body, expected) => {
     expect(errorsOf(HEAD + body)).toEqual([`content/x.mdx:${expected}`]);
   });
 
   it("does not report a link to a step that has errors of its own as unknown", () => {
     const body = step('id="a" title="A" onFail="b"') + "\n" + step('id="b" title="B" risk="high"');
-    expect(errorsOf(HEAD + body)).toEqual(['content/x.mdx:11:24: Step "b": unknown risk "high" (allowed: read, change, danger)']);
+    expect(errorsOf(HEAD + body)).toEqual([
+      'content/x.mdx:11:24: Step "b": unknown risk "high" (allowed: read, change, danger)',
+    ]);
   });
 
   it("never evaluates attribute expressions", () => {
@@ -254,16 +372,40 @@ describe("parsePlaybook on bad frontmatter", () => {
   const INPUT = (line: string) => `---\ntitle: T\nsummary: S\ninputs:\n${line}\n---\n`;
 
   it.each([
-    ["no frontmatter", "Hello\n", "1:1: missing frontmatter: start the file with ---, then title: and summary:, then ---"],
+    [
+      "no frontmatter",
+      "Hello\n",
+      "1:1: missing frontmatter: start the file with ---, then title: and summary:, then ---",
+    ],
     ["a missing title", "---\nsummary: S\n---\n", '2:1: frontmatter: "title" is required'],
     ["an empty summary", "---\ntitle: T\nsummary: '  '\n---\n", '3:10: frontmatter: "summary" must not be empty'],
-    ["an unknown field", "---\ntitle: T\nsummary: S\nsymptom: [x]\n---\n", '4:1: frontmatter: unknown field "symptom" (allowed: title, summary, tags, symptoms, inputs)'],
+    [
+      "an unknown field",
+      "---\ntitle: T\nsummary: S\nsymptom: [x]\n---\n",
+      '4:1: frontmatter: unknown field "symptom" (allowed: title, summary, tags, symptoms, inputs)',
+    ],
     ["invalid YAML", '---\ntitle: T\nsummary: "S\n---\n', '3:12: frontmatter: invalid YAML: Missing closing "quote'],
-    ["a duplicate key", "---\ntitle: T\ntitle: U\nsummary: S\n---\n", "3:1: frontmatter: invalid YAML: Map keys must be unique"],
+    [
+      "a duplicate key",
+      "---\ntitle: T\ntitle: U\nsummary: S\n---\n",
+      "3:1: frontmatter: invalid YAML: Map keys must be unique",
+    ],
     ["a title that is not text", "---\ntitle: [a]\nsummary: S\n---\n", '2:8: frontmatter: "title" must be text'],
-    ["tags that are not a list", "---\ntitle: T\nsummary: S\ntags: podman\n---\n", '4:7: frontmatter: "tags" must be a list like [podman, ray]'],
-    ["a tag that is not a slug", "---\ntitle: T\nsummary: S\ntags: [ok, Big Tag]\n---\n", '4:12: frontmatter: "tags[1]" must be lowercase letters, digits, dots, pluses and dashes (tags are URLs)'],
-    ["a symptom that is not text", "---\ntitle: T\nsummary: S\nsymptoms:\n  - a\n  - { b: c }\n---\n", '6:5: frontmatter: "symptoms[1]" must be error text'],
+    [
+      "tags that are not a list",
+      "---\ntitle: T\nsummary: S\ntags: podman\n---\n",
+      '4:7: frontmatter: "tags" must be a list like [podman, ray]',
+    ],
+    [
+      "a tag that is not a slug",
+      "---\ntitle: T\nsummary: S\ntags: [ok, Big Tag]\n---\n",
+      '4:12: frontmatter: "tags[1]" must be lowercase letters, digits, dots, pluses and dashes (tags are URLs)',
+    ],
+    [
+      "a symptom that is not text",
+      "---\ntitle: T\nsummary: S\nsymptoms:\n  - a\n  - { b: c }\n---\n",
+      '6:5: frontmatter: "symptoms[1]" must be error text',
+    ],
     [
       "an input name that is not an environment variable",
       INPUT("  - { name: image, label: Image }"),
@@ -275,7 +417,11 @@ describe("parsePlaybook on bad frontmatter", () => {
       INPUT("  - { name: IMAGE, label: Image, defualt: x }"),
       '5:34: frontmatter: unknown field "inputs[0].defualt" (allowed: name, label, description, default, required, secret, pattern)',
     ],
-    ["an input flag that is not true/false", INPUT("  - { name: IMAGE, label: Image, secret: maybe }"), '5:42: frontmatter: "inputs[0].secret" must be true or false'],
+    [
+      "an input flag that is not true/false",
+      INPUT("  - { name: IMAGE, label: Image, secret: maybe }"),
+      '5:42: frontmatter: "inputs[0].secret" must be true or false',
+    ],
     [
       "an input pattern that does not compile",
       INPUT("  - { name: IMAGE, label: Image, pattern: '[a-' }"),

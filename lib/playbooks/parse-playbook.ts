@@ -34,7 +34,11 @@ export function parsePlaybook(file: string, source: string | Uint8Array, opts: {
 
   const slug = path.basename(file).replace(/\.mdx$/, "");
   if (!SLUG_PATTERN.test(slug)) {
-    problems.push({ line: 1, column: 1, message: `file name "${slug}" must be a lowercase slug like "podman-rootless" (it is the page URL)` });
+    problems.push({
+      line: 1,
+      column: 1,
+      message: `file name "${slug}" must be a lowercase slug like "podman-rootless" (it is the page URL)`,
+    });
   }
 
   const parsed = parseMdx(text);
@@ -47,7 +51,15 @@ export function parsePlaybook(file: string, source: string | Uint8Array, opts: {
   const yamlNode = tree.children[0]?.type === "yaml" ? tree.children[0] : undefined;
   const frontmatter = yamlNode
     ? parseFrontmatter(yamlNode.value, startOf(yamlNode).line + 1)
-    : { errors: [{ line: 1, column: 1, message: "missing frontmatter: start the file with ---, then title: and summary:, then ---" }] };
+    : {
+        errors: [
+          {
+            line: 1,
+            column: 1,
+            message: "missing frontmatter: start the file with ---, then title: and summary:, then ---",
+          },
+        ],
+      };
   problems.push(...frontmatter.errors);
   checkMdxSubset(tree, problems);
   const outline = readOutline(tree, problems);
@@ -93,11 +105,17 @@ function readOutline(tree: Root, problems: Problem[]): Outline {
     if (node.type === "heading") {
       const title = plainText([node]);
       if (node.depth === 1) {
-        problems.push({ ...startOf(node), message: `"# ${title}": the title comes from the frontmatter; start sections at ## (level 2)` });
+        problems.push({
+          ...startOf(node),
+          message: `"# ${title}": the title comes from the frontmatter; start sections at ## (level 2)`,
+        });
         continue;
       }
       closeSection();
-      section = { value: { id: slugger.slug(title), title, depth: node.depth, line: startOf(node).line, text: "" }, nodes: [] };
+      section = {
+        value: { id: slugger.slug(title), title, depth: node.depth, line: startOf(node).line, text: "" },
+        nodes: [],
+      };
       outline.sections.push(section.value);
     } else if (isJsxElement(node) && node.name === "Step") {
       const id = node.attributes.find((a) => a.type === "mdxJsxAttribute" && a.name === "id")?.value;
@@ -105,7 +123,9 @@ function readOutline(tree: Root, problems: Problem[]): Outline {
       const draft = readStep(node, problems);
       if (!draft) continue;
       outline.drafts.push(draft);
-      outline.steps.push(section ? { ...draft.step, section: { id: section.value.id, title: section.value.title } } : draft.step);
+      outline.steps.push(
+        section ? { ...draft.step, section: { id: section.value.id, title: section.value.title } } : draft.step,
+      );
     } else {
       (section ? section.nodes : introNodes).push(node);
     }
@@ -126,7 +146,10 @@ function checkStepLinks({ declared, drafts }: Outline, problems: Problem[]): voi
     for (const link of ["onPass", "onFail"] as const) {
       const target = step[link];
       if (target !== undefined && !firstLine.has(target)) {
-        problems.push({ ...(at[link] ?? { line: step.line, column: 1 }), message: `Step "${step.id}": ${link} names unknown step "${target}"` });
+        problems.push({
+          ...(at[link] ?? { line: step.line, column: 1 }),
+          message: `Step "${step.id}": ${link} names unknown step "${target}"`,
+        });
       }
     }
   }

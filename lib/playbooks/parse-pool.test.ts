@@ -6,7 +6,9 @@ import { runParseJob, type ParseJob } from "./parse-job";
 import { parseJobs } from "./parse-pool";
 
 const good = readFileSync(path.join(import.meta.dirname, "fixtures", "podman-basics.mdx"));
-const broken = Buffer.from('---\ntitle: T\nsummary: S\n---\n\n<Step id="a" title="A" risk="high">\n```bash\nls\n```\n</Step>\n');
+const broken = Buffer.from(
+  '---\ntitle: T\nsummary: S\n---\n\n<Step id="a" title="A" risk="high">\n```bash\nls\n```\n</Step>\n',
+);
 const jobs: ParseJob[] = Array.from({ length: 20 }, (_, i) => ({
   file: `content/p-${i}.mdx`,
   source: i % 5 === 4 ? broken : good,

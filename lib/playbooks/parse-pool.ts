@@ -39,7 +39,10 @@ export interface PoolOptions {
  * Results in the order of `jobs`, and how many of them the workers parsed. A worker that fails hands
  * its jobs back to the main thread, so parsing as a whole never fails.
  */
-export async function parseJobs(jobs: ParseJob[], options: PoolOptions = {}): Promise<{ results: ParseResult[]; byWorkers: number }> {
+export async function parseJobs(
+  jobs: ParseJob[],
+  options: PoolOptions = {},
+): Promise<{ results: ParseResult[]; byWorkers: number }> {
   let byWorkers = 0;
   const results = new Array<ParseResult | undefined>(jobs.length);
   const returned: number[] = [];
@@ -76,7 +79,9 @@ export async function parseJobs(jobs: ParseJob[], options: PoolOptions = {}): Pr
       }
       feed();
     });
-    worker.once("error", (error) => log.warn({ err: error }, "playbook parse worker failed; the main thread parses its files"));
+    worker.once("error", (error) =>
+      log.warn({ err: error }, "playbook parse worker failed; the main thread parses its files"),
+    );
     worker.once("exit", () => {
       alive--;
       if (batch.length > 0) {

@@ -3,7 +3,15 @@
 import { hasChildren, isJsxElement, type MdxNode } from "./mdx-tree";
 
 const INVISIBLE = new Set(["yaml", "mdxFlowExpression", "mdxTextExpression", "mdxjsEsm", "html", "definition"]);
-const INLINE_PARENTS = new Set(["paragraph", "heading", "emphasis", "strong", "link", "linkReference", "mdxJsxTextElement"]);
+const INLINE_PARENTS = new Set([
+  "paragraph",
+  "heading",
+  "emphasis",
+  "strong",
+  "link",
+  "linkReference",
+  "mdxJsxTextElement",
+]);
 // Without remark-gfm a table stays a paragraph of `| a | b |` lines; its `| --- |` row says nothing.
 const TABLE_DELIMITER_ROW = /^\|?[\s:|-]*-[\s:|-]*\|?$/;
 
@@ -22,7 +30,9 @@ function textOf(node: MdxNode, skip: ReadonlySet<string>): string {
   if (!hasChildren(node)) return "";
   const children = (node.children as MdxNode[]).map((child) => textOf(child, skip));
   // A Callout's title is prose too.
-  const title = isJsxElement(node) ? node.attributes.find((a) => a.type === "mdxJsxAttribute" && a.name === "title") : undefined;
+  const title = isJsxElement(node)
+    ? node.attributes.find((a) => a.type === "mdxJsxAttribute" && a.name === "title")
+    : undefined;
   const heading = title && typeof title.value === "string" ? [title.value] : [];
   return [...heading, children.join(INLINE_PARENTS.has(node.type) ? "" : "\n")].join("\n");
 }

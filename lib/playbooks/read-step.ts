@@ -4,7 +4,16 @@ import type { Code } from "mdast";
 import type { Problem } from "./content-error";
 import { parseTimeout } from "./duration";
 import { defaultExpectation, parseExpectation, type Expectation } from "./expectations";
-import { DEFAULT_TIMEOUT_SECONDS, isRisk, isShellLang, RISKS, SHELL_LANGS, SLUG_PATTERN, STEP_ATTRIBUTES, type StepAttribute } from "./format";
+import {
+  DEFAULT_TIMEOUT_SECONDS,
+  isRisk,
+  isShellLang,
+  RISKS,
+  SHELL_LANGS,
+  SLUG_PATTERN,
+  STEP_ATTRIBUTES,
+  type StepAttribute,
+} from "./format";
 import { hasChildren, startOf, type JsxElement, type MdxNode } from "./mdx-tree";
 import { plainText, SKIP_CODE } from "./plain-text";
 import { readStaticProgram, type StaticValue } from "./static-value";
@@ -61,7 +70,10 @@ export function readStep(element: JsxElement, problems: Problem[]): StepDraft | 
     }
     return entry.value;
   };
-  const slug = { pattern: SLUG_PATTERN, hint: 'must be a lowercase slug like "check-podman" (letters, digits, single dashes)' };
+  const slug = {
+    pattern: SLUG_PATTERN,
+    hint: 'must be a lowercase slug like "check-podman" (letters, digits, single dashes)',
+  };
 
   const id = text("id", slug);
   if (!written.has("id")) report(start, 'missing id="..." (every step needs an id that is unique in the playbook)');

@@ -6,10 +6,10 @@ import type { Expression, Node as EstreeNode, Program } from "estree";
 export type StaticValue = string | number | boolean | null | StaticValue[] | { [key: string]: StaticValue };
 
 export type StaticResult =
-  | { ok: true; value: StaticValue }
-  | { ok: false; message: string; line?: number; column?: number };
+  { ok: true; value: StaticValue } | { ok: false; message: string; line?: number; column?: number };
 
-const NOT_STATIC = "must be a literal value (text, a number, true/false, a list or { key: value }); playbooks cannot run code";
+const NOT_STATIC =
+  "must be a literal value (text, a number, true/false, a list or { key: value }); playbooks cannot run code";
 
 /** The value of the single expression in `program`. Positions in failures are 1-based file positions. */
 export function readStaticProgram(program: Program | null | undefined): StaticResult {
@@ -22,15 +22,23 @@ function readStaticExpression(node: Expression): StaticResult {
   switch (node.type) {
     case "Literal":
       if ("regex" in node && node.regex) {
-        return fail(node, 'cannot hold a regular expression literal; write the pattern as text, e.g. match: "ver\\\\d+"');
+        return fail(
+          node,
+          'cannot hold a regular expression literal; write the pattern as text, e.g. match: "ver\\\\d+"',
+        );
       }
       if ("bigint" in node && node.bigint) return fail(node, NOT_STATIC);
       return { ok: true, value: node.value as string | number | boolean | null };
     case "TemplateLiteral":
-      if (node.expressions.length > 0) return fail(node, "cannot use ${...} in a template literal; playbooks cannot run code");
+      if (node.expressions.length > 0)
+        return fail(node, "cannot use ${...} in a template literal; playbooks cannot run code");
       return { ok: true, value: node.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw).join("") };
     case "UnaryExpression":
-      if ((node.operator === "-" || node.operator === "+") && node.argument.type === "Literal" && typeof node.argument.value === "number") {
+      if (
+        (node.operator === "-" || node.operator === "+") &&
+        node.argument.type === "Literal" &&
+        typeof node.argument.value === "number"
+      ) {
         return { ok: true, value: node.operator === "-" ? -node.argument.value : node.argument.value };
       }
       return fail(node, NOT_STATIC);
@@ -50,7 +58,12 @@ function readStaticExpression(node: Expression): StaticResult {
         if (property.type !== "Property" || property.computed || property.method || property.kind !== "init") {
           return fail(property, NOT_STATIC);
         }
-        const key = property.key.type === "Identifier" ? property.key.name : property.key.type === "Literal" ? String(property.key.value) : undefined;
+        const key =
+          property.key.type === "Identifier"
+            ? property.key.name
+            : property.key.type === "Literal"
+              ? String(property.key.value)
+              : undefined;
         if (key === undefined || property.shorthand) return fail(property, NOT_STATIC);
         if (Object.hasOwn(object, key)) return fail(property, `gives "${key}" twice`);
         const result = readStaticExpression(property.value as Expression);

@@ -1,8 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { byTitle, groupByTag, recentlyUpdated } from "./catalog";
 
-const p = (slug: string, title: string, tags: string[], day: number) => ({ slug, title, tags, updatedAt: new Date(Date.UTC(2025, 0, day)) });
-const all = [p("c", "Gamma", ["podman", "ray"], 3), p("a", "Alpha", ["podman"], 1), p("b", "Beta", ["arc", "podman"], 3)];
+const p = (slug: string, title: string, tags: string[], day: number) => ({
+  slug,
+  title,
+  tags,
+  updatedAt: new Date(Date.UTC(2025, 0, day)),
+});
+const all = [
+  p("c", "Gamma", ["podman", "ray"], 3),
+  p("a", "Alpha", ["podman"], 1),
+  p("b", "Beta", ["arc", "podman"], 3),
+];
 
 describe("catalog", () => {
   it("sorts by title", () => {

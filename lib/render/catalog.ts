@@ -9,7 +9,9 @@ export function byTitle<P extends Listed>(playbooks: Iterable<P>): P[] {
 
 /** Newest first; ties by title so the order is stable. */
 export function recentlyUpdated<P extends Listed>(playbooks: Iterable<P>, limit: number): P[] {
-  return [...playbooks].sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || a.title.localeCompare(b.title, "en")).slice(0, limit);
+  return [...playbooks]
+    .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || a.title.localeCompare(b.title, "en"))
+    .slice(0, limit);
 }
 
 export interface TagGroup<P> {

@@ -31,12 +31,24 @@ export async function compileBody(playbook: CompilableBody): Promise<CompiledBod
           [
             rehypeShikiFromHighlighter,
             highlighter,
-            { themes: CODE_THEMES, defaultColor: false, lazy: true, defaultLanguage: "text", fallbackLanguage: "text", addLanguageClass: true },
+            {
+              themes: CODE_THEMES,
+              defaultColor: false,
+              lazy: true,
+              defaultLanguage: "text",
+              fallbackLanguage: "text",
+              addLanguageClass: true,
+            },
           ],
         ],
       },
     );
-    const mod = await run(String(code), { Fragment: runtime.Fragment, jsx: runtime.jsx, jsxs: runtime.jsxs, baseUrl: import.meta.url });
+    const mod = await run(String(code), {
+      Fragment: runtime.Fragment,
+      jsx: runtime.jsx,
+      jsxs: runtime.jsxs,
+      baseUrl: import.meta.url,
+    });
     return { ok: true, Content: mod.default };
   } catch (err) {
     return { ok: false, error: toContentError(err, playbook.file, playbook.bodyLine) };

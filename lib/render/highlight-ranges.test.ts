@@ -3,7 +3,12 @@ import { splitHighlights } from "./highlight-ranges";
 
 describe("splitHighlights", () => {
   it("marks the given ranges", () => {
-    expect(splitHighlights("manifest unknown: oops", [[0, 8], [9, 16]])).toEqual([
+    expect(
+      splitHighlights("manifest unknown: oops", [
+        [0, 8],
+        [9, 16],
+      ]),
+    ).toEqual([
       { text: "manifest", highlighted: true },
       { text: " ", highlighted: false },
       { text: "unknown", highlighted: true },
@@ -12,7 +17,13 @@ describe("splitHighlights", () => {
   });
 
   it("survives overlapping, unsorted and out-of-range ranges without losing text", () => {
-    const pieces = splitHighlights("abcdef", [[4, 99], [1, 3], [2, 5], [-3, 0], [6, 6]]);
+    const pieces = splitHighlights("abcdef", [
+      [4, 99],
+      [1, 3],
+      [2, 5],
+      [-3, 0],
+      [6, 6],
+    ]);
     expect(pieces.map((p) => p.text).join("")).toBe("abcdef");
     expect(pieces).toEqual([
       { text: "a", highlighted: false },

@@ -23,7 +23,10 @@ export function remarkMdxGuards(options: { components: readonly string[] }) {
       }
       const isJsx = node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement";
       if (isJsx && node.name && /^[A-Z]/.test(node.name) && !allowed.has(node.name)) {
-        file.fail(`unknown component <${node.name}>; playbooks may use ${[...allowed].map((c) => `<${c}>`).join(", ")}`, node.position?.start);
+        file.fail(
+          `unknown component <${node.name}>; playbooks may use ${[...allowed].map((c) => `<${c}>`).join(", ")}`,
+          node.position?.start,
+        );
       }
       node.children?.forEach(visit);
     };

@@ -21,7 +21,12 @@ const components: PlaybookComponents = { Step: Children, Callout: Children };
 
 describe("renderPlaybookBody", () => {
   it("reports a body that does not compile with the file and the file's line", async () => {
-    const playbook: Playbook = { ...fixture(), contentHash: "broken000001", bodyLine: 20, body: "Intro.\n\n## Heading\n\n<Callout type=\"info\">\nnever closed\n" };
+    const playbook: Playbook = {
+      ...fixture(),
+      contentHash: "broken000001",
+      bodyLine: 20,
+      body: 'Intro.\n\n## Heading\n\n<Callout type="info">\nnever closed\n',
+    };
     const body = await renderPlaybookBody(playbook, components);
     expect(body.ok).toBe(false);
     if (body.ok) return;
@@ -31,16 +36,31 @@ describe("renderPlaybookBody", () => {
   });
 
   it("reports an error thrown while the body runs, at the body's first line", async () => {
-    const playbook: Playbook = { ...fixture(), contentHash: "throws000001", bodyLine: 12, body: "Text {(() => { throw new Error('boom') })()}\n" };
+    const playbook: Playbook = {
+      ...fixture(),
+      contentHash: "throws000001",
+      bodyLine: 12,
+      body: "Text {(() => { throw new Error('boom') })()}\n",
+    };
     const body = await renderPlaybookBody(playbook, components);
     expect(body).toEqual({ ok: false, error: { file: FIXTURE, line: 12, message: "boom" } });
   });
 
   it("refuses components it does not provide, at their line", async () => {
-    const result = await compileBody({ file: "content/x.mdx", bodyLine: 7, sections: [], body: "Text\n\n<Terminal />\n" });
+    const result = await compileBody({
+      file: "content/x.mdx",
+      bodyLine: 7,
+      sections: [],
+      body: "Text\n\n<Terminal />\n",
+    });
     expect(result).toEqual({
       ok: false,
-      error: { file: "content/x.mdx", line: 9, column: 1, message: expect.stringContaining("unknown component <Terminal>") },
+      error: {
+        file: "content/x.mdx",
+        line: 9,
+        column: 1,
+        message: expect.stringContaining("unknown component <Terminal>"),
+      },
     });
   });
 

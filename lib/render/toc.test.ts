@@ -22,7 +22,19 @@ describe("buildToc", () => {
   it("keeps steps before the first heading at the top level", () => {
     const toc = buildToc({
       sections: [],
-      steps: [{ id: "x", title: "X", lang: "bash", code: "", risk: "danger", expect: { exit: 0 }, timeout: 60, text: "", line: 3 }],
+      steps: [
+        {
+          id: "x",
+          title: "X",
+          lang: "bash",
+          code: "",
+          risk: "danger",
+          expect: { exit: 0 },
+          timeout: 60,
+          text: "",
+          line: 3,
+        },
+      ],
     });
     expect(toc).toEqual([{ kind: "step", id: "x", anchor: "step-x", title: "X", level: 0, risk: "danger", number: 1 }]);
   });

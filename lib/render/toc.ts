@@ -10,10 +10,21 @@ export type TocEntry =
 export function buildToc(playbook: Pick<Playbook, "sections" | "steps">): TocEntry[] {
   const minDepth = Math.min(...playbook.sections.map((s) => s.depth), 6);
   const items = [
-    ...playbook.sections.map((s) => ({ line: s.line, entry: { kind: "section", id: s.id, title: s.title, level: s.depth - minDepth } as TocEntry })),
+    ...playbook.sections.map((s) => ({
+      line: s.line,
+      entry: { kind: "section", id: s.id, title: s.title, level: s.depth - minDepth } as TocEntry,
+    })),
     ...playbook.steps.map((s, i) => ({
       line: s.line,
-      entry: { kind: "step", id: s.id, anchor: `step-${s.id}`, title: s.title, level: 0, risk: s.risk, number: i + 1 } as TocEntry,
+      entry: {
+        kind: "step",
+        id: s.id,
+        anchor: `step-${s.id}`,
+        title: s.title,
+        level: 0,
+        risk: s.risk,
+        number: i + 1,
+      } as TocEntry,
     })),
   ].sort((a, b) => a.line - b.line);
 

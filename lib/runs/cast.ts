@@ -47,7 +47,8 @@ export function castStream(step: CastStep): ReadableStream<Uint8Array> {
       }
       lastT = next.value.t;
       const text = decoder.decode(next.value.data, { stream: true });
-      if (text) controller.enqueue(encoder.encode(JSON.stringify([Math.round(next.value.t * 1e6) / 1e6, "o", text]) + "\n"));
+      if (text)
+        controller.enqueue(encoder.encode(JSON.stringify([Math.round(next.value.t * 1e6) / 1e6, "o", text]) + "\n"));
     },
     async cancel() {
       await chunks.return(undefined);

@@ -43,9 +43,12 @@ function direct(): Direct | null {
   } catch (err) {
     if (!isBusy(err)) throw err;
   }
-  if (String(mode).toLowerCase() !== "wal") log.warn({ file, mode }, "could not switch the database to WAL; output commits will be slower");
+  if (String(mode).toLowerCase() !== "wal")
+    log.warn({ file, mode }, "could not switch the database to WAL; output commits will be slower");
   conn.pragma("synchronous = NORMAL");
-  const insert = conn.prepare<[string, number, number, Buffer]>('INSERT INTO "OutputChunk" ("stepRunId", "seq", "t", "data") VALUES (?, ?, ?, ?)');
+  const insert = conn.prepare<[string, number, number, Buffer]>(
+    'INSERT INTO "OutputChunk" ("stepRunId", "seq", "t", "data") VALUES (?, ?, ?, ?)',
+  );
   const setBytes = conn.prepare<[number, string]>('UPDATE "StepRun" SET "outputBytes" = ? WHERE "id" = ?');
   const page = conn.prepare<[string, number, number, number], ChunkRow>(
     'SELECT "seq", "t", "data" FROM "OutputChunk" WHERE "stepRunId" = ? AND "seq" > ? AND "seq" < ? ORDER BY "seq" LIMIT ?',
@@ -80,14 +83,21 @@ export async function writeChunks(stepRunId: string, rows: ChunkRow[], outputByt
     }
   }
   await db.$transaction([
-    db.outputChunk.createMany({ data: rows.map((r) => ({ stepRunId, seq: r.seq, t: r.t, data: new Uint8Array(r.data) })) }),
+    db.outputChunk.createMany({
+      data: rows.map((r) => ({ stepRunId, seq: r.seq, t: r.t, data: new Uint8Array(r.data) })),
+    }),
     db.stepRun.update({ where: { id: stepRunId }, data: { outputBytes } }),
   ]);
   return true;
 }
 
 /** Rows with afterSeq < seq < beforeSeq, in order, at most `take`. */
-export async function readChunks(stepRunId: string, afterSeq: number, beforeSeq: number, take: number): Promise<ChunkRow[]> {
+export async function readChunks(
+  stepRunId: string,
+  afterSeq: number,
+  beforeSeq: number,
+  take: number,
+): Promise<ChunkRow[]> {
   const d = direct();
   if (d) {
     for (let attempt = 0; attempt < 20; attempt++) {

@@ -16,7 +16,8 @@ export type InputCheck = { ok: true; inputs: CheckedInputs } | { ok: false; mess
 
 export function checkInputs(declared: readonly PlaybookInput[], given: Record<string, string>): InputCheck {
   const unknown = unknownInputs(declared, given);
-  if (unknown.length) return { ok: false, message: `unknown input${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}` };
+  if (unknown.length)
+    return { ok: false, message: `unknown input${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}` };
   const values: Record<string, string> = {};
   const stored: Record<string, string> = {};
   const secrets: string[] = [];

@@ -16,7 +16,11 @@ beforeAll(async () => {
   const host = await db.host.create({ data: { name: "h", tokenHash: "x", tokenPrefix: "x" } });
   hostId = host.id;
   const run = await db.run.create({ data: { playbookSlug: "p", contentHash: "h", hostId, inputs: {} } });
-  stepRunId = (await db.stepRun.create({ data: { runId: run.id, stepId: "s", title: "s", risk: "read", command: "c", shell: "bash" } })).id;
+  stepRunId = (
+    await db.stepRun.create({
+      data: { runId: run.id, stepId: "s", title: "s", risk: "read", command: "c", shell: "bash" },
+    })
+  ).id;
 });
 
 afterAll(async () => {
@@ -63,7 +67,11 @@ describe("OutputRecorder", () => {
     const { bytes, rows } = await readAll(stepRunId);
     expect(rows).toEqual([0, 1, 2]);
     expect(bytes.toString("latin1")).toBe("abc" + "d".repeat(300 * 1024));
-    const stored = await db.outputChunk.findMany({ where: { stepRunId }, orderBy: { seq: "asc" }, select: { t: true } });
+    const stored = await db.outputChunk.findMany({
+      where: { stepRunId },
+      orderBy: { seq: "asc" },
+      select: { t: true },
+    });
     expect(stored.map((r) => r.t)).toEqual([0.01, 0.5, 0.51]);
     expect((await db.stepRun.findUniqueOrThrow({ where: { id: stepRunId } })).outputBytes).toBe(3 + 300 * 1024);
     expect(rec.snapshot()).toMatchObject({ committedSeq: 3, committedBytes: 3 + 300 * 1024 });

@@ -65,7 +65,11 @@ export class OutputRecorder {
 
   snapshot(): RecorderSnapshot {
     const rows = [...this.inflight, ...this.queued, ...(this.current ? [this.current] : [])];
-    return { committedSeq: this.committedSeq, committedBytes: this.committedBytes, tail: Buffer.concat(rows.flatMap((r) => r.parts)) };
+    return {
+      committedSeq: this.committedSeq,
+      committedBytes: this.committedBytes,
+      tail: Buffer.concat(rows.flatMap((r) => r.parts)),
+    };
   }
 
   /** Writes everything recorded so far; resolves once it is committed. */
@@ -91,7 +95,11 @@ export class OutputRecorder {
       let stored: boolean;
       try {
         // outputBytes follows along, so a step cut short by a crash still says how much it kept.
-        stored = await writeChunks(this.stepRunId, rows.map((r) => ({ seq: r.seq, t: r.t, data: Buffer.concat(r.parts, r.bytes) })), bytes);
+        stored = await writeChunks(
+          this.stepRunId,
+          rows.map((r) => ({ seq: r.seq, t: r.t, data: Buffer.concat(r.parts, r.bytes) })),
+          bytes,
+        );
       } catch (err) {
         // Not retried: a failing database would otherwise pin this output in memory for good.
         log.error({ err, stepRunId: this.stepRunId, rows: rows.length }, "could not store step output");

@@ -11,7 +11,10 @@ export interface RecordedChunk {
 }
 
 /** Rows with seq below `beforeSeq` (all when omitted), each with its byte offset. */
-export async function* readOutput(stepRunId: string, beforeSeq = Number.MAX_SAFE_INTEGER): AsyncGenerator<RecordedChunk> {
+export async function* readOutput(
+  stepRunId: string,
+  beforeSeq = Number.MAX_SAFE_INTEGER,
+): AsyncGenerator<RecordedChunk> {
   let offset = 0;
   let afterSeq = -1;
   for (;;) {

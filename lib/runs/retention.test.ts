@@ -15,8 +15,28 @@ afterAll(async () => {
 const DAY = 24 * 3600 * 1000;
 
 async function run(hostId: string, ageDays: number, outputBytes: number, status = "finished"): Promise<string> {
-  const r = await db.run.create({ data: { playbookSlug: "p", contentHash: "h", hostId, inputs: {}, status, createdAt: new Date(Date.now() - ageDays * DAY) } });
-  await db.stepRun.create({ data: { runId: r.id, stepId: "s", title: "s", risk: "read", command: "c", shell: "bash", outputBytes, verdict: "passed" } });
+  const r = await db.run.create({
+    data: {
+      playbookSlug: "p",
+      contentHash: "h",
+      hostId,
+      inputs: {},
+      status,
+      createdAt: new Date(Date.now() - ageDays * DAY),
+    },
+  });
+  await db.stepRun.create({
+    data: {
+      runId: r.id,
+      stepId: "s",
+      title: "s",
+      risk: "read",
+      command: "c",
+      shell: "bash",
+      outputBytes,
+      verdict: "passed",
+    },
+  });
   return r.id;
 }
 
@@ -38,8 +58,16 @@ describe("pruneRuns", () => {
   });
 
   it("reads its limits from the environment, 0 meaning none, and refuses nonsense", () => {
-    expect(retentionLimits({ RUN_RETENTION_DAYS: "7", RUN_RETENTION_MAX_OUTPUT_MB: "1" })).toEqual({ days: 7, maxOutputBytes: 1024 * 1024 });
-    expect(retentionLimits({ RUN_RETENTION_DAYS: "0", RUN_RETENTION_MAX_OUTPUT_MB: "0" })).toEqual({ days: null, maxOutputBytes: null });
-    expect(() => retentionLimits({ RUN_RETENTION_DAYS: "soon" })).toThrow(/RUN_RETENTION_DAYS must be a positive number/);
+    expect(retentionLimits({ RUN_RETENTION_DAYS: "7", RUN_RETENTION_MAX_OUTPUT_MB: "1" })).toEqual({
+      days: 7,
+      maxOutputBytes: 1024 * 1024,
+    });
+    expect(retentionLimits({ RUN_RETENTION_DAYS: "0", RUN_RETENTION_MAX_OUTPUT_MB: "0" })).toEqual({
+      days: null,
+      maxOutputBytes: null,
+    });
+    expect(() => retentionLimits({ RUN_RETENTION_DAYS: "soon" })).toThrow(
+      /RUN_RETENTION_DAYS must be a positive number/,
+    );
   });
 });

@@ -23,7 +23,10 @@ export function retentionLimits(env: Readonly<Record<string, string | undefined>
   return { days, maxOutputBytes: mb === null ? null : Math.floor(mb * 1024 * 1024) };
 }
 
-export async function pruneRuns(limits: RetentionLimits = retentionLimits(), now = new Date()): Promise<{ deletedRuns: number }> {
+export async function pruneRuns(
+  limits: RetentionLimits = retentionLimits(),
+  now = new Date(),
+): Promise<{ deletedRuns: number }> {
   let deleted = 0;
   if (limits.days !== null) {
     const cutoff = new Date(now.getTime() - limits.days * 24 * 3600 * 1000);
@@ -65,9 +68,20 @@ export function schedulePruning(limits: RetentionLimits = retentionLimits()): ()
 export async function markInterrupted(now = new Date()): Promise<{ runs: number; steps: number }> {
   const steps = await db.stepRun.updateMany({
     where: { verdict: "running" },
-    data: { verdict: "interrupted", reason: "the server restarted while this step ran; output up to then is kept", endedAt: now },
+    data: {
+      verdict: "interrupted",
+      reason: "the server restarted while this step ran; output up to then is kept",
+      endedAt: now,
+    },
   });
-  const runs = await db.run.updateMany({ where: { status: "active" }, data: { status: "interrupted", finishedAt: now } });
-  if (runs.count || steps.count) log.warn({ runs: runs.count, steps: steps.count }, "marked runs left active by the last server process as interrupted");
+  const runs = await db.run.updateMany({
+    where: { status: "active" },
+    data: { status: "interrupted", finishedAt: now },
+  });
+  if (runs.count || steps.count)
+    log.warn(
+      { runs: runs.count, steps: steps.count },
+      "marked runs left active by the last server process as interrupted",
+    );
   return { runs: runs.count, steps: steps.count };
 }

@@ -62,7 +62,11 @@ export interface LiveRunState {
 }
 
 /** The run's stored state; `live` adds what only the hub knows. `playbook` is the current version. */
-export async function loadRunView(runId: string, playbook: Playbook | undefined, live?: LiveRunState): Promise<RunView | null> {
+export async function loadRunView(
+  runId: string,
+  playbook: Playbook | undefined,
+  live?: LiveRunState,
+): Promise<RunView | null> {
   const run = await db.run.findUnique({
     where: { id: runId },
     select: {
@@ -121,7 +125,9 @@ export interface RunListItem {
 }
 
 /** Newest first; filter by playbook and/or host. */
-export async function listRuns(filter: { playbookSlug?: string; hostId?: string; take?: number } = {}): Promise<RunListItem[]> {
+export async function listRuns(
+  filter: { playbookSlug?: string; hostId?: string; take?: number } = {},
+): Promise<RunListItem[]> {
   const runs = await db.run.findMany({
     where: { playbookSlug: filter.playbookSlug, hostId: filter.hostId },
     orderBy: { createdAt: "desc" },

@@ -10,7 +10,9 @@ export class SecretMasker {
 
   constructor(secrets: readonly string[]) {
     // Longest first, so a secret that contains another is masked whole.
-    this.secrets = [...new Set(secrets.filter((s) => s.length > 0))].map((s) => Buffer.from(s)).sort((a, b) => b.length - a.length);
+    this.secrets = [...new Set(secrets.filter((s) => s.length > 0))]
+      .map((s) => Buffer.from(s))
+      .sort((a, b) => b.length - a.length);
   }
 
   get active(): boolean {

@@ -3,7 +3,15 @@ import { stripAnsi } from "./ansi";
 import { testPlaybook, testStep } from "@/testing/test-playbook";
 import { judge, suggestNext, type StepEnding } from "./verdict";
 
-const end = (over: Partial<StepEnding>): StepEnding => ({ cause: "exited", exitCode: 0, signal: null, text: "", timeoutSec: 60, maxOutputBytes: 1 << 20, ...over });
+const end = (over: Partial<StepEnding>): StepEnding => ({
+  cause: "exited",
+  exitCode: 0,
+  signal: null,
+  text: "",
+  timeoutSec: 60,
+  maxOutputBytes: 1 << 20,
+  ...over,
+});
 
 describe("judge", () => {
   it("checks the exit code, then match and notMatch on ANSI-stripped text", () => {
@@ -13,21 +21,39 @@ describe("judge", () => {
     const text = stripAnsi("\x1b[32mpodman version 4.9.3\x1b[0m\r\n");
     expect(text).toBe("podman version 4.9.3\n");
     expect(judge({ exit: 0, match: "^podman version \\d" }, end({ text })).verdict).toBe("passed");
-    expect(judge({ exit: 0, match: "docker" }, end({ text }))).toEqual({ verdict: "failed", reason: "output does not match /docker/" });
+    expect(judge({ exit: 0, match: "docker" }, end({ text }))).toEqual({
+      verdict: "failed",
+      reason: "output does not match /docker/",
+    });
     expect(judge({ exit: 0, notMatch: "version 4" }, end({ text })).verdict).toBe("failed");
-    expect(judge({ exit: 0 }, end({ signal: "SIGSEGV", exitCode: null }))).toEqual({ verdict: "failed", reason: "killed by SIGSEGV" });
+    expect(judge({ exit: 0 }, end({ signal: "SIGSEGV", exitCode: null }))).toEqual({
+      verdict: "failed",
+      reason: "killed by SIGSEGV",
+    });
   });
 
   it("names timeouts, cancels, caps and start failures plainly", () => {
-    expect(judge({ exit: 0 }, end({ cause: "timed-out", timeoutSec: 5 }))).toEqual({ verdict: "timed-out", reason: "timed out after 5 s" });
+    expect(judge({ exit: 0 }, end({ cause: "timed-out", timeoutSec: 5 }))).toEqual({
+      verdict: "timed-out",
+      reason: "timed out after 5 s",
+    });
     expect(judge({ exit: 0 }, end({ cause: "cancelled" })).verdict).toBe("cancelled");
-    expect(judge({ exit: 0 }, end({ cause: "output-cap", maxOutputBytes: 16 << 20 })).reason).toMatch(/output cap of 16 MB reached/);
-    expect(judge({ exit: 0 }, end({ cause: "spawn-failed", error: 'shell "zsh" not found' }))).toEqual({ verdict: "error", reason: 'the step could not start: shell "zsh" not found' });
+    expect(judge({ exit: 0 }, end({ cause: "output-cap", maxOutputBytes: 16 << 20 })).reason).toMatch(
+      /output cap of 16 MB reached/,
+    );
+    expect(judge({ exit: 0 }, end({ cause: "spawn-failed", error: 'shell "zsh" not found' }))).toEqual({
+      verdict: "error",
+      reason: 'the step could not start: shell "zsh" not found',
+    });
   });
 });
 
 describe("suggestNext", () => {
-  const pb = testPlaybook("p", [testStep("a", "true", { onFail: "fix" }), testStep("b", "true"), testStep("fix", "true", { onPass: "a" })]);
+  const pb = testPlaybook("p", [
+    testStep("a", "true", { onFail: "fix" }),
+    testStep("b", "true"),
+    testStep("fix", "true", { onPass: "a" }),
+  ]);
   it("follows onPass/onFail, else document order", () => {
     expect(suggestNext(pb, "a", "passed")).toBe("b");
     expect(suggestNext(pb, "a", "failed")).toBe("fix");

@@ -27,7 +27,10 @@ export function judge(expect: Expectation, end: StepEnding): Judgement {
     case "spawn-failed":
       return { verdict: "error", reason: `the step could not start: ${end.error ?? "unknown error"}` };
     case "agent-lost":
-      return { verdict: "error", reason: end.error ?? "the agent disconnected while the step ran; output up to then is kept" };
+      return {
+        verdict: "error",
+        reason: end.error ?? "the agent disconnected while the step ran; output up to then is kept",
+      };
     case "refused":
       return { verdict: "refused", reason: end.error ?? "refused" };
     case "cancelled":

@@ -57,7 +57,11 @@ async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean,
 describe("searchPlaybooks", () => {
   it("searches the content folder and follows edits to it", async () => {
     const [hit] = await searchPlaybooks("write /tmp/x: No space left on device");
-    expect(hit).toMatchObject({ kind: "playbook", slug: "disk-full", match: { part: "symptom", href: "/playbooks/disk-full#symptoms" } });
+    expect(hit).toMatchObject({
+      kind: "playbook",
+      slug: "disk-full",
+      match: { part: "symptom", href: "/playbooks/disk-full#symptoms" },
+    });
 
     writeFileSync(path.join(dir, "oom.mdx"), playbook("Out of memory", "Killed process 1234 (node) total-vm"));
     const found = await eventually(

@@ -9,8 +9,16 @@ import type { PlaybookSearchResult, ResultHead, SearchDoc, SearchHit, SearchOpti
 export { buildSearchIndex, createSearchIndex, MAX_QUERY_CHARS, type SearchIndex } from "./search-index";
 export { closeSearchIndex, invalidateSearchIndex, registerSearchSource } from "./sources";
 export type {
-  PlaybookHead, PlaybookMatchPart, PlaybookSearchResult, ResultHead, SearchDoc, SearchHit, SearchMatch, SearchOptions,
-  SearchPart, SearchSource,
+  PlaybookHead,
+  PlaybookMatchPart,
+  PlaybookSearchResult,
+  ResultHead,
+  SearchDoc,
+  SearchHit,
+  SearchMatch,
+  SearchOptions,
+  SearchPart,
+  SearchSource,
 } from "./types";
 
 async function buildIndex(): Promise<SearchIndex<ResultHead>> {

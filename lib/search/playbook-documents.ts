@@ -13,7 +13,12 @@ export function playbookHref(slug: string, anchor?: string): string {
 export function playbookDocument(p: Playbook): SearchDoc<PlaybookHead, PlaybookMatchPart> {
   const parts: Array<SearchPart<PlaybookMatchPart>> = [
     { part: "title", label: p.title, href: playbookHref(p.slug), title: p.title, tags: p.tags, context: p.summary },
-    { part: "summary", label: "Summary", href: playbookHref(p.slug), text: [p.summary, p.intro].filter(Boolean).join("\n") },
+    {
+      part: "summary",
+      label: "Summary",
+      href: playbookHref(p.slug),
+      text: [p.summary, p.intro].filter(Boolean).join("\n"),
+    },
   ];
   for (const symptom of p.symptoms) {
     parts.push({ part: "symptom", label: "Symptom", href: playbookHref(p.slug, "symptoms"), symptom });

@@ -46,8 +46,17 @@ describe("planQuery", () => {
     ]);
     expect(planQuery("error node ray E1042 again", freq, 1000).terms).toEqual(["e1042", "ray"]);
     // Not in a small corpus, where shares say little and cost does not matter.
-    expect(planQuery("error node ray E1042 again", new Map([["e1042", 1], ["ray", 3], ["node", 9], ["error", 9]]), 10).terms).toEqual([
-      "e1042", "ray", "error", "node",
-    ]);
+    expect(
+      planQuery(
+        "error node ray E1042 again",
+        new Map([
+          ["e1042", 1],
+          ["ray", 3],
+          ["node", 9],
+          ["error", 9],
+        ]),
+        10,
+      ).terms,
+    ).toEqual(["e1042", "ray", "error", "node"]);
   });
 });

@@ -54,7 +54,8 @@ export function prefixFor(plan: QueryPlan): (term: string) => boolean {
  *  A word the index knows is taken as meant ("subgid" must not also find "subuid"). */
 export function fuzzyFor(plan: QueryPlan, docFreq: ReadonlyMap<string, number>): (term: string) => number | false {
   return (term) => {
-    if (!plan.short || docFreq.has(term) || term.length < 4 || term.length > 20 || !/^\p{L}+$/u.test(term)) return false;
+    if (!plan.short || docFreq.has(term) || term.length < 4 || term.length > 20 || !/^\p{L}+$/u.test(term))
+      return false;
     return term.length >= 9 ? 2 : 1;
   };
 }

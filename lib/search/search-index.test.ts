@@ -15,11 +15,25 @@ const podman = makePlaybook({
     "manifest unknown: manifest unknown",
   ],
   sections: [
-    { id: "digests", title: "Content digest or manifest digest", text: "Pulling by the content digest (.Digest) fails; the registry only knows the manifest digest (.RepoDigests[0])." },
+    {
+      id: "digests",
+      title: "Content digest or manifest digest",
+      text: "Pulling by the content digest (.Digest) fails; the registry only knows the manifest digest (.RepoDigests[0]).",
+    },
   ],
   steps: [
-    { id: "podman-installed", title: "Is podman on the PATH?", code: "command -v podman && podman --version", text: "Ray calls podman by name." },
-    { id: "subuid", title: "Subordinate ID ranges", code: "grep \"^$USER:\" /etc/subuid /etc/subgid", text: "Rootless podman maps user namespaces through these ranges." },
+    {
+      id: "podman-installed",
+      title: "Is podman on the PATH?",
+      code: "command -v podman && podman --version",
+      text: "Ray calls podman by name.",
+    },
+    {
+      id: "subuid",
+      title: "Subordinate ID ranges",
+      code: 'grep "^$USER:" /etc/subuid /etc/subgid',
+      text: "Rootless podman maps user namespaces through these ranges.",
+    },
   ],
 });
 
@@ -29,7 +43,14 @@ const nixery = makePlaybook({
   summary: "The runner's node needs a glibc loader that Nixery images lack.",
   tags: ["github-actions", "nixery"],
   symptoms: ["env: '/__e/node20/bin/node': No such file or directory"],
-  steps: [{ id: "interpreter", title: "Which loader does node want?", code: "file /__e/node20/bin/node", text: "The ELF interpreter is /lib64/ld-linux-x86-64.so.2." }],
+  steps: [
+    {
+      id: "interpreter",
+      title: "Which loader does node want?",
+      code: "file /__e/node20/bin/node",
+      text: "The ELF interpreter is /lib64/ld-linux-x86-64.so.2.",
+    },
+  ],
 });
 
 // A decoy that talks about manifests and digests at length but does not list the error.
@@ -38,7 +59,13 @@ const registry = makePlaybook({
   title: "Registry manifest unknown errors and digests",
   summary: "Notes on manifests: manifest unknown, manifest lists, digests.",
   tags: ["registry"],
-  sections: [{ id: "manifests", title: "Manifest unknown", text: "manifest unknown manifest unknown manifest unknown: the manifest is unknown to the registry. ".repeat(5) }],
+  sections: [
+    {
+      id: "manifests",
+      title: "Manifest unknown",
+      text: "manifest unknown manifest unknown manifest unknown: the manifest is unknown to the registry. ".repeat(5),
+    },
+  ],
   steps: [{ id: "inspect", title: "Inspect the manifest", code: "skopeo inspect docker://IMAGE | jq .Digest" }],
 });
 
@@ -61,13 +88,18 @@ describe("exact error lines", () => {
       "Check /etc/subuid and /etc/subgid: lchown /etc/shadow: invalid argument sha256:9f86d081884c7d659a2feaa0c55ad015",
     ].join("\n");
     expect(slugs(paste)[0]).toBe("podman-actors");
-    expect(slugs(`Error: env: '/__e/node20/bin/node': No such file or directory\nError: exit code 127`)[0]).toBe("arc-nixery");
+    expect(slugs(`Error: env: '/__e/node20/bin/node': No such file or directory\nError: exit code 127`)[0]).toBe(
+      "arc-nixery",
+    );
   });
 
   it("prefer the longer, more specific symptom when a paste contains two", () => {
     const generic = makePlaybook({ slug: "generic", title: "Missing files", symptoms: ["No such file or directory"] });
     const both = buildSearchIndex([generic, nixery]);
-    expect(both.search("env: '/__e/node20/bin/node': No such file or directory").map((r) => r.slug)).toEqual(["arc-nixery", "generic"]);
+    expect(both.search("env: '/__e/node20/bin/node': No such file or directory").map((r) => r.slug)).toEqual([
+      "arc-nixery",
+      "generic",
+    ]);
   });
 
   it("match a pasted piece of a symptom line", () => {
@@ -82,7 +114,11 @@ describe("terms", () => {
     const [top] = index.search("/__e/node20/bin/node");
     expect(top!.slug).toBe("arc-nixery");
     const steps = index.search("ld-linux-x86-64.so.2");
-    expect(steps[0]!.match).toMatchObject({ part: "step", label: 'Step "Which loader does node want?"', href: "/playbooks/arc-nixery#step-interpreter" });
+    expect(steps[0]!.match).toMatchObject({
+      part: "step",
+      label: 'Step "Which loader does node want?"',
+      href: "/playbooks/arc-nixery#step-interpreter",
+    });
     // The index holds "/lib64/ld-linux-x86-64.so.2" whole; the query's pieces matched and join up.
     expect(highlighted(steps[0]!.match)).toEqual(["ld-linux-x86-64.so.2"]);
   });
@@ -90,7 +126,11 @@ describe("terms", () => {
   it("deep-link the section that matched, with its title as the label", () => {
     const [top] = index.search("RepoDigests");
     expect(top!.slug).toBe("podman-actors");
-    expect(top!.match).toMatchObject({ part: "section", label: "Content digest or manifest digest", href: "/playbooks/podman-actors#digests" });
+    expect(top!.match).toMatchObject({
+      part: "section",
+      label: "Content digest or manifest digest",
+      href: "/playbooks/podman-actors#digests",
+    });
     expect(highlighted(top!.match)).toEqual(["RepoDigests"]);
   });
 
@@ -134,7 +174,10 @@ describe("options", () => {
   });
 
   it("stay fast and sane on a pasted 4,000-character log", () => {
-    const log = Array.from({ length: 80 }, (_, i) => `2025-01-14T10:22:${i}Z pid=${1000 + i} sha256:${(i * 7919).toString(16).padStart(12, "0")} retrying`).join("\n");
+    const log = Array.from(
+      { length: 80 },
+      (_, i) => `2025-01-14T10:22:${i}Z pid=${1000 + i} sha256:${(i * 7919).toString(16).padStart(12, "0")} retrying`,
+    ).join("\n");
     const paste = `${log.slice(0, 3000)}\nmanifest unknown: manifest unknown\n${log.slice(0, 900)}`;
     expect(paste.length).toBeGreaterThan(3900);
     expect(slugs(paste)[0]).toBe("podman-actors");
@@ -153,8 +196,18 @@ describe("other kinds of documents", () => {
     head: { kind: "incident", id: "7", title: "Actors stuck after image rebuild" },
     tags: ["ray"],
     parts: [
-      { part: "symptom", label: "Symptom", href: "/incidents/7#symptoms", symptom: "manifest unknown: manifest unknown" },
-      { part: "learning", label: "Learning", href: "/incidents/7#learnings", text: "Always pin the manifest digest from .RepoDigests, never .Digest." },
+      {
+        part: "symptom",
+        label: "Symptom",
+        href: "/incidents/7#symptoms",
+        symptom: "manifest unknown: manifest unknown",
+      },
+      {
+        part: "learning",
+        label: "Learning",
+        href: "/incidents/7#learnings",
+        text: "Always pin the manifest digest from .RepoDigests, never .Digest.",
+      },
     ],
   };
   const mixed = createSearchIndex<{ kind: string }, string>([...[podman, nixery].map(playbookDocument), incident]);
@@ -163,10 +216,15 @@ describe("other kinds of documents", () => {
     const results = mixed.search("manifest unknown: manifest unknown");
     expect(results.map((r) => r.kind).sort()).toEqual(["incident", "playbook"]);
     expect(results.find((r) => r.kind === "incident")!.match.href).toBe("/incidents/7#symptoms");
-    expect(mixed.search("pin the manifest digest")[0]!.match).toMatchObject({ part: "learning", href: "/incidents/7#learnings" });
+    expect(mixed.search("pin the manifest digest")[0]!.match).toMatchObject({
+      part: "learning",
+      href: "/incidents/7#learnings",
+    });
   });
 
   it("restrict to some kinds", () => {
-    expect(mixed.search("manifest unknown: manifest unknown", { kinds: ["playbook"] }).map((r) => r.kind)).toEqual(["playbook"]);
+    expect(mixed.search("manifest unknown: manifest unknown", { kinds: ["playbook"] }).map((r) => r.kind)).toEqual([
+      "playbook",
+    ]);
   });
 });

@@ -72,7 +72,12 @@ export function createSearchIndex<H extends ResultHead, P extends string>(
   docs.forEach((doc, d) => {
     firstPart.push(partDoc.length);
     const fields: Record<DocField, string[]> = {
-      symptom: [], title: indexTerms(doc.title), tags: indexTerms(doc.tags.join(" ")), heading: [], code: [], text: [],
+      symptom: [],
+      title: indexTerms(doc.title),
+      tags: indexTerms(doc.tags.join(" ")),
+      heading: [],
+      code: [],
+      text: [],
     };
     for (const part of doc.parts) {
       const id = partDoc.length;

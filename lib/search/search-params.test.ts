@@ -14,7 +14,10 @@ describe("parseSearchParams", () => {
   });
 
   it("refuses a missing, empty or oversized query with the reason", () => {
-    expect(parse("")).toEqual({ ok: false, error: "q is required: paste an error message or type what you are looking for" });
+    expect(parse("")).toEqual({
+      ok: false,
+      error: "q is required: paste an error message or type what you are looking for",
+    });
     expect(parse("q=%20%20")).toEqual({ ok: false, error: "q must not be empty" });
     expect(parse(`q=${"a".repeat(4001)}`)).toEqual({ ok: false, error: "q must be at most 4000 characters" });
     expect(parse(`q=${"a".repeat(4000)}`).ok).toBe(true);

@@ -24,17 +24,20 @@ const SEED_ERRORS: Array<{ slug: string; line: string; noisy: string }> = [
   {
     slug: "ray-cluster-orbstack-vm",
     line: "ConnectionError: ray://localhost:10001 connection refused",
-    noisy: "2025-01-14 10:22:31,123\tERROR client_builder.py:88 -- ConnectionError: ray://localhost:10001 connection refused",
+    noisy:
+      "2025-01-14 10:22:31,123\tERROR client_builder.py:88 -- ConnectionError: ray://localhost:10001 connection refused",
   },
   {
     slug: "arc-job-containers-nixery",
     line: "env: '/__e/node20/bin/node': No such file or directory",
-    noisy: "2025-12-24T10:11:12.3456789Z env: '/__e/node20/bin/node': No such file or directory\n##[error]Process completed with exit code 127.",
+    noisy:
+      "2025-12-24T10:11:12.3456789Z env: '/__e/node20/bin/node': No such file or directory\n##[error]Process completed with exit code 127.",
   },
   {
     slug: "claude-code-podman-limits",
     line: "libnode.so.115 not found",
-    noisy: "Error: libnode.so.115 not found (podman run --rm --userns=keep-id --memory=4g --cpus=2 docker.io/library/debian:bookworm-slim claude)",
+    noisy:
+      "Error: libnode.so.115 not found (podman run --rm --userns=keep-id --memory=4g --cpus=2 docker.io/library/debian:bookworm-slim claude)",
   },
 ];
 
@@ -62,7 +65,10 @@ describe("pasting a seed's error line finds its playbook first", () => {
 
 describe("error text that is not a listed symptom line still finds its playbook", () => {
   it.each([
-    ["claude-code-podman-limits", "claude: error while loading shared libraries: libnode.so.115: cannot open shared object file: No such file or directory"],
+    [
+      "claude-code-podman-limits",
+      "claude: error while loading shared libraries: libnode.so.115: cannot open shared object file: No such file or directory",
+    ],
     ["ray-cluster-orbstack-vm", "Address already in use"],
     ["arc-job-containers-nixery", "nixery glibc interpreter /lib64/ld-linux-x86-64.so.2"],
   ])("%s: %s", (slug, query) => {

@@ -22,7 +22,8 @@ describe("makeSnippet", () => {
   });
 
   it("centres on the densest cluster of matches", () => {
-    const text = `podman once. ${"filler words here ".repeat(30)}podman podman podman at the end ${"tail ".repeat(40)}`.trim();
+    const text =
+      `podman once. ${"filler words here ".repeat(30)}podman podman podman at the end ${"tail ".repeat(40)}`.trim();
     const ranges = termRanges(text, new Set(["podman"]));
     const { snippet, highlights } = makeSnippet(text, ranges);
     expect(highlights).toHaveLength(3);
@@ -32,6 +33,16 @@ describe("makeSnippet", () => {
 
 describe("mergeRanges", () => {
   it("sorts and merges overlapping ranges", () => {
-    expect(mergeRanges([[10, 12], [0, 5], [3, 8], [12, 14]])).toEqual([[0, 8], [10, 14]]);
+    expect(
+      mergeRanges([
+        [10, 12],
+        [0, 5],
+        [3, 8],
+        [12, 14],
+      ]),
+    ).toEqual([
+      [0, 8],
+      [10, 14],
+    ]);
   });
 });

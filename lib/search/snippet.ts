@@ -15,7 +15,11 @@ export function collapseWhitespace(text: string): string {
 /** Ranges of `text` whose terms are in `terms`, merged and sorted. Pieces of one path or
  *  identifier that all matched (`ld`, `linux`, `x86`) become one range (`ld-linux-x86`). */
 export function termRanges(text: string, terms: ReadonlySet<string>): Range[] {
-  const merged = mergeRanges(termSpans(text).filter((s) => terms.has(s.term)).map((s): Range => [s.start, s.end]));
+  const merged = mergeRanges(
+    termSpans(text)
+      .filter((s) => terms.has(s.term))
+      .map((s): Range => [s.start, s.end]),
+  );
   const out: Range[] = [];
   for (const r of merged) {
     const last = out[out.length - 1];

@@ -132,7 +132,11 @@ export class SymptomMatcher<T> {
       for (const line of candidates ?? []) {
         const at = containsRun(line.words, q);
         if (at < 0) continue;
-        record({ value: line.value, words: q.length, range: [line.words[at]!.start, line.words[at + q.length - 1]!.end] });
+        record({
+          value: line.value,
+          words: q.length,
+          range: [line.words[at]!.start, line.words[at + q.length - 1]!.end],
+        });
       }
     }
     return [...hits.values()];

@@ -17,8 +17,30 @@ const EDGE_PUNCT = ".:!?=-*#~$@…";
 const MAX_TERM = 80;
 
 const STOP_WORDS = new Set([
-  "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "if", "in", "is", "it", "of",
-  "on", "or", "the", "then", "this", "that", "to", "was", "with",
+  "a",
+  "an",
+  "and",
+  "are",
+  "as",
+  "at",
+  "be",
+  "by",
+  "for",
+  "from",
+  "if",
+  "in",
+  "is",
+  "it",
+  "of",
+  "on",
+  "or",
+  "the",
+  "then",
+  "this",
+  "that",
+  "to",
+  "was",
+  "with",
 ]);
 
 function keep(term: string): boolean {

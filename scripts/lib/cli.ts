@@ -5,9 +5,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
-export type FileCommand =
-  | { exit: number }
-  | { file: string; values: Record<string, string | boolean | undefined> };
+export type FileCommand = { exit: number } | { file: string; values: Record<string, string | boolean | undefined> };
 
 /**
  * Parses `args` for a command that takes exactly one FILE. When the command should stop, prints
@@ -17,7 +15,11 @@ export function parseFileCommand(args: string[], options: Options, usage: string
   let values: Record<string, string | boolean | undefined>;
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args, options: { ...options, help: { type: "boolean" } }, allowPositionals: true }) as {
+    ({ values, positionals } = parseArgs({
+      args,
+      options: { ...options, help: { type: "boolean" } },
+      allowPositionals: true,
+    }) as {
       values: Record<string, string | boolean | undefined>;
       positionals: string[];
     });

@@ -91,7 +91,10 @@ export function setupAgentNamespace(
       }
       const hello = parsed.data;
       if (hello.protocol !== AGENT_PROTOCOL_VERSION) {
-        reply({ ok: false, reason: `agent protocol ${hello.protocol} is not supported; this server speaks ${AGENT_PROTOCOL_VERSION}` });
+        reply({
+          ok: false,
+          reason: `agent protocol ${hello.protocol} is not supported; this server speaks ${AGENT_PROTOCOL_VERSION}`,
+        });
         socket.disconnect(true);
         return;
       }
@@ -102,7 +105,16 @@ export function setupAgentNamespace(
           const forget = manager.agentHello(link, hello);
           welcomed = true;
           markOnline(presence);
-          log.info({ host: hostName, agent: hello.name, version: hello.version, policy: hello.policy, resumed: hello.active.length - forget.length }, "agent connected");
+          log.info(
+            {
+              host: hostName,
+              agent: hello.name,
+              version: hello.version,
+              policy: hello.policy,
+              resumed: hello.active.length - forget.length,
+            },
+            "agent connected",
+          );
           reply({ ok: true, hostId, hostName, windowBytes: opts.windowBytes, heartbeatMs: opts.heartbeatMs, forget });
         })
         .catch((err: unknown) => {

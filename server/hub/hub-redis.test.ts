@@ -37,7 +37,10 @@ describe("two server instances over Redis", () => {
 
     const start = await operatorA.call("run.start", { playbook: "scale", hostId, inputs: {} });
     const runId = start.ok ? (start.runId as string) : "";
-    expect(await watcherB.call("run.subscribe", { runId })).toMatchObject({ ok: true, run: { hostName: "node-a-host" } });
+    expect(await watcherB.call("run.subscribe", { runId })).toMatchObject({
+      ok: true,
+      run: { hostName: "node-a-host" },
+    });
     const { stepRunId, output } = await operatorA.run(runId, "count");
     const seenOnB = await watcherB.finished(stepRunId);
     expect(seenOnB.verdict).toBe("passed");
@@ -50,7 +53,10 @@ describe("two server instances over Redis", () => {
     expect(nodeB.hub.runs.isConnected(hostId)).toBe(false);
 
     // A viewer's request is refused on B and never travels.
-    expect(await watcherB.call("run.start", { playbook: "scale", hostId, inputs: {} })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await watcherB.call("run.start", { playbook: "scale", hostId, inputs: {} })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden" },
+    });
 
     const start = await operatorB.call("run.start", { playbook: "scale", hostId, inputs: {} });
     expect(start).toMatchObject({ ok: true, run: { hostName: "node-a-driven" } });
@@ -63,9 +69,15 @@ describe("two server instances over Redis", () => {
     expect(output.toString()).toBe(Array.from({ length: 20 }, (_, i) => `line-${i + 1}\r\n`).join(""));
 
     expect(await operatorB.call("step.cancel", { runId })).toMatchObject({ ok: false, error: { code: "conflict" } });
-    expect(await operatorB.call("step.run", { runId, stepId: "nope" })).toMatchObject({ ok: false, error: { code: "not-found" } });
+    expect(await operatorB.call("step.run", { runId, stepId: "nope" })).toMatchObject({
+      ok: false,
+      error: { code: "not-found" },
+    });
     expect(await operatorB.call("run.finish", { runId })).toMatchObject({ ok: true, run: { status: "finished" } });
     expect(h.hub.runs.liveState(runId)).toBeUndefined();
-    expect(await operatorB.call("step.run", { runId, stepId: "count" })).toMatchObject({ ok: false, error: { code: "conflict" } });
+    expect(await operatorB.call("step.run", { runId, stepId: "count" })).toMatchObject({
+      ok: false,
+      error: { code: "conflict" },
+    });
   });
 });

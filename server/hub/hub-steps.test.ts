@@ -41,7 +41,12 @@ let operator: UiClient;
 let admin: UiClient;
 let viewer: UiClient;
 
-async function newRun(client: UiClient, playbook = "itest", inputs: Record<string, string> = { API_TOKEN: SECRET }, host = hostId): Promise<string> {
+async function newRun(
+  client: UiClient,
+  playbook = "itest",
+  inputs: Record<string, string> = { API_TOKEN: SECRET },
+  host = hostId,
+): Promise<string> {
   const res = await client.call("run.start", { playbook, hostId: host, inputs });
   if (!res.ok) throw new Error(`run.start: ${res.error.message}`);
   return res.runId as string;
@@ -68,9 +73,17 @@ describe("steps on a real agent", () => {
     expect(greet.view).toMatchObject({ verdict: "passed", exitCode: 0, suggestedNext: "exit3" });
 
     const failed = await operator.run(runId, "exit3");
-    expect(failed.view).toMatchObject({ verdict: "failed", exitCode: 3, reason: "exit code 3, expected 0", suggestedNext: "fix" });
+    expect(failed.view).toMatchObject({
+      verdict: "failed",
+      exitCode: 3,
+      reason: "exit code 3, expected 0",
+      suggestedNext: "fix",
+    });
     expect((await operator.run(runId, "exit3-ok")).view.verdict).toBe("passed");
-    expect((await operator.run(runId, "nomatch")).view).toMatchObject({ verdict: "failed", reason: "output does not match /bar/" });
+    expect((await operator.run(runId, "nomatch")).view).toMatchObject({
+      verdict: "failed",
+      reason: "output does not match /bar/",
+    });
     expect((await operator.run(runId, "colors")).view.verdict).toBe("passed");
 
     const run = await operator.call("run.subscribe", { runId });
@@ -89,18 +102,40 @@ describe("steps on a real agent", () => {
   });
 
   it("audits every execution with user, host, playbook@hash, command, exit code and times", async () => {
-    const events = await h.db.auditEvent.findMany({ where: { action: "step.run", stepId: "exit3" }, include: { user: true } });
+    const events = await h.db.auditEvent.findMany({
+      where: { action: "step.run", stepId: "exit3" },
+      include: { user: true },
+    });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ hostName: "box", playbook: "itest@0123456789ab", command: "echo about to fail; exit 3", exitCode: 3, verdict: "failed" });
+    expect(events[0]).toMatchObject({
+      hostName: "box",
+      playbook: "itest@0123456789ab",
+      command: "echo about to fail; exit 3",
+      exitCode: 3,
+      verdict: "failed",
+    });
     expect(events[0]!.user?.role).toBe("operator");
     expect(events[0]!.endedAt!.getTime()).toBeGreaterThanOrEqual(events[0]!.startedAt!.getTime());
   });
 
   it("validates inputs at run start", async () => {
-    expect(await operator.call("run.start", { playbook: "itest", hostId, inputs: {} })).toEqual({ ok: false, error: { code: "bad-request", message: "input API_TOKEN (API token) is required" } });
-    const bad = await operator.call("run.start", { playbook: "itest", hostId, inputs: { API_TOKEN: "x", WHO: "Robert'); DROP" } });
-    expect(bad).toMatchObject({ ok: false, error: { code: "bad-request", message: "input WHO (Who) must match /^[a-z]+$/" } });
-    expect(await operator.call("run.start", { playbook: "nope", hostId, inputs: {} })).toMatchObject({ ok: false, error: { code: "not-found" } });
+    expect(await operator.call("run.start", { playbook: "itest", hostId, inputs: {} })).toEqual({
+      ok: false,
+      error: { code: "bad-request", message: "input API_TOKEN (API token) is required" },
+    });
+    const bad = await operator.call("run.start", {
+      playbook: "itest",
+      hostId,
+      inputs: { API_TOKEN: "x", WHO: "Robert'); DROP" },
+    });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: "bad-request", message: "input WHO (Who) must match /^[a-z]+$/" },
+    });
+    expect(await operator.call("run.start", { playbook: "nope", hostId, inputs: {} })).toMatchObject({
+      ok: false,
+      error: { code: "not-found" },
+    });
   });
 
   it("refuses a browser that sends a command, and checks roles", async () => {
@@ -108,23 +143,44 @@ describe("steps on a real agent", () => {
     const sneaky = await operator.call("step.run", { runId, stepId: "greet", command: "rm -rf /" });
     expect(sneaky).toMatchObject({ ok: false, error: { code: "bad-request" } });
     expect(!sneaky.ok && sneaky.error.message).toMatch(/Unrecognized key.*"command"/);
-    const sneakyStart = await operator.call("run.start", { playbook: "itest", hostId, inputs: { API_TOKEN: "x" }, command: "id" });
+    const sneakyStart = await operator.call("run.start", {
+      playbook: "itest",
+      hostId,
+      inputs: { API_TOKEN: "x" },
+      command: "id",
+    });
     expect(sneakyStart).toMatchObject({ ok: false, error: { code: "bad-request" } });
 
-    expect(await viewer.call("run.start", { playbook: "itest", hostId, inputs: { API_TOKEN: "x" } })).toMatchObject({ ok: false, error: { code: "forbidden" } });
-    expect(await viewer.call("step.run", { runId, stepId: "greet" })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await viewer.call("run.start", { playbook: "itest", hostId, inputs: { API_TOKEN: "x" } })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden" },
+    });
+    expect(await viewer.call("step.run", { runId, stepId: "greet" })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden" },
+    });
     // Viewers may watch.
     expect(await viewer.call("run.subscribe", { runId })).toMatchObject({ ok: true });
   });
 
   it("asks confirmation for change steps, an admin and the typed id for danger steps", async () => {
     const runId = await newRun(operator);
-    expect(await operator.call("step.run", { runId, stepId: "install" })).toMatchObject({ ok: false, error: { code: "needs-confirmation" } });
+    expect(await operator.call("step.run", { runId, stepId: "install" })).toMatchObject({
+      ok: false,
+      error: { code: "needs-confirmation" },
+    });
     expect((await operator.run(runId, "install", { confirm: true })).view.verdict).toBe("passed");
-    expect(await operator.call("step.run", { runId, stepId: "wipe", confirm: true, typedStepId: "wipe" })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(
+      await operator.call("step.run", { runId, stepId: "wipe", confirm: true, typedStepId: "wipe" }),
+    ).toMatchObject({ ok: false, error: { code: "forbidden" } });
     await admin.call("run.subscribe", { runId });
-    expect(await admin.call("step.run", { runId, stepId: "wipe", confirm: true, typedStepId: "wip" })).toMatchObject({ ok: false, error: { code: "forbidden" } });
-    expect((await admin.run(runId, "wipe", { confirm: true, typedStepId: "wipe" })).output.toString()).toBe("wiping\r\n");
+    expect(await admin.call("step.run", { runId, stepId: "wipe", confirm: true, typedStepId: "wip" })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden" },
+    });
+    expect((await admin.run(runId, "wipe", { confirm: true, typedStepId: "wipe" })).output.toString()).toBe(
+      "wiping\r\n",
+    );
   });
 
   it("times out a step and cancels another, keeping their output", async () => {
@@ -136,7 +192,10 @@ describe("steps on a real agent", () => {
     const started = await operator.call("step.run", { runId, stepId: "long" });
     expect(started.ok).toBe(true);
     const stepRunId = started.ok ? (started.stepRunId as string) : "";
-    expect(await operator.call("step.run", { runId, stepId: "greet" })).toMatchObject({ ok: false, error: { code: "conflict" } });
+    expect(await operator.call("step.run", { runId, stepId: "greet" })).toMatchObject({
+      ok: false,
+      error: { code: "conflict" },
+    });
     await new Promise((r) => setTimeout(r, 300));
     const t0 = Date.now();
     expect(await operator.call("step.cancel", { runId })).toEqual({ ok: true });
@@ -173,12 +232,25 @@ describe("steps on a real agent", () => {
       replayed.push(Buffer.from(c.data));
       done = c.done;
     });
-    expect(await watcher.call("step.replay", { runId, stepRunId })).toMatchObject({ ok: true, totalBytes: output.length });
+    expect(await watcher.call("step.replay", { runId, stepRunId })).toMatchObject({
+      ok: true,
+      totalBytes: output.length,
+    });
     await waitFor(() => done);
     expect(Buffer.concat(replayed).equals(output)).toBe(true);
 
     const { castStream } = await import("@/lib/runs/cast");
-    const cast = await new Response(castStream({ id: stepRunId, stepId: "colors", shell: "bash", cols: 120, rows: 30, startedAt: new Date(), title: "t" })).text();
+    const cast = await new Response(
+      castStream({
+        id: stepRunId,
+        stepId: "colors",
+        shell: "bash",
+        cols: 120,
+        rows: 30,
+        startedAt: new Date(),
+        title: "t",
+      }),
+    ).text();
     const [header, ...events] = cast.trimEnd().split("\n");
     expect(JSON.parse(header!)).toMatchObject({ version: 2, width: 120, height: 30 });
     expect(events.map((e) => (JSON.parse(e) as [number, string, string])[2]).join("")).toBe(output.toString());
@@ -206,16 +278,24 @@ describe("agent policy", () => {
     viewer.socket.on("host.status", (host) => statuses.push(host));
     const readOnly = await h.agentFor("read-only", ["--max-risk", "read"]);
     await waitFor(() => statuses.some((s) => s.name === "read-only" && s.online));
-    expect(statuses.find((s) => s.name === "read-only")?.policy).toEqual({ maxRisk: "read", allowTags: null, allowPlaybooks: null });
+    expect(statuses.find((s) => s.name === "read-only")?.policy).toEqual({
+      maxRisk: "read",
+      allowTags: null,
+      allowPlaybooks: null,
+    });
     const runId = await newRun(operator, "itest", { API_TOKEN: "x" }, readOnly.hostId);
     const refused = await operator.run(runId, "install", { confirm: true });
     expect(refused.view.verdict).toBe("refused");
-    expect(refused.view.reason).toMatch(/refused by the agent on read-only: this agent accepts steps up to risk "read"/);
+    expect(refused.view.reason).toMatch(
+      /refused by the agent on read-only: this agent accepts steps up to risk "read"/,
+    );
     expect((await operator.run(runId, "greet")).view.verdict).toBe("passed");
 
     const tagged = await h.agentFor("tagged", ["--allow-tags", "k8s,net"]);
     const run2 = await newRun(operator, "itest", { API_TOKEN: "x" }, tagged.hostId);
-    expect((await operator.run(run2, "greet")).view.reason).toMatch(/only playbooks tagged k8s, net; "itest" has tags: diag/);
+    expect((await operator.run(run2, "greet")).view.reason).toMatch(
+      /only playbooks tagged k8s, net; "itest" has tags: diag/,
+    );
   });
 });
 

@@ -17,7 +17,10 @@ const pb = testPlaybook("streams", [
 ]);
 
 const sha = (b: Buffer) => crypto.createHash("sha256").update(b).digest("hex");
-const tickerText = Array.from({ length: TICKS }, (_, i) => `${String(i + 1).padStart(4, "0")} ${"0".repeat(1019)}\r\n`).join("");
+const tickerText = Array.from(
+  { length: TICKS },
+  (_, i) => `${String(i + 1).padStart(4, "0")} ${"0".repeat(1019)}\r\n`,
+).join("");
 
 let h: Awaited<ReturnType<typeof startHarness>>;
 let operator: UiClient;
@@ -59,7 +62,9 @@ describe("output integrity", () => {
     const kept = await stored(stepRunId);
     expect(kept.length).toBe(MB100);
     expect(sha(kept)).toBe(expected);
-    console.log(`100 MB through agent → hub → browser client and SQLite in ${seconds.toFixed(1)} s (${(100 / seconds).toFixed(0)} MB/s)`);
+    console.log(
+      `100 MB through agent → hub → browser client and SQLite in ${seconds.toFixed(1)} s (${(100 / seconds).toFixed(0)} MB/s)`,
+    );
   }, 120_000);
 
   it("loses no byte when the agent's connection drops mid-step", async () => {

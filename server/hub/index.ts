@@ -31,7 +31,8 @@ export async function attachHub(server: http.Server, given: Partial<HubOptions> 
   let stopPruning = () => {};
   if (options.housekeeping) {
     // With several instances, another one may own the active runs: leave them alone.
-    if (options.redisUrl) log.warn("REDIS_URL set: runs left active by a crashed instance are not marked interrupted at start");
+    if (options.redisUrl)
+      log.warn("REDIS_URL set: runs left active by a crashed instance are not marked interrupted at start");
     else await markInterrupted();
     stopPruning = schedulePruning();
   }

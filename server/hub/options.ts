@@ -30,7 +30,10 @@ function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   return n;
 }
 
-export async function resolveHubOptions(given: Partial<HubOptions>, env: NodeJS.ProcessEnv = process.env): Promise<HubOptions> {
+export async function resolveHubOptions(
+  given: Partial<HubOptions>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<HubOptions> {
   return {
     getPlaybook: given.getPlaybook ?? (await import("@/lib/playbooks/content-index")).getPlaybook,
     authenticateUser: given.authenticateUser ?? (await import("@/lib/auth/request-user")).userFromHeaders,

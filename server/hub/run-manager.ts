@@ -93,7 +93,8 @@ export class RunManager {
     if (!playbook) return err("not-found", `No playbook "${req.playbook}".`);
     const host = await this.hosts.runnableHost(req.hostId);
     if (!host) return err("not-found", "No such host.");
-    if (!this.links.has(host.id)) return err("host-offline", `Host "${host.name}" is offline: its agent is not connected.`);
+    if (!this.links.has(host.id))
+      return err("host-offline", `Host "${host.name}" is offline: its agent is not connected.`);
     const checked = checkInputs(playbook.inputs, req.inputs);
     if (!checked.ok) return err("bad-request", checked.message);
     const run = await this.store.createRun({
@@ -124,7 +125,8 @@ export class RunManager {
   async runStep(user: SessionUser, req: StepRunRequest): Promise<UiResult<{ stepRunId: string }>> {
     const run = this.runs.get(req.runId);
     if (!run) return this.notActive(req.runId);
-    if (run.active) return err("conflict", `Step "${run.active.step.id}" is still running in this run; wait for it or cancel it.`);
+    if (run.active)
+      return err("conflict", `Step "${run.active.step.id}" is still running in this run; wait for it or cancel it.`);
     const found = await this.currentStep(run, req.stepId);
     if (!found.ok) return found;
     const { playbook, step } = found;
@@ -162,7 +164,13 @@ export class RunManager {
     }
     const link = this.links.get(run.hostId);
     if (link) link.send("step.cancel", { stepRunId: active.stepRunId });
-    else void this.end(run, active, { cause: "cancelled", exitCode: null, signal: null }, "cancelled while the agent was disconnected");
+    else
+      void this.end(
+        run,
+        active,
+        { cause: "cancelled", exitCode: null, signal: null },
+        "cancelled while the agent was disconnected",
+      );
     log.info({ runId, stepRunId: active.stepRunId, user: user.email }, "step cancel requested");
     await this.publishRun(run.id);
     return { ok: true };
@@ -187,7 +195,9 @@ export class RunManager {
 
   liveState(runId: string): LiveRunState | undefined {
     const state = this.runs.get(runId);
-    return state ? { activeStepRunId: state.active?.stepRunId ?? null, runningAllRead: state.runAll !== null } : undefined;
+    return state
+      ? { activeStepRunId: state.active?.stepRunId ?? null, runningAllRead: state.runAll !== null }
+      : undefined;
   }
 
   /** Whether the run is active in this process (under scale-out, requests about it come here). */
@@ -297,7 +307,12 @@ export class RunManager {
     return { ok: true, playbook, step };
   }
 
-  private async launch(run: RunState, playbook: Playbook, step: Step, userId: string): Promise<UiResult<{ stepRunId: string }>> {
+  private async launch(
+    run: RunState,
+    playbook: Playbook,
+    step: Step,
+    userId: string,
+  ): Promise<UiResult<{ stepRunId: string }>> {
     const link = this.links.get(run.hostId);
     if (!link) return err("host-offline", `Host "${run.hostName}" is offline: its agent is not connected.`);
     const masker = new SecretMasker(run.secrets);
@@ -358,7 +373,10 @@ export class RunManager {
       cols: stepRun.cols,
       rows: stepRun.rows,
     });
-    log.info({ runId: run.id, stepRunId: stepRun.id, step: step.id, risk: step.risk, host: run.hostName }, "step sent to agent");
+    log.info(
+      { runId: run.id, stepRunId: stepRun.id, step: step.id, risk: step.risk, host: run.hostName },
+      "step sent to agent",
+    );
     await this.publishStep(run, stepRun.id);
     await this.publishRun(run.id);
     return { ok: true, stepRunId: stepRun.id };

@@ -65,7 +65,10 @@ export class StepSession {
     }
     if (chunk.offset > this.received) {
       // Cannot happen on one ordered connection; after a reconnect the agent resends from our ack.
-      log.warn({ stepRunId: this.deps.stepRunId, expected: this.received, got: chunk.offset }, "output chunk out of order; waiting for the resend");
+      log.warn(
+        { stepRunId: this.deps.stepRunId, expected: this.received, got: chunk.offset },
+        "output chunk out of order; waiting for the resend",
+      );
       return;
     }
     let fresh = data.subarray(this.received - chunk.offset);

@@ -32,7 +32,8 @@ export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOpt
   nsp.use((socket, next) => {
     opts.authenticateUser(handshakeHeaders(socket.handshake.headers)).then(
       (user) => {
-        if (!user) return next(Object.assign(new Error("unauthorized: sign in first"), { data: { code: "unauthorized" } }));
+        if (!user)
+          return next(Object.assign(new Error("unauthorized: sign in first"), { data: { code: "unauthorized" } }));
         socket.data = { user };
         next();
       },

@@ -36,7 +36,10 @@ export default async function AuditPage({ searchParams }: Props) {
     <div className="page">
       <header className="page-header">
         <h1>Audit log</h1>
-        <p className="page-lead">Every step execution and every host change: who, where, which playbook version, the command and its outcome. Newest first.</p>
+        <p className="page-lead">
+          Every step execution and every host change: who, where, which playbook version, the command and its outcome.
+          Newest first.
+        </p>
       </header>
       {entries.length === 0 ? (
         <div className="empty-state">
@@ -70,9 +73,13 @@ export default async function AuditPage({ searchParams }: Props) {
                   <td>{e.hostName ?? <span className="muted">—</span>}</td>
                   <td>{e.playbook ? <code>{e.playbook}</code> : <span className="muted">—</span>}</td>
                   <td>{e.stepId ? <code>{e.stepId}</code> : <span className="muted">—</span>}</td>
-                  <td>{e.command ? <code title={e.command}>{shorten(e.command)}</code> : <span className="muted">—</span>}</td>
                   <td>
-                    {[e.verdict, e.exitCode !== null ? `exit ${e.exitCode}` : null, e.detail].filter(Boolean).join(" · ") || <span className="muted">—</span>}
+                    {e.command ? <code title={e.command}>{shorten(e.command)}</code> : <span className="muted">—</span>}
+                  </td>
+                  <td>
+                    {[e.verdict, e.exitCode !== null ? `exit ${e.exitCode}` : null, e.detail]
+                      .filter(Boolean)
+                      .join(" · ") || <span className="muted">—</span>}
                   </td>
                 </tr>
               ))}

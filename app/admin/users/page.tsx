@@ -48,7 +48,9 @@ export default async function UsersPage() {
                     )}
                   </td>
                   <td>
-                    <span className={user.banned ? "status banned" : "status active"}>{user.banned ? "Banned" : "Active"}</span>
+                    <span className={user.banned ? "status banned" : "status active"}>
+                      {user.banned ? "Banned" : "Active"}
+                    </span>
                     {!self && <BanForm userId={user.id} email={user.email} banned={user.banned} />}
                   </td>
                   <td>

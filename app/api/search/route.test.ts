@@ -51,7 +51,10 @@ beforeAll(async () => {
     }),
   );
   expect(res.status, await res.clone().text()).toBe(200);
-  cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 });
 
 afterAll(async () => {

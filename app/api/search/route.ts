@@ -22,6 +22,9 @@ export const GET = route({ role: "viewer", query }, async ({ user, query: { q, l
     return Response.json({ query: q, results });
   } catch (err) {
     log.error({ err, userId: user.id }, "search failed");
-    return Response.json({ error: "Search is unavailable right now; the server log has the details." }, { status: 500 });
+    return Response.json(
+      { error: "Search is unavailable right now; the server log has the details." },
+      { status: 500 },
+    );
   }
 });

@@ -11,18 +11,33 @@ import { Breadcrumb } from "@/components/breadcrumb";
 export const metadata: Metadata = { title: "Record incident" };
 export const dynamic = "force-dynamic";
 
-export default async function NewIncidentPage({ searchParams }: { searchParams: Promise<{ run?: string | string[] }> }) {
+export default async function NewIncidentPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ run?: string | string[] }>;
+}) {
   await requireUser("operator");
   const runParam = (await searchParams).run;
   const runId = Array.isArray(runParam) ? runParam[0] : runParam;
   const playbooks = await playbookOptions();
-  const fromRun = runId ? await incidentDraftFromRun(runId, { playbookTitle: async (slug) => (await getPlaybook(slug))?.title }) : null;
+  const fromRun = runId
+    ? await incidentDraftFromRun(runId, { playbookTitle: async (slug) => (await getPlaybook(slug))?.title })
+    : null;
   const initial = formStateFrom(
     fromRun
       ? {
           ...fromRun.input,
           // The failed step is where the next reader will need what this incident teaches.
-          learnings: fromRun.failedStep ? [{ kind: "insight", text: "", playbookSlug: fromRun.failedStep.playbookSlug, stepId: fromRun.failedStep.stepId }] : [],
+          learnings: fromRun.failedStep
+            ? [
+                {
+                  kind: "insight",
+                  text: "",
+                  playbookSlug: fromRun.failedStep.playbookSlug,
+                  stepId: fromRun.failedStep.stepId,
+                },
+              ]
+            : [],
         }
       : { severity: "SEV3", status: "investigating", startedAt: null },
   );
@@ -31,14 +46,18 @@ export default async function NewIncidentPage({ searchParams }: { searchParams: 
       <Breadcrumb trail={[{ href: "/incidents", label: "Incidents" }]} current="Record" />
       <header className="page-header">
         <h1>{fromRun ? "Record an incident from this run" : "Record an incident"}</h1>
-        {runId && !fromRun ? <p className="notice notice-warning">No run with id “{runId}”; starting from scratch.</p> : null}
+        {runId && !fromRun ? (
+          <p className="notice notice-warning">No run with id “{runId}”; starting from scratch.</p>
+        ) : null}
         {fromRun ? (
           <p className="page-lead">
-            Prefilled from <Link href={`/runs/${runId}`}>the run</Link>: its playbook, host, failed steps and their output. Add what you found and what you learned.
+            Prefilled from <Link href={`/runs/${runId}`}>the run</Link>: its playbook, host, failed steps and their
+            output. Add what you found and what you learned.
           </p>
         ) : (
           <p className="page-lead">
-            Symptoms, root causes, the fix and what you learned. Or <Link href="/incidents/import">import a write-up</Link>.
+            Symptoms, root causes, the fix and what you learned. Or{" "}
+            <Link href="/incidents/import">import a write-up</Link>.
           </p>
         )}
       </header>

@@ -43,35 +43,37 @@ export default async function PlaybookPage({ params }: Props) {
   const stepExtra = (stepId: string) => <StepLearnings slug={playbook.slug} stepId={stepId} />;
   const body = await renderPlaybookBody(playbook, playbookComponents(playbook, stepExtra));
   const toc = buildToc(playbook);
-  const contents = <TableOfContents entries={toc} hasSymptoms={playbook.symptoms.length > 0} hasInputs={playbook.inputs.length > 0} />;
+  const contents = (
+    <TableOfContents entries={toc} hasSymptoms={playbook.symptoms.length > 0} hasInputs={playbook.inputs.length > 0} />
+  );
 
   return (
     <PlaybookRuns playbook={playbook} user={user}>
-    <div className="page playbook-layout">
-      <article className="playbook">
-        <Breadcrumb trail={PLAYBOOKS_TRAIL} current={playbook.title} />
-        <PlaybookHeader playbook={playbook} />
-        <details className="toc-inline">
-          <summary>On this page</summary>
+      <div className="page playbook-layout">
+        <article className="playbook">
+          <Breadcrumb trail={PLAYBOOKS_TRAIL} current={playbook.title} />
+          <PlaybookHeader playbook={playbook} />
+          <details className="toc-inline">
+            <summary>On this page</summary>
+            {contents}
+          </details>
+          <Symptoms symptoms={playbook.symptoms} />
+          <InputsTable inputs={playbook.inputs} />
+          <PlaybookRunPanel slug={playbook.slug} />
+          {body.ok ? (
+            <div className="prose">{body.element}</div>
+          ) : (
+            <ContentErrorPanel title="This playbook's text cannot be rendered" errors={[body.error]} />
+          )}
+          <PlaybookLearnings slug={playbook.slug} />
+          <RunBar />
+        </article>
+        <aside className="toc-rail" aria-label="On this page">
+          <p className="toc-heading">On this page</p>
           {contents}
-        </details>
-        <Symptoms symptoms={playbook.symptoms} />
-        <InputsTable inputs={playbook.inputs} />
-        <PlaybookRunPanel slug={playbook.slug} />
-        {body.ok ? (
-          <div className="prose">{body.element}</div>
-        ) : (
-          <ContentErrorPanel title="This playbook's text cannot be rendered" errors={[body.error]} />
-        )}
-        <PlaybookLearnings slug={playbook.slug} />
-        <RunBar />
-      </article>
-      <aside className="toc-rail" aria-label="On this page">
-        <p className="toc-heading">On this page</p>
-        {contents}
-        <TocSpy container=".toc-rail" />
-      </aside>
-    </div>
+          <TocSpy container=".toc-rail" />
+        </aside>
+      </div>
     </PlaybookRuns>
   );
 }
@@ -89,7 +91,9 @@ function PlaybookHeader({ playbook }: { playbook: Playbook }) {
         <TagList tags={playbook.tags} />
         <span className="meta-item">
           {playbook.steps.length} {playbook.steps.length === 1 ? "step" : "steps"}
-          {counts.change + counts.danger > 0 ? ` (${[counts.change ? `${counts.change} change` : "", counts.danger ? `${counts.danger} danger` : ""].filter(Boolean).join(", ")})` : ""}
+          {counts.change + counts.danger > 0
+            ? ` (${[counts.change ? `${counts.change} change` : "", counts.danger ? `${counts.danger} danger` : ""].filter(Boolean).join(", ")})`
+            : ""}
         </span>
         <span className="meta-item">Updated {formatDate(playbook.updatedAt)}</span>
         <span className="meta-item meta-file" title={`Version ${playbook.contentHash}`}>
@@ -106,9 +110,14 @@ function BrokenPlaybook({ slug, errors }: { slug: string; errors: ContentError[]
       <Breadcrumb trail={PLAYBOOKS_TRAIL} current={slug} />
       <header className="playbook-header">
         <h1>{slug}</h1>
-        <p className="playbook-summary">This playbook could not be loaded, so it is not shown or searchable until its file is fixed.</p>
+        <p className="playbook-summary">
+          This playbook could not be loaded, so it is not shown or searchable until its file is fixed.
+        </p>
       </header>
-      <ContentErrorPanel title={errors.length === 1 ? "1 problem in this playbook" : `${errors.length} problems in this playbook`} errors={errors} />
+      <ContentErrorPanel
+        title={errors.length === 1 ? "1 problem in this playbook" : `${errors.length} problems in this playbook`}
+        errors={errors}
+      />
     </div>
   );
 }

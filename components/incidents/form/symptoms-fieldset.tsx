@@ -18,7 +18,12 @@ export function SymptomsFieldset({ edit }: { edit: FormEdit }) {
             value={symptom}
             mono
             rows={2}
-            onChange={(v) => set("symptoms", state.symptoms.map((s, j) => (j === i ? v : s)))}
+            onChange={(v) =>
+              set(
+                "symptoms",
+                state.symptoms.map((s, j) => (j === i ? v : s)),
+              )
+            }
             errors={errorsAt(`symptoms.${i}`)}
           />
           <RemoveButton onClick={() => removeRow("symptoms", i)} name={rowName("symptoms", i)} />

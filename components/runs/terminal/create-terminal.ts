@@ -87,7 +87,11 @@ function grow(term: Terminal, element: HTMLElement): void {
   const used = buffer.length > term.rows ? buffer.length : lastUsedRow(term) + 1;
   const rows = Math.min(MAX_ROWS, Math.max(MIN_ROWS, used));
   const style = getComputedStyle(element);
-  const chrome = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom) + parseFloat(style.borderTopWidth) + parseFloat(style.borderBottomWidth);
+  const chrome =
+    parseFloat(style.paddingTop) +
+    parseFloat(style.paddingBottom) +
+    parseFloat(style.borderTopWidth) +
+    parseFloat(style.borderBottomWidth);
   const height = Math.ceil(rows * cell + chrome);
   if (height > element.offsetHeight) element.style.height = `${height}px`;
   if (rows === MAX_ROWS) element.dataset.full = "true";

@@ -14,7 +14,9 @@ export function FindBox({ getSearch, onClose }: { getSearch: () => SearchAddon |
       search?.clearDecorations();
       return;
     }
-    const found = backwards ? search.findPrevious(text, { caseSensitive: false }) : search.findNext(text, { caseSensitive: false, incremental: true });
+    const found = backwards
+      ? search.findPrevious(text, { caseSensitive: false })
+      : search.findNext(text, { caseSensitive: false, incremental: true });
     setMissing(!found);
   };
 

@@ -83,7 +83,13 @@ export default function XtermPane({ runId, stepRunId, label, running, onCancel, 
         <span className="terminal-title">Output</span>
         {finding ? <FindBox getSearch={() => searchRef.current} onClose={() => setFinding(false)} /> : null}
         <div className="terminal-actions">
-          <button type="button" className="button button-small" onClick={() => setFinding((f) => !f)} aria-pressed={finding} title="Find in output">
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => setFinding((f) => !f)}
+            aria-pressed={finding}
+            title="Find in output"
+          >
             <SearchIcon size={14} />
             Find
           </button>
@@ -95,10 +101,17 @@ export default function XtermPane({ runId, stepRunId, label, running, onCancel, 
             data-state={copied}
           >
             {copied === "copied" ? <CheckIcon size={14} /> : <CopyIcon size={14} />}
-            <span aria-live="polite">{copied === "copied" ? "Copied" : copied === "failed" ? "Copy failed" : "Copy output"}</span>
+            <span aria-live="polite">
+              {copied === "copied" ? "Copied" : copied === "failed" ? "Copy failed" : "Copy output"}
+            </span>
           </button>
           {running && onCancel ? (
-            <button type="button" className="button button-small button-danger" onClick={onCancel} disabled={cancelling}>
+            <button
+              type="button"
+              className="button button-small button-danger"
+              onClick={onCancel}
+              disabled={cancelling}
+            >
               {cancelling ? "Cancelling…" : "Cancel"}
             </button>
           ) : null}

@@ -76,7 +76,8 @@ const causeLabels = Object.values(CAUSE_LABEL).join("|");
 
 export const NUMBERED_HEADING = /^### (\d+)\.(?: (.*))?$/;
 export const CAUSE_LABEL_LINE = new RegExp(`^\\*\\*(${causeLabels})\\*\\*:(?: (.*))?$`);
-export const LEARNING_LINK = /^→ Playbook: \[([a-z0-9-]+)\]\(\/playbooks\/[a-z0-9-]+\)(?: · step \[([a-z0-9-]+)\]\(\/playbooks\/[a-z0-9-]+#step-[a-z0-9-]+\))?$/;
+export const LEARNING_LINK =
+  /^→ Playbook: \[([a-z0-9-]+)\]\(\/playbooks\/[a-z0-9-]+\)(?: · step \[([a-z0-9-]+)\]\(\/playbooks\/[a-z0-9-]+#step-[a-z0-9-]+\))?$/;
 export const TIMELINE_ITEM = /^- `([^`]+)` \*\*([a-z]+)\*\*(?: · \[link\]\(<([^<>\n]*)>\))?$/;
 export const ACTION_ITEM = /^- \[( |x|X)\] (.*?)(?: _\(owner: ([^)]*)\)_)?$/;
 

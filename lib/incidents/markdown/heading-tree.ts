@@ -26,7 +26,14 @@ export function headingTree(source: string): HeadingNode {
       current.own.push(line);
       return;
     }
-    const node: HeadingNode = { level: m[1].length, title: (m[2] ?? "").trim(), line: i + 1, own: [], ownStart: i + 2, children: [] };
+    const node: HeadingNode = {
+      level: m[1].length,
+      title: (m[2] ?? "").trim(),
+      line: i + 1,
+      own: [],
+      ownStart: i + 2,
+      children: [],
+    };
     while ((stack.at(-1)?.level ?? 0) >= node.level) stack.pop();
     (stack.at(-1) ?? root).children.push(node);
     stack.push(node);

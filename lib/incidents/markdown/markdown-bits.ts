@@ -45,7 +45,11 @@ export function listItems(lines: readonly string[]): ListItem[] {
 /** Whether the lines hold only list items (and blank lines). */
 export function isOnlyList(lines: readonly string[]): boolean {
   const nonBlank = lines.filter((l) => l.trim() !== "" && !/^ {0,3}-{3,}\s*$/.test(l));
-  return nonBlank.length > 0 && ITEM.test(nonBlank[0] ?? "") && lines.every((l) => l.trim() === "" || ITEM.test(l) || /^\s/.test(l) || /^ {0,3}-{3,}\s*$/.test(l));
+  return (
+    nonBlank.length > 0 &&
+    ITEM.test(nonBlank[0] ?? "") &&
+    lines.every((l) => l.trim() === "" || ITEM.test(l) || /^\s/.test(l) || /^ {0,3}-{3,}\s*$/.test(l))
+  );
 }
 
 export interface FencedBlock {
@@ -61,7 +65,8 @@ export function fencedBlocks(lines: readonly string[]): FencedBlock[] {
   lines.forEach((line, i) => {
     if (!open) {
       const m = /^( {0,3})(`{3,}|~{3,})[ \t]*([^`\s]*)[^`]*$/.exec(line);
-      if (m?.[2]) open = { fence: m[2], lang: (m[3] ?? "").toLowerCase(), start: i, body: [], indent: (m[1] ?? "").length };
+      if (m?.[2])
+        open = { fence: m[2], lang: (m[3] ?? "").toLowerCase(), start: i, body: [], indent: (m[1] ?? "").length };
       return;
     }
     const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);

@@ -41,26 +41,59 @@ function trickyIncident(): IncidentInput {
     resolution: "Installed podman.\n\n### 1. Not a numbered cause here\n\n**Solution**: not a label in prose",
     tags: ["ray", "podman"],
     timeline: [
-      { at: "2025-11-05T09:40:00.000Z", kind: "note", text: "Noticed `PENDING_CREATION`.\n\n## Symptoms\n\n    indented code", link: null },
+      {
+        at: "2025-11-05T09:40:00.000Z",
+        kind: "note",
+        text: "Noticed `PENDING_CREATION`.\n\n## Symptoms\n\n    indented code",
+        link: null,
+      },
       { at: "2025-11-05T10:00:00.000Z", kind: "run", text: "Ran the playbook", link: "/runs/abc123" },
-      { at: "2025-11-05T10:05:00.000Z", kind: "status", text: "Status changed from investigating to mitigated", link: "https://example.com/a?b=c" },
+      {
+        at: "2025-11-05T10:05:00.000Z",
+        kind: "status",
+        text: "Status changed from investigating to mitigated",
+        link: "https://example.com/a?b=c",
+      },
     ],
     rootCauses: [
       {
         title: "Podman not installed",
         symptom: "`FileNotFoundError: [Errno 2] No such file or directory: 'podman'`",
-        cause: "The VM image has no podman.\n\n**Solution**: this line only looks like a label\n### 2. nor is this a cause",
+        cause:
+          "The VM image has no podman.\n\n**Solution**: this line only looks like a label\n### 2. nor is this a cause",
         evidence: "```bash\n$ command -v podman\n**Evidence**: inside code\n```",
         fix: "```bash\nsudo apt-get install -y podman\n```",
         prevention: "Document it as a prerequisite.",
       },
       { title: "Only a title", symptom: "", cause: "", evidence: "", fix: "", prevention: "" },
-      { title: "Unclosed fence stays inside its field", symptom: "", cause: "```bash\necho hi", evidence: "", fix: "after", prevention: "" },
+      {
+        title: "Unclosed fence stays inside its field",
+        symptom: "",
+        cause: "```bash\necho hi",
+        evidence: "",
+        fix: "after",
+        prevention: "",
+      },
     ],
     learnings: [
-      { kind: "insight", text: "Digest types matter\n\nUse the manifest digest.", playbookSlug: "ray-actor-pending-creation-podman", stepId: "podman-installed" },
-      { kind: "insight", text: "A long first paragraph\nthat spans two lines\n\nand more", playbookSlug: "ray-actor-pending-creation-podman", stepId: null },
-      { kind: "insight", text: "Ends with something link-like\n\n→ Playbook: [x](/playbooks/x)", playbookSlug: null, stepId: null },
+      {
+        kind: "insight",
+        text: "Digest types matter\n\nUse the manifest digest.",
+        playbookSlug: "ray-actor-pending-creation-podman",
+        stepId: "podman-installed",
+      },
+      {
+        kind: "insight",
+        text: "A long first paragraph\nthat spans two lines\n\nand more",
+        playbookSlug: "ray-actor-pending-creation-podman",
+        stepId: null,
+      },
+      {
+        kind: "insight",
+        text: "Ends with something link-like\n\n→ Playbook: [x](/playbooks/x)",
+        playbookSlug: null,
+        stepId: null,
+      },
       { kind: "lesson", text: "Automate recurring fixes", playbookSlug: null, stepId: null },
       { kind: "lesson", text: "Title\n\n\nTwo blank lines before this", playbookSlug: null, stepId: null },
     ],
@@ -92,12 +125,16 @@ describe("incident Markdown export", () => {
       "## Next Steps",
     ]);
     expect(md).toContain("**Date**: 2025-11-05");
-    expect(md).toContain("### 1. Podman not installed\n\n**Symptom**: `FileNotFoundError: [Errno 2] No such file or directory: 'podman'`");
+    expect(md).toContain(
+      "### 1. Podman not installed\n\n**Symptom**: `FileNotFoundError: [Errno 2] No such file or directory: 'podman'`",
+    );
     expect(md).toContain("**Solution**:\n\n```bash\nsudo apt-get install -y podman\n```");
     expect(md).toContain("**Prevention**: Document it as a prerequisite.");
     expect(md).toContain("- [x] Add podman to the VM image _(owner: alice)_");
     expect(md).toContain("- [ ] Write the runbook\n");
-    expect(md).toContain("→ Playbook: [ray-actor-pending-creation-podman](/playbooks/ray-actor-pending-creation-podman) · step [podman-installed]");
+    expect(md).toContain(
+      "→ Playbook: [ray-actor-pending-creation-podman](/playbooks/ray-actor-pending-creation-podman) · step [podman-installed]",
+    );
     // Structure-like lines in a field are escaped rather than left to split the document.
     expect(md).toContain("\\## Symptoms\n\\\\## Root Causes Identified");
   });
@@ -140,7 +177,9 @@ describe("incident JSON export", () => {
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(IncidentInputError);
-      expect((err as IncidentInputError).issues).toEqual([{ path: "severity", message: "bad.json: Severity must be one of SEV1, SEV2, SEV3, SEV4" }]);
+      expect((err as IncidentInputError).issues).toEqual([
+        { path: "severity", message: "bad.json: Severity must be one of SEV1, SEV2, SEV3, SEV4" },
+      ]);
     }
   });
 });
@@ -177,9 +216,15 @@ describe("importing write-ups", () => {
       "**YAML Configuration Requires Literal Values**",
       "**Automation Prevents Recurring Issues**",
     ]);
-    expect(incident.learnings.some((l) => l.kind === "lesson" && l.text.includes("Fix root causes, not symptoms"))).toBe(true);
+    expect(
+      incident.learnings.some((l) => l.kind === "lesson" && l.text.includes("Fix root causes, not symptoms")),
+    ).toBe(true);
     expect(incident.actionItems[0]).toEqual({ text: "Document all learnings", owner: "", done: true });
-    expect(incident.actionItems.at(-1)).toEqual({ text: "Consider Docker as default (simpler than Podman)", owner: "", done: false });
+    expect(incident.actionItems.at(-1)).toEqual({
+      text: "Consider Docker as default (simpler than Podman)",
+      owner: "",
+      done: false,
+    });
     // Sections without a field of their own are kept in the summary.
     expect(incident.summary).toContain("## Files Modified");
     expect(incident.resolution).toContain("Actor: ALIVE and running in container");
@@ -207,7 +252,9 @@ describe("importing write-ups", () => {
     expect(incident.rootCauses[0]!.fix).toBe("**Fix Applied:** Added `gnutar` to Nixery image URLs.");
     expect(incident.rootCauses[2]!.fix).toMatch(/^\*\*The Fix\*\*\n\nNeed to add the externals volume/);
     expect(incident.rootCauses[3]!.evidence).toContain("Validation Results");
-    expect(incident.resolution).toContain("nixery.dev/shell/git/docker/devbox/nix/nodejs_24/gnutar/findutils/coreutils");
+    expect(incident.resolution).toContain(
+      "nixery.dev/shell/git/docker/devbox/nix/nodejs_24/gnutar/findutils/coreutils",
+    );
     expect(incident.actionItems.filter((a) => a.done)).toHaveLength(3);
     // No Key Insights section: each root cause becomes an insight.
     expect(incident.learnings).toHaveLength(4);
@@ -215,9 +262,14 @@ describe("importing write-ups", () => {
   });
 
   it("names the file and line of a bad value", () => {
-    const md = exportIncidentMarkdown(parseIncidentInput({ title: "t", severity: "SEV1", startedAt: "2025-01-02T00:00:00Z" }))
+    const md = exportIncidentMarkdown(
+      parseIncidentInput({ title: "t", severity: "SEV1", startedAt: "2025-01-02T00:00:00Z" }),
+    )
       .replace("**Severity**: SEV1", "**Severity**: SEV9")
-      .replace("**Started**: 2025-01-02T00:00:00.000Z", "**Started**: 2025-01-02T00:00:00.000Z  \n**Detected**: 2025-01-01T00:00:00.000Z");
+      .replace(
+        "**Started**: 2025-01-02T00:00:00.000Z",
+        "**Started**: 2025-01-02T00:00:00.000Z  \n**Detected**: 2025-01-01T00:00:00.000Z",
+      );
     try {
       importIncidentMarkdown(md, "upload.md");
       expect.unreachable();

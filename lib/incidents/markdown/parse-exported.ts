@@ -178,7 +178,10 @@ function readCause(title: string, body: Block): RawRootCause {
   return cause;
 }
 
-function readLearning(title: string | undefined, body: Block): { text: string; playbookSlug: string | null; stepId: string | null } {
+function readLearning(
+  title: string | undefined,
+  body: Block,
+): { text: string; playbookSlug: string | null; stepId: string | null } {
   const lines = trimBlock(body.lines);
   const mask = fenceMask(lines);
   const last = lines.at(-1);

@@ -18,14 +18,21 @@ import {
 import { emptyRawIncident, splitList, type ParsedWriteUp, type RawIncident, type RawRootCause } from "./raw-incident";
 
 type CauseField = Exclude<keyof RawRootCause, "title">;
-type SectionKind = "summary" | "symptoms" | "rootCauses" | "timeline" | "resolution" | "insights" | "lessons" | "actions";
+type SectionKind =
+  "summary" | "symptoms" | "rootCauses" | "timeline" | "resolution" | "insights" | "lessons" | "actions";
 
 const SECTION_KINDS: Array<[SectionKind, RegExp]> = [
   ["rootCauses", /^(root causes?|causes)( identified| found)?$/],
   ["timeline", /^(timeline|chronology|(debugging |investigation )?(session )?log)$/],
-  ["summary", /^(problem summary|summary|executive summary|problem statement|problem|overview|description|the issue|issue)$/],
+  [
+    "summary",
+    /^(problem summary|summary|executive summary|problem statement|problem|overview|description|the issue|issue)$/,
+  ],
   ["symptoms", /^(symptoms?|error messages?|errors?)$/],
-  ["resolution", /^((the |final )?(fix|solution)( \(.*\))?|resolution|how it was (fixed|resolved)|workaround|success metrics)$/],
+  [
+    "resolution",
+    /^((the |final )?(fix|solution)( \(.*\))?|resolution|how it was (fixed|resolved)|workaround|success metrics)$/,
+  ],
   ["insights", /\b(key )?(insights?|takeaways?)\b/],
   ["lessons", /\b(lessons?( learned)?|recommendations?)\b/],
   ["actions", /^(next steps|action items|follow[- ]?ups?( actions)?|to ?do|success criteria|remaining work)$/],
@@ -46,7 +53,9 @@ function statusOf(value: string): string | null {
 }
 
 function sectionKind(title: string): SectionKind | null {
-  const t = plainHeading(title).toLowerCase().replace(/^\d+[.)]\s*/, "");
+  const t = plainHeading(title)
+    .toLowerCase()
+    .replace(/^\d+[.)]\s*/, "");
   for (const [kind, re] of SECTION_KINDS) if (re.test(t)) return kind;
   return null;
 }
@@ -61,7 +70,8 @@ function labelTarget(label: string): { field: CauseField; keep: boolean } | null
   if (/^(solution|fix)$/.test(l)) return { field: "fix", keep: false };
   if (l === "prevention") return { field: "prevention", keep: false };
   if (/^(old|wrong|current|before)\b|attempt|observ|result/.test(l)) return { field: "evidence", keep: true };
-  if (/^(new|correct|fixed|after)\b|fix applied|the fix|workaround|why needed/.test(l)) return { field: "fix", keep: true };
+  if (/^(new|correct|fixed|after)\b|fix applied|the fix|workaround|why needed/.test(l))
+    return { field: "fix", keep: true };
   if (/key difference|analysis|^why\b/.test(l)) return { field: "cause", keep: true };
   if (/documentation|prevent/.test(l)) return { field: "prevention", keep: true };
   return null;
@@ -188,18 +198,22 @@ class WriteUpReader {
 
     switch (kind) {
       case "rootCauses":
-        if (trimBlock(node.own, { rules: true }).length) this.notes.push(text([`${"#".repeat(node.level)} ${node.title}`, ...node.own]));
+        if (trimBlock(node.own, { rules: true }).length)
+          this.notes.push(text([`${"#".repeat(node.level)} ${node.title}`, ...node.own]));
         for (const child of node.children) {
           if (SESSION_HEADING.test(plainHeading(child.title))) this.addSession(child);
           else this.addCause(child, null, child.title);
         }
         return;
       case "timeline":
-        if (trimBlock(node.own, { rules: true }).length) this.notes.push(text([`${"#".repeat(node.level)} ${node.title}`, ...node.own]));
+        if (trimBlock(node.own, { rules: true }).length)
+          this.notes.push(text([`${"#".repeat(node.level)} ${node.title}`, ...node.own]));
         this.visit(node.children);
         return;
       case "summary":
-        this.summary.push(this.summary.length === 0 ? text(this.plainBody(node)) : text([`### ${node.title}`, ...this.plainBody(node)]));
+        this.summary.push(
+          this.summary.length === 0 ? text(this.plainBody(node)) : text([`### ${node.title}`, ...this.plainBody(node)]),
+        );
         return;
       case "symptoms":
         this.sawSymptoms = true;
@@ -232,12 +246,19 @@ class WriteUpReader {
   /** Sessions and root causes are read wherever they sit, even under an unrelated heading. */
   private isSpecial(node: HeadingNode): boolean {
     const t = plainHeading(node.title);
-    return CAUSE_HEADING.test(t) || SESSION_HEADING.test(t) || sectionKind(node.title) !== null || node.children.some((c) => this.isSpecial(c));
+    return (
+      CAUSE_HEADING.test(t) ||
+      SESSION_HEADING.test(t) ||
+      sectionKind(node.title) !== null ||
+      node.children.some((c) => this.isSpecial(c))
+    );
   }
 
   /** The node's text, with special descendants taken out and visited on their own. */
   private plainBody(node: HeadingNode): string[] {
-    const special = node.children.filter((c) => CAUSE_HEADING.test(plainHeading(c.title)) || SESSION_HEADING.test(plainHeading(c.title)));
+    const special = node.children.filter(
+      (c) => CAUSE_HEADING.test(plainHeading(c.title)) || SESSION_HEADING.test(plainHeading(c.title)),
+    );
     const plain = node.children.filter((c) => !special.includes(c));
     this.visit(special);
     return [...node.own, ...plain.flatMap(nodeLines)];
@@ -281,7 +302,10 @@ class WriteUpReader {
   private attachTo(index: number, node: HeadingNode, field: CauseField) {
     const cause = this.incident.rootCauses[index];
     if (!cause) return;
-    cause[field] = joinText(cause[field], text([`**${plainHeading(node.title)}**`, "", ...trimBlock(nodeBody(node), { rules: true })]));
+    cause[field] = joinText(
+      cause[field],
+      text([`**${plainHeading(node.title)}**`, "", ...trimBlock(nodeBody(node), { rules: true })]),
+    );
   }
 
   private causeFields(lines: readonly string[]): Record<CauseField, string> {
@@ -359,7 +383,13 @@ class WriteUpReader {
   private symptomsIn(lines: readonly string[]): string[] {
     const out: string[] = [];
     for (const block of fencedBlocks(lines)) {
-      if (OUTPUT_LANGS.has(block.lang)) out.push(...block.code.split("\n").filter(looksLikeError).map((l) => l.trim()));
+      if (OUTPUT_LANGS.has(block.lang))
+        out.push(
+          ...block.code
+            .split("\n")
+            .filter(looksLikeError)
+            .map((l) => l.trim()),
+        );
     }
     for (const code of inlineCodes(lines)) if (code.length >= 8) out.push(code);
     return out;
@@ -369,13 +399,30 @@ class WriteUpReader {
     const inc = this.incident;
     const fromCauses = inc.rootCauses.flatMap((c) => {
       const lines = c.symptom.split("\n");
-      const found = [...fencedBlocks(lines).filter((b) => OUTPUT_LANGS.has(b.lang)).map((b) => b.code.trim()), ...inlineCodes(lines)];
-      return found.length ? found : c.symptom && !c.symptom.includes("\n") && looksLikeError(c.symptom) ? [c.symptom] : [];
+      const found = [
+        ...fencedBlocks(lines)
+          .filter((b) => OUTPUT_LANGS.has(b.lang))
+          .map((b) => b.code.trim()),
+        ...inlineCodes(lines),
+      ];
+      return found.length
+        ? found
+        : c.symptom && !c.symptom.includes("\n") && looksLikeError(c.symptom)
+          ? [c.symptom]
+          : [];
     });
     const elsewhere = [inc.summary, ...inc.rootCauses.flatMap((c) => [c.cause, c.evidence])].flatMap((t) => {
       const lines = t.split("\n");
       const blocks = fencedBlocks(lines).filter((b) => OUTPUT_LANGS.has(b.lang));
-      return [...blocks.flatMap((b) => b.code.split("\n").filter(looksLikeError).map((l) => l.trim())), ...inlineCodes(lines).filter(looksLikeError)];
+      return [
+        ...blocks.flatMap((b) =>
+          b.code
+            .split("\n")
+            .filter(looksLikeError)
+            .map((l) => l.trim()),
+        ),
+        ...inlineCodes(lines).filter(looksLikeError),
+      ];
     });
     return [...new Set([...fromCauses, ...elsewhere])].slice(0, 50);
   }
@@ -383,10 +430,16 @@ class WriteUpReader {
   /** A write-up without insights still taught something: each root cause, in a sentence. */
   private deriveLearnings() {
     this.incident.rootCauses.forEach((cause, i) => {
-      const firstParagraph = cause.cause.split(/\n\s*\n/).find((p) => p.trim() && !/^(```|~~~|\*\*)/.test(p.trim())) ?? "";
+      const firstParagraph =
+        cause.cause.split(/\n\s*\n/).find((p) => p.trim() && !/^(```|~~~|\*\*)/.test(p.trim())) ?? "";
       const line = this.lines.get(`rootCauses.${i}`) ?? 1;
       this.lines.set(`learnings.${this.incident.learnings.length}`, line);
-      this.incident.learnings.push({ kind: "insight", text: joinText(`**${cause.title}**`, firstParagraph.trim()), playbookSlug: null, stepId: null });
+      this.incident.learnings.push({
+        kind: "insight",
+        text: joinText(`**${cause.title}**`, firstParagraph.trim()),
+        playbookSlug: null,
+        stepId: null,
+      });
     });
   }
 }

@@ -18,7 +18,8 @@ async function uploaded(req: Request, name: string | undefined): Promise<{ name:
     if (Number(req.headers.get("content-length") ?? "0") > MAX_BODY_BYTES) return tooLarge();
     const form = await req.formData().catch(() => null);
     const file = form?.get("file");
-    if (!file || typeof file === "string") return Response.json({ error: 'Attach the write-up as the "file" field' }, { status: 400 });
+    if (!file || typeof file === "string")
+      return Response.json({ error: 'Attach the write-up as the "file" field' }, { status: 400 });
     if (file.size > MAX_BODY_BYTES) return tooLarge();
     return { name: file.name || "upload.md", text: await file.text() };
   }

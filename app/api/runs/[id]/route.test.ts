@@ -19,7 +19,9 @@ let runId = "";
 let stepRunId = "";
 
 beforeAll(async () => {
-  await auth.api.createUser({ body: { email: "v@example.com", name: "Vera", password: "correct horse battery", role: "viewer" } });
+  await auth.api.createUser({
+    body: { email: "v@example.com", name: "Vera", password: "correct horse battery", role: "viewer" },
+  });
   const res = await auth.handler(
     new Request(`${origin}/api/auth/sign-in/email`, {
       method: "POST",
@@ -27,11 +29,33 @@ beforeAll(async () => {
       body: JSON.stringify({ email: "v@example.com", password: "correct horse battery" }),
     }),
   );
-  cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const host = await db.host.create({ data: { name: "box", tokenHash: "h", tokenPrefix: "cbk_x" } });
-  const run = await db.run.create({ data: { playbookSlug: "no-such-playbook", contentHash: "abc", hostId: host.id, inputs: { A: "1" }, status: "finished" } });
+  const run = await db.run.create({
+    data: {
+      playbookSlug: "no-such-playbook",
+      contentHash: "abc",
+      hostId: host.id,
+      inputs: { A: "1" },
+      status: "finished",
+    },
+  });
   const step = await db.stepRun.create({
-    data: { runId: run.id, stepId: "s1", title: "S1", risk: "read", command: "echo", shell: "bash", verdict: "passed", exitCode: 0, outputBytes: 9, startedAt: new Date(1_700_000_000_000) },
+    data: {
+      runId: run.id,
+      stepId: "s1",
+      title: "S1",
+      risk: "read",
+      command: "echo",
+      shell: "bash",
+      verdict: "passed",
+      exitCode: 0,
+      outputBytes: 9,
+      startedAt: new Date(1_700_000_000_000),
+    },
   });
   // "é" split across two stored chunks must come out whole in the .cast text.
   const e = Buffer.from("é");
@@ -50,15 +74,20 @@ afterAll(async () => {
   tempDb.remove();
 });
 
-const req = (path: string, withCookie = true) => new Request(`${origin}${path}`, { headers: withCookie ? { cookie } : {} });
+const req = (path: string, withCookie = true) =>
+  new Request(`${origin}${path}`, { headers: withCookie ? { cookie } : {} });
 
 describe("GET /api/runs/:id", () => {
   it("needs a session, 404s unknown runs and returns the run view", async () => {
-    expect((await getRun(req(`/api/runs/${runId}`, false), { params: Promise.resolve({ id: runId }) })).status).toBe(401);
+    expect((await getRun(req(`/api/runs/${runId}`, false), { params: Promise.resolve({ id: runId }) })).status).toBe(
+      401,
+    );
     expect((await getRun(req("/api/runs/nope"), { params: Promise.resolve({ id: "nope" }) })).status).toBe(404);
     const res = await getRun(req(`/api/runs/${runId}`), { params: Promise.resolve({ id: runId }) });
     expect(res.status).toBe(200);
-    const { run } = (await res.json()) as { run: { hostName: string; stale: boolean; steps: { stepId: string; verdict: string; exitCode: number }[] } };
+    const { run } = (await res.json()) as {
+      run: { hostName: string; stale: boolean; steps: { stepId: string; verdict: string; exitCode: number }[] };
+    };
     expect(run).toMatchObject({ hostName: "box", status: "finished", inputs: { A: "1" }, stale: true });
     expect(run.steps).toMatchObject([{ stepId: "s1", verdict: "passed", exitCode: 0 }]);
   });
@@ -66,11 +95,20 @@ describe("GET /api/runs/:id", () => {
 
 describe("GET /api/runs/:id/steps/:stepRunId/cast", () => {
   it("streams asciicast v2 with whole characters", async () => {
-    const res = await getCast(req(`/api/runs/${runId}/steps/${stepRunId}/cast`), { params: Promise.resolve({ id: runId, stepRunId }) });
+    const res = await getCast(req(`/api/runs/${runId}/steps/${stepRunId}/cast`), {
+      params: Promise.resolve({ id: runId, stepRunId }),
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="no-such-playbook-s1-.*\.cast"/);
     const lines = (await res.text()).trimEnd().split("\n");
-    expect(JSON.parse(lines[0]!)).toEqual({ version: 2, width: 120, height: 30, timestamp: 1_700_000_000, title: "no-such-playbook · s1", env: { TERM: "xterm-256color", SHELL: "bash" } });
+    expect(JSON.parse(lines[0]!)).toEqual({
+      version: 2,
+      width: 120,
+      height: 30,
+      timestamp: 1_700_000_000,
+      title: "no-such-playbook · s1",
+      env: { TERM: "xterm-256color", SHELL: "bash" },
+    });
     expect(lines.slice(1).map((l) => JSON.parse(l))).toEqual([
       [0.01, "o", "caf"],
       [0.5, "o", "é\r\n\x1b[1m"],
@@ -78,7 +116,9 @@ describe("GET /api/runs/:id/steps/:stepRunId/cast", () => {
   });
 
   it("404s a step run from another run", async () => {
-    const res = await getCast(req(`/api/runs/other/steps/${stepRunId}/cast`), { params: Promise.resolve({ id: "other", stepRunId }) });
+    const res = await getCast(req(`/api/runs/other/steps/${stepRunId}/cast`), {
+      params: Promise.resolve({ id: "other", stepRunId }),
+    });
     expect(res.status).toBe(404);
   });
 });

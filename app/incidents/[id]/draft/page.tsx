@@ -26,12 +26,18 @@ export default async function DraftPlaybookPage({ params }: { params: Promise<{ 
 
   return (
     <div className="page page-medium">
-      <Breadcrumb trail={[{ href: "/incidents", label: "Incidents" }, { href: `/incidents/${id}`, label: incident.title }]} current="Draft playbook" />
+      <Breadcrumb
+        trail={[
+          { href: "/incidents", label: "Incidents" },
+          { href: `/incidents/${id}`, label: incident.title },
+        ]}
+        current="Draft playbook"
+      />
       <header className="page-header">
         <h1>Draft playbook</h1>
         <p className="page-lead">
-          Each root cause becomes a diagnostic <code>read</code> step and a fix <code>change</code> step; the symptoms become the playbook’s symptoms. Review every
-          command before publishing.
+          Each root cause becomes a diagnostic <code>read</code> step and a fix <code>change</code> step; the symptoms
+          become the playbook’s symptoms. Review every command before publishing.
         </p>
       </header>
       {check.errors.length ? (
@@ -47,7 +53,8 @@ export default async function DraftPlaybookPage({ params }: { params: Promise<{ 
         </div>
       ) : (
         <p className={styles.ok} role="status">
-          Passes the format check: {steps.length} steps ({steps.filter((s) => s.risk === "read").length} read, {steps.filter((s) => s.risk !== "read").length} change).
+          Passes the format check: {steps.length} steps ({steps.filter((s) => s.risk === "read").length} read,{" "}
+          {steps.filter((s) => s.risk !== "read").length} change).
         </p>
       )}
       <div className={styles.actions}>
@@ -60,7 +67,9 @@ export default async function DraftPlaybookPage({ params }: { params: Promise<{ 
           <DraftSave incidentId={id} slug={draft.slug} />
         </section>
       ) : hasRole(user, "operator") ? (
-        <p className="muted">content/ is not writable on this server; download the draft and add it to the repository.</p>
+        <p className="muted">
+          content/ is not writable on this server; download the draft and add it to the repository.
+        </p>
       ) : null}
       <section className={styles.section} aria-labelledby="h-source">
         <h2 id="h-source">{draft.slug}.mdx</h2>

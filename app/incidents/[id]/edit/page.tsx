@@ -17,11 +17,23 @@ export default async function EditIncidentPage({ params }: { params: Promise<{ i
   if (!incident) notFound();
   return (
     <div className="page page-medium">
-      <Breadcrumb trail={[{ href: "/incidents", label: "Incidents" }, { href: `/incidents/${id}`, label: incident.title }]} current="Edit" />
+      <Breadcrumb
+        trail={[
+          { href: "/incidents", label: "Incidents" },
+          { href: `/incidents/${id}`, label: incident.title },
+        ]}
+        current="Edit"
+      />
       <header className="page-header">
         <h1>Edit incident</h1>
       </header>
-      <IncidentForm mode="edit" incidentId={id} initial={formStateFrom(incident)} expectedUpdatedAt={incident.updatedAt.toISOString()} playbooks={await playbookOptions()} />
+      <IncidentForm
+        mode="edit"
+        incidentId={id}
+        initial={formStateFrom(incident)}
+        expectedUpdatedAt={incident.updatedAt.toISOString()}
+        playbooks={await playbookOptions()}
+      />
     </div>
   );
 }

@@ -12,9 +12,19 @@ const params = z.object({ id: z.string(), stepRunId: z.string() });
 export const GET = route({ role: "viewer", params }, async ({ params: { id, stepRunId } }) => {
   const step = await db.stepRun.findUnique({
     where: { id: stepRunId },
-    select: { id: true, runId: true, stepId: true, shell: true, cols: true, rows: true, startedAt: true, run: { select: { playbookSlug: true } } },
+    select: {
+      id: true,
+      runId: true,
+      stepId: true,
+      shell: true,
+      cols: true,
+      rows: true,
+      startedAt: true,
+      run: { select: { playbookSlug: true } },
+    },
   });
-  if (!step || step.runId !== id) return Response.json({ error: `No step run ${stepRunId} in run ${id}.` }, { status: 404 });
+  if (!step || step.runId !== id)
+    return Response.json({ error: `No step run ${stepRunId} in run ${id}.` }, { status: 404 });
   const title = `${step.run.playbookSlug} · ${step.stepId}`;
   const file = `${step.run.playbookSlug}-${step.stepId}-${step.id}.cast`;
   return new Response(castStream({ ...step, title }), {
