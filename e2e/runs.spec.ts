@@ -185,12 +185,10 @@ test.describe("while `yes` floods the terminal", () => {
         }),
     );
     const heapGrowth = (await heapUsed()) - heapBefore;
-    test
-      .info()
-      .annotations.push({
-        type: "flood",
-        description: JSON.stringify({ worstFrameGapMs, heapGrowthMB: Math.round(heapGrowth / 1024 / 1024) }),
-      });
+    test.info().annotations.push({
+      type: "flood",
+      description: JSON.stringify({ worstFrameGapMs, heapGrowthMB: Math.round(heapGrowth / 1024 / 1024) }),
+    });
     expect(worstFrameGapMs).toBeLessThan(1000);
     expect(heapGrowth / 1024 / 1024).toBeLessThan(64);
 
