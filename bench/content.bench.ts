@@ -113,13 +113,15 @@ const rows = [
   [
     "search, p95 (1,000 queries)",
     "under 10 ms",
-    `${ms(percentile(latencies, 95))} (p50 ${ms(median(latencies))}, p99 ${ms(percentile(latencies, 99))}, max ${ms(Math.max(...latencies))})`,
+    `${ms(percentile(latencies, 95))} (p50 ${ms(median(latencies))}, ` +
+      `p99 ${ms(percentile(latencies, 99))}, max ${ms(Math.max(...latencies))})`,
     percentile(latencies, 95) < 10,
   ],
   [
     "server render of a playbook page, median over HTTP",
     "under 50 ms",
-    `${ms(median(warm))} (p95 ${ms(percentile(warm, 95))}); first render of a page ${ms(median(cold))} median, p95 ${ms(percentile(cold, 95))}`,
+    `${ms(median(warm))} (p95 ${ms(percentile(warm, 95))}); ` +
+      `first render of a page ${ms(median(cold))} median, p95 ${ms(percentile(cold, 95))}`,
     median(warm) < 50,
   ],
 ] as const;
@@ -128,14 +130,19 @@ const table = [
   "|---|---|---|---|",
   ...rows.map(([what, target, measured, ok]) => `| ${what} | ${target} | ${measured} | ${ok ? "✓" : "✗"} |`),
 ].join("\n");
-const report = `## Content and search (\`npm run bench\`)
-
-${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}. ${COUNT} generated playbooks (${playbookSource(0).length} bytes each, 6 steps, 6 sections).
-
-${table}
-
-- Search index build: ${ms(searchBuild)}. A pasted error (exact symptom, or a symptom inside a longer noisy line) ranked its playbook first in ${exactFirst} of ${pastedCount} queries.
-- "First render" compiles the page's MDX (with syntax highlighting); the result is cached by content hash, so later requests for the page, by anyone, are the warm figure.`;
+const report = [
+  "## Content and search (`npm run bench`)",
+  "",
+  `${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}. ` +
+    `${COUNT} generated playbooks (${playbookSource(0).length} bytes each, 6 steps, 6 sections).`,
+  "",
+  table,
+  "",
+  `- Search index build: ${ms(searchBuild)}. A pasted error (exact symptom, or a symptom inside a longer noisy line) ` +
+    `ranked its playbook first in ${exactFirst} of ${pastedCount} queries.`,
+  `- "First render" compiles the page's MDX (with syntax highlighting); the result is cached by content hash, ` +
+    "so later requests for the page, by anyone, are the warm figure.",
+].join("\n");
 writeBenchmarkSection("content", report);
 console.log(report);
 fs.rmSync(work, { recursive: true, force: true });

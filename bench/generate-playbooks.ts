@@ -2,10 +2,11 @@
 import fs from "node:fs";
 import path from "node:path";
 
-const WORDS =
-  "podman ray actor container image digest registry manifest namespace subuid kernel cgroup memory volume mount runner socket timeout permission denied network dns proxy certificate node python cluster worker scheduler queue disk inode quota".split(
-    " ",
-  );
+const WORDS = (
+  "podman ray actor container image digest registry manifest namespace subuid kernel cgroup memory volume mount " +
+  "runner socket timeout permission denied network dns proxy certificate node python cluster worker scheduler " +
+  "queue disk inode quota"
+).split(" ");
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;

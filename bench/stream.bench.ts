@@ -90,7 +90,8 @@ try {
     const h = await casebook.liveHeap();
     liveAfter[phase] = (h.heapUsed + h.external) / 2 ** 20;
     console.log(
-      `Casebook server memory in use after ${phase}: ${liveAfter[phase].toFixed(1)} MiB (RSS ${(h.rss / 2 ** 20).toFixed(0)} MiB)`,
+      `Casebook server memory in use after ${phase}: ${liveAfter[phase].toFixed(1)} MiB ` +
+        `(RSS ${(h.rss / 2 ** 20).toFixed(0)} MiB)`,
     );
   };
   await noteLiveHeap("start-up");
@@ -102,7 +103,8 @@ try {
       const r = await measureThroughput(system, steps.throughput, expectedBig, STEP_TIMEOUT_MS);
       throughput.get(system.name)!.push(r);
       console.log(
-        `throughput ${round}/${ROUNDS} ${system.label}: ${r.mbPerSec.toFixed(1)} MB/s, ${r.bytesLost} bytes lost, checksum ${r.checksumOk ? "ok" : "WRONG"}`,
+        `throughput ${round}/${ROUNDS} ${system.label}: ${r.mbPerSec.toFixed(1)} MB/s, ${r.bytesLost} bytes lost, ` +
+          `checksum ${r.checksumOk ? "ok" : "WRONG"}`,
       );
     }
   }
@@ -144,7 +146,8 @@ try {
   );
   for (const v of viewers) v.close();
   console.log(
-    `concurrent: ${concurrent.seconds.toFixed(1)} s, ${concurrent.mbPerSec.toFixed(1)} MB/s, ${concurrent.bytesLost} bytes lost`,
+    `concurrent: ${concurrent.seconds.toFixed(1)} s, ${concurrent.mbPerSec.toFixed(1)} MB/s, ` +
+      `${concurrent.bytesLost} bytes lost`,
   );
   await noteLiveHeap("the concurrent runs");
 
@@ -154,7 +157,8 @@ try {
   );
   const rssWetty = await measureRss(systems[1]!, steps.yes, wetty.pid ?? 0, STEP_TIMEOUT_MS);
   console.log(
-    `RSS Casebook ${rssCasebook.minMib.toFixed(0)}–${rssCasebook.maxMib.toFixed(0)} MiB, WeTTY ${rssWetty.minMib.toFixed(0)}–${rssWetty.maxMib.toFixed(0)} MiB`,
+    `RSS Casebook ${rssCasebook.minMib.toFixed(0)}–${rssCasebook.maxMib.toFixed(0)} MiB, ` +
+      `WeTTY ${rssWetty.minMib.toFixed(0)}–${rssWetty.maxMib.toFixed(0)} MiB`,
   );
   viewer.close();
 

@@ -32,7 +32,12 @@ export const SearchIcon = (p: IconProps) => (
 export const SunIcon = (p: IconProps) => (
   <Icon {...p}>
     <circle cx="8" cy="8" r="3" />
-    <path d="M8 1.5v1.25M8 13.25v1.25M1.5 8h1.25M13.25 8h1.25M3.4 3.4l.9.9M11.7 11.7l.9.9M3.4 12.6l.9-.9M11.7 4.3l.9-.9" />
+    <path
+      d={
+        "M8 1.5v1.25M8 13.25v1.25M1.5 8h1.25M13.25 8h1.25" +
+        "M3.4 3.4l.9.9M11.7 11.7l.9.9M3.4 12.6l.9-.9M11.7 4.3l.9-.9"
+      }
+    />
   </Icon>
 );
 export const MoonIcon = (p: IconProps) => (
@@ -103,7 +108,12 @@ export const OctagonIcon = (p: IconProps) => (
 );
 export const TagIcon = (p: IconProps) => (
   <Icon {...p}>
-    <path d="M2 2.75v4.1c0 .33.13.65.37.88l6.15 6.15a1.25 1.25 0 0 0 1.77 0l3.48-3.48a1.25 1.25 0 0 0 0-1.77L7.62 2.48A1.25 1.25 0 0 0 6.74 2.1H2.65A.65.65 0 0 0 2 2.75Z" />
+    <path
+      d={
+        "M2 2.75v4.1c0 .33.13.65.37.88l6.15 6.15a1.25 1.25 0 0 0 1.77 0l3.48-3.48a1.25 1.25 0 0 0 0-1.77" +
+        "L7.62 2.48A1.25 1.25 0 0 0 6.74 2.1H2.65A.65.65 0 0 0 2 2.75Z"
+      }
+    />
     <circle cx="5" cy="5" r=".75" />
   </Icon>
 );

@@ -15,83 +15,85 @@ async function incidentCount(request: APIRequestContext): Promise<number> {
   return ((await res.json()) as { incidents: unknown[] }).incidents.length;
 }
 
-test("an operator runs a failing step, records an incident from the run, and its learning reaches the playbook, the step and search", async ({
-  page,
-}) => {
-  const id = unique();
-  const error = `Error: mount /sys/fs/cgroup/casebook-${id}: permission denied`;
-  const learning = `Install podman before the first run; the actor never leaves PENDING_CREATION without it (${id})`;
-  const title = `Ray workers cannot start containers ${id}`;
+test(
+  "an operator runs a failing step, records an incident from the run, " +
+    "and its learning reaches the playbook, the step and search",
+  async ({ page }) => {
+    const id = unique();
+    const error = `Error: mount /sys/fs/cgroup/casebook-${id}: permission denied`;
+    const learning = `Install podman before the first run; the actor never leaves PENDING_CREATION without it (${id})`;
+    const title = `Ray workers cannot start containers ${id}`;
 
-  // Run the playbook's first check on the local agent (e2e/support/server.ts starts one).
-  await page.goto(RAY);
-  const panel = page.locator("#run-panel");
-  await panel.getByRole("button", { name: "Start run" }).click();
-  await expect(page).toHaveURL(/[?&]run=[a-z0-9]+/);
-  const runId = new URL(page.url()).searchParams.get("run")!;
-  const card = page.locator("#step-podman-installed");
-  await card.getByRole("button", { name: "Run step Is podman installed?" }).click();
-  const verdict = card.locator(".step-status .verdict");
-  await expect(verdict).toHaveText(/Passed|Failed/, { timeout: 20_000 });
-  const failed = (await verdict.textContent()) === "Failed";
+    // Run the playbook's first check on the local agent (e2e/support/server.ts starts one).
+    await page.goto(RAY);
+    const panel = page.locator("#run-panel");
+    await panel.getByRole("button", { name: "Start run" }).click();
+    await expect(page).toHaveURL(/[?&]run=[a-z0-9]+/);
+    const runId = new URL(page.url()).searchParams.get("run")!;
+    const card = page.locator("#step-podman-installed");
+    await card.getByRole("button", { name: "Run step Is podman installed?" }).click();
+    const verdict = card.locator(".step-status .verdict");
+    await expect(verdict).toHaveText(/Passed|Failed/, { timeout: 20_000 });
+    const failed = (await verdict.textContent()) === "Failed";
 
-  // Record the incident from the run: playbook, host, steps and the failed output are prefilled.
-  await page.getByRole("link", { name: "Record incident" }).click();
-  await expect(page).toHaveURL(`/incidents/new?run=${runId}`);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Record an incident from this run");
-  await expect(page.getByLabel("Runs", { exact: true })).toHaveValue(runId);
-  await expect(page.getByLabel("Playbooks", { exact: true })).toHaveValue("ray-actor-pending-creation-podman");
-  await expect(page.getByLabel("Title", { exact: true })).toHaveValue(/Ray actor stuck in PENDING_CREATION/);
-  await expect(page.getByLabel("Entry 2 text", { exact: true })).toHaveValue(
-    /Is podman installed\?.*\(podman-installed\): (passed|failed)/,
-  );
-  if (failed) {
-    // Without podman the step says so; that line is the symptom and the cause's evidence.
-    await expect(page.getByLabel("Symptom 1", { exact: true })).toHaveValue(/podman: not found on PATH/);
-    await expect(page.getByLabel("Root cause 1 title", { exact: true })).toHaveValue(
-      "Step “Is podman installed?” failed",
+    // Record the incident from the run: playbook, host, steps and the failed output are prefilled.
+    await page.getByRole("link", { name: "Record incident" }).click();
+    await expect(page).toHaveURL(`/incidents/new?run=${runId}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Record an incident from this run");
+    await expect(page.getByLabel("Runs", { exact: true })).toHaveValue(runId);
+    await expect(page.getByLabel("Playbooks", { exact: true })).toHaveValue("ray-actor-pending-creation-podman");
+    await expect(page.getByLabel("Title", { exact: true })).toHaveValue(/Ray actor stuck in PENDING_CREATION/);
+    await expect(page.getByLabel("Entry 2 text", { exact: true })).toHaveValue(
+      /Is podman installed\?.*\(podman-installed\): (passed|failed)/,
     );
-    await expect(page.getByLabel("Root cause 1 evidence", { exact: true })).toHaveValue(/command -v podman/);
-    await expect(page.getByLabel("Learning 1 step", { exact: true })).toHaveValue("podman-installed");
-  } else {
-    await page.getByRole("button", { name: "Add root cause" }).click();
-    await page.getByRole("button", { name: "Add learning" }).click();
-    await page.getByLabel("Learning 1 playbook", { exact: true }).selectOption({ label: RAY_TITLE });
-    await page.getByLabel("Learning 1 step", { exact: true }).selectOption({ label: "Is podman installed?" });
-  }
-  await page.getByLabel("Title", { exact: true }).fill(title);
-  await page.getByLabel("Severity", { exact: true }).selectOption("SEV2");
-  await page.getByRole("button", { name: "Add symptom" }).click();
-  await page.getByLabel(failed ? "Symptom 2" : "Symptom 1", { exact: true }).fill(error);
-  await page.getByLabel("Root cause 1 title", { exact: true }).fill("Podman is not installed on the host");
-  await page.getByLabel("Root cause 1 fix", { exact: true }).fill("```bash\nsudo apt-get install -y podman\n```");
-  await page.getByLabel("Learning 1 text", { exact: true }).fill(learning);
-  await page.getByRole("button", { name: "Record incident" }).click();
+    if (failed) {
+      // Without podman the step says so; that line is the symptom and the cause's evidence.
+      await expect(page.getByLabel("Symptom 1", { exact: true })).toHaveValue(/podman: not found on PATH/);
+      await expect(page.getByLabel("Root cause 1 title", { exact: true })).toHaveValue(
+        "Step “Is podman installed?” failed",
+      );
+      await expect(page.getByLabel("Root cause 1 evidence", { exact: true })).toHaveValue(/command -v podman/);
+      await expect(page.getByLabel("Learning 1 step", { exact: true })).toHaveValue("podman-installed");
+    } else {
+      await page.getByRole("button", { name: "Add root cause" }).click();
+      await page.getByRole("button", { name: "Add learning" }).click();
+      await page.getByLabel("Learning 1 playbook", { exact: true }).selectOption({ label: RAY_TITLE });
+      await page.getByLabel("Learning 1 step", { exact: true }).selectOption({ label: "Is podman installed?" });
+    }
+    await page.getByLabel("Title", { exact: true }).fill(title);
+    await page.getByLabel("Severity", { exact: true }).selectOption("SEV2");
+    await page.getByRole("button", { name: "Add symptom" }).click();
+    await page.getByLabel(failed ? "Symptom 2" : "Symptom 1", { exact: true }).fill(error);
+    await page.getByLabel("Root cause 1 title", { exact: true }).fill("Podman is not installed on the host");
+    await page.getByLabel("Root cause 1 fix", { exact: true }).fill("```bash\nsudo apt-get install -y podman\n```");
+    await page.getByLabel("Learning 1 text", { exact: true }).fill(learning);
+    await page.getByRole("button", { name: "Record incident" }).click();
 
-  await expect(page).toHaveURL(/\/incidents\/[a-z0-9-]+$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-  await expect(page.locator("#symptoms")).toContainText(error);
-  await expect(page.locator("#cause-1")).toContainText("sudo apt-get install -y podman");
-  await expect(page.locator("#learnings")).toContainText(learning);
-  await expect(page.getByRole("link", { name: runId.slice(0, 10) })).toHaveAttribute("href", `/runs/${runId}`);
-  await expect(page.locator("#timeline")).toContainText("podman-installed");
+    await expect(page).toHaveURL(/\/incidents\/[a-z0-9-]+$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+    await expect(page.locator("#symptoms")).toContainText(error);
+    await expect(page.locator("#cause-1")).toContainText("sudo apt-get install -y podman");
+    await expect(page.locator("#learnings")).toContainText(learning);
+    await expect(page.getByRole("link", { name: runId.slice(0, 10) })).toHaveAttribute("href", `/runs/${runId}`);
+    await expect(page.locator("#timeline")).toContainText("podman-installed");
 
-  // The feedback loop: on the playbook page, and at the step it was attached to.
-  await page.goto(RAY);
-  const learnings = page.locator("#learnings");
-  await expect(learnings.getByRole("heading", { name: /^Learnings from \d+ incidents?$/ })).toBeVisible();
-  await expect(learnings).toContainText(learning);
-  await expect(learnings.getByRole("link", { name: title })).toBeVisible();
-  await expect(page.locator("#step-podman-installed")).toContainText(learning);
+    // The feedback loop: on the playbook page, and at the step it was attached to.
+    await page.goto(RAY);
+    const learnings = page.locator("#learnings");
+    await expect(learnings.getByRole("heading", { name: /^Learnings from \d+ incidents?$/ })).toBeVisible();
+    await expect(learnings).toContainText(learning);
+    await expect(learnings.getByRole("link", { name: title })).toBeVisible();
+    await expect(page.locator("#step-podman-installed")).toContainText(learning);
 
-  // Pasting the error finds the incident beside the playbooks, with what fixed it.
-  await page.goto(`/search?q=${encodeURIComponent(error)}`);
-  await expect(page.getByRole("link", { name: title })).toBeVisible();
-  await expect(page.getByText("Podman is not installed on the host").first()).toBeVisible();
-  const api = await page.request.get(`/api/search?q=${encodeURIComponent(error)}`);
-  const { results } = (await api.json()) as { results: Array<{ kind: string; title: string }> };
-  expect(results.some((r) => r.kind === "incident" && r.title === title)).toBe(true);
-});
+    // Pasting the error finds the incident beside the playbooks, with what fixed it.
+    await page.goto(`/search?q=${encodeURIComponent(error)}`);
+    await expect(page.getByRole("link", { name: title })).toBeVisible();
+    await expect(page.getByText("Podman is not installed on the host").first()).toBeVisible();
+    const api = await page.request.get(`/api/search?q=${encodeURIComponent(error)}`);
+    const { results } = (await api.json()) as { results: Array<{ kind: string; title: string }> };
+    expect(results.some((r) => r.kind === "incident" && r.title === title)).toBe(true);
+  },
+);
 
 test("bad input gets reasons next to the fields, keeps what was typed, and saves nothing", async ({ page }) => {
   const before = await incidentCount(page.request);

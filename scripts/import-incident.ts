@@ -6,7 +6,8 @@ import { importIncidentFile } from "../lib/incidents/import-file";
 import { parseFileCommand, readInputFile } from "./lib/cli";
 
 const USAGE =
-  "usage: npm run import:incident -- FILE [--dry-run]\n  FILE  a Markdown write-up (.md) or a Casebook JSON export (.json)";
+  "usage: npm run import:incident -- FILE [--dry-run]\n" +
+  "  FILE  a Markdown write-up (.md) or a Casebook JSON export (.json)";
 
 async function main(args: string[]): Promise<number> {
   const command = parseFileCommand(args, { "dry-run": { type: "boolean" } }, USAGE);
@@ -24,7 +25,10 @@ async function main(args: string[]): Promise<number> {
     const { createIncident } = await import("../lib/incidents/create-incident");
     const incident = await createIncident(input);
     console.log(
-      `Recorded incident ${incident.id}: ${incident.title}\n  ${incident.rootCauses.length} root causes, ${incident.learnings.length} learnings, ${incident.symptoms.length} symptoms\n  /incidents/${incident.id}`,
+      `Recorded incident ${incident.id}: ${incident.title}\n` +
+        `  ${incident.rootCauses.length} root causes, ${incident.learnings.length} learnings, ` +
+        `${incident.symptoms.length} symptoms\n` +
+        `  /incidents/${incident.id}`,
     );
     return 0;
   } catch (err) {

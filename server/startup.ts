@@ -20,7 +20,8 @@ export async function runStartupTasks(listenUrl: string): Promise<void> {
   if (token) {
     // Said plainly as well as in the JSON log: this is the first thing a newcomer needs.
     console.log(
-      `\n  No users yet. Create the first admin at ${url}/setup (from this machine),\n  or from elsewhere with ${url}/setup?token=${token}\n`,
+      `\n  No users yet. Create the first admin at ${url}/setup (from this machine),\n` +
+        `  or from elsewhere with ${url}/setup?token=${token}\n`,
     );
   }
   try {

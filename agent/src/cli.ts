@@ -43,7 +43,8 @@ interface CliOptions {
 export function parseArgs(argv: string[]): AgentConfig {
   const program = new Command("casebook-agent")
     .description(
-      "Runs Casebook playbook steps on this host in a real PTY and streams their output to a Casebook server.\nIt dials out to the server; the host needs no open port.",
+      "Runs Casebook playbook steps on this host in a real PTY and streams their output to a Casebook server.\n" +
+        "It dials out to the server; the host needs no open port.",
     )
     .version(agentVersion())
     .addOption(
@@ -93,7 +94,9 @@ export function parseArgs(argv: string[]): AgentConfig {
     )
     .addHelpText(
       "after",
-      "\nEvery option can also be set by the environment variable named beside it.\nLogs are JSON lines on stdout (CASEBOOK_LOG_LEVEL=debug|info|warn|error).\nExit status 78 means the server refused the token: fix the configuration before restarting.",
+      "\nEvery option can also be set by the environment variable named beside it.\n" +
+        "Logs are JSON lines on stdout (CASEBOOK_LOG_LEVEL=debug|info|warn|error).\n" +
+        "Exit status 78 means the server refused the token: fix the configuration before restarting.",
     )
     .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : EXIT_CONFIG))
     .parse(argv);

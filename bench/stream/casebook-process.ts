@@ -33,7 +33,8 @@ export async function startCasebookServer(opts: {
   readyTimeoutMs: number;
 }): Promise<CasebookServer> {
   const waiting = new Map<string, (json: string) => void>();
-  // BENCH_STREAM_SERVER_FLAGS adds node flags, e.g. "--cpu-prof --cpu-prof-dir=bench/out/profile" to see where the hub's time goes.
+  // BENCH_STREAM_SERVER_FLAGS adds node flags, e.g. "--cpu-prof --cpu-prof-dir=bench/out/profile" to see
+  // where the hub's time goes.
   const extraFlags = process.env.BENCH_STREAM_SERVER_FLAGS?.split(" ").filter(Boolean) ?? [];
   const loaders = ["--import", "tsx", "--import", "./server/server-only-hook.mjs"];
   const args = [...extraFlags, "--expose-gc", ...loaders, "bench/stream/casebook-server.ts"];

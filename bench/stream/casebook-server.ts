@@ -26,9 +26,14 @@ process.on("SIGUSR2", () => {
   collect?.();
   collect?.();
   const m = process.memoryUsage();
-  console.log(
-    `BENCH_HEAP ${JSON.stringify({ collected: collect !== undefined, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers, rss: m.rss })}`,
-  );
+  const heap = {
+    collected: collect !== undefined,
+    heapUsed: m.heapUsed,
+    external: m.external,
+    arrayBuffers: m.arrayBuffers,
+    rss: m.rss,
+  };
+  console.log(`BENCH_HEAP ${JSON.stringify(heap)}`);
 });
 
 let stopping = false;

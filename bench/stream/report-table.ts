@@ -56,7 +56,8 @@ export function renderStreamReport(r: StreamReport): string {
   };
 
   const rssCell = (x: RssResult) =>
-    `**${f1(x.minMib)}–${f1(x.maxMib)} MiB**; before ${f1(x.beforeMib)}; peak of first/last third ${f1(x.firstThirdMaxMib)}/${f1(x.lastThirdMaxMib)}` +
+    `**${f1(x.minMib)}–${f1(x.maxMib)} MiB**; before ${f1(x.beforeMib)}; ` +
+    `peak of first/last third ${f1(x.firstThirdMaxMib)}/${f1(x.lastThirdMaxMib)}` +
     (x.live ? `; in use after a full GC ${f1(x.live.beforeMib)} before → ${f1(x.live.afterMib)} after` : "") +
     `; ${f1(x.streamedMb)} MB streamed`;
   const cpuCell = (name: SystemName) => {

@@ -8,7 +8,9 @@ import { useNow } from "./use-now";
 
 function hostLabel(host: HostView, now: number | null): string {
   if (host.online) return `${host.name}${host.local ? " (this machine)" : ""}`;
-  return `${host.name} — offline${host.lastSeenAt ? `, last seen ${now === null ? formatDateTime(host.lastSeenAt) : formatAgo(host.lastSeenAt, now)}` : ", never connected"}`;
+  if (!host.lastSeenAt) return `${host.name} — offline, never connected`;
+  const seen = now === null ? formatDateTime(host.lastSeenAt) : formatAgo(host.lastSeenAt, now);
+  return `${host.name} — offline, last seen ${seen}`;
 }
 
 export function RunForm({ ctx }: { ctx: PlaybookRun }) {

@@ -14,7 +14,8 @@ export function authSecret(env: Readonly<Record<string, string | undefined>> = p
   if (fromEnv !== undefined && fromEnv !== "") {
     if (fromEnv.length < MIN_LENGTH) {
       throw new Error(
-        `BETTER_AUTH_SECRET is too short: use at least ${MIN_LENGTH} characters (for example \`openssl rand -base64 32\`).`,
+        `BETTER_AUTH_SECRET is too short: use at least ${MIN_LENGTH} characters ` +
+          "(for example `openssl rand -base64 32`).",
       );
     }
     return fromEnv;
@@ -33,7 +34,8 @@ export function loadOrCreateSecretFile(file: string): string {
   const secret = fs.readFileSync(file, "utf8").trim();
   if (secret.length < MIN_LENGTH) {
     throw new Error(
-      `${file}: the auth secret is shorter than ${MIN_LENGTH} characters; delete the file to generate a new one (this signs everyone out).`,
+      `${file}: the auth secret is shorter than ${MIN_LENGTH} characters; ` +
+        "delete the file to generate a new one (this signs everyone out).",
     );
   }
   return secret;

@@ -34,7 +34,8 @@ describe("ensureSetupToken", () => {
     const token = await ensureSetupToken("http://127.0.0.1:3000/");
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(warn).toHaveBeenCalledWith(
-      `No users yet. Create the first admin at http://127.0.0.1:3000/setup (from this machine), or elsewhere with http://127.0.0.1:3000/setup?token=${token}`,
+      "No users yet. Create the first admin at http://127.0.0.1:3000/setup (from this machine), " +
+        `or elsewhere with http://127.0.0.1:3000/setup?token=${token}`,
     );
     warn.mockRestore();
 

@@ -36,7 +36,8 @@ export async function ensureSetupToken(baseUrl: string): Promise<string | null> 
   });
   const base = baseUrl.replace(/\/+$/, "");
   log.warn(
-    `No users yet. Create the first admin at ${base}/setup (from this machine), or elsewhere with ${base}/setup?token=${token}`,
+    `No users yet. Create the first admin at ${base}/setup (from this machine), ` +
+      `or elsewhere with ${base}/setup?token=${token}`,
   );
   return token;
 }

@@ -7,5 +7,8 @@ function shellQuote(value: string): string {
 }
 
 export function agentCommand({ serverUrl, token, name }: { serverUrl: string; token: string; name: string }): string {
-  return `CASEBOOK_TOKEN=${shellQuote(token)} node agent/bin/casebook-agent.js --server ${shellQuote(serverUrl)} --name ${shellQuote(name)}`;
+  return (
+    `CASEBOOK_TOKEN=${shellQuote(token)} node agent/bin/casebook-agent.js ` +
+    `--server ${shellQuote(serverUrl)} --name ${shellQuote(name)}`
+  );
 }

@@ -94,12 +94,24 @@ const READ_COMMANDS = new Set([
 
 // Subcommands that only look, for tools whose other subcommands change things.
 const READ_SUBCOMMANDS: Record<string, RegExp> = {
-  docker:
-    /^(ps|images|image (ls|inspect)|inspect|info|version|logs|stats|top|port|history|system df|network (ls|inspect)|volume (ls|inspect)|manifest inspect|context ls)\b/,
-  podman:
-    /^(ps|images|image (ls|inspect|exists)|inspect|info|version|logs|stats|top|port|history|system df|network (ls|inspect)|volume (ls|inspect)|manifest inspect|unshare cat)\b/,
-  kubectl:
-    /^(get|describe|logs|top|version|explain|api-resources|auth can-i|config (view|get-contexts|current-context)|cluster-info|events)\b/,
+  docker: new RegExp(
+    [
+      "^(ps|images|image (ls|inspect)|inspect|info|version|logs|stats|top|port|history|system df|",
+      "network (ls|inspect)|volume (ls|inspect)|manifest inspect|context ls)\\b",
+    ].join(""),
+  ),
+  podman: new RegExp(
+    [
+      "^(ps|images|image (ls|inspect|exists)|inspect|info|version|logs|stats|top|port|history|system df|",
+      "network (ls|inspect)|volume (ls|inspect)|manifest inspect|unshare cat)\\b",
+    ].join(""),
+  ),
+  kubectl: new RegExp(
+    [
+      "^(get|describe|logs|top|version|explain|api-resources|auth can-i|",
+      "config (view|get-contexts|current-context)|cluster-info|events)\\b",
+    ].join(""),
+  ),
   systemctl: /^(status|is-active|is-enabled|list-units|show|cat)\b/,
   git: /^(status|log|diff|show|branch|remote -v|rev-parse|config --get|ls-files)\b/,
   ray: /^(status|list|summary|memory|logs|--version)\b/,
@@ -121,8 +133,24 @@ const READ_SUBCOMMANDS: Record<string, RegExp> = {
   just: /^(--list|-l)\b/,
 };
 
-const DANGER =
-  /\brm\s+-[a-zA-Z]*[rf][a-zA-Z]*\b|\b(kubectl|orb|helm|gh)\s+(delete|uninstall)\b|\b(docker|podman)\s+(system\s+(prune|reset)|volume\s+(rm|prune))\b|\bmkfs\b|\bdd\s+if=|\bgit\s+(reset\s+--hard|clean\s+-[a-z]*f|push\s+--force)|\bDROP\s+(TABLE|DATABASE)\b|\bshred\b|\bwipefs\b|\bkill(all)?\s+-9\b/i;
+// Any one of these, anywhere in the command.
+const DANGER = new RegExp(
+  [
+    /\brm\s+-[a-zA-Z]*[rf][a-zA-Z]*\b/,
+    /\b(kubectl|orb|helm|gh)\s+(delete|uninstall)\b/,
+    /\b(docker|podman)\s+(system\s+(prune|reset)|volume\s+(rm|prune))\b/,
+    /\bmkfs\b/,
+    /\bdd\s+if=/,
+    /\bgit\s+(reset\s+--hard|clean\s+-[a-z]*f|push\s+--force)/,
+    /\bDROP\s+(TABLE|DATABASE)\b/,
+    /\bshred\b/,
+    /\bwipefs\b/,
+    /\bkill(all)?\s+-9\b/,
+  ]
+    .map((part) => part.source)
+    .join("|"),
+  "i",
+);
 
 function stripPrefix(segment: string): string {
   let s = segment.trim();

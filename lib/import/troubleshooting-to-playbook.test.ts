@@ -73,7 +73,8 @@ describe("TROUBLESHOOTING.md → playbook draft", () => {
     expect(p.title).toBe("Troubleshooting");
     expect(p.symptoms).toEqual([
       "502 Bad Gateway",
-      "connect() failed (111: Connection refused) while connecting to upstream, client: 10.0.0.12, server: acme.example.com",
+      "connect() failed (111: Connection refused) while connecting to upstream, " +
+        "client: 10.0.0.12, server: acme.example.com",
       "Error: listen EADDRINUSE: address already in use :::3000",
       "EACCES: permission denied, open '/var/lib/acme/uploads/tmp-1234'",
       "SSL certificate problem: certificate has expired",

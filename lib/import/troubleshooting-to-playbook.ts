@@ -19,15 +19,25 @@ import {
 import { shellRisk, suggestedTimeout } from "./shell-risk";
 import { deriveTags } from "./tags";
 
-const LABEL =
-  /^(symptoms?|errors?|error message|problem|issue|cause|root cause|solution|fix|workaround|evidence|check|verify)\s*:?\s*$/i;
+const LABEL = new RegExp(
+  [
+    "^(symptoms?|errors?|error message|problem|issue|cause|root cause|solution|fix|workaround|evidence|",
+    "check|verify)\\s*:?\\s*$",
+  ].join(""),
+  "i",
+);
 const SYMPTOM_LABEL = /^(symptoms?|errors?|error message|error pattern|problem)\s*:?$/i;
 // A label such as "**Bad:**" or "**Avoid:**" warns off the code after it, like NOT_TO_RUN's words.
 const WARNING_LABEL = /\b(don't|do not|avoid|bad)\b/i;
 const WARNED_OFF = /^(do not|don't|never|avoid)\b/i;
 // Sub-headings that belong to the problem above them rather than starting a new one.
-const PART_HEADING =
-  /^(symptoms?|causes?|root cause|solution|fix|workaround|resolution|evidence|diagnosis|verification|verify|prevention|notes?|do not|don't|what to do|steps)\b/i;
+const PART_HEADING = new RegExp(
+  [
+    "^(symptoms?|causes?|root cause|solution|fix|workaround|resolution|evidence|diagnosis|verification|verify|",
+    "prevention|notes?|do not|don't|what to do|steps)\\b",
+  ].join(""),
+  "i",
+);
 const PROBLEM_HEADING = /^(problem|symptom|error)\s*[:\-–]\s*(.+)$/i;
 
 function isShell(node: Code): boolean {

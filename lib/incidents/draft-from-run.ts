@@ -86,7 +86,8 @@ export async function incidentDraftFromRun(
   }
 
   const outcome = (s: (typeof run.steps)[number]) =>
-    `${s.verdict}${s.exitCode !== null ? `, exit ${s.exitCode}` : ""}${s.signal ? `, signal ${s.signal}` : ""}${s.reason ? ` (${s.reason})` : ""}`;
+    `${s.verdict}${s.exitCode !== null ? `, exit ${s.exitCode}` : ""}` +
+    `${s.signal ? `, signal ${s.signal}` : ""}${s.reason ? ` (${s.reason})` : ""}`;
   const firstFailed = failed[0];
   const input: IncidentInputRaw = {
     title: firstFailed
@@ -98,9 +99,10 @@ export async function incidentDraftFromRun(
     detectedAt: (firstFailed?.endedAt ?? firstFailed?.startedAt ?? run.createdAt).toISOString(),
     environment: [run.host.name, run.host.os].filter(Boolean).join(" · "),
     symptoms: [...symptoms].slice(0, 20),
-    summary: `A run of [${playbookTitle.replace(/[[\]]/g, "")}](/playbooks/${run.playbookSlug}) on host \`${run.host.name}\`${
-      firstFailed ? ` failed at step “${firstFailed.title}” (${outcome(firstFailed)})` : ""
-    }. [Open the run](${runLink}).`,
+    summary:
+      `A run of [${playbookTitle.replace(/[[\]]/g, "")}](/playbooks/${run.playbookSlug}) on host \`${run.host.name}\`` +
+      (firstFailed ? ` failed at step “${firstFailed.title}” (${outcome(firstFailed)})` : "") +
+      `. [Open the run](${runLink}).`,
     timeline: [
       {
         at: run.createdAt.toISOString(),

@@ -7,7 +7,8 @@ export const JSON_VERSION = 1;
 
 export function exportIncidentJson(incident: ExportableIncident): string {
   const { authors, ...fields } = incident;
-  return `${JSON.stringify({ format: JSON_FORMAT, version: JSON_VERSION, incident: fields, authors: authors ?? [] }, null, 2)}\n`;
+  const exported = { format: JSON_FORMAT, version: JSON_VERSION, incident: fields, authors: authors ?? [] };
+  return `${JSON.stringify(exported, null, 2)}\n`;
 }
 
 /** Accepts the envelope exportIncidentJson writes, or a bare incident object. */

@@ -132,7 +132,8 @@ describe("recording incidents", () => {
     // A trigger makes the database itself refuse one action item, after the incident row and its
     // causes and learnings have been written inside the transaction.
     await db.$executeRawUnsafe(
-      `CREATE TRIGGER refuse_boom BEFORE INSERT ON ActionItem WHEN NEW.text = 'boom' BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END`,
+      `CREATE TRIGGER refuse_boom BEFORE INSERT ON ActionItem WHEN NEW.text = 'boom' ` +
+        `BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END`,
     );
     try {
       const before = await counts();
@@ -387,7 +388,8 @@ describe("recording from a run", () => {
     expect(input.timeline!.map((t) => t.kind)).toEqual(["run", "step", "step"]);
     expect(input.timeline![2]!.text).toBe("Step “Can the image be pulled?” (image-pullable): failed, exit 125");
     expect(input.rootCauses![0]!.symptom).toBe(
-      "```text\nTrying to pull ghcr.io/acme/worker@sha256:abc...\nError: initializing source: manifest unknown: manifest unknown\n```",
+      "```text\nTrying to pull ghcr.io/acme/worker@sha256:abc...\n" +
+        "Error: initializing source: manifest unknown: manifest unknown\n```",
     );
     expect(input.rootCauses![0]!.evidence).toContain('```bash\npodman pull "$IMAGE"\n```');
 

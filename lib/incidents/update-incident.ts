@@ -52,7 +52,9 @@ export async function updateIncident(
             {
               at: now,
               kind: "status" as const,
-              text: `Status changed from ${current.status} to ${input.status}${opts.editorName ? ` by ${opts.editorName}` : ""}`,
+              text:
+                `Status changed from ${current.status} to ${input.status}` +
+                (opts.editorName ? ` by ${opts.editorName}` : ""),
               link: null,
             },
           ]

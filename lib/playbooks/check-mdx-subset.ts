@@ -39,7 +39,8 @@ function checkElement(
     here(`fragments (<>...</>) are not allowed; use ${COMPONENT_LIST}`);
   } else if (!(COMPONENTS as readonly string[]).includes(name)) {
     here(
-      `<${name}> is not allowed: playbooks may use only the components ${COMPONENT_LIST} (and Markdown for everything else)`,
+      `<${name}> is not allowed: playbooks may use only the components ${COMPONENT_LIST} ` +
+        "(and Markdown for everything else)",
     );
   } else if (name === "Step" && element.type === "mdxJsxTextElement") {
     here("<Step> must start on a line of its own, with its code block on the lines below");

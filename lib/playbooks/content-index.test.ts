@@ -16,10 +16,33 @@ import type { ContentIndex } from "./types";
 const FIXTURE = path.join(import.meta.dirname, "fixtures", "podman-basics.mdx");
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
-const playbook = (title: string, stepId = "look") =>
-  `---\ntitle: ${title}\nsummary: A summary.\n---\n\n## Look\n\n<Step id="${stepId}" title="Look">\n\`\`\`bash\nls\n\`\`\`\n</Step>\n`;
+const playbook = (title: string, stepId = "look") => `---
+title: ${title}
+summary: A summary.
+---
+
+## Look
+
+<Step id="${stepId}" title="Look">
+\`\`\`bash
+ls
+\`\`\`
+</Step>
+`;
 // Line 8 is the <Step> tag, whose risk is not one of the three.
-const BROKEN = `---\ntitle: Broken\nsummary: A summary.\n---\n\n## Look\n\n<Step id="look" title="Look" risk="high">\n\`\`\`bash\nls\n\`\`\`\n</Step>\n`;
+const BROKEN = `---
+title: Broken
+summary: A summary.
+---
+
+## Look
+
+<Step id="look" title="Look" risk="high">
+\`\`\`bash
+ls
+\`\`\`
+</Step>
+`;
 
 let dir: string;
 

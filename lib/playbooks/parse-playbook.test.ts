@@ -127,12 +127,15 @@ describe("parsePlaybook on a good playbook", () => {
         title: "Subordinate IDs",
         depth: 2,
         line: 40,
-        text: "Rootless only\nRoot-run podman does not need /etc/subuid.\n| file | holds |\n| /etc/subuid | user ranges |",
+        text:
+          "Rootless only\nRoot-run podman does not need /etc/subuid.\n" +
+          "| file | holds |\n| /etc/subuid | user ranges |",
       },
       { id: "try-a-container", title: "Try a container", depth: 3, line: 56, text: "" },
     ]);
     expect(playbook?.intro).toBe(
-      "Rootless podman needs two things: the podman binary and a range of\nsubordinate user IDs for the user who runs it.",
+      "Rootless podman needs two things: the podman binary and a range of\n" +
+        "subordinate user IDs for the user who runs it.",
     );
   });
 
@@ -196,7 +199,8 @@ describe("parsePlaybook on bad playbooks", () => {
     [
       "a regex that does not compile",
       step('id="a" title="A" expect={{ match: "(unclosed" }}'),
-      '5:24: Step "a": expect.match is not a valid regular expression: Invalid regular expression: /(unclosed/: Unterminated group',
+      '5:24: Step "a": expect.match is not a valid regular expression: ' +
+        "Invalid regular expression: /(unclosed/: Unterminated group",
     ],
     [
       "a step with no code",
@@ -244,7 +248,8 @@ describe("parsePlaybook on bad playbooks", () => {
     [
       "code in an attribute",
       step('id="a" title="A" expect={{ exit: process.exit(1) }}'),
-      '5:40: Step "a": expect must be a literal value (text, a number, true/false, a list or { key: value }); playbooks cannot run code',
+      '5:40: Step "a": expect must be a literal value (text, a number, true/false, a list or { key: value }); ' +
+        "playbooks cannot run code",
     ],
     [
       "an unknown expect field",
@@ -264,7 +269,8 @@ describe("parsePlaybook on bad playbooks", () => {
     [
       "a regex literal",
       step('id="a" title="A" expect={{ match: /x/ }}'),
-      '5:41: Step "a": expect cannot hold a regular expression literal; write the pattern as text, e.g. match: "ver\\\\d+"',
+      '5:41: Step "a": expect cannot hold a regular expression literal; ' +
+        'write the pattern as text, e.g. match: "ver\\\\d+"',
     ],
     [
       "a spread attribute",
@@ -327,7 +333,9 @@ describe("parsePlaybook on bad playbooks", () => {
     [
       "an HTML comment",
       "Text\n\n<!-- note -->\n",
-      "7:2: MDX syntax error: Unexpected character `!` (U+0021) before name, expected a character that can start a name, such as a letter, `$`, or `_` (note: to create a comment in MDX, use `{/* text */}`)",
+      "7:2: MDX syntax error: Unexpected character `!` (U+0021) before name, " +
+        "expected a character that can start a name, such as a letter, `$`, or `_` " +
+        "(note: to create a comment in MDX, use `{/* text */}`)",
     ],
     [
       "an unclosed step",
@@ -363,7 +371,8 @@ describe("parsePlaybook on bad playbooks", () => {
 
   it("reports a file name that is not a slug", () => {
     expect(errorsOf(HEAD, "content/Bad Name.mdx")).toEqual([
-      'content/Bad Name.mdx:1:1: file name "Bad Name" must be a lowercase slug like "podman-rootless" (it is the page URL)',
+      'content/Bad Name.mdx:1:1: file name "Bad Name" must be a lowercase slug like "podman-rootless" ' +
+        "(it is the page URL)",
     ]);
   });
 });
@@ -409,13 +418,15 @@ describe("parsePlaybook on bad frontmatter", () => {
     [
       "an input name that is not an environment variable",
       INPUT("  - { name: image, label: Image }"),
-      '5:13: frontmatter: "inputs[0].name" must be UPPER_SNAKE_CASE like IMAGE_NAME (it becomes an environment variable)',
+      '5:13: frontmatter: "inputs[0].name" must be UPPER_SNAKE_CASE like IMAGE_NAME ' +
+        "(it becomes an environment variable)",
     ],
     ["an input without label", INPUT("  - { name: IMAGE }"), '5:5: frontmatter: "inputs[0].label" is required'],
     [
       "an unknown input field",
       INPUT("  - { name: IMAGE, label: Image, defualt: x }"),
-      '5:34: frontmatter: unknown field "inputs[0].defualt" (allowed: name, label, description, default, required, secret, pattern)',
+      '5:34: frontmatter: unknown field "inputs[0].defualt" ' +
+        "(allowed: name, label, description, default, required, secret, pattern)",
     ],
     [
       "an input flag that is not true/false",
@@ -425,7 +436,8 @@ describe("parsePlaybook on bad frontmatter", () => {
     [
       "an input pattern that does not compile",
       INPUT("  - { name: IMAGE, label: Image, pattern: '[a-' }"),
-      '5:43: frontmatter: "inputs[0].pattern" is not a valid regular expression: Invalid regular expression: /[a-/: Unterminated character class',
+      '5:43: frontmatter: "inputs[0].pattern" is not a valid regular expression: ' +
+        "Invalid regular expression: /[a-/: Unterminated character class",
     ],
     [
       "an input declared twice",

@@ -51,7 +51,8 @@ function direct(): Direct | null {
   );
   const setBytes = conn.prepare<[number, string]>('UPDATE "StepRun" SET "outputBytes" = ? WHERE "id" = ?');
   const page = conn.prepare<[string, number, number, number], ChunkRow>(
-    'SELECT "seq", "t", "data" FROM "OutputChunk" WHERE "stepRunId" = ? AND "seq" > ? AND "seq" < ? ORDER BY "seq" LIMIT ?',
+    'SELECT "seq", "t", "data" FROM "OutputChunk" ' +
+      'WHERE "stepRunId" = ? AND "seq" > ? AND "seq" < ? ORDER BY "seq" LIMIT ?',
   );
   const write = conn.transaction((stepRunId: string, rows: ChunkRow[], outputBytes: number) => {
     for (const row of rows) insert.run(stepRunId, row.seq, row.t, row.data);

@@ -16,7 +16,10 @@ function positive(value: string | undefined, name: string): number | null {
   return n;
 }
 
-/** From the environment: RUN_RETENTION_DAYS (default 90) and RUN_RETENTION_MAX_OUTPUT_MB (default 2048); 0 = no limit. */
+/**
+ * From the environment: RUN_RETENTION_DAYS (default 90) and RUN_RETENTION_MAX_OUTPUT_MB (default 2048);
+ * 0 = no limit.
+ */
 export function retentionLimits(env: Readonly<Record<string, string | undefined>> = process.env): RetentionLimits {
   const days = positive(env.RUN_RETENTION_DAYS ?? "90", "RUN_RETENTION_DAYS");
   const mb = positive(env.RUN_RETENTION_MAX_OUTPUT_MB ?? "2048", "RUN_RETENTION_MAX_OUTPUT_MB");

@@ -18,7 +18,9 @@ const podman = makePlaybook({
     {
       id: "digests",
       title: "Content digest or manifest digest",
-      text: "Pulling by the content digest (.Digest) fails; the registry only knows the manifest digest (.RepoDigests[0]).",
+      text:
+        "Pulling by the content digest (.Digest) fails; " +
+        "the registry only knows the manifest digest (.RepoDigests[0]).",
     },
   ],
   steps: [

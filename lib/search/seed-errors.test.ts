@@ -13,31 +13,39 @@ const SEED_ERRORS: Array<{ slug: string; line: string; noisy: string }> = [
     slug: "ray-actor-pending-creation-podman",
     line: "manifest unknown: manifest unknown",
     noisy:
-      "Error: initializing source docker://ghcr.io/acme/claude-hitl-worker@sha256:4f1d0c5e9b7a: reading manifest sha256:4f1d0c5e9b7a in ghcr.io/acme/claude-hitl-worker: manifest unknown: manifest unknown",
+      "Error: initializing source docker://ghcr.io/acme/claude-hitl-worker@sha256:4f1d0c5e9b7a: " +
+      "reading manifest sha256:4f1d0c5e9b7a in ghcr.io/acme/claude-hitl-worker: manifest unknown: manifest unknown",
   },
   {
     slug: "ray-actor-pending-creation-podman",
     line: "potentially insufficient UIDs or GIDs available in user namespace",
     noisy:
-      '2025-01-14 10:22:31,123\tERROR worker.py:201 -- Error: writing blob: adding layer with blob "sha256:9f86d081884c": processing tar file(potentially insufficient UIDs or GIDs available in user namespace (requested 0:42 for /etc/gshadow): Check /etc/subuid and /etc/subgid: lchown /etc/gshadow: invalid argument): exit status 1',
+      "2025-01-14 10:22:31,123\tERROR worker.py:201 -- Error: writing blob: " +
+      'adding layer with blob "sha256:9f86d081884c": ' +
+      "processing tar file(potentially insufficient UIDs or GIDs available in user namespace " +
+      "(requested 0:42 for /etc/gshadow): Check /etc/subuid and /etc/subgid: " +
+      "lchown /etc/gshadow: invalid argument): exit status 1",
   },
   {
     slug: "ray-cluster-orbstack-vm",
     line: "ConnectionError: ray://localhost:10001 connection refused",
     noisy:
-      "2025-01-14 10:22:31,123\tERROR client_builder.py:88 -- ConnectionError: ray://localhost:10001 connection refused",
+      "2025-01-14 10:22:31,123\tERROR client_builder.py:88 -- " +
+      "ConnectionError: ray://localhost:10001 connection refused",
   },
   {
     slug: "arc-job-containers-nixery",
     line: "env: '/__e/node20/bin/node': No such file or directory",
     noisy:
-      "2025-12-24T10:11:12.3456789Z env: '/__e/node20/bin/node': No such file or directory\n##[error]Process completed with exit code 127.",
+      "2025-12-24T10:11:12.3456789Z env: '/__e/node20/bin/node': No such file or directory\n" +
+      "##[error]Process completed with exit code 127.",
   },
   {
     slug: "claude-code-podman-limits",
     line: "libnode.so.115 not found",
     noisy:
-      "Error: libnode.so.115 not found (podman run --rm --userns=keep-id --memory=4g --cpus=2 docker.io/library/debian:bookworm-slim claude)",
+      "Error: libnode.so.115 not found " +
+      "(podman run --rm --userns=keep-id --memory=4g --cpus=2 docker.io/library/debian:bookworm-slim claude)",
   },
 ];
 
@@ -67,7 +75,8 @@ describe("error text that is not a listed symptom line still finds its playbook"
   it.each([
     [
       "claude-code-podman-limits",
-      "claude: error while loading shared libraries: libnode.so.115: cannot open shared object file: No such file or directory",
+      "claude: error while loading shared libraries: libnode.so.115: " +
+        "cannot open shared object file: No such file or directory",
     ],
     ["ray-cluster-orbstack-vm", "Address already in use"],
     ["arc-job-containers-nixery", "nixery glibc interpreter /lib64/ld-linux-x86-64.so.2"],

@@ -18,7 +18,9 @@ describe("SymptomMatcher", () => {
   ]);
 
   it("finds a symptom line inside a longer, noisy paste, ignoring quotes, case and spacing", () => {
-    const paste = `2025-01-14T10:22:31Z worker-3 ERROR:   POTENTIALLY insufficient "UIDs" or GIDs available in user namespace (sha256:ab12cd)`;
+    const paste =
+      `2025-01-14T10:22:31Z worker-3 ERROR:   POTENTIALLY insufficient "UIDs" ` +
+      `or GIDs available in user namespace (sha256:ab12cd)`;
     const hits = m.match(paste);
     expect(hits.map((h) => h.value)).toEqual([
       "Error: potentially insufficient UIDs or GIDs available in user namespace",
@@ -29,7 +31,9 @@ describe("SymptomMatcher", () => {
   });
 
   it("finds a line without its generic label when a tool prints the message after its own prefix", () => {
-    const paste = `Error: writing blob: processing tar file(potentially insufficient UIDs or GIDs available in user namespace (requested 0:42 for /etc/gshadow)): exit status 1`;
+    const paste =
+      `Error: writing blob: processing tar file(potentially insufficient UIDs or GIDs available in user namespace ` +
+      `(requested 0:42 for /etc/gshadow)): exit status 1`;
     const hits = m.match(paste);
     expect(hits.map((h) => h.value)).toEqual([
       "Error: potentially insufficient UIDs or GIDs available in user namespace",
@@ -41,7 +45,8 @@ describe("SymptomMatcher", () => {
 
   it("lets placeholders stand for session ids and user names", () => {
     const paste =
-      "PermissionError: [Errno 13] Permission denied: '/tmp/ray/session_2025-01-14_10-22-31_123456_789/ports_by_node.json.lock'";
+      "PermissionError: [Errno 13] Permission denied: " +
+      "'/tmp/ray/session_2025-01-14_10-22-31_123456_789/ports_by_node.json.lock'";
     expect(m.match(paste).map((h) => h.value)).toContain(
       "PermissionError: [Errno 13] Permission denied: '/tmp/ray/session_*/ports_by_node.json.lock'",
     );

@@ -63,7 +63,8 @@ describe("output integrity", () => {
     expect(kept.length).toBe(MB100);
     expect(sha(kept)).toBe(expected);
     console.log(
-      `100 MB through agent → hub → browser client and SQLite in ${seconds.toFixed(1)} s (${(100 / seconds).toFixed(0)} MB/s)`,
+      `100 MB through agent → hub → browser client and SQLite in ${seconds.toFixed(1)} s ` +
+        `(${(100 / seconds).toFixed(0)} MB/s)`,
     );
   }, 120_000);
 

@@ -83,6 +83,9 @@ const PLAYBOOKS_TRAIL = [{ href: "/playbooks", label: "Playbooks" }];
 function PlaybookHeader({ playbook }: { playbook: Playbook }) {
   const counts = Object.fromEntries(RISKS.map((risk) => [risk, 0])) as Record<Risk, number>;
   for (const step of playbook.steps) counts[step.risk] += 1;
+  const riskCounts = [counts.change ? `${counts.change} change` : "", counts.danger ? `${counts.danger} danger` : ""]
+    .filter(Boolean)
+    .join(", ");
   return (
     <header className="playbook-header">
       <h1>{playbook.title}</h1>
@@ -91,9 +94,7 @@ function PlaybookHeader({ playbook }: { playbook: Playbook }) {
         <TagList tags={playbook.tags} />
         <span className="meta-item">
           {playbook.steps.length} {playbook.steps.length === 1 ? "step" : "steps"}
-          {counts.change + counts.danger > 0
-            ? ` (${[counts.change ? `${counts.change} change` : "", counts.danger ? `${counts.danger} danger` : ""].filter(Boolean).join(", ")})`
-            : ""}
+          {counts.change + counts.danger > 0 ? ` (${riskCounts})` : ""}
         </span>
         <span className="meta-item">Updated {formatDate(playbook.updatedAt)}</span>
         <span className="meta-item meta-file" title={`Version ${playbook.contentHash}`}>

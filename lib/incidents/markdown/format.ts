@@ -76,8 +76,11 @@ const causeLabels = Object.values(CAUSE_LABEL).join("|");
 
 export const NUMBERED_HEADING = /^### (\d+)\.(?: (.*))?$/;
 export const CAUSE_LABEL_LINE = new RegExp(`^\\*\\*(${causeLabels})\\*\\*:(?: (.*))?$`);
-export const LEARNING_LINK =
-  /^→ Playbook: \[([a-z0-9-]+)\]\(\/playbooks\/[a-z0-9-]+\)(?: · step \[([a-z0-9-]+)\]\(\/playbooks\/[a-z0-9-]+#step-[a-z0-9-]+\))?$/;
+// The playbook's link, then optionally the step's.
+export const LEARNING_LINK = new RegExp(
+  /^→ Playbook: \[([a-z0-9-]+)\]\(\/playbooks\/[a-z0-9-]+\)/.source +
+    /(?: · step \[([a-z0-9-]+)\]\(\/playbooks\/[a-z0-9-]+#step-[a-z0-9-]+\))?$/.source,
+);
 export const TIMELINE_ITEM = /^- `([^`]+)` \*\*([a-z]+)\*\*(?: · \[link\]\(<([^<>\n]*)>\))?$/;
 export const ACTION_ITEM = /^- \[( |x|X)\] (.*?)(?: _\(owner: ([^)]*)\)_)?$/;
 

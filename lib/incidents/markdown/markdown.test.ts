@@ -133,7 +133,8 @@ describe("incident Markdown export", () => {
     expect(md).toContain("- [x] Add podman to the VM image _(owner: alice)_");
     expect(md).toContain("- [ ] Write the runbook\n");
     expect(md).toContain(
-      "→ Playbook: [ray-actor-pending-creation-podman](/playbooks/ray-actor-pending-creation-podman) · step [podman-installed]",
+      "→ Playbook: [ray-actor-pending-creation-podman](/playbooks/ray-actor-pending-creation-podman) " +
+        "· step [podman-installed]",
     );
     // Structure-like lines in a field are escaped rather than left to split the document.
     expect(md).toContain("\\## Symptoms\n\\\\## Root Causes Identified");
