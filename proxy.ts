@@ -30,6 +30,7 @@ export function proxy(request: NextRequest): NextResponse {
 export const config = {
   // Everything except Next's build output and static files from public/.
   matcher: [
+    // eslint-disable-next-line @stylistic/max-len -- Next.js reads the matcher at build time: one plain literal
     "/((?!_next/static|_next/image|.*\\.(?:ico|png|jpe?g|gif|svg|webp|avif|css|js|map|txt|xml|woff2?|ttf|webmanifest)$).*)",
   ],
 };

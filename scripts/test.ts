@@ -6,6 +6,7 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 const stages: Array<[name: string, cmd: string, args: string[]]> = [
   ["typecheck", "npx", ["tsc", "--noEmit"]],
+  ["format", "npx", ["prettier", "--check", "."]],
   ["lint", "npx", ["eslint", "--max-warnings", "0", "."]],
   ["content", "npx", ["tsx", "--import", "./server/server-only-hook.mjs", "scripts/check-content.ts"]],
   ["unit + integration", "npx", ["vitest", "run"]],
