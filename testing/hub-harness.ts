@@ -10,11 +10,10 @@ import { createTempDatabase } from "./temp-database";
 import type { Playbook } from "@/lib/playbooks/types";
 import type { StepRunView, UiClientToServerEvents, UiResult, UiServerToClientEvents } from "@/lib/runs/protocol";
 import type { HubOptions } from "@/server/hub/options";
+import type { Role } from "@/lib/auth/roles";
 
 const AGENT_BIN = path.resolve(import.meta.dirname, "../agent/bin/casebook-agent.js");
 const PASSWORD = "correct horse battery";
-
-export type Role = "viewer" | "operator" | "admin";
 
 export async function startHarness(playbooks: Playbook[], hubOptions: Partial<HubOptions> = {}) {
   const tempDb = createTempDatabase("casebook-hub-");

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatContentError } from "./content-error";
+import { EXPECTATION_KEYS } from "./expectations";
 import { parsePlaybook } from "./parse-playbook";
 
 const FIXTURE = path.join(import.meta.dirname, "fixtures", "podman-basics.mdx");
@@ -254,7 +255,7 @@ describe("parsePlaybook on bad playbooks", () => {
     [
       "an unknown expect field",
       step('id="a" title="A" expect={{ exit: 0, matches: "x" }}'),
-      '5:24: Step "a": expect has unknown field "matches" (allowed: exit, match, notMatch)',
+      `5:24: Step "a": expect has unknown field "matches" (allowed: ${EXPECTATION_KEYS.join(", ")})`,
     ],
     [
       "an exit code out of range",
