@@ -21,6 +21,18 @@ const JSON_LISTS = new Set(COLUMN_FIELDS.filter((field) => Array.isArray(blank[f
 
 const columnSelect = Object.fromEntries(COLUMN_FIELDS.map((field) => [field, true])) as { [K in ColumnField]: true };
 
+/** What every list of incidents shows: the list page and the search documents. */
+export const incidentHeadSelect = {
+  id: true,
+  title: true,
+  severity: true,
+  status: true,
+  startedAt: true,
+  createdAt: true,
+  tags: true,
+  symptoms: true,
+} satisfies Prisma.IncidentSelect;
+
 export const incidentSelect = {
   id: true,
   ...columnSelect,

@@ -2,7 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { stringArray } from "./incident-record";
+import { incidentHeadSelect, stringArray } from "./incident-record";
 import type { Severity, Status } from "./schema";
 import type { IncidentRecord } from "./types";
 
@@ -33,14 +33,7 @@ export async function listIncidents(
   const rows = await db.incident.findMany({
     where,
     select: {
-      id: true,
-      title: true,
-      severity: true,
-      status: true,
-      startedAt: true,
-      createdAt: true,
-      tags: true,
-      symptoms: true,
+      ...incidentHeadSelect,
       playbooks: { select: { playbookSlug: true }, orderBy: { playbookSlug: "asc" } },
       _count: { select: { rootCauses: true, learnings: true } },
     },

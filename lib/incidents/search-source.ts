@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import { invalidateSearchIndex, registerSearchSource } from "@/lib/search/sources";
 import type { SearchDoc, SearchHit, SearchPart } from "@/lib/search/types";
-import { stringArray } from "./incident-record";
+import { incidentHeadSelect, stringArray } from "./incident-record";
 import { FIELD_LABELS } from "./labels";
 import { processSingleton } from "@/lib/process-singleton";
 
@@ -69,16 +69,9 @@ function codeOf(markdown: string): string {
 export async function incidentDocuments(): Promise<Array<SearchDoc<IncidentHead, IncidentMatchPart>>> {
   const rows = await db.incident.findMany({
     select: {
-      id: true,
-      title: true,
-      severity: true,
-      status: true,
-      startedAt: true,
-      createdAt: true,
+      ...incidentHeadSelect,
       summary: true,
       resolution: true,
-      symptoms: true,
-      tags: true,
       rootCauses: { select: { title: true, symptom: true, cause: true, fix: true }, orderBy: { position: "asc" } },
       learnings: { select: { text: true }, orderBy: { position: "asc" } },
       playbooks: { select: { playbookSlug: true } },

@@ -61,6 +61,19 @@ export interface LiveRunState {
   runningAllRead: boolean;
 }
 
+/** What both the run page and the run list read of a run row. */
+const runHeadSelect = {
+  id: true,
+  playbookSlug: true,
+  contentHash: true,
+  hostId: true,
+  host: { select: { name: true } },
+  user: { select: { name: true } },
+  status: true,
+  createdAt: true,
+  finishedAt: true,
+} as const;
+
 /** The run's stored state; `live` adds what only the hub knows. `playbook` is the current version. */
 export async function loadRunView(
   runId: string,
@@ -69,19 +82,7 @@ export async function loadRunView(
 ): Promise<RunView | null> {
   const run = await db.run.findUnique({
     where: { id: runId },
-    select: {
-      id: true,
-      playbookSlug: true,
-      contentHash: true,
-      hostId: true,
-      host: { select: { name: true } },
-      user: { select: { name: true } },
-      inputs: true,
-      status: true,
-      createdAt: true,
-      finishedAt: true,
-      steps: { orderBy: { startedAt: "asc" }, select: stepSelect },
-    },
+    select: { ...runHeadSelect, inputs: true, steps: { orderBy: { startedAt: "asc" }, select: stepSelect } },
   });
   if (!run) return null;
   const steps = run.steps.map((s) => toStepRunView(s, playbook));
@@ -132,18 +133,7 @@ export async function listRuns(
     where: { playbookSlug: filter.playbookSlug, hostId: filter.hostId },
     orderBy: { createdAt: "desc" },
     take: Math.min(filter.take ?? 50, 500),
-    select: {
-      id: true,
-      playbookSlug: true,
-      contentHash: true,
-      hostId: true,
-      host: { select: { name: true } },
-      user: { select: { name: true } },
-      status: true,
-      createdAt: true,
-      finishedAt: true,
-      steps: { select: { verdict: true } },
-    },
+    select: { ...runHeadSelect, steps: { select: { verdict: true } } },
   });
   return runs.map((run) => {
     const verdicts: Partial<Record<Verdict, number>> = {};
