@@ -2,6 +2,7 @@
 // variables, which is why the name is shown as `$NAME`.
 import type { PlaybookInput } from "@/lib/playbooks/types";
 import { InlineCodeText } from "./inline-code-text";
+import { TableHead } from "@/components/table-head";
 
 export function InputsTable({ inputs }: { inputs: readonly PlaybookInput[] }) {
   if (inputs.length === 0) return null;
@@ -13,13 +14,7 @@ export function InputsTable({ inputs }: { inputs: readonly PlaybookInput[] }) {
       <p className="section-hint">Steps read these as environment variables.</p>
       <div className="table-scroll">
         <table className="inputs-table">
-          <thead>
-            <tr>
-              <th scope="col">Variable</th>
-              <th scope="col">Meaning</th>
-              <th scope="col">Default</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Variable", "Meaning", "Default"]} />
           <tbody>
             {inputs.map((input) => (
               <tr key={input.name}>

@@ -8,6 +8,7 @@ import { UiSocketProvider } from "@/components/runs/ui-socket-provider";
 import { useLiveHosts } from "@/components/runs/use-live-hosts";
 import { useNow } from "@/components/runs/use-now";
 import { RevokeHostButton } from "./host-forms";
+import { TableHead } from "@/components/table-head";
 
 export function OnlineState({ host }: { host: Pick<HostView, "online" | "revoked"> }) {
   if (host.revoked)
@@ -46,18 +47,7 @@ function LiveHostsTable({ hosts: initial, admin }: { hosts: HostView[]; admin: b
   return (
     <div className="table-scroll">
       <table className="data-table hosts-table">
-        <thead>
-          <tr>
-            <th scope="col">Host</th>
-            <th scope="col">State</th>
-            <th scope="col">Last seen</th>
-            <th scope="col">OS</th>
-            <th scope="col">Agent</th>
-            <th scope="col">Policy</th>
-            <th scope="col">Token</th>
-            {admin ? <th scope="col">Actions</th> : null}
-          </tr>
-        </thead>
+        <TableHead columns={["Host", "State", "Last seen", "OS", "Agent", "Policy", "Token", admin && "Actions"]} />
         <tbody>
           {hosts.map((host) => (
             <tr key={host.id} data-host={host.name}>

@@ -5,6 +5,7 @@ import type { Verdict } from "@/lib/runs/protocol";
 import { formatDateTime } from "@/lib/format/dates";
 import { RUN_STATUS_LABELS, VERDICT_LABELS } from "./run-format";
 import "./runs.css";
+import { TableHead } from "@/components/table-head";
 
 const VERDICT_ORDER: Verdict[] = [
   "passed",
@@ -44,16 +45,16 @@ export function RunList({
   return (
     <div className="table-scroll">
       <table className="data-table run-table">
-        <thead>
-          <tr>
-            <th scope="col">Started</th>
-            {hide.includes("playbook") ? null : <th scope="col">Playbook</th>}
-            {hide.includes("host") ? null : <th scope="col">Host</th>}
-            <th scope="col">By</th>
-            <th scope="col">Status</th>
-            <th scope="col">Steps</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            "Started",
+            !hide.includes("playbook") && "Playbook",
+            !hide.includes("host") && "Host",
+            "By",
+            "Status",
+            "Steps",
+          ]}
+        />
         <tbody>
           {runs.map((run) => (
             <tr key={run.id} data-run-id={run.id}>

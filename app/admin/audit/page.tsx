@@ -4,6 +4,7 @@ import { formatDateTime } from "@/lib/format/dates";
 import { requireUser } from "@/lib/auth/session";
 import { listAudit } from "@/lib/runs/audit";
 import "@/components/runs/runs.css";
+import { TableHead } from "@/components/table-head";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -48,18 +49,7 @@ export default async function AuditPage({ searchParams }: Props) {
       ) : (
         <div className="table-scroll">
           <table className="data-table audit-table">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Action</th>
-                <th scope="col">Who</th>
-                <th scope="col">Host</th>
-                <th scope="col">Playbook</th>
-                <th scope="col">Step</th>
-                <th scope="col">Command</th>
-                <th scope="col">Outcome</th>
-              </tr>
-            </thead>
+            <TableHead columns={["When", "Action", "Who", "Host", "Playbook", "Step", "Command", "Outcome"]} />
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id} data-action={e.action}>

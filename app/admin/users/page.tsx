@@ -3,6 +3,7 @@ import { requireUser } from "@/lib/auth/session";
 import { listUsers } from "@/lib/auth/user-admin";
 import { formatDay } from "@/lib/format/dates";
 import { BanForm, CreateUserForm, RoleForm } from "./user-forms";
+import { TableHead } from "@/components/table-head";
 
 export const metadata = { title: "Users" };
 
@@ -21,15 +22,7 @@ export default async function UsersPage() {
       <section aria-labelledby="all-users">
         <h2 id="all-users">Everyone ({users.length})</h2>
         <table className="users-table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-              <th scope="col">Added</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Name", "Email", "Role", "Status", "Added"]} />
           <tbody>
             {users.map((user) => {
               const self = user.id === me.id;
