@@ -74,6 +74,23 @@ const runHeadSelect = {
   finishedAt: true,
 } as const;
 
+type RunHeadRow = Prisma.RunGetPayload<{ select: typeof runHeadSelect }>;
+type RunHead = Omit<RunView, "inputs" | "steps" | "activeStepRunId" | "runningAllRead" | "suggestedNext" | "stale">;
+
+function toRunHead(run: RunHeadRow): RunHead {
+  return {
+    id: run.id,
+    playbookSlug: run.playbookSlug,
+    contentHash: run.contentHash,
+    hostId: run.hostId,
+    hostName: run.host.name,
+    userName: run.user?.name ?? null,
+    status: run.status as RunStatus,
+    createdAt: run.createdAt.toISOString(),
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+  };
+}
+
 /** The run's stored state; `live` adds what only the hub knows. `playbook` is the current version. */
 export async function loadRunView(
   runId: string,
@@ -92,16 +109,8 @@ export async function loadRunView(
     for (const [key, value] of Object.entries(run.inputs)) if (typeof value === "string") inputs[key] = value;
   }
   return {
-    id: run.id,
-    playbookSlug: run.playbookSlug,
-    contentHash: run.contentHash,
-    hostId: run.hostId,
-    hostName: run.host.name,
-    userName: run.user?.name ?? null,
+    ...toRunHead(run),
     inputs,
-    status: run.status as RunStatus,
-    createdAt: run.createdAt.toISOString(),
-    finishedAt: run.finishedAt?.toISOString() ?? null,
     steps,
     activeStepRunId: live?.activeStepRunId ?? steps.find((s) => s.verdict === "running")?.id ?? null,
     runningAllRead: live?.runningAllRead ?? false,
@@ -110,20 +119,11 @@ export async function loadRunView(
   };
 }
 
-export interface RunListItem {
-  id: string;
-  playbookSlug: string;
-  contentHash: string;
-  hostId: string;
-  hostName: string;
-  userName: string | null;
-  status: RunStatus;
-  createdAt: string;
-  finishedAt: string | null;
+export type RunListItem = RunHead & {
   stepCount: number;
   /** Verdict counts, e.g. { passed: 3, failed: 1 }. */
   verdicts: Partial<Record<Verdict, number>>;
-}
+};
 
 /** Newest first; filter by playbook and/or host. */
 export async function listRuns(
@@ -139,15 +139,7 @@ export async function listRuns(
     const verdicts: Partial<Record<Verdict, number>> = {};
     for (const s of run.steps) verdicts[s.verdict as Verdict] = (verdicts[s.verdict as Verdict] ?? 0) + 1;
     return {
-      id: run.id,
-      playbookSlug: run.playbookSlug,
-      contentHash: run.contentHash,
-      hostId: run.hostId,
-      hostName: run.host.name,
-      userName: run.user?.name ?? null,
-      status: run.status as RunStatus,
-      createdAt: run.createdAt.toISOString(),
-      finishedAt: run.finishedAt?.toISOString() ?? null,
+      ...toRunHead(run),
       stepCount: run.steps.length,
       verdicts,
     };

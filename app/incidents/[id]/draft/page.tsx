@@ -10,6 +10,7 @@ import { checkDraft } from "@/lib/import/check-draft";
 import { contentWritable } from "@/lib/import/save-draft";
 import { formatContentError } from "@/lib/playbooks/content-error";
 import { Breadcrumb } from "@/components/breadcrumb";
+import { incidentTrail } from "@/components/incidents/incident-trail";
 
 export const metadata: Metadata = { title: "Draft playbook" };
 export const dynamic = "force-dynamic";
@@ -26,13 +27,7 @@ export default async function DraftPlaybookPage({ params }: { params: Promise<{ 
 
   return (
     <div className="page page-medium">
-      <Breadcrumb
-        trail={[
-          { href: "/incidents", label: "Incidents" },
-          { href: `/incidents/${id}`, label: incident.title },
-        ]}
-        current="Draft playbook"
-      />
+      <Breadcrumb trail={incidentTrail(incident)} current="Draft playbook" />
       <header className="page-header">
         <h1>Draft playbook</h1>
         <p className="page-lead">

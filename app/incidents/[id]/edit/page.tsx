@@ -6,6 +6,7 @@ import { playbookOptions } from "@/components/incidents/playbook-options";
 import { requireUser } from "@/lib/auth/session";
 import { getIncident } from "@/lib/incidents/get-incident";
 import { Breadcrumb } from "@/components/breadcrumb";
+import { incidentTrail } from "@/components/incidents/incident-trail";
 
 export const metadata: Metadata = { title: "Edit incident" };
 export const dynamic = "force-dynamic";
@@ -17,13 +18,7 @@ export default async function EditIncidentPage({ params }: { params: Promise<{ i
   if (!incident) notFound();
   return (
     <div className="page page-medium">
-      <Breadcrumb
-        trail={[
-          { href: "/incidents", label: "Incidents" },
-          { href: `/incidents/${id}`, label: incident.title },
-        ]}
-        current="Edit"
-      />
+      <Breadcrumb trail={incidentTrail(incident)} current="Edit" />
       <header className="page-header">
         <h1>Edit incident</h1>
       </header>
