@@ -1,12 +1,13 @@
 // The accounts the e2e setup project creates, and where their signed-in browser states are saved.
 // Other specs: `test.use({ storageState: VIEWER.storageState })`.
 import path from "node:path";
+import type { Role } from "../../lib/auth/roles";
 
 export const E2E_HOST = "127.0.0.1";
 export const E2E_PORT = 3210;
 export const E2E_BASE_URL = `http://${E2E_HOST}:${E2E_PORT}`;
 
-export type E2ERole = "admin" | "operator" | "viewer";
+export type E2ERole = Role;
 
 export interface E2EUser {
   name: string;

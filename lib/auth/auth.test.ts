@@ -45,14 +45,14 @@ async function signIn(email: string, password = PASSWORD): Promise<Headers> {
   return new Headers({ cookie, origin: ORIGIN });
 }
 
-async function makeUser(email: string, role: "viewer" | "operator" | "admin"): Promise<string> {
+async function makeUser(email: string, role: Role): Promise<string> {
   const { user } = await auth.api.createUser({
     body: { email, name: email.split("@")[0] ?? email, password: PASSWORD, role },
   });
   return user.id;
 }
 
-const ids: Record<"admin" | "operator" | "viewer", string> = { admin: "", operator: "", viewer: "" };
+const ids: Record<Role, string> = { admin: "", operator: "", viewer: "" };
 
 beforeAll(async () => {
   ids.admin = await makeUser("admin@example.com", "admin");

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { hasRole, isRole, ROLES } from "./roles";
+import { hasRole, isRole, ROLES, type Role } from "./roles";
 
 describe("hasRole", () => {
   it("orders viewer < operator < admin", () => {
-    const table: [string, "viewer" | "operator" | "admin", boolean][] = [
+    const table: [string, Role, boolean][] = [
       ["viewer", "viewer", true],
       ["viewer", "operator", false],
       ["viewer", "admin", false],
