@@ -23,6 +23,9 @@ Object.assign(process.env, {
   // Every spec signs in from 127.0.0.1; the production limit would throttle the suite.
   CASEBOOK_SIGN_IN_MAX: process.env.CASEBOOK_SIGN_IN_MAX ?? "200",
   CASEBOOK_LOCAL_AGENT_MAX_RISK: process.env.CASEBOOK_LOCAL_AGENT_MAX_RISK ?? "danger",
+  // The `yes` flood reaches about 55 MB at the terminal's pace before its test cancels it, close
+  // to the default 64 MB cap: a faster machine ended it at the cap instead ("Error", not "Cancelled").
+  RUN_MAX_STEP_OUTPUT_MB: process.env.RUN_MAX_STEP_OUTPUT_MB ?? "1024",
 });
 
 // CASEBOOK_E2E_BROKEN_PLAYBOOK (on unless "0"): serve a copy of content/ plus one malformed playbook,
