@@ -4,6 +4,7 @@
 // fieldset is a section component in ./form.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { FIELD_LABELS, type Label } from "@/lib/incidents/labels";
 import { ErrorSummary, type Issue } from "./form/error-summary";
 import type { FormEdit } from "./form/form-edit";
 import { FollowUpFieldset } from "./form/follow-up-fieldset";
@@ -31,6 +32,9 @@ interface Props {
   playbooks: PlaybookOption[];
 }
 
+/** How the form asks for a field: its form wording where it has one. */
+const formLabel = (label: Label) => label.form ?? label.label;
+
 export function IncidentForm({ mode, incidentId, initial, expectedUpdatedAt, playbooks }: Props) {
   const router = useRouter();
   const [state, setState] = useState(initial);
@@ -38,6 +42,8 @@ export function IncidentForm({ mode, incidentId, initial, expectedUpdatedAt, pla
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
+  const errorsUnder = (path: string) =>
+    issues.filter((i) => i.path === path || i.path.startsWith(`${path}.`)).map((i) => i.message);
   const edit: FormEdit = {
     state,
     set: (key, value) => setState((s) => ({ ...s, [key]: value })),
@@ -49,7 +55,14 @@ export function IncidentForm({ mode, incidentId, initial, expectedUpdatedAt, pla
       setIssues([]);
     },
     errorsAt: (path) => issues.filter((i) => i.path === path).map((i) => i.message),
-    errorsUnder: (path) => issues.filter((i) => i.path === path || i.path.startsWith(`${path}.`)).map((i) => i.message),
+    errorsUnder,
+    bind: (key) => ({
+      path: key,
+      label: formLabel(FIELD_LABELS[key]),
+      value: state[key],
+      onChange: (value) => setState((s) => ({ ...s, [key]: value })),
+      errors: errorsUnder(key),
+    }),
   };
 
   async function submit(e: FormEvent) {
