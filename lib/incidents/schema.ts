@@ -222,6 +222,27 @@ export const incidentInputSchema = z
     { when: () => true },
   );
 
+const EXPECTED_UPDATED_AT =
+  "is required: the updatedAt of the copy the edit started from (an ISO 8601 time), so a newer save is not overwritten";
+
+/**
+ * Which copy an edit started from, its `updatedAt`. Required: an edit without it would overwrite
+ * whatever was saved since, unseen.
+ */
+export const expectedUpdatedAtSchema = z.union(
+  [z.date({ error: EXPECTED_UPDATED_AT }), z.iso.datetime({ offset: true, error: EXPECTED_UPDATED_AT })],
+  { error: EXPECTED_UPDATED_AT },
+);
+
+/** An edit as a request sends it; the incident itself is checked by parseIncidentInput, field by field. */
+export const incidentUpdateSchema = z.object(
+  {
+    expectedUpdatedAt: expectedUpdatedAtSchema,
+    incident: z.custom<object>((v) => typeof v === "object" && v !== null, "is required: the incident as edited"),
+  },
+  { error: "The body must be a JSON object" },
+);
+
 /** What callers may send (dates as strings, optional lists). */
 export type IncidentInputRaw = z.input<typeof incidentInputSchema>;
 /** What the store keeps: validated, trimmed, dates as Date. */
