@@ -199,3 +199,55 @@ describe("sign-in rules", () => {
     await signIn("admin@example.com");
   });
 });
+
+describe("session tokens", () => {
+  // A token is a bearer credential: whoever reads another session's token can act as that session.
+  const tokensIn = (body: unknown): unknown[] => JSON.stringify(body).match(/"token"\s*:/g) ?? [];
+
+  it("never hands an admin other users' session tokens", async () => {
+    await signIn("viewer@example.com");
+    await signIn("operator@example.com");
+    const admin = await signIn("admin@example.com");
+    for (const userId of [ids.viewer, ids.operator, ids.admin]) {
+      const res = await auth.handler(
+        new Request(`${ORIGIN}/api/auth/admin/list-user-sessions`, {
+          method: "POST",
+          headers: { ...Object.fromEntries(admin), "content-type": "application/json" },
+          body: JSON.stringify({ userId }),
+        }),
+      );
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { sessions: Array<Record<string, unknown>> };
+      expect(body.sessions.length, userId).toBeGreaterThan(0);
+      expect(body.sessions.every((s) => s.userId === userId && typeof s.id === "string")).toBe(true);
+      expect(tokensIn(body), userId).toEqual([]);
+    }
+    const viaApi = await auth.api.listUserSessions({ headers: admin, body: { userId: ids.viewer } });
+    expect(tokensIn(viaApi)).toEqual([]);
+
+    // Refusals stay refusals.
+    const operator = await signIn("operator@example.com");
+    const refused = await auth.handler(
+      new Request(`${ORIGIN}/api/auth/admin/list-user-sessions`, {
+        method: "POST",
+        headers: { ...Object.fromEntries(operator), "content-type": "application/json" },
+        body: JSON.stringify({ userId: ids.viewer }),
+      }),
+    );
+    expect(refused.status).toBe(403);
+    expect(tokensIn(await refused.json())).toEqual([]);
+    const anonymous = await auth.handler(new Request(`${ORIGIN}/api/auth/list-sessions`));
+    expect(anonymous.status).toBe(401);
+  });
+
+  it("lists the caller's own sessions without any token: the cookie already carries the current one", async () => {
+    await signIn("operator@example.com");
+    const operator = await signIn("operator@example.com");
+    const res = await auth.handler(new Request(`${ORIGIN}/api/auth/list-sessions`, { headers: operator }));
+    expect(res.status).toBe(200);
+    const sessions = (await res.json()) as Array<Record<string, unknown>>;
+    expect(sessions.length).toBeGreaterThan(1);
+    expect(tokensIn(sessions)).toEqual([]);
+    expect(tokensIn(await auth.api.listSessions({ headers: operator }))).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins/admin";
 import { adminAc, defaultAc } from "better-auth/plugins/admin/access";
@@ -20,6 +21,29 @@ const noAdminPermissions = defaultAc.newRole({ user: [], session: [] });
 
 /** Sign-in attempts allowed per client address per minute (CASEBOOK_SIGN_IN_MAX overrides, for tests). */
 const signInMax = Number(process.env.CASEBOOK_SIGN_IN_MAX ?? 10);
+
+/** The endpoints that list sessions: `/list-sessions` answers an array, the admin one `{ sessions }`. */
+const SESSION_LISTS = new Set(["/list-sessions", "/admin/list-user-sessions"]);
+
+/**
+ * A session token is a bearer credential: whoever reads one can act as that session. So lists go
+ * out without them: an admin must not be able to become the users they list, and the caller's own
+ * current session is already in its cookie. (Revoking one session by token is given up with this.)
+ */
+function withoutTokens(returned: unknown): unknown[] | { sessions: unknown[] } | undefined {
+  const strip = (list: unknown[]) =>
+    list.map((item) => {
+      if (typeof item !== "object" || item === null) return item;
+      const { token: _token, ...rest } = item as Record<string, unknown>;
+      return rest;
+    });
+  if (Array.isArray(returned)) return strip(returned);
+  if (typeof returned === "object" && returned !== null && "sessions" in returned && Array.isArray(returned.sessions)) {
+    return { ...returned, sessions: strip(returned.sessions) };
+  }
+  // Anything else (a refusal) goes out as it is.
+  return undefined;
+}
 
 export const auth = betterAuth({
   appName: "Casebook",
@@ -64,6 +88,12 @@ export const auth = betterAuth({
     // The custom server writes the TCP peer address into this header (overwriting any client
     // copy), so rate limits key on the real address rather than a spoofable X-Forwarded-For.
     ipAddress: { ipAddressHeaders: [REMOTE_ADDR_HEADER] },
+  },
+  hooks: {
+    after: createAuthMiddleware(async (ctx) => {
+      const stripped = SESSION_LISTS.has(ctx.path) ? withoutTokens(ctx.context.returned) : undefined;
+      if (stripped) return ctx.json(stripped);
+    }),
   },
   telemetry: { enabled: false },
   logger: {

@@ -46,9 +46,14 @@ describe("safeNextPath", () => {
       "//evil.example",
       "/\\evil.example",
       "/\t/evil.example",
+      // Normalisation makes these "//evil.test/phish", which a browser reads as another host.
+      "/.//evil.test/phish",
+      "/..//evil.test/phish",
+      "/%2F%2Fevil.test",
       "evil",
       "/sign-in",
       "/sign-in?next=/x",
+      "/./sign-in",
     ]) {
       expect(safeNextPath(bad), String(bad)).toBe("/");
     }

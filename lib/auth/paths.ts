@@ -1,5 +1,6 @@
 // Which paths need a session, and where to send people who have none. Shared by proxy.ts and the
 // page-level checks; it imports nothing heavy so the proxy stays small.
+import { sameSitePath } from "@/lib/http/site-path";
 
 /**
  * better-auth's cookie prefix: the session cookie is `casebook.session_token` (with `__Secure-`
@@ -18,22 +19,15 @@ export function isPublicPath(pathname: string): boolean {
 }
 
 /**
- * A `next` redirect target reduced to a same-site path, so /sign-in?next=... cannot send people to
- * another site (`//evil.example`, `/\evil.example`, `https://...`) or back to /sign-in.
+ * A `next` redirect target reduced to a same-site path (the check is sameSitePath's), so
+ * /sign-in?next=... cannot send people to another site or back to /sign-in.
  */
 export function safeNextPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
-  // Browsers drop tabs and newlines inside URLs, which turns "/\t/evil" into "//evil".
-  if ([...value].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)) return "/";
-  let url: URL;
-  try {
-    url = new URL(value, "http://casebook.invalid");
-  } catch {
-    return "/";
-  }
-  if (url.origin !== "http://casebook.invalid") return "/";
-  if (url.pathname === "/sign-in" || url.pathname.startsWith("/sign-in/")) return "/";
-  return `${url.pathname}${url.search}${url.hash}`;
+  const path = value ? sameSitePath(value) : null;
+  if (!path) return "/";
+  const pathname = path.split(/[?#]/, 1)[0];
+  if (pathname === "/sign-in" || pathname?.startsWith("/sign-in/")) return "/";
+  return path;
 }
 
 export function signInPath(next: string | null | undefined): string {

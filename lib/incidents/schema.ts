@@ -1,6 +1,7 @@
 // One zod schema drives what an incident may contain: the API, the forms, Markdown/JSON import and
 // the seed loader all validate through it, so a rule (a size limit, date order) holds everywhere.
 import { z } from "zod";
+import { sameSitePath } from "@/lib/http/site-path";
 
 export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4"] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -35,6 +36,7 @@ export const LIMITS = {
 } as const;
 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
+const WEB_URL = /^https?:\/\/[^\s<>]*$/;
 
 const tooLong = (max: number) => `must be at most ${max.toLocaleString("en")} characters`;
 
@@ -110,8 +112,14 @@ const link = optional(
     .string({ error: "Link must be text" })
     .trim()
     .max(LIMITS.link, { error: `Link ${tooLong(LIMITS.link)}` })
-    // Only site paths and web URLs: a `javascript:` link in an incident would run on click.
-    .regex(/^(\/(?!\/)|https?:\/\/)[^\s<>]*$/, { error: "Link must be a site path (/runs/…) or an http(s) URL" }),
+    // Only site paths and web URLs: a `javascript:` link in an incident would run on click, and a
+    // path that normalises to "//host" would leave the site. Site paths are kept normalised.
+    .transform((s, ctx) => {
+      const path = s.startsWith("/") ? sameSitePath(s) : WEB_URL.test(s) ? s : null;
+      if (path === null)
+        ctx.addIssue({ code: "custom", message: "Link must be a site path (/runs/…) or an http(s) URL" });
+      return path ?? s;
+    }),
 );
 
 export const timelineEntrySchema = z.object({
@@ -213,6 +221,27 @@ export const incidentInputSchema = z
     },
     { when: () => true },
   );
+
+const EXPECTED_UPDATED_AT =
+  "is required: the updatedAt of the copy the edit started from (an ISO 8601 time), so a newer save is not overwritten";
+
+/**
+ * Which copy an edit started from, its `updatedAt`. Required: an edit without it would overwrite
+ * whatever was saved since, unseen.
+ */
+export const expectedUpdatedAtSchema = z.union(
+  [z.date({ error: EXPECTED_UPDATED_AT }), z.iso.datetime({ offset: true, error: EXPECTED_UPDATED_AT })],
+  { error: EXPECTED_UPDATED_AT },
+);
+
+/** An edit as a request sends it; the incident itself is checked by parseIncidentInput, field by field. */
+export const incidentUpdateSchema = z.object(
+  {
+    expectedUpdatedAt: expectedUpdatedAtSchema,
+    incident: z.custom<object>((v) => typeof v === "object" && v !== null, "is required: the incident as edited"),
+  },
+  { error: "The body must be a JSON object" },
+);
 
 /** What callers may send (dates as strings, optional lists). */
 export type IncidentInputRaw = z.input<typeof incidentInputSchema>;

@@ -148,6 +148,7 @@ describe("recording incidents", () => {
         inc.updateIncident(
           existing.id,
           fullInput({ title: "Should not stick", status: "resolved", actionItems: [{ text: "boom" }] }),
+          { expectedUpdatedAt: existing.updatedAt },
         ),
       ).rejects.toThrow(/actionItem\.createMany/);
       expect(await counts()).toEqual(mid);
@@ -178,21 +179,37 @@ describe("editing incidents", () => {
     expect(edited.authors.map((a) => a.id).sort()).toEqual(["u-alice", "u-bob"]);
 
     // Saving again without a status change adds no entry (the earlier one is part of the input now).
-    const again = await inc.updateIncident(created.id, {
-      ...fullInput({ status: "mitigated" }),
-      timeline: edited.timeline,
-    });
+    const again = await inc.updateIncident(
+      created.id,
+      { ...fullInput({ status: "mitigated" }), timeline: edited.timeline },
+      { expectedUpdatedAt: edited.updatedAt },
+    );
     expect(again.timeline.filter((t) => t.kind === "status")).toHaveLength(1);
   });
 
   it("refuses an edit started from a stale copy, and an unknown incident", async () => {
     const created = await inc.createIncident(fullInput());
-    await inc.updateIncident(created.id, fullInput({ title: "First edit" }), { now: new Date(Date.now() + 1000) });
+    await inc.updateIncident(created.id, fullInput({ title: "First edit" }), {
+      expectedUpdatedAt: created.updatedAt,
+      now: new Date(Date.now() + 1000),
+    });
     await expect(
       inc.updateIncident(created.id, fullInput({ title: "Second edit" }), { expectedUpdatedAt: created.updatedAt }),
     ).rejects.toBeInstanceOf(inc.IncidentConflictError);
     expect((await inc.getIncident(created.id))!.title).toBe("First edit");
-    await expect(inc.updateIncident("nope", fullInput())).rejects.toBeInstanceOf(inc.IncidentNotFoundError);
+    await expect(inc.updateIncident("nope", fullInput(), { expectedUpdatedAt: new Date() })).rejects.toBeInstanceOf(
+      inc.IncidentNotFoundError,
+    );
+  });
+
+  it("never overwrites unconditionally: an edit must name the copy it started from", async () => {
+    const created = await inc.createIncident(fullInput({ title: "Kept" }));
+    for (const missing of [{}, { expectedUpdatedAt: "" }, { expectedUpdatedAt: "not a date" }]) {
+      // @ts-expect-error expectedUpdatedAt is required and a date, so the compiler refuses this call
+      const edit = inc.updateIncident(created.id, fullInput({ title: "Overwritten" }), missing);
+      await expect(edit, JSON.stringify(missing)).rejects.toBeInstanceOf(inc.IncidentConflictError);
+    }
+    expect((await inc.getIncident(created.id))!.title).toBe("Kept");
   });
 });
 

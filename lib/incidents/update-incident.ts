@@ -1,10 +1,11 @@
 // Saves an edited incident. The lists are replaced as a whole inside one transaction, a status
 // change is written into the timeline, and an edit based on a stale copy is refused.
 import "server-only";
+import type * as z from "zod";
 import { db } from "@/lib/db/client";
 import { incidentSelect, toIncidentRecord } from "./incident-record";
 import { incidentsChanged } from "./search-source";
-import { parseIncidentInput, type IncidentInputRaw } from "./schema";
+import { parseIncidentInput, type expectedUpdatedAtSchema, type IncidentInputRaw } from "./schema";
 import type { IncidentRecord } from "./types";
 import { addAuthor, checkRunsExist, incidentColumns, writeIncidentParts } from "./write-incident-parts";
 
@@ -26,25 +27,23 @@ export class IncidentConflictError extends Error {
 export interface UpdateOptions {
   editorId?: string;
   editorName?: string;
-  /** updatedAt of the copy the edit started from; omit to overwrite unconditionally. */
-  expectedUpdatedAt?: Date | string | null;
+  /** updatedAt of the copy the edit started from (required); an edit of any other copy is refused. */
+  expectedUpdatedAt: z.input<typeof expectedUpdatedAtSchema>;
   now?: Date;
 }
 
 export async function updateIncident(
   id: string,
   raw: IncidentInputRaw | unknown,
-  opts: UpdateOptions = {},
+  opts: UpdateOptions,
 ): Promise<IncidentRecord> {
+  const expected = new Date(opts.expectedUpdatedAt);
   const input = parseIncidentInput(raw);
   const now = opts.now ?? new Date();
   await db.$transaction(async (tx) => {
     const current = await tx.incident.findUnique({ where: { id }, select: { status: true, updatedAt: true } });
     if (!current) throw new IncidentNotFoundError(id);
-    if (opts.expectedUpdatedAt) {
-      const expected = new Date(opts.expectedUpdatedAt);
-      if (expected.getTime() !== current.updatedAt.getTime()) throw new IncidentConflictError(current.updatedAt);
-    }
+    if (expected.getTime() !== current.updatedAt.getTime()) throw new IncidentConflictError(current.updatedAt);
     await checkRunsExist(tx, input.runs);
     const statusEntry =
       current.status !== input.status
