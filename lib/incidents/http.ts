@@ -8,17 +8,14 @@ import { IncidentInputError } from "./schema";
 import { IncidentConflictError, IncidentNotFoundError } from "./update-incident";
 
 /**
- * `{ incident, expectedUpdatedAt? }`, or a bare incident. The incident itself is checked by
- * parseIncidentInput, whose per-field issues the forms show.
+ * A new incident: `{ incident }`, or a bare incident. The incident itself is checked by
+ * parseIncidentInput, whose per-field issues the forms show. (An edit also names the copy it
+ * started from: incidentUpdateSchema in schema.ts.)
  */
 export const incidentBody = jsonBody(
   z
     .custom<Record<string, unknown>>((v) => typeof v === "object" && v !== null, "The body must be a JSON object")
-    .transform((value) => {
-      if (!("incident" in value)) return { incident: value as unknown, expectedUpdatedAt: undefined };
-      const expectedUpdatedAt = typeof value.expectedUpdatedAt === "string" ? value.expectedUpdatedAt : undefined;
-      return { incident: value.incident, expectedUpdatedAt };
-    }),
+    .transform((value) => ({ incident: "incident" in value ? value.incident : (value as unknown) })),
   "{ incident: {...} }",
 );
 
