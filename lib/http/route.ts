@@ -75,12 +75,12 @@ export function routeAccess(handler: unknown): Access | undefined {
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * A cookie-bearing write from another site (CSRF): a form post or a `no-cors` fetch from any other
- * origin, including another port on this host, carries the victim's SameSite=Lax cookie. Every
- * browser sends `Origin` on a non-GET request, so the header is required; `Sec-Fetch-Site` is no
- * fallback, since browsers send it only to https and localhost and always with `Origin`. Checked
- * before the session, so a forged request does no session read (nor refresh) and its answer does
- * not depend on who is signed in.
+ * A cookie-bearing write from another origin (CSRF): SameSite=Lax keeps the cookie off cross-site
+ * posts only, so a form post or a `no-cors` fetch from another port on this host or a sibling
+ * subdomain still carries it. Every browser sends `Origin` on a non-GET request, so the header is
+ * required; `Sec-Fetch-Site` is no fallback, since browsers send it only to https and localhost and
+ * always with `Origin`. Checked before the session, so a forged request does no session read (nor
+ * refresh) and its answer does not depend on who is signed in.
  */
 function refuseForeignOrigin(req: Request): Response | undefined {
   if (SAFE_METHODS.has(req.method)) return undefined;
