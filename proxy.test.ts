@@ -51,4 +51,43 @@ describe("proxy", () => {
       expect(matcher.test(path), path).toBe(false);
     for (const path of ["/", "/admin/users", "/api/runs/1/cast.json"]) expect(matcher.test(path), path).toBe(true);
   });
+
+  describe("a path that is not valid percent-encoding", () => {
+    // Next decodes each dynamic segment and answers a bare 500 when that fails; the proxy runs first.
+    const MALFORMED = ["/playbooks/%E0%A4%A", "/playbooks/%c0%ae", "/tags/%ZZ", "/incidents/%ZZ/edit", "/runs/%"];
+    const COOKIE = "casebook.session_token=abc";
+
+    it.each(MALFORMED)("%s shows the 404 page when signed in, and /sign-in when not", (path) => {
+      const res = proxy(req(path, COOKIE));
+      expect(new URL(res.headers.get("x-middleware-rewrite") ?? "", "http://x").pathname).toBe("/_not-found");
+      expect(res.headers.get("location")).toBeNull();
+      const signedOut = proxy(req(path));
+      expect(signedOut.status).toBe(307);
+      expect(target(signedOut)).toBe("/sign-in");
+    });
+
+    it("sends a signed-out visitor on a public path with a bad escape to /sign-in too", () => {
+      expect(target(proxy(req("/sign-in/%ZZ")))).toBe("/sign-in");
+      expect(target(proxy(req("/setup/%c0%ae")))).toBe("/sign-in");
+    });
+
+    it.each(["/api/runs/%ZZ", "/api/incidents/%E0%A4%A/export", "/api/auth/%c0%ae", "/api/health/%"])(
+      "%s answers 400 JSON with the reason, signed in or not",
+      async (path) => {
+        for (const cookie of [COOKIE, undefined]) {
+          const res = proxy(req(path, cookie));
+          expect(res.status, String(cookie)).toBe(400);
+          expect(await res.json()).toEqual({ error: "The URL path is not valid percent-encoded UTF-8." });
+        }
+      },
+    );
+
+    it("leaves well-formed escapes alone", () => {
+      for (const path of ["/tags/c%2B%2B", "/playbooks/caf%C3%A9", "/tags/%2F", "/search?q=%ZZ"]) {
+        const res = proxy(req(path, COOKIE));
+        expect(res.headers.get("x-middleware-next"), path).toBe("1");
+        expect(res.headers.get("x-middleware-rewrite"), path).toBeNull();
+      }
+    });
+  });
 });

@@ -1,13 +1,16 @@
 // Incidents: record one, see its learning on the playbook and in search; bad input keeps what was
 // typed; hostile text renders inert; a write-up round-trips through export and upload.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { OPERATOR } from "./support/users";
+import { E2E_BASE_URL, OPERATOR } from "./support/users";
 
 test.use({ storageState: OPERATOR.storageState });
 
 const RAY = "/playbooks/ray-actor-pending-creation-podman";
 const RAY_TITLE = "Ray actor stuck in PENDING_CREATION under Podman";
 const unique = () => Math.random().toString(36).slice(2, 8);
+// page.request sends no Origin, and route() refuses a write without this site's (a browser's own
+// fetch sends it by itself).
+const SAME_SITE = { origin: E2E_BASE_URL };
 
 async function incidentCount(request: APIRequestContext): Promise<number> {
   const res = await request.get("/api/incidents");
@@ -120,6 +123,7 @@ test("bad input gets reasons next to the fields, keeps what was typed, and saves
 
   // The API answers 4xx with a reason per field.
   const res = await page.request.post("/api/incidents", {
+    headers: SAME_SITE,
     data: {
       incident: {
         title: "x".repeat(201),
@@ -172,6 +176,7 @@ test("<script> and event-handler payloads in every text field render inert", asy
   });
   const id = unique();
   const res = await page.request.post("/api/incidents", {
+    headers: SAME_SITE,
     data: {
       incident: {
         title: `XSS ${id} ${PAYLOADS.script}`,
@@ -227,6 +232,7 @@ test("<script> and event-handler payloads in every text field render inert", asy
 test("a write-up exported as Markdown uploads back as the same incident", async ({ page }) => {
   const id = unique();
   const created = await page.request.post("/api/incidents", {
+    headers: SAME_SITE,
     data: {
       incident: {
         title: `Round trip ${id}`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { serverBaseUrl, trustedOrigins } from "./origins";
+import { isTrustedOrigin, serverBaseUrl, trustedOrigins } from "./origins";
 
 describe("serverBaseUrl", () => {
   it("defaults to 127.0.0.1:3000 and follows HOST and PORT", () => {
@@ -25,5 +25,27 @@ describe("trustedOrigins", () => {
 
   it("trusts only the public origin when BASE_URL names one", () => {
     expect(trustedOrigins({ BASE_URL: "https://casebook.example.com" })).toEqual(["https://casebook.example.com"]);
+  });
+});
+
+describe("isTrustedOrigin", () => {
+  it("accepts exactly the trusted origins", () => {
+    expect(isTrustedOrigin("http://127.0.0.1:3000", {})).toBe(true);
+    expect(isTrustedOrigin("http://localhost:3000", {})).toBe(true);
+    expect(isTrustedOrigin("https://casebook.example.com", { BASE_URL: "https://casebook.example.com/" })).toBe(true);
+  });
+
+  it("refuses another site, port or scheme, a path-bearing value, null and a missing header", () => {
+    for (const origin of [
+      "http://evil.test",
+      "http://127.0.0.1:3001",
+      "https://127.0.0.1:3000",
+      "http://127.0.0.1:3000/",
+      "null",
+      null,
+    ]) {
+      expect(isTrustedOrigin(origin, {}), String(origin)).toBe(false);
+    }
+    expect(isTrustedOrigin("http://localhost:3000", { BASE_URL: "https://casebook.example.com" })).toBe(false);
   });
 });

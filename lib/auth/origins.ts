@@ -39,3 +39,15 @@ export function trustedOrigins(env: Readonly<Record<string, string | undefined>>
   }
   return [...origins];
 }
+
+/**
+ * Whether a request's `Origin` header names this site: the check route() makes on every unsafe
+ * method, against the list better-auth and socket.io use. `null` (sandboxed frames, file: pages,
+ * cross-origin redirects) is never trusted.
+ */
+export function isTrustedOrigin(
+  origin: string | null,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): boolean {
+  return origin !== null && origin !== "null" && trustedOrigins(env).includes(origin);
+}

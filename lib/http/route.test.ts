@@ -7,8 +7,10 @@ import { jsonBody, MAX_BODY_BYTES } from "./body";
 import { route, routeAccess } from "./route";
 
 const url = "http://127.0.0.1:3000/api/thing";
+// The default trusted origin (lib/auth/origins.ts) when neither BASE_URL nor HOST and PORT are set.
+const origin = "http://127.0.0.1:3000";
 const post = (body: string, headers: Record<string, string> = {}) =>
-  new Request(url, { method: "POST", body, headers });
+  new Request(url, { method: "POST", body, headers: { origin, ...headers } });
 const ctx = (params: Record<string, string>) => ({ params: Promise.resolve(params) });
 
 describe("route()", () => {
@@ -76,5 +78,57 @@ describe("route()", () => {
     expect(routeAccess(echo)).toBe("public");
     expect(routeAccess(route({ role: "operator" }, () => new Response()))).toBe("operator");
     expect(routeAccess(async () => new Response())).toBeUndefined();
+  });
+
+  describe("refuses a write from another site (CSRF)", () => {
+    const calls: string[] = [];
+    const write = route({ role: "public" }, ({ req }) => {
+      calls.push(req.method);
+      return Response.json({ ok: true });
+    });
+    const send = (method: string, headers: Record<string, string>) =>
+      write(new Request(url, { method, headers, body: method === "GET" || method === "HEAD" ? undefined : "{}" }));
+
+    it.each(["POST", "PUT", "PATCH", "DELETE"])("lets a %s from a trusted origin through", async (method) => {
+      calls.length = 0;
+      for (const trusted of [origin, "http://localhost:3000", "http://[::1]:3000"]) {
+        expect((await send(method, { origin: trusted })).status, trusted).toBe(200);
+      }
+      expect(calls).toEqual([method, method, method]);
+    });
+
+    it.each([
+      ["a foreign origin", { origin: "http://evil.test" }, "Forbidden: http://evil.test is not this site's origin."],
+      ["another port on the same host", { origin: "http://127.0.0.1:3001" }, /127\.0\.0\.1:3001 is not/],
+      ["another scheme", { origin: "https://127.0.0.1:3000" }, /is not this site's origin/],
+      ["Origin: null (a sandboxed frame, a file, a redirect)", { origin: "null" }, /Origin "null"/],
+      ["no Origin", {}, /must carry an Origin header/],
+      ["no Origin, even if it claims same-origin", { "sec-fetch-site": "same-origin" }, /must carry an Origin/],
+    ])("answers 403 with the reason for %s, before the handler runs", async (_, headers, reason) => {
+      calls.length = 0;
+      for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+        const res = await send(method, headers);
+        expect(res.status, method).toBe(403);
+        const { error } = (await res.json()) as { error: string };
+        expect(error, method).toMatch(reason);
+      }
+      expect(calls).toEqual([]);
+    });
+
+    it("leaves GET, HEAD and OPTIONS alone, whatever their origin", async () => {
+      calls.length = 0;
+      for (const method of ["GET", "HEAD", "OPTIONS"]) {
+        expect((await send(method, {})).status, method).toBe(200);
+        expect((await send(method, { origin: "http://evil.test" })).status, method).toBe(200);
+      }
+      expect(calls).toEqual(["GET", "GET", "HEAD", "HEAD", "OPTIONS", "OPTIONS"]);
+    });
+
+    it("refuses a foreign origin before it checks the session", async () => {
+      const guarded = route({ role: "operator" }, () => Response.json({ ok: true }));
+      const res = await guarded(new Request(url, { method: "POST", headers: { origin: "http://evil.test" } }));
+      expect(res.status).toBe(403);
+      expect(await res.json()).toEqual({ error: "Forbidden: http://evil.test is not this site's origin." });
+    });
   });
 });

@@ -1,8 +1,10 @@
 // The one way to declare a route handler: who may call it, and what its params, query and body
 // must look like. The handler runs only for a caller with the role and input that passed, and the
-// user it needs comes from here, so a new route cannot skip the check.
+// user it needs comes from here, so a new route cannot skip the check. It is also the one CSRF
+// check for route handlers: an unsafe method must come from this site's own pages.
 import { unstable_rethrow } from "next/navigation";
 import type * as z from "zod";
+import { isTrustedOrigin } from "@/lib/auth/origins";
 import type { Access, SessionUser } from "@/lib/auth/request-user";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { log } from "@/lib/log";
@@ -46,6 +48,8 @@ export function route<
 >(spec: RouteSpec<A, P, Q, B>, handle: (args: RouteArgs<A, P, Q, B>) => Promise<Response> | Response): RouteHandler {
   const handler: RouteHandler = async (req, ctx) => {
     try {
+      const foreign = refuseForeignOrigin(req);
+      if (foreign) return foreign;
       const caller = await authorise(req, spec.role);
       if (caller instanceof Response) return caller;
       const input = await parseInput(req, ctx, spec);
@@ -65,6 +69,30 @@ export function route<
 /** The access a handler was declared with, or undefined if route() did not make it. */
 export function routeAccess(handler: unknown): Access | undefined {
   return typeof handler === "function" ? declared.get(handler as RouteHandler) : undefined;
+}
+
+/** Methods that must not change anything, so a request from another site may make them. */
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A cookie-bearing write from another origin (CSRF): SameSite=Lax keeps the cookie off cross-site
+ * posts only, so a form post or a `no-cors` fetch from another port on this host or a sibling
+ * subdomain still carries it. Every browser sends `Origin` on a non-GET request, so the header is
+ * required; `Sec-Fetch-Site` is no fallback, since browsers send it only to https and localhost and
+ * always with `Origin`. Checked before the session, so a forged request does no session read (nor
+ * refresh) and its answer does not depend on who is signed in.
+ */
+function refuseForeignOrigin(req: Request): Response | undefined {
+  if (SAFE_METHODS.has(req.method)) return undefined;
+  const origin = req.headers.get("origin");
+  if (isTrustedOrigin(origin)) return undefined;
+  if (origin === null) {
+    return jsonError(403, `Forbidden: a ${req.method} must carry an Origin header naming this site.`);
+  }
+  if (origin === "null") {
+    return jsonError(403, `Forbidden: Origin "null" (a sandboxed or file: page, or a redirect) cannot write here.`);
+  }
+  return jsonError(403, `Forbidden: ${origin} is not this site's origin.`);
 }
 
 async function authorise(req: Request, role: Access): Promise<{ user?: SessionUser } | Response> {

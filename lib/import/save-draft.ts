@@ -6,7 +6,7 @@ import { constants } from "node:fs";
 import { access, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { contentDir } from "@/lib/playbooks/build-content-index";
-import { SLUG_PATTERN } from "@/lib/playbooks/format";
+import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "@/lib/playbooks/format";
 import { formatContentError } from "@/lib/playbooks/content-error";
 import { checkDraft } from "./check-draft";
 
@@ -31,8 +31,10 @@ export async function contentWritable(dir = contentDir()): Promise<boolean> {
 }
 
 export async function savePlaybookDraft(mdx: string, slug: string, dir = contentDir()): Promise<{ file: string }> {
-  if (!SLUG_PATTERN.test(slug))
-    throw new DraftSaveError(`"${slug}" is not a valid playbook slug (lowercase letters, digits, single dashes)`, 400);
+  if (!SLUG_PATTERN.test(slug)) {
+    const rule = `lowercase letters, digits, single dashes, at most ${MAX_SLUG_LENGTH} characters`;
+    throw new DraftSaveError(`"${slug}" is not a valid playbook slug (${rule})`, 400);
+  }
   const { errors } = checkDraft(mdx, slug);
   if (errors.length)
     throw new DraftSaveError(

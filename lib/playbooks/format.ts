@@ -24,8 +24,13 @@ export const DEFAULT_TIMEOUT_SECONDS = 60;
 /** A day: longer than any diagnostic should take, short enough to catch a unit mistake. */
 export const MAX_TIMEOUT_SECONDS = 24 * 60 * 60;
 
+/**
+ * A slug names a file (`content/<slug>.mdx`), so it stays well under a file name's 255 bytes; a
+ * longer one failed with ENAMETOOLONG. Incidents refer to playbooks and steps with the same bound.
+ */
+export const MAX_SLUG_LENGTH = 100;
 /** Step ids, slugs and tags end up in URLs and HTML anchors. */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG_PATTERN = new RegExp(`^(?=.{1,${MAX_SLUG_LENGTH}}$)[a-z0-9]+(?:-[a-z0-9]+)*$`);
 export const TAG_PATTERN = /^[a-z0-9][a-z0-9.+-]*$/;
 /** Input names become environment variables. */
 export const INPUT_NAME_PATTERN = /^[A-Z][A-Z0-9_]*$/;

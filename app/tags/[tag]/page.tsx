@@ -10,13 +10,14 @@ interface Props {
   params: Promise<{ tag: string }>;
 }
 
+// Next decodes the segment itself; decoding it again threw URIError for a tag with a literal "%".
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Tag: ${decodeURIComponent((await params).tag)}` };
+  return { title: `Tag: ${(await params).tag}` };
 }
 
 export default async function TagPage({ params }: Props) {
   await requireUser();
-  const tag = decodeURIComponent((await params).tag);
+  const { tag } = await params;
   const playbooks = byTitle([...(await getContentIndex()).playbooks.values()].filter((p) => p.tags.includes(tag)));
   if (playbooks.length === 0) notFound();
   return (
