@@ -40,7 +40,11 @@ export async function PlaybookRuns({
 }) {
   const hosts = await listHosts();
   return (
-    <PlaybookRunProvider playbook={forRuns(playbook)} user={{ name: user.name, role: user.role }} hosts={hosts}>
+    <PlaybookRunProvider
+      playbook={forRuns(playbook)}
+      user={{ id: user.id, name: user.name, role: user.role }}
+      hosts={hosts}
+    >
       {children}
     </PlaybookRunProvider>
   );

@@ -3,7 +3,7 @@
 import { RecordIncidentLink } from "@/components/incidents/record-incident-link";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { mayStartRuns } from "@/lib/auth/permissions";
+import { mayActOnRun, mayStartRuns } from "@/lib/auth/permissions";
 import { NextStepLine } from "./next-step-line";
 import { usePlaybookRun, type PlaybookRun } from "./playbook-run-context";
 import { RunForm } from "./run-form";
@@ -49,6 +49,8 @@ function ConnectionState({ ctx }: { ctx: PlaybookRun }) {
 function ActiveRun({ ctx }: { ctx: PlaybookRun }) {
   const run = ctx.run!;
   const may = mayStartRuns(ctx.user).allowed;
+  // Another user's run: an operator watches it; the hub would refuse its actions.
+  const owner = mayActOnRun(ctx.user, run);
   const host = ctx.hosts.find((h) => h.id === run.hostId);
   const inputs = Object.entries(run.inputs);
   return (
@@ -85,7 +87,8 @@ function ActiveRun({ ctx }: { ctx: PlaybookRun }) {
             type="button"
             className="button"
             onClick={() => void ctx.runAllRead()}
-            disabled={ctx.pending !== null || run.activeStepRunId !== null}
+            disabled={!owner.allowed || ctx.pending !== null || run.activeStepRunId !== null}
+            title={owner.allowed ? undefined : owner.reason}
           >
             {run.runningAllRead ? "Running all read steps…" : "Run all read steps"}
           </button>
@@ -93,10 +96,12 @@ function ActiveRun({ ctx }: { ctx: PlaybookRun }) {
             type="button"
             className="button"
             onClick={() => void ctx.finishRun()}
-            disabled={ctx.pending !== null || run.activeStepRunId !== null}
+            disabled={!owner.allowed || ctx.pending !== null || run.activeStepRunId !== null}
+            title={owner.allowed ? undefined : owner.reason}
           >
             Finish run
           </button>
+          {owner.allowed ? null : <span className="run-panel-note">{owner.reason}</span>}
           <RecordIncidentLink runId={run.id} />
         </div>
       ) : null}

@@ -31,6 +31,7 @@ const run: RunView = {
   contentHash: "abc",
   hostId: "h",
   hostName: "local",
+  userId: "u1",
   userName: "Otto",
   inputs: {},
   status: "active",

@@ -2,7 +2,7 @@
 // A step card's Run controls: the step's state in this run (verdict, time, exit code, reason), a
 // Run button that asks first for risky steps, the suggested-next marker and the step's terminal.
 import { useState } from "react";
-import { hostRefusal, mayRunStep } from "@/lib/auth/permissions";
+import { hostRefusal, mayActOnRun, mayRunStep } from "@/lib/auth/permissions";
 import type { StepRunView } from "@/lib/runs/protocol";
 import { ArrowRightIcon, TerminalIcon } from "@/components/icons";
 import { Elapsed } from "./elapsed";
@@ -23,7 +23,8 @@ export function StepRunControls({ ctx, stepId }: { ctx: PlaybookRun; stepId: str
   const { run, user } = ctx;
   const latest = latestRunOf(run, stepId);
   const suggested = nextStepId(run) === stepId;
-  const permission = mayRunStep(user, step.risk);
+  const permission = mayRunStep(user, step.risk, run);
+  const notOwner = run !== null && user.role !== "viewer" && !mayActOnRun(user, run).allowed;
   const host = ctx.hosts.find((h) => h.id === (run?.hostId ?? ctx.hostId));
   const policyWarning = permission.allowed ? hostRefusal(host?.policy?.maxRisk, step.risk) : null;
   const otherRunning = run?.activeStepRunId != null && run.activeStepRunId !== latest?.id;
@@ -68,6 +69,10 @@ export function StepRunControls({ ctx, stepId }: { ctx: PlaybookRun; stepId: str
             aria-label={`Run step ${step.title}`}
           >
             {ctx.pending === `step:${stepId}` ? "Starting…" : latest ? "Run again" : "Run"}
+          </button>
+        ) : notOwner ? (
+          <button type="button" className="button button-small" disabled title={permission.reason}>
+            Run
           </button>
         ) : step.risk === "danger" && user.role !== "viewer" ? (
           <span className="step-run-reason">{permission.reason}</span>

@@ -12,6 +12,7 @@ import { log } from "@/lib/log";
 import { AUTH_COOKIE_PREFIX } from "./paths";
 import { serverBaseUrl, trustedOrigins } from "./origins";
 import { authSecret } from "./secret";
+import { bumpUser } from "./user-epoch";
 
 const baseURL = serverBaseUrl();
 
@@ -88,6 +89,18 @@ export const auth = betterAuth({
     // The custom server writes the TCP peer address into this header (overwriting any client
     // copy), so rate limits key on the real address rather than a spoofable X-Forwarded-For.
     ipAddress: { ipAddressHeaders: [REMOTE_ADDR_HEADER] },
+  },
+  // Every change that can take authority away (ban and unban, role, deletion, sign-out, revoked or
+  // ended sessions, whichever endpoint or action made it) bumps the user's epoch, so the hub
+  // re-checks that user's open sockets at once instead of re-reading sessions on every request.
+  databaseHooks: {
+    user: {
+      update: { after: async (user) => bumpUser(user.id) },
+      delete: { after: async (user) => bumpUser(user.id) },
+    },
+    session: {
+      delete: { after: async (session) => bumpUser(session.userId) },
+    },
   },
   hooks: {
     after: createAuthMiddleware(async (ctx) => {

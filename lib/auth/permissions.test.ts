@@ -1,17 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { hostRefusal, mayDo, mayRunStep, mayStartRuns, stepRefusal } from "./permissions";
+import { hostRefusal, mayActOnRun, mayDo, mayRunStep, mayStartRuns, stepRefusal } from "./permissions";
 
 describe("run permissions", () => {
   it("lets operators run read and change steps, and only admins danger steps", () => {
-    const operator = { name: "o", role: "operator" as const };
+    const operator = { id: "o", name: "o", role: "operator" as const };
     expect(mayRunStep(operator, "read").allowed).toBe(true);
     expect(mayRunStep(operator, "change").allowed).toBe(true);
     expect(mayRunStep(operator, "danger")).toEqual({ allowed: false, reason: "Only an admin can run a danger step." });
-    expect(mayRunStep({ name: "a", role: "admin" }, "danger").allowed).toBe(true);
+    expect(mayRunStep({ id: "a", name: "a", role: "admin" }, "danger").allowed).toBe(true);
   });
 
   it("lets viewers watch only", () => {
-    const viewer = { name: "v", role: "viewer" as const };
+    const viewer = { id: "v", name: "v", role: "viewer" as const };
     expect(mayStartRuns(viewer).allowed).toBe(false);
     expect(mayRunStep(viewer, "read").allowed).toBe(false);
   });
@@ -49,5 +49,30 @@ describe("the hub's checks", () => {
     );
     expect(stepRefusal({ role: "admin" }, danger, { typedStepId: "wipe" })?.code).toBe("needs-confirmation");
     expect(stepRefusal({ role: "admin" }, danger, { confirm: true, typedStepId: "wipe" })).toBeNull();
+  });
+});
+
+describe("run ownership", () => {
+  const owner = { id: "u1", name: "Olga", role: "operator" as const };
+  const other = { id: "u2", name: "Otto", role: "operator" as const };
+  const admin = { id: "u3", name: "Ada", role: "admin" as const };
+  const run = { userId: "u1", userName: "Olga" };
+
+  it("lets the run's owner and admins act on it, and tells anyone else why not", () => {
+    expect(mayActOnRun(owner, run).allowed).toBe(true);
+    expect(mayActOnRun(admin, run).allowed).toBe(true);
+    expect(mayActOnRun(other, run)).toEqual({
+      allowed: false,
+      reason: "This run belongs to Olga: only they or an admin may act on it; you can watch it.",
+    });
+    // Its starter deleted: only an admin may still act on it.
+    expect(mayActOnRun(other, { userId: null, userName: null }).allowed).toBe(false);
+    expect(mayActOnRun(admin, { userId: null, userName: null }).allowed).toBe(true);
+  });
+
+  it("disables a step card's Run for another user's run, with the reason", () => {
+    expect(mayRunStep(other, "read", run)).toEqual(mayActOnRun(other, run));
+    expect(mayRunStep(owner, "read", run).allowed).toBe(true);
+    expect(mayRunStep(owner, "danger", run).allowed).toBe(false);
   });
 });

@@ -8,8 +8,15 @@ export type Permission = { allowed: true } | { allowed: false; reason: string };
 
 /** The user as these rules need it. */
 export interface RunUser {
+  id: string;
   name: string;
   role: Role;
+}
+
+/** A run as the ownership rule needs it (a RunView is one): who started it, null once deleted. */
+export interface OwnedRun {
+  userId: string | null;
+  userName: string | null;
 }
 
 const ALLOWED: Permission = { allowed: true };
@@ -44,10 +51,26 @@ export function mayStartRuns(user: RunUser): Permission {
     : refuse("Viewers can watch runs but not start them or run steps.");
 }
 
-/** For a step card: whether to offer running a step of `risk`. */
-export function mayRunStep(user: RunUser, risk: Risk): Permission {
+/**
+ * Acting on a run (its steps, run-all, cancel, finish) is for the user who started it, or an admin:
+ * anyone else could otherwise reuse its inputs (credentials among them) under their own name.
+ */
+export function mayActOnRun(user: Pick<RunUser, "id" | "role">, run: OwnedRun): Permission {
+  if ((run.userId !== null && user.id === run.userId) || hasRole(user, "admin")) return ALLOWED;
+  if (run.userId === null) return refuse("This run's owner no longer exists: only an admin may act on it.");
+  return refuse(
+    `This run belongs to ${run.userName ?? "another user"}: only they or an admin may act on it; you can watch it.`,
+  );
+}
+
+/** For a step card: whether to offer running a step of `risk`, in `run` when there is one. */
+export function mayRunStep(user: RunUser, risk: Risk, run?: OwnedRun | null): Permission {
   const start = mayStartRuns(user);
   if (!start.allowed) return start;
+  if (run) {
+    const owner = mayActOnRun(user, run);
+    if (!owner.allowed) return owner;
+  }
   if (!hasRole(user, roleForRisk(risk))) return refuse("Only an admin can run a danger step.");
   return ALLOWED;
 }

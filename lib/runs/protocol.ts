@@ -74,6 +74,8 @@ export const runViewSchema = z.object({
   contentHash: z.string(),
   hostId: z.string(),
   hostName: z.string(),
+  /** Who started the run, its owner (lib/auth/permissions: mayActOnRun); null once deleted. */
+  userId: z.string().nullable(),
   userName: z.string().nullable(),
   /** Input values as stored: secret ones are "••••••". */
   inputs: z.record(z.string(), z.string()),

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testPlaybook, testStep } from "@/testing/test-playbook";
 import { startHarness, waitFor, type UiClient } from "@/testing/hub-harness";
+import { USER_CHANGED } from "./ui-session";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const pb = testPlaybook("scale", [testStep("count", "for i in $(seq 1 20); do echo line-$i; sleep 0.02; done")]);
@@ -79,5 +80,35 @@ describe("two server instances over Redis", () => {
       ok: false,
       error: { code: "conflict" },
     });
+  });
+
+  it("relays a user's change to the other instance, which closes that user's sockets there", async () => {
+    const { userFromHeaders } = await import("@/lib/auth/request-user");
+    const cookie = await h.signIn("viewer");
+    const viewer = nodeB.uiClient(cookie);
+    await viewer.connected();
+    const userId = (await userFromHeaders(new Headers({ cookie })))!.id;
+
+    // Sending: a change made on this process goes out to the other instances.
+    const heardOnB: unknown[] = [];
+    const relayB = nodeB.hub.io.of("/ui") as unknown as { on(e: string, l: (id: unknown) => void): void };
+    relayB.on(USER_CHANGED, (id) => heardOnB.push(id));
+    const { bumpUser } = await import("@/lib/auth/user-epoch");
+    bumpUser(userId);
+    await waitFor(
+      () => heardOnB.includes(userId),
+      3000,
+      () => "node B never heard of the change",
+    );
+    expect(viewer.socket.connected).toBe(true); // still signed in: the re-check keeps the socket
+
+    // Receiving: node B acts on a change it only hears of from node A (made here without hooks).
+    await h.db.session.deleteMany({ where: { userId } });
+    h.hub.io.of("/ui").serverSideEmit(USER_CHANGED, userId);
+    await waitFor(
+      () => !viewer.socket.connected,
+      3000,
+      () => "node B kept the signed-out user's socket",
+    );
   });
 });

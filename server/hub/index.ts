@@ -5,6 +5,7 @@ import { Server } from "socket.io";
 import { AGENT_NAMESPACE } from "@/agent/src/protocol";
 import { prismaHostStore } from "@/lib/hosts/host-store";
 import { onPresenceChange } from "@/lib/hosts/presence";
+import { prismaUsers } from "@/lib/auth/recheck-user";
 import { log } from "@/lib/log";
 import { UI_NAMESPACE } from "@/lib/runs/protocol";
 import { registerLiveRuns } from "@/lib/runs/live-state";
@@ -58,6 +59,7 @@ export async function attachHub(server: http.Server, given: Partial<HubOptions> 
     options,
     store,
     hosts,
+    users: prismaUsers,
     ui: {
       runState: (run) => room(run.id).emit("run.state", run),
       stepState: (runId, step) => room(runId).emit("step.state", step),
@@ -68,7 +70,7 @@ export async function attachHub(server: http.Server, given: Partial<HubOptions> 
   setupAgentNamespace(io.of(AGENT_NAMESPACE) as AgentNamespace, runs, hosts, options);
   const hub = { runs, store };
   // serverSideEmit needs an adapter that spans instances: forward only with Redis.
-  setupUiNamespace(ui, hub, options, options.redisUrl ? setupForwarding(ui, hub) : undefined);
+  const stopUi = setupUiNamespace(ui, hub, options, options.redisUrl ? setupForwarding(ui, hub) : undefined);
   const stopPresence = onPresenceChange((hostId) => {
     hosts
       .view(hostId)
@@ -83,6 +85,7 @@ export async function attachHub(server: http.Server, given: Partial<HubOptions> 
     async close() {
       stopPruning();
       stopPresence();
+      stopUi();
       runs.close();
       io.of(AGENT_NAMESPACE).disconnectSockets(true);
       ui.disconnectSockets(true);

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { ServerToAgentEvents, StepExit } from "@/agent/src/protocol";
 import type { SessionUser } from "@/lib/auth/request-user";
+import type { Role } from "@/lib/auth/roles";
 import type { Playbook } from "@/lib/playbooks/types";
 import type { StepAudit } from "@/lib/runs/audit";
 import type { RunView, StepRunView } from "@/lib/runs/protocol";
@@ -22,7 +23,11 @@ const playbook = testPlaybook(
   { inputs: [{ name: "WHO", label: "Who", required: true, secret: false }] },
 );
 
+const reads = testPlaybook("reads", [testStep("one", "echo one"), testStep("two", "echo two")]);
+
 const operator: SessionUser = { id: "u1", name: "Olga", email: "olga@example.com", role: "operator" };
+const otherOperator: SessionUser = { id: "u2", name: "Otto", email: "otto@example.com", role: "operator" };
+const admin: SessionUser = { id: "u3", name: "Ada", email: "ada@example.com", role: "admin" };
 
 interface StoredStep extends NewStepRun {
   id: string;
@@ -59,6 +64,7 @@ class MemoryStore implements RunStore {
       contentHash: run.contentHash,
       hostId: run.hostId,
       hostName: "box",
+      userId: run.userId,
       userName: null,
       inputs: run.inputs,
       status: run.status,
@@ -148,9 +154,12 @@ function setUp() {
   const runStates: RunView[] = [];
   const stepStates: StepRunView[] = [];
   const live: { offset: number; data: string }[] = [];
+  // Stored roles as the users port reads them; null: banned or deleted.
+  const roles = new Map<string, Role | null>([operator, otherOperator, admin].map((u) => [u.id, u.role]));
   const manager = new RunManager({
+    users: { currentRole: async (userId) => roles.get(userId) ?? null },
     options: {
-      getPlaybook: async (slug) => (slug === playbook.slug ? playbook : undefined),
+      getPlaybook: async (slug) => [playbook, reads].find((p) => p.slug === slug),
       agentGraceMs: 1000,
       maxOutputBytes: 1 << 20,
     },
@@ -167,7 +176,7 @@ function setUp() {
   const link: AgentLink = { hostId: "host-1", hostName: "box", send };
   const hello = { protocol: 1, name: "box", os: "linux", version: "0.1.0", hostname: "box", active: [] };
   manager.agentHello(link, { ...hello, policy: { maxRisk: "danger", allowTags: null, allowPlaybooks: null } });
-  return { store, manager, link, sent, runStates, stepStates, live };
+  return { store, manager, link, sent, runStates, stepStates, live, roles };
 }
 
 function exited(stepRunId: string, totalBytes: number): StepExit {
@@ -175,8 +184,9 @@ function exited(stepRunId: string, totalBytes: number): StepExit {
   return { stepRunId, exitCode: 0, signal: null, cause: "exited", totalBytes, startedAt: at, endedAt: at };
 }
 
-async function startRun(t: ReturnType<typeof setUp>): Promise<string> {
-  const started = await t.manager.startRun(operator, { playbook: "unit", hostId: "host-1", inputs: { WHO: "world" } });
+async function startRun(t: ReturnType<typeof setUp>, slug = "unit"): Promise<string> {
+  const inputs: Record<string, string> = slug === "unit" ? { WHO: "world" } : {};
+  const started = await t.manager.startRun(operator, { playbook: slug, hostId: "host-1", inputs });
   if (!started.ok) throw new Error(started.error.message);
   return started.runId;
 }
@@ -204,7 +214,7 @@ describe("RunManager with a fake store and agent", () => {
     expect(t.store.audits).toEqual([expect.objectContaining(audit)]);
     expect(t.manager.session(stepRunId)).toBeNull();
 
-    const finished = await t.manager.finishRun(runId);
+    const finished = await t.manager.finishRun(operator, runId);
     expect(finished).toMatchObject({ ok: true, run: { status: "finished" } });
     expect(t.manager.holdsRun(runId)).toBe(false);
   });
@@ -238,6 +248,58 @@ describe("RunManager with a fake store and agent", () => {
     expect(await start("nope")).toMatchObject({ ok: false, error: { code: "not-found" } });
     t.manager.agentGone(t.link);
     expect(await start("host-1")).toMatchObject({ ok: false, error: { code: "host-offline" } });
+  });
+
+  it("lets only the run's owner or an admin act on it; another operator is refused", async () => {
+    const t = setUp();
+    const runId = await startRun(t);
+    const notYours = {
+      ok: false,
+      error: {
+        code: "forbidden",
+        message: "This run belongs to Olga: only they or an admin may act on it; you can watch it.",
+      },
+    };
+    expect(await t.manager.runStep(otherOperator, { runId, stepId: "greet" })).toEqual(notYours);
+    expect(await t.manager.runAllRead(otherOperator, runId)).toEqual(notYours);
+    expect(await t.manager.finishRun(otherOperator, runId)).toEqual(notYours);
+    expect(t.sent.filter((s) => s.event === "step.start")).toEqual([]);
+
+    const byAdmin = await t.manager.runStep(admin, { runId, stepId: "greet" });
+    expect(byAdmin.ok).toBe(true);
+    expect(await t.manager.cancel(otherOperator, runId)).toEqual(notYours);
+    expect(t.sent.filter((s) => s.event === "step.cancel")).toEqual([]);
+    expect(await t.manager.cancel(operator, runId)).toEqual({ ok: true });
+    expect(t.manager.holdsRun(runId)).toBe(true);
+  });
+
+  it.each([
+    ["demoted to viewer", "viewer" as const],
+    ["banned", null],
+  ])("stops run-all before the next step when its user was %s", async (_what, role) => {
+    const t = setUp();
+    const runId = await startRun(t, "reads");
+    expect(await t.manager.runAllRead(operator, runId)).toEqual({ ok: true });
+    const starts = () => t.sent.filter((s) => s.event === "step.start");
+    expect(starts()).toHaveLength(1);
+    const first = starts()[0]!.payload as { stepRunId: string };
+
+    t.roles.set(operator.id, role);
+    await t.manager.exit(t.link, exited(first.stepRunId, 0));
+    expect(starts()).toHaveLength(1);
+    expect(t.manager.liveState(runId)).toEqual({ activeStepRunId: null, runningAllRead: false });
+    expect(t.store.steps.size).toBe(1);
+  });
+
+  it("goes on with run-all while its user keeps the right", async () => {
+    const t = setUp();
+    const runId = await startRun(t, "reads");
+    await t.manager.runAllRead(operator, runId);
+    const first = t.sent.find((s) => s.event === "step.start")!.payload as { stepRunId: string };
+    await t.manager.exit(t.link, exited(first.stepRunId, 0));
+    expect(t.sent.filter((s) => s.event === "step.start").map((s) => (s.payload as { stepId: string }).stepId)).toEqual(
+      ["one", "two"],
+    );
   });
 
   it("stays clear of the database", () => {

@@ -4,7 +4,8 @@
 // it gets here; only the rules that need the step (lib/auth/permissions) are applied here.
 // Commands come only from the content index.
 import type { AgentHello, ServerToAgentEvents, StepExit, StepOutput, StepRefusal } from "@/agent/src/protocol";
-import { stepRefusal } from "@/lib/auth/permissions";
+import { mayActOnRun, mayDo, stepRefusal } from "@/lib/auth/permissions";
+import type { UserDirectory } from "@/lib/auth/recheck-user";
 import type { SessionUser } from "@/lib/auth/request-user";
 import type { HostStore } from "@/lib/hosts/host-store";
 import { log } from "@/lib/log";
@@ -38,6 +39,8 @@ export interface RunManagerDeps {
   ui: UiRoom;
   store: RunStore;
   hosts: Pick<HostStore, "runnableHost">;
+  /** Stored roles: run-all re-checks its user before every step it launches. */
+  users: UserDirectory;
 }
 
 interface ActiveStep {
@@ -59,6 +62,9 @@ interface RunState {
   contentHash: string;
   hostId: string;
   hostName: string;
+  /** Who started the run: only they, or an admin, may act on it (lib/auth/permissions). */
+  ownerId: string;
+  ownerName: string;
   values: Record<string, string>;
   secrets: string[];
   active: ActiveStep | null;
@@ -81,9 +87,10 @@ export class RunManager {
   private readonly ui: UiRoom;
   private readonly store: RunStore;
   private readonly hosts: RunManagerDeps["hosts"];
+  private readonly users: UserDirectory;
 
   constructor(deps: RunManagerDeps) {
-    ({ options: this.opts, ui: this.ui, store: this.store, hosts: this.hosts } = deps);
+    ({ options: this.opts, ui: this.ui, store: this.store, hosts: this.hosts, users: this.users } = deps);
   }
 
   // ── Browsers ──────────────────────────────────────────────────────────────
@@ -110,6 +117,8 @@ export class RunManager {
       contentHash: playbook.contentHash,
       hostId: host.id,
       hostName: host.name,
+      ownerId: user.id,
+      ownerName: user.name,
       values: checked.inputs.values,
       secrets: checked.inputs.secrets,
       active: null,
@@ -125,6 +134,8 @@ export class RunManager {
   async runStep(user: SessionUser, req: StepRunRequest): Promise<UiResult<{ stepRunId: string }>> {
     const run = this.runs.get(req.runId);
     if (!run) return this.notActive(req.runId);
+    const notOwner = this.ownerRefusal(user, run);
+    if (notOwner) return notOwner;
     if (run.active)
       return err("conflict", `Step "${run.active.step.id}" is still running in this run; wait for it or cancel it.`);
     const found = await this.currentStep(run, req.stepId);
@@ -139,6 +150,8 @@ export class RunManager {
   async runAllRead(user: SessionUser, runId: string): Promise<UiResult<object>> {
     const run = this.runs.get(runId);
     if (!run) return this.notActive(runId);
+    const notOwner = this.ownerRefusal(user, run);
+    if (notOwner) return notOwner;
     if (run.active) return err("conflict", `Step "${run.active.step.id}" is still running in this run.`);
     const playbook = await this.opts.getPlaybook(run.playbookSlug);
     if (!playbook || playbook.contentHash !== run.contentHash) {
@@ -155,6 +168,8 @@ export class RunManager {
   async cancel(user: SessionUser, runId: string): Promise<UiResult<object>> {
     const run = this.runs.get(runId);
     if (!run) return this.notActive(runId);
+    const notOwner = this.ownerRefusal(user, run);
+    if (notOwner) return notOwner;
     const hadRunAll = run.runAll !== null;
     run.runAll = null;
     const active = run.active;
@@ -176,9 +191,11 @@ export class RunManager {
     return { ok: true };
   }
 
-  async finishRun(runId: string): Promise<UiResult<{ run: RunView }>> {
+  async finishRun(user: SessionUser, runId: string): Promise<UiResult<{ run: RunView }>> {
     const run = this.runs.get(runId);
     if (!run) return this.notActive(runId);
+    const notOwner = this.ownerRefusal(user, run);
+    if (notOwner) return notOwner;
     if (run.active) return err("conflict", `Step "${run.active.step.id}" is still running; cancel it first.`);
     this.runs.delete(runId);
     await this.store.finishRun(runId);
@@ -289,6 +306,21 @@ export class RunManager {
 
   private notActive(runId: string): Refused {
     return err("conflict", `Run ${runId} is not active (finished, interrupted or unknown); start a new run.`);
+  }
+
+  private ownerRefusal(user: Pick<SessionUser, "id" | "role">, run: RunState): Refused | null {
+    const may = mayActOnRun(user, { userId: run.ownerId, userName: run.ownerName });
+    return may.allowed ? null : err("forbidden", may.reason);
+  }
+
+  /** Run-all's user as stored now: a ban, demotion or deletion since the last step stops the queue. */
+  private async runAllRefusal(run: RunState, userId: string): Promise<Refused | null> {
+    const role = await this.users.currentRole(userId);
+    if (!role) return err("forbidden", "Run all read steps stopped: its user is banned or no longer exists.");
+    const user = { id: userId, role };
+    const may = mayDo(user, "run-steps");
+    if (!may.allowed) return err("forbidden", `Run all read steps stopped: ${may.reason}`);
+    return this.ownerRefusal(user, run);
   }
 
   private runsOnHost(hostId: string): RunState[] {
@@ -412,6 +444,11 @@ export class RunManager {
     if (!id || !run.runAllUserId) {
       run.runAll = null;
       return { ok: true };
+    }
+    const refused = await this.runAllRefusal(run, run.runAllUserId);
+    if (refused) {
+      run.runAll = null;
+      return refused;
     }
     const found = await this.currentStep(run, id);
     if (!found.ok) return found;

@@ -109,7 +109,11 @@ export const UI_HANDLERS = {
     owner: "run",
     handle: ({ runs, user }, req) => runs.runAllRead(user, req.runId),
   },
-  "run.finish": { needs: "finish-runs", owner: "run", handle: ({ runs }, req) => runs.finishRun(req.runId) },
+  "run.finish": {
+    needs: "finish-runs",
+    owner: "run",
+    handle: ({ runs, user }, req) => runs.finishRun(user, req.runId),
+  },
   "step.replay": {
     needs: "watch",
     owner: "any",

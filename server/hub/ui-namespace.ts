@@ -9,6 +9,7 @@ import type { Forwarder } from "./forwarding";
 import type { HubOptions } from "./options";
 import { handleOwned, handlerOf, ownsHere, roleRefusal } from "./ui-commands";
 import type { Answer, HubContext, SocketContext } from "./ui-commands";
+import { setupUiSessions } from "./ui-session";
 import type { UiNamespace, UiSocket } from "./ui-socket";
 
 export function handshakeHeaders(raw: Record<string, string | string[] | undefined>): Headers {
@@ -28,13 +29,14 @@ function badRequest(error: z.ZodError): UiError {
 
 const INTERNAL: UiError = { code: "internal", message: "The server failed to handle this request; see its log." };
 
-export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOptions, forwarder?: Forwarder): void {
+/** Sets up /ui; returns what stops it (its session re-checks). */
+export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOptions, forwarder?: Forwarder) {
+  const sessions = setupUiSessions(nsp, opts, (socket) => handshakeHeaders(socket.handshake.headers));
   nsp.use((socket, next) => {
-    opts.authenticateUser(handshakeHeaders(socket.handshake.headers)).then(
+    sessions.resolve(socket).then(
       (user) => {
         if (!user)
           return next(Object.assign(new Error("unauthorized: sign in first"), { data: { code: "unauthorized" } }));
-        socket.data = { user };
         next();
       },
       (err: unknown) => {
@@ -74,13 +76,12 @@ export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOpt
       void (async () => {
         try {
           // The user as of now: a role change or sign-out applies to the very next request.
-          const user = await opts.authenticateUser(handshakeHeaders(socket.handshake.headers));
+          const user = await sessions.current(socket);
           if (!user) {
             answer({ ok: false, error: { code: "unauthorized", message: "Your session ended; sign in again." } });
             socket.disconnect(true);
             return;
           }
-          socket.data.user = user;
           const refused = roleRefusal(user, handler);
           if (refused) return answer(refused);
           const { reply: result, after } = await run(event as UiCommand, { ...hub, user, socket }, parsed.data);
@@ -104,4 +105,6 @@ export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOpt
     await handler.settle?.(ctx.socket, reply);
     return { reply } as Answer<UiCommand>;
   }
+
+  return () => sessions.close();
 }
