@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { io as connect, type Socket } from "socket.io-client";
 import { createTempDatabase } from "./temp-database";
+import { AGENT_NAMESPACE } from "@/agent/src/protocol";
 import type { Playbook } from "@/lib/playbooks/types";
 import type { StepRunView, UiClientToServerEvents, UiResult, UiServerToClientEvents } from "@/lib/runs/protocol";
 import type { HubOptions } from "@/server/hub/options";
@@ -99,6 +100,22 @@ export async function startHarness(playbooks: Playbook[], hubOptions: Partial<Hu
     return new UiClient(socket);
   }
 
+  /**
+   * A bare /agent connection with a host's token, for playing a misbehaving agent. Its own
+   * connection (forceNew): socket.io-client would otherwise multiplex it over a /ui client's, and
+   * the hub disconnecting it would take that client down too.
+   */
+  function agentSocket(token: string): Socket {
+    const socket = connect(`${url}${AGENT_NAMESPACE}`, {
+      transports: ["websocket"],
+      auth: { token },
+      reconnection: false,
+      forceNew: true,
+    });
+    clients.add(socket);
+    return socket;
+  }
+
   /** A second server instance on the same database (scale-out tests). */
   async function secondNode(options: Partial<HubOptions>) {
     const server2 = http.createServer((_req, res) => res.writeHead(404).end());
@@ -135,7 +152,7 @@ export async function startHarness(playbooks: Playbook[], hubOptions: Partial<Hu
     tempDb.remove();
   }
 
-  return { url, hub, db, hosts, signIn, spawnAgent, agentFor, uiClient, secondNode, stop };
+  return { url, hub, db, hosts, signIn, spawnAgent, agentFor, uiClient, agentSocket, secondNode, stop };
 }
 
 export async function waitFor(

@@ -1,5 +1,7 @@
 // /agent: agents authenticate with their host token, say hello, stream output and report exits.
-// Every message is checked against the agent protocol's own schemas.
+// Every message is checked against the agent protocol's own schemas, and first charged to the
+// socket's budget (socket-limits.ts). One hello per connection; output beyond the credit the hub
+// gave is misbehaviour.
 import type { Namespace, Socket } from "socket.io";
 import {
   AGENT_PROTOCOL_VERSION,
@@ -16,6 +18,7 @@ import { markOffline, markOnline, type AgentPresence } from "@/lib/hosts/presenc
 import { log } from "@/lib/log";
 import type { HubOptions } from "./options";
 import type { AgentLink, RunManager } from "./run-manager";
+import { AGENT_BUDGETS, AGENT_CONNECTIONS, SocketLimits, TokenBucket } from "./socket-limits";
 
 interface AgentSocketData {
   hostId: string;
@@ -26,6 +29,12 @@ interface AgentSocketData {
 type NoEvents = Record<string, never>;
 export type AgentNamespace = Namespace<AgentToServerEvents, ServerToAgentEvents, NoEvents, AgentSocketData>;
 type AgentSocket = Socket<AgentToServerEvents, ServerToAgentEvents, NoEvents, AgentSocketData>;
+
+/**
+ * Output an agent may send past the hub's last credit: its window, plus what its PTY produced
+ * before the pause took effect and one coalesced chunk (the agent's MAX_CHUNK_BYTES is 256 KB).
+ */
+const creditSlack = (windowBytes: number) => 2 * windowBytes + 1024 * 1024;
 
 /** An Error whose `data` reaches the agent's connect_error handler. */
 function refusal(message: string, fatal: boolean): Error {
@@ -39,6 +48,7 @@ export function setupAgentNamespace(
   opts: HubOptions,
 ): void {
   const current = new Map<string, AgentSocket>(); // host id → its connected socket
+  const connections = new Map<string, TokenBucket>(); // host id → its connection budget
 
   nsp.use((socket, next) => {
     // Checked here rather than by schema: the token's own check words the refusal.
@@ -48,6 +58,12 @@ export function setupAgentNamespace(
         if (!res.ok) {
           log.warn({ address: socket.handshake.address, reason: res.reason }, "agent refused");
           return next(refusal(res.reason, true));
+        }
+        const bucket = connections.get(res.host.id) ?? new TokenBucket(AGENT_CONNECTIONS);
+        connections.set(res.host.id, bucket);
+        if (!bucket.take(1)) {
+          log.warn({ host: res.host.name, address: socket.handshake.address }, "agent reconnecting too often; refused");
+          return next(refusal("reconnecting too often; try again in a few seconds", false));
         }
         const instance = typeof auth.instance === "string" ? auth.instance.slice(0, 100) : null;
         const existing = current.get(res.host.id);
@@ -71,9 +87,25 @@ export function setupAgentNamespace(
     const { hostId, hostName } = socket.data;
     current.set(hostId, socket);
     const emit = socket.emit.bind(socket) as (event: string, payload: unknown) => boolean;
-    const link: AgentLink = { hostId, hostName, send: (event, payload) => void emit(event, payload) };
+    /** Per step, the offset the hub last credited on this connection. */
+    const credit = new Map<string, number>();
+    const link: AgentLink = {
+      hostId,
+      hostName,
+      send: (event, payload) => {
+        const stepRunId = (payload as { stepRunId?: string }).stepRunId;
+        if (event === "step.start" && stepRunId) credit.set(stepRunId, 0);
+        if (event === "step.ack" && stepRunId) credit.set(stepRunId, (payload as { offset: number }).offset);
+        emit(event, payload);
+      },
+    };
+    const limits = new SocketLimits(socket, AGENT_BUDGETS, { host: hostName, address: socket.handshake.address });
+    socket.use(([event], next) => {
+      if (limits.charge(event === "step.output" ? "output" : "control", String(event))) next();
+    });
     const presence: AgentPresence = { hostId, connectedAt: new Date(), disconnect: () => socket.disconnect(true) };
     let welcomed = false;
+    let greeted = false; // a hello arrived on this connection (its write may still be under way)
     let lastSeenWrite = 0;
     const touch = (force = false) => {
       if (!force && Date.now() - lastSeenWrite < 10_000) return;
@@ -83,6 +115,9 @@ export function setupAgentNamespace(
 
     socket.on("hello", (raw, reply) => {
       if (typeof reply !== "function") return;
+      // A reconnecting agent gets a new connection; a second hello on this one only costs writes.
+      if (greeted) return limits.offend("hello", "a second hello on one connection");
+      greeted = true;
       const parsed = agentHelloSchema.safeParse(raw);
       if (!parsed.success) {
         reply({ ok: false, reason: `malformed hello: ${parsed.error.issues[0]?.message ?? "invalid"}` });
@@ -129,7 +164,11 @@ export function setupAgentNamespace(
       if (!welcomed) return;
       const parsed = stepOutputSchema.safeParse(raw);
       if (!parsed.success) return void log.warn({ host: hostName }, "malformed output chunk ignored");
-      manager.output(link, parsed.data);
+      const chunk = parsed.data;
+      const end = chunk.offset + chunk.data.length;
+      if (end > (credit.get(chunk.stepRunId) ?? 0) + creditSlack(opts.windowBytes))
+        return limits.offend("step.output", `output at ${end} is beyond the credit given`);
+      manager.output(link, chunk);
     });
 
     socket.on("step.exit", (raw, ack) => {

@@ -1,6 +1,7 @@
 // One step while it runs: takes the agent's raw output chunks in offset order (dropping resent
 // duplicates), masks secrets, broadcasts and records the result, keeps text for the expectation,
-// and decides when to credit the agent (never while the database or a watching browser lags).
+// and decides when to credit the agent (never while the database or a watching browser lags, and a
+// watcher only for a bounded time: one that makes no progress or acknowledges backwards is dropped).
 import type { StepOutput } from "@/agent/src/protocol";
 import { log } from "@/lib/log";
 import { ExpectText } from "@/lib/runs/expect-text";
@@ -10,8 +11,12 @@ import { SecretMasker } from "@/lib/runs/secret-masker";
 
 /** Uncommitted output above which the agent gets no more credit until the database catches up. */
 const RECORDER_HIGH_WATER = 8 * 1024 * 1024;
-/** A browser that reported progress but then went quiet this long is no longer waited for. */
-const UI_STALL_MS = 10_000;
+/**
+ * A watcher that stays more than UI_WINDOW_BYTES behind without progress this long is no longer
+ * waited for: the most a watcher can hold back the agent in one go. Repeating an offset is not
+ * progress, so acknowledging 0 every 100 ms holds nothing for longer.
+ */
+export const UI_STALL_MS = 10_000;
 
 export interface StepSessionDeps {
   stepRunId: string;
@@ -33,7 +38,8 @@ export interface SessionOutput {
 
 interface Watcher {
   acked: number;
-  lastAckAt: number;
+  /** When it last made progress or was within the window: it is stalled UI_STALL_MS after. */
+  since: number;
 }
 
 export class StepSession {
@@ -47,6 +53,8 @@ export class StepSession {
   private readonly expectText = new ExpectText();
   private acked = 0;
   private readonly watchers = new Map<string, Watcher>();
+  /** Watchers no longer waited for in this step; they can catch up by replay from storage. */
+  private readonly dropped = new Set<string>();
   private recheck: NodeJS.Timeout | null = null;
   private closed = false;
 
@@ -84,11 +92,22 @@ export class StepSession {
 
   /** A browser's terminal consumed output up to `offset`. */
   watcherAck(socketId: string, offset: number): void {
-    this.watchers.set(socketId, { acked: Math.min(offset, this.emitted), lastAckAt: Date.now() });
+    if (this.dropped.has(socketId)) return;
+    const at = Math.min(offset, this.emitted);
+    const watcher = this.watchers.get(socketId);
+    if (watcher && at < watcher.acked) return this.drop(socketId, "acknowledged backwards");
+    if (!watcher || at > watcher.acked) this.watchers.set(socketId, { acked: at, since: Date.now() });
     this.maybeAck();
   }
 
+  /** False once the watcher was dropped: it should re-sync from storage (`step.replay`). */
+  waitsFor(socketId: string): boolean {
+    return !this.dropped.has(socketId);
+  }
+
+  /** The watcher left (unsubscribed or disconnected); coming back, it is waited for again. */
   watcherGone(socketId: string): void {
+    this.dropped.delete(socketId);
     if (this.watchers.delete(socketId)) this.maybeAck();
   }
 
@@ -121,25 +140,39 @@ export class StepSession {
   private maybeAck(): void {
     if (this.closed || this.received <= this.acked) return;
     if (this.recorder.uncommittedBytes > RECORDER_HIGH_WATER) return; // the commit callback retries
-    if (this.slowestWatcherLag() > UI_WINDOW_BYTES) {
+    const laggard = this.laggard();
+    if (laggard) {
       if (!this.recheck) {
-        this.recheck = setTimeout(() => {
-          this.recheck = null;
-          this.maybeAck();
-        }, UI_STALL_MS);
+        // When the laggard stalls for good, unless it progresses or a chunk or ack comes first.
+        this.recheck = setTimeout(
+          () => {
+            this.recheck = null;
+            this.maybeAck();
+          },
+          laggard.since + UI_STALL_MS - Date.now() + 1,
+        );
       }
       return;
     }
     this.forceAck();
   }
 
-  private slowestWatcherLag(): number {
+  /** The watcher that holds back the agent, if any; drops those stalled beyond the bound. */
+  private laggard(): Watcher | null {
     const now = Date.now();
-    let lag = 0;
-    for (const watcher of this.watchers.values()) {
-      if (now - watcher.lastAckAt > UI_STALL_MS) continue;
-      lag = Math.max(lag, this.emitted - watcher.acked);
+    let holding: Watcher | null = null;
+    for (const [socketId, watcher] of this.watchers) {
+      if (this.emitted - watcher.acked <= UI_WINDOW_BYTES) watcher.since = now;
+      else if (now - watcher.since > UI_STALL_MS) this.drop(socketId, "made no progress", false);
+      else if (!holding || watcher.since < holding.since) holding = watcher;
     }
-    return lag;
+    return holding;
+  }
+
+  private drop(socketId: string, why: string, recheck = true): void {
+    this.watchers.delete(socketId);
+    this.dropped.add(socketId);
+    log.warn({ stepRunId: this.deps.stepRunId, socketId, why }, "watcher dropped from flow control");
+    if (recheck) this.maybeAck();
   }
 }

@@ -1,16 +1,25 @@
 // /ui: browsers, authenticated by their session cookie. Transport only: every event in the command
 // table is validated against its schema (unknown fields, such as a command, are refused), checked
 // against the user's current role and handed to its handler, here or on the instance that owns it;
-// the answer goes back through the acknowledgement callback.
+// the answer goes back through the acknowledgement callback. Every packet is first charged to the
+// socket's budget (socket-limits.ts), and an acknowledgement counts only from a watcher of its run.
 import type { z } from "zod";
 import { log } from "@/lib/log";
-import { UI_COMMANDS, type UiCommand, type UiError, type UiEvent, type UiResult } from "@/lib/runs/protocol";
+import {
+  UI_COMMANDS,
+  type OutputAck,
+  type UiCommand,
+  type UiError,
+  type UiEvent,
+  type UiResult,
+} from "@/lib/runs/protocol";
 import type { Forwarder } from "./forwarding";
 import type { HubOptions } from "./options";
+import { SocketLimits, UI_BUDGETS, UI_IGNORED_SIGNAL_COST, UI_MAX_IN_FLIGHT } from "./socket-limits";
 import { handleOwned, handlerOf, ownsHere, roleRefusal } from "./ui-commands";
 import type { Answer, HubContext, SocketContext } from "./ui-commands";
 import { setupUiSessions } from "./ui-session";
-import type { UiNamespace, UiSocket } from "./ui-socket";
+import { runRoom, type UiNamespace, type UiSocket } from "./ui-socket";
 
 export function handshakeHeaders(raw: Record<string, string | string[] | undefined>): Headers {
   const headers = new Headers();
@@ -28,6 +37,23 @@ function badRequest(error: z.ZodError): UiError {
 }
 
 const INTERNAL: UiError = { code: "internal", message: "The server failed to handle this request; see its log." };
+const DROPPED: UiError = {
+  code: "conflict",
+  message: "This terminal fell too far behind the live output and is no longer waited for; replay it to catch up.",
+};
+const RUN_ROOM_PREFIX = runRoom("");
+
+/** Events without an acknowledgement; anything else, an unknown event too, is budgeted as a command. */
+const isSignal = (event: unknown) =>
+  typeof event === "string" && Object.hasOwn(UI_COMMANDS, event) && UI_COMMANDS[event as UiEvent].reply === null;
+
+/** What one connection has spent and been told. */
+interface Guard {
+  limits: SocketLimits<keyof typeof UI_BUDGETS>;
+  inFlight: number;
+  /** Steps whose session dropped this watcher, once told so. */
+  told: Set<string>;
+}
 
 /** Sets up /ui; returns what stops it (its session re-checks). */
 export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOptions, forwarder?: Forwarder) {
@@ -47,11 +73,40 @@ export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOpt
   });
 
   nsp.on("connection", (socket) => {
-    for (const event of Object.keys(UI_COMMANDS) as UiEvent[]) listen(socket, event);
+    const who = { user: socket.data.user.email, address: socket.handshake.address };
+    const guard: Guard = { limits: new SocketLimits(socket, UI_BUDGETS, who), inFlight: 0, told: new Set() };
+    // Every packet, known event or not, well-formed or not, before any work is done for it.
+    socket.use(([event], next) => {
+      if (guard.limits.charge(isSignal(event) ? "signal" : "command", String(event))) next();
+    });
+    for (const event of Object.keys(UI_COMMANDS) as UiEvent[]) listen(socket, event, guard);
     socket.on("disconnect", () => hub.runs.watcherGone(socket.id));
   });
 
-  function listen(socket: UiSocket, event: UiEvent): void {
+  /** Whether this socket has joined the room of the run whose running step is `stepRunId`. */
+  function watchesStep(socket: UiSocket, stepRunId: string): string | null {
+    for (const room of socket.rooms) {
+      if (!room.startsWith(RUN_ROOM_PREFIX)) continue;
+      const runId = room.slice(RUN_ROOM_PREFIX.length);
+      if (hub.runs.liveState(runId)?.activeStepRunId === stepRunId) return runId;
+    }
+    return null;
+  }
+
+  /** Flow control is for the run's watchers: anyone else's acknowledgement is ignored and costs. */
+  function acknowledge(socket: UiSocket, guard: Guard, ack: OutputAck, deliver: () => void): void {
+    const runId = watchesStep(socket, ack.stepRunId);
+    if (!runId) return void guard.limits.charge("signal", "output.ack", UI_IGNORED_SIGNAL_COST);
+    deliver();
+    const session = hub.runs.session(ack.stepRunId);
+    if (session && !session.waitsFor(socket.id) && !guard.told.has(ack.stepRunId)) {
+      guard.told.add(ack.stepRunId);
+      log.warn({ user: socket.data.user.email, stepRunId: ack.stepRunId }, "watcher told to re-sync from storage");
+      socket.emit("run.error", { runId, error: DROPPED });
+    }
+  }
+
+  function listen(socket: UiSocket, event: UiEvent, guard: Guard): void {
     const schema: z.ZodType = UI_COMMANDS[event].payload;
     const handler = handlerOf(event);
     type Listen = (event: string, listener: (raw: unknown, reply: unknown) => void) => void;
@@ -61,7 +116,11 @@ export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOpt
       on(event, (raw) => {
         const parsed = schema.safeParse(raw);
         const user = socket.data.user;
-        if (parsed.success && !roleRefusal(user, handler)) void handler.handle({ ...hub, user, socket }, parsed.data);
+        if (!parsed.success || roleRefusal(user, handler))
+          return void guard.limits.charge("signal", event, UI_IGNORED_SIGNAL_COST);
+        const deliver = () => void handler.handle({ ...hub, user, socket }, parsed.data);
+        if (event === "output.ack") acknowledge(socket, guard, parsed.data as OutputAck, deliver);
+        else deliver();
       });
       return;
     }
@@ -73,6 +132,9 @@ export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOpt
       };
       const parsed = schema.safeParse(raw);
       if (!parsed.success) return answer({ ok: false, error: badRequest(parsed.error) });
+      if (guard.inFlight >= UI_MAX_IN_FLIGHT)
+        return guard.limits.offend(event, `more than ${UI_MAX_IN_FLIGHT} commands in flight`, "command");
+      guard.inFlight++;
       void (async () => {
         try {
           // The user as of now: a role change or sign-out applies to the very next request.
@@ -90,6 +152,8 @@ export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOpt
         } catch (err) {
           log.error({ err, event }, "ui request failed");
           answer({ ok: false, error: INTERNAL });
+        } finally {
+          guard.inFlight--;
         }
       })();
     });
