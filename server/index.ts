@@ -2,7 +2,7 @@
 import http from "node:http";
 import next from "next";
 import { log } from "../lib/log";
-import { REMOTE_ADDR_HEADER } from "../lib/http/remote-addr";
+import { installClientAddress, parseTrustProxy } from "../lib/http/client-address";
 import { registerAtStartup, runStartupTasks } from "./startup";
 import { attachHub } from "./hub";
 
@@ -16,25 +16,25 @@ export async function startServer(opts: { host?: string; port?: number; dev?: bo
   const port = opts.port ?? Number(process.env.PORT ?? 3000);
   const dev = opts.dev ?? process.env.NODE_ENV === "development";
 
+  // Read before anything starts, so a TRUST_PROXY it cannot read stops the start with its reason.
+  const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
   registerAtStartup();
   const app = next({ dev, hostname: host, port });
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const server = http.createServer((req, res) => {
-    // Pages need the peer address (first-admin setup is allowed from localhost only);
-    // never trust a client-supplied copy of the header.
-    req.headers[REMOTE_ADDR_HEADER] = req.socket.remoteAddress ?? "";
-    void handle(req, res);
-  });
+  const server = http.createServer((req, res) => void handle(req, res));
 
   await attachHub(server); // socket.io /agent and /ui on the same port
+  // Pages (first-admin setup from localhost), better-auth's rate limit and the socket.io handshakes
+  // read the client address from a header stamped here, after the hub so it covers socket.io too.
+  installClientAddress(server, trustProxy);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, resolve);
   });
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
-  log.info({ url, dev }, "casebook listening");
+  log.info({ url, dev, trustProxy: process.env.TRUST_PROXY || "none" }, "casebook listening");
   await runStartupTasks(url);
   return {
     url,

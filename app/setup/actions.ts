@@ -1,6 +1,6 @@
 "use server";
 // Public: nobody has an account yet. Who may create the first admin (loopback or token) is
-// decided by createFirstAdmin, again here, from the TCP peer the custom server saw.
+// decided by createFirstAdmin, again here, from the client address the custom server computed.
 import { redirect } from "next/navigation";
 import * as z from "zod";
 import { formAction, type FormFields } from "@/lib/actions/action-client";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SIGN_IN_LIMITED } from "@/lib/auth/sign-in-limit-code";
 import { signInErrorMessage } from "./sign-in-error";
 
 describe("signInErrorMessage", () => {
@@ -14,6 +15,27 @@ describe("signInErrorMessage", () => {
     );
     expect(signInErrorMessage(429, null, "1")).toBe("Too many sign-in attempts. Try again in 1 second.");
     expect(signInErrorMessage(429, null, null)).toBe("Too many sign-in attempts. Try again in a minute.");
+  });
+
+  it("gives the sign-in limit's reason, and the wait in minutes once it is that long", () => {
+    const account = { code: SIGN_IN_LIMITED, message: "Too many failed sign-ins for this account." };
+    expect(signInErrorMessage(429, account, "900")).toBe(
+      "Too many failed sign-ins for this account. Try again in 15 minutes.",
+    );
+    expect(signInErrorMessage(429, account, "61")).toBe(
+      "Too many failed sign-ins for this account. Try again in 2 minutes.",
+    );
+    expect(signInErrorMessage(429, account, "60")).toBe(
+      "Too many failed sign-ins for this account. Try again in 1 minute.",
+    );
+    const address = { code: SIGN_IN_LIMITED, message: "Too many failed sign-ins from your address." };
+    expect(signInErrorMessage(429, address, "5")).toBe(
+      "Too many failed sign-ins from your address. Try again in 5 seconds.",
+    );
+    // Only our own code's message is shown as the reason.
+    expect(signInErrorMessage(429, { code: "OTHER", message: "<script>" }, "5")).toBe(
+      "Too many sign-in attempts. Try again in 5 seconds.",
+    );
   });
 
   it("passes on the server's reason for a ban or bad input", () => {

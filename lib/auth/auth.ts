@@ -12,6 +12,7 @@ import { log } from "@/lib/log";
 import { AUTH_COOKIE_PREFIX } from "./paths";
 import { serverBaseUrl, trustedOrigins } from "./origins";
 import { authSecret } from "./secret";
+import { SIGN_IN_LIMITS, signInLimit } from "./sign-in-limit";
 import { bumpUser } from "./user-epoch";
 
 const baseURL = serverBaseUrl();
@@ -19,9 +20,6 @@ const baseURL = serverBaseUrl();
 // Viewers and operators get no user-management permissions; what they may do in Casebook is
 // decided by hasRole() in lib/auth/roles.ts, not by better-auth's access control.
 const noAdminPermissions = defaultAc.newRole({ user: [], session: [] });
-
-/** Sign-in attempts allowed per client address per minute (CASEBOOK_SIGN_IN_MAX overrides, for tests). */
-const signInMax = Number(process.env.CASEBOOK_SIGN_IN_MAX ?? 10);
 
 /** The endpoints that list sessions: `/list-sessions` answers an array, the admin one `{ sessions }`. */
 const SESSION_LISTS = new Set(["/list-sessions", "/admin/list-user-sessions"]);
@@ -76,7 +74,9 @@ export const auth = betterAuth({
     window: 60,
     max: 100,
     customRules: {
-      "/sign-in/email": { window: 60, max: signInMax },
+      // A flood ceiling on sign-in requests per address, right or wrong (each one hashes a password).
+      // Failed sign-ins have their own, tighter limits per account and per address: ./sign-in-limit.ts.
+      "/sign-in/email": { window: 60, max: 3 * SIGN_IN_LIMITS.perAddress },
     },
   },
   advanced: {
@@ -86,8 +86,8 @@ export const auth = betterAuth({
     // Explicit, because better-auth turns the origin (CSRF) check off when NODE_ENV is "test".
     disableOriginCheck: false,
     disableCSRFCheck: false,
-    // The custom server writes the TCP peer address into this header (overwriting any client
-    // copy), so rate limits key on the real address rather than a spoofable X-Forwarded-For.
+    // Only the header the custom server stamps with the client address (lib/http/client-address.ts,
+    // TRUST_PROXY), overwriting any client copy: never a client-supplied X-Forwarded-For.
     ipAddress: { ipAddressHeaders: [REMOTE_ADDR_HEADER] },
   },
   // Every change that can take authority away (ban and unban, role, deletion, sign-out, revoked or
@@ -121,6 +121,7 @@ export const auth = betterAuth({
       roles: { viewer: noAdminPermissions, operator: noAdminPermissions, admin: adminAc },
       bannedUserMessage: "This account is disabled. Ask an admin to re-enable it.",
     }),
+    signInLimit(),
     // Must stay last: it copies Set-Cookie from auth calls made inside server actions.
     nextCookies(),
   ],

@@ -8,7 +8,10 @@ import { auth } from "./auth";
 import { consumeSetupTokens, hasAnyUser, isValidSetupToken } from "./setup-token";
 import { describeIssues, newAccountInput } from "./user-input";
 
-/** Where a setup request came from: the TCP peer address, and the token from the setup link if any. */
+/**
+ * Where a setup request came from: the client address the custom server computed (the TCP peer, or what
+ * a proxy named in TRUST_PROXY forwarded), and the token from the setup link if any.
+ */
 export interface SetupAccess {
   remoteAddr: string | null | undefined;
   token: string | null | undefined;
