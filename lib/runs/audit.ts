@@ -1,6 +1,35 @@
-// The audit trail of step executions (host and user events are written where they happen).
+// The audit trail: the one writer every audit event goes through (step executions here, host and
+// user events from where they happen), and the listing for the admin's audit page.
 import "server-only";
 import { db } from "@/lib/db/client";
+
+/** What a caller says about an event; the writer adds the time and the actor's identity snapshot. */
+export interface AuditInput {
+  action: string;
+  userId?: string | null;
+  hostName?: string | null;
+  playbook?: string | null;
+  stepId?: string | null;
+  command?: string | null;
+  exitCode?: number | null;
+  verdict?: string | null;
+  startedAt?: Date | null;
+  endedAt?: Date | null;
+  detail?: string | null;
+}
+
+/**
+ * Writes one event, keeping the actor's email and name as they are now: a user can rename
+ * themselves without an audit event, so the trail must not follow the live User row.
+ */
+export async function recordAudit(event: AuditInput): Promise<void> {
+  const actor = event.userId
+    ? await db.user.findUnique({ where: { id: event.userId }, select: { email: true, name: true } })
+    : null;
+  await db.auditEvent.create({
+    data: { ...event, userId: event.userId ?? null, userEmail: actor?.email ?? null, userName: actor?.name ?? null },
+  });
+}
 
 export interface StepAudit {
   userId: string | null;
@@ -17,20 +46,18 @@ export interface StepAudit {
 }
 
 export async function auditStep(a: StepAudit): Promise<void> {
-  await db.auditEvent.create({
-    data: {
-      action: "step.run",
-      userId: a.userId,
-      hostName: a.hostName,
-      playbook: `${a.playbookSlug}@${a.contentHash}`,
-      stepId: a.stepId,
-      command: a.command,
-      exitCode: a.exitCode,
-      verdict: a.verdict,
-      startedAt: a.startedAt,
-      endedAt: a.endedAt,
-      detail: a.detail ?? null,
-    },
+  await recordAudit({
+    action: "step.run",
+    userId: a.userId,
+    hostName: a.hostName,
+    playbook: `${a.playbookSlug}@${a.contentHash}`,
+    stepId: a.stepId,
+    command: a.command,
+    exitCode: a.exitCode,
+    verdict: a.verdict,
+    startedAt: a.startedAt,
+    endedAt: a.endedAt,
+    detail: a.detail ?? null,
   });
 }
 
@@ -38,6 +65,8 @@ export interface AuditEntry {
   id: string;
   at: string;
   action: string;
+  /** The actor as they were when the event was written. */
+  userEmail: string | null;
   userName: string | null;
   hostName: string | null;
   playbook: string | null;
@@ -56,13 +85,13 @@ export async function listAudit(opts: { take?: number; before?: Date; action?: s
     where: { at: opts.before ? { lt: opts.before } : undefined, action: opts.action },
     orderBy: { at: "desc" },
     take: Math.min(opts.take ?? 100, 1000),
-    include: { user: { select: { name: true } } },
   });
   return rows.map((r) => ({
     id: r.id,
     at: r.at.toISOString(),
     action: r.action,
-    userName: r.user?.name ?? null,
+    userEmail: r.userEmail,
+    userName: r.userName,
     hostName: r.hostName,
     playbook: r.playbook,
     stepId: r.stepId,

@@ -38,8 +38,8 @@ export default async function AuditPage({ searchParams }: Props) {
       <header className="page-header">
         <h1>Audit log</h1>
         <p className="page-lead">
-          Every step execution and every host change: who, where, which playbook version, the command and its outcome.
-          Newest first.
+          Every step execution and every host and user change: who (as they were named at the time), where, which
+          playbook version, the command and its outcome. Newest first.
         </p>
       </header>
       {entries.length === 0 ? (
@@ -59,7 +59,16 @@ export default async function AuditPage({ searchParams }: Props) {
                   <td>
                     <code>{e.action}</code>
                   </td>
-                  <td>{e.userName ?? <span className="muted">—</span>}</td>
+                  <td>
+                    {e.userName || e.userEmail ? (
+                      <span title={e.userEmail ?? undefined}>
+                        {e.userName ?? e.userEmail}
+                        {e.userName && e.userEmail ? <span className="muted"> · {e.userEmail}</span> : null}
+                      </span>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
                   <td>{e.hostName ?? <span className="muted">—</span>}</td>
                   <td>{e.playbook ? <code>{e.playbook}</code> : <span className="muted">—</span>}</td>
                   <td>{e.stepId ? <code>{e.stepId}</code> : <span className="muted">—</span>}</td>
