@@ -5,7 +5,8 @@ import { createTempDatabase } from "@/testing/temp-database";
 const tempDb = createTempDatabase("casebook-audit-");
 process.env.DATABASE_URL = tempDb.url;
 const { db } = await import("@/lib/db/client");
-const { auditStep, listAudit, recordAudit } = await import("./audit");
+const { listAudit, recordAudit, stepEndEvent } = await import("./audit");
+const { prismaRunStore } = await import("./run-store-prisma");
 
 afterAll(async () => {
   await db.$disconnect();
@@ -14,6 +15,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   await db.auditEvent.deleteMany();
+  await db.host.deleteMany();
   await db.user.deleteMany();
 });
 
@@ -37,7 +39,7 @@ const step = {
 describe("identity snapshot", () => {
   it("keeps the actor's email and name as they were when the event was written", async () => {
     const userId = await makeUser("Ada Lovelace", "ada@example.test");
-    await auditStep({ ...step, userId });
+    await recordAudit(stepEndEvent({ ...step, userId }));
     await recordAudit({ action: "host.create", userId, hostName: "web-2" });
     await db.user.update({ where: { id: userId }, data: { name: "Mallory", email: "mallory@example.test" } });
 
@@ -60,5 +62,74 @@ describe("identity snapshot", () => {
     await recordAudit({ action: "host.create", hostName: "web-4" });
     const [entry] = await listAudit();
     expect(entry).toMatchObject({ userName: null, userEmail: null });
+  });
+});
+
+describe("step audit", () => {
+  async function startStep() {
+    const userId = await makeUser("Ada Lovelace", "ada@example.test");
+    const host = await db.host.create({ data: { name: "web-1", tokenHash: "h", tokenPrefix: "cbk_" } });
+    const run = await prismaRunStore.createRun({
+      playbookSlug: "disk-full",
+      contentHash: "abc123",
+      hostId: host.id,
+      userId,
+      inputs: {},
+    });
+    const stepRun = await prismaRunStore.createStepRun({
+      runId: run.id,
+      stepId: "check",
+      title: "Check",
+      risk: "read",
+      command: "df -h",
+      shell: "bash",
+      userId,
+    });
+    return { userId, stepRun };
+  }
+
+  it("writes step.start when the step run is created, so a step that never ends still leaves its row", async () => {
+    const { userId, stepRun } = await startStep();
+    const rows = await db.auditEvent.findMany();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      action: "step.start",
+      stepRunId: stepRun.id,
+      userId,
+      userName: "Ada Lovelace",
+      hostName: "web-1",
+      playbook: "disk-full@abc123",
+      stepId: "check",
+      command: "df -h",
+      startedAt: stepRun.startedAt,
+      endedAt: null,
+      verdict: null,
+    });
+  });
+
+  it("writes the end as step.run for the same step run", async () => {
+    const { userId, stepRun } = await startStep();
+    const end = {
+      endedAt: new Date(),
+      exitCode: 0,
+      signal: null,
+      verdict: "passed" as const,
+      reason: null,
+      outputBytes: 3,
+      truncated: false,
+    };
+    await prismaRunStore.endStepRun(stepRun.id, end, { ...step, userId, startedAt: stepRun.startedAt });
+    const rows = await db.auditEvent.findMany({ where: { stepRunId: stepRun.id }, orderBy: { at: "asc" } });
+    expect(rows.map((r) => [r.action, r.verdict]).sort()).toEqual([
+      ["step.run", "passed"],
+      ["step.start", null],
+    ]);
+  });
+
+  it("records a step run dropped before it reached the agent", async () => {
+    const { stepRun } = await startStep();
+    await prismaRunStore.discardStepRun(stepRun.id);
+    const rows = await db.auditEvent.findMany({ where: { stepRunId: stepRun.id }, orderBy: { at: "asc" } });
+    expect(rows.map((r) => r.action).sort()).toEqual(["step.discard", "step.start"]);
   });
 });

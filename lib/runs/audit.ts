@@ -2,6 +2,9 @@
 // user events from where they happen), and the listing for the admin's audit page.
 import "server-only";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+
+type Tx = Prisma.TransactionClient;
 
 /** What a caller says about an event; the writer adds the time and the actor's identity snapshot. */
 export interface AuditInput {
@@ -10,6 +13,7 @@ export interface AuditInput {
   hostName?: string | null;
   playbook?: string | null;
   stepId?: string | null;
+  stepRunId?: string | null;
   command?: string | null;
   exitCode?: number | null;
   verdict?: string | null;
@@ -19,14 +23,33 @@ export interface AuditInput {
 }
 
 /**
- * Writes one event, keeping the actor's email and name as they are now: a user can rename
- * themselves without an audit event, so the trail must not follow the live User row.
+ * Does `work` and writes the event it describes in one transaction, so neither is kept without the
+ * other (a step run is never created without its start event).
  */
+export async function withAudit<T>(work: (tx: Tx) => Promise<T>, describe: (result: T) => AuditInput): Promise<T> {
+  return db.$transaction(async (tx) => {
+    const result = await work(tx);
+    await append(tx, describe(result));
+    return result;
+  });
+}
+
 export async function recordAudit(event: AuditInput): Promise<void> {
+  await withAudit(
+    async () => undefined,
+    () => event,
+  );
+}
+
+/**
+ * Keeps the actor's email and name as they are now: a user can rename themselves without an audit
+ * event, so the trail must not follow the live User row.
+ */
+async function append(tx: Tx, event: AuditInput): Promise<void> {
   const actor = event.userId
-    ? await db.user.findUnique({ where: { id: event.userId }, select: { email: true, name: true } })
+    ? await tx.user.findUnique({ where: { id: event.userId }, select: { email: true, name: true } })
     : null;
-  await db.auditEvent.create({
+  await tx.auditEvent.create({
     data: { ...event, userId: event.userId ?? null, userEmail: actor?.email ?? null, userName: actor?.name ?? null },
   });
 }
@@ -45,9 +68,11 @@ export interface StepAudit {
   detail?: string | null;
 }
 
-export async function auditStep(a: StepAudit): Promise<void> {
-  await recordAudit({
+/** The event for a step's end; its start was written with the step run (see run-store-prisma.ts). */
+export function stepEndEvent(a: StepAudit, stepRunId?: string): AuditInput {
+  return {
     action: "step.run",
+    stepRunId: stepRunId ?? null,
     userId: a.userId,
     hostName: a.hostName,
     playbook: `${a.playbookSlug}@${a.contentHash}`,
@@ -58,7 +83,7 @@ export async function auditStep(a: StepAudit): Promise<void> {
     startedAt: a.startedAt,
     endedAt: a.endedAt,
     detail: a.detail ?? null,
-  });
+  };
 }
 
 export interface AuditEntry {

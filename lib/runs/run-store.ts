@@ -63,8 +63,9 @@ export interface RunStore {
   playbookOf(runId: string): Promise<string | null>;
   /** The run as stored; `live` adds what only the hub knows, `playbook` is the current version. */
   runView(runId: string, playbook: Playbook | undefined, live?: LiveRunState): Promise<RunView | null>;
+  /** Creates the step run with its `step.start` audit event, before the command is sent. */
   createStepRun(step: NewStepRun): Promise<StartedStepRun>;
-  /** Drops a step run that never reached the agent. */
+  /** Drops a step run that never reached the agent (audited as `step.discard`). */
   discardStepRun(stepRunId: string): Promise<void>;
   /** Records how a step ended, with its audit event. */
   endStepRun(stepRunId: string, end: StepRunEnd, audit: StepAudit): Promise<void>;
