@@ -94,7 +94,7 @@ describe("step audit", () => {
 
   it("writes step.start when the step run is created, so a step that never ends still leaves its row", async () => {
     const { userId, stepRun } = await startStep();
-    const rows = await db.auditEvent.findMany();
+    const rows = await db.auditEvent.findMany({ where: { action: { startsWith: "step." } } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       action: "step.start",
@@ -135,6 +135,27 @@ describe("step audit", () => {
     await prismaRunStore.discardStepRun(stepRun.id);
     const rows = await db.auditEvent.findMany({ where: { stepRunId: stepRun.id }, orderBy: { seq: "asc" } });
     expect(rows.map((r) => r.action)).toEqual(["step.start", "step.discard"]);
+  });
+});
+
+describe("run audit", () => {
+  it("records run.start with the host, playbook and owner, and run.finish with who finished it", async () => {
+    const owner = await makeUser("Ada Lovelace", "ada@example.test");
+    const admin = await makeUser("Grace Hopper", "grace@example.test");
+    const host = await db.host.create({ data: { name: "web-9", tokenHash: "h9", tokenPrefix: "cbk_" } });
+    const run = await prismaRunStore.createRun({
+      playbookSlug: "disk-full",
+      contentHash: "abc123",
+      hostId: host.id,
+      userId: owner,
+      inputs: {},
+    });
+    await prismaRunStore.finishRun(run.id, admin);
+    const rows = await db.auditEvent.findMany({ orderBy: { seq: "asc" } });
+    expect(rows.map((r) => [r.action, r.userName, r.hostName, r.playbook, r.detail])).toEqual([
+      ["run.start", "Ada Lovelace", "web-9", "disk-full@abc123", JSON.stringify({ runId: run.id })],
+      ["run.finish", "Grace Hopper", "web-9", "disk-full@abc123", JSON.stringify({ runId: run.id })],
+    ]);
   });
 });
 

@@ -32,13 +32,46 @@ function stepEvent(action: string, s: Prisma.StepRunGetPayload<{ select: typeof 
   };
 }
 
+const RUN_AUDIT_SELECT = {
+  id: true,
+  playbookSlug: true,
+  contentHash: true,
+  host: { select: { name: true } },
+} as const;
+
+function runEvent(
+  action: string,
+  r: Prisma.RunGetPayload<{ select: typeof RUN_AUDIT_SELECT }>,
+  userId: string | null,
+): AuditInput {
+  return {
+    action,
+    userId,
+    hostName: r.host.name,
+    playbook: `${r.playbookSlug}@${r.contentHash}`,
+    detail: JSON.stringify({ runId: r.id }),
+  };
+}
+
 export const prismaRunStore: RunStore = {
   async createRun(run) {
-    return db.run.create({ data: run, select: { id: true } });
+    const created = await withAudit(
+      (tx) => tx.run.create({ data: run, select: RUN_AUDIT_SELECT }),
+      (r) => runEvent("run.start", r, run.userId),
+    );
+    return { id: created.id };
   },
 
-  async finishRun(runId) {
-    await db.run.update({ where: { id: runId }, data: { status: "finished", finishedAt: new Date() } });
+  async finishRun(runId, byUserId) {
+    await withAudit(
+      (tx) =>
+        tx.run.update({
+          where: { id: runId },
+          data: { status: "finished", finishedAt: new Date() },
+          select: RUN_AUDIT_SELECT,
+        }),
+      (r) => runEvent("run.finish", r, byUserId ?? null),
+    );
   },
 
   async playbookOf(runId) {

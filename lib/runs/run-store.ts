@@ -58,7 +58,8 @@ export interface OutputSink {
 
 export interface RunStore {
   createRun(run: NewRun): Promise<{ id: string }>;
-  finishRun(runId: string): Promise<void>;
+  /** Audited as `run.finish` by `byUserId` (unnamed when the caller does not say); creating is `run.start`. */
+  finishRun(runId: string, byUserId?: string | null): Promise<void>;
   /** The slug of the run's playbook; null for an unknown run. */
   playbookOf(runId: string): Promise<string | null>;
   /** The run as stored; `live` adds what only the hub knows, `playbook` is the current version. */
