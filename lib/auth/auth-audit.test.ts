@@ -58,3 +58,67 @@ describe("authentication audit", () => {
     expect(signOut).toMatchObject({ userId: user.id, userEmail: "ada@example.com" });
   });
 });
+
+describe("better-auth admin endpoints called directly", () => {
+  it("audits each change with the admin as actor, once, and not a refused one", async () => {
+    await auth.api.createUser({ body: { email: "root@example.com", name: "Root", password: PASSWORD, role: "admin" } });
+    const res = await post("/sign-in/email", { email: "root@example.com", password: PASSWORD });
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const admin = await db.user.findUniqueOrThrow({ where: { email: "root@example.com" } });
+    const ada = await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } });
+
+    const created = await post(
+      "/admin/create-user",
+      { email: "new@example.com", name: "New", password: PASSWORD, role: "operator" },
+      { cookie },
+    );
+    expect(created.status).toBe(200);
+    expect((await post("/admin/set-role", { userId: ada.id, role: "operator" }, { cookie })).status).toBe(200);
+    expect((await post("/admin/ban-user", { userId: ada.id }, { cookie })).status).toBe(200);
+    expect((await post("/admin/unban-user", { userId: ada.id }, { cookie })).status).toBe(200);
+    expect((await post("/admin/set-role", { userId: "no-such-user", role: "admin" }, { cookie })).status).not.toBe(200);
+
+    const events = await db.auditEvent.findMany({
+      where: { action: { startsWith: "user." } },
+      orderBy: { seq: "asc" },
+    });
+    expect(events.map((e) => [e.action, e.userId])).toEqual([
+      ["user.create", admin.id],
+      ["user.role", admin.id],
+      ["user.ban", admin.id],
+      ["user.unban", admin.id],
+    ]);
+    expect(JSON.parse(events[0]!.detail!)).toMatchObject({ email: "new@example.com", role: "operator", via: "api" });
+    expect(JSON.parse(events[1]!.detail!)).toMatchObject({ target: ada.id, to: "operator", via: "api" });
+  });
+
+  it("records impersonation with both the admin and the impersonated user", async () => {
+    const res = await post("/sign-in/email", { email: "root@example.com", password: PASSWORD });
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const admin = await db.user.findUniqueOrThrow({ where: { email: "root@example.com" } });
+    const ada = await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } });
+    const started = await post("/admin/impersonate-user", { userId: ada.id }, { cookie });
+    expect(started.status).toBe(200);
+    const asAda = started.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0] ?? "")
+      .filter((c) => !c.endsWith("="))
+      .join("; ");
+    expect((await post("/admin/stop-impersonating", {}, { cookie: asAda })).status).toBe(200);
+
+    const events = await db.auditEvent.findMany({
+      where: { action: { startsWith: "user.impersonate" } },
+      orderBy: { seq: "asc" },
+    });
+    expect(events.map((e) => [e.action, e.userId, JSON.parse(e.detail!).target])).toEqual([
+      ["user.impersonate", admin.id, ada.id],
+      ["user.impersonate-stop", admin.id, ada.id],
+    ]);
+  });
+});

@@ -39,3 +39,56 @@ export async function auditSignIn(attempt: {
 export async function auditSignOut(userId: string | undefined, headers: Headers | undefined): Promise<void> {
   if (userId) await record("auth.sign-out", userId, { address: headers?.get(REMOTE_ADDR_HEADER) ?? null });
 }
+
+/** better-auth's admin endpoints and what each one's event says about the call. */
+const ADMIN_EVENTS: Record<string, (body: Record<string, unknown>, returned: unknown) => [string, object]> = {
+  "/admin/create-user": (body, returned) => [
+    "user.create",
+    { target: userIdOf(returned), email: attemptedEmail(body), role: body.role ?? null },
+  ],
+  "/admin/set-role": (body) => ["user.role", { target: body.userId ?? null, to: body.role ?? null }],
+  "/admin/ban-user": (body) => ["user.ban", { target: body.userId ?? null }],
+  "/admin/unban-user": (body) => ["user.unban", { target: body.userId ?? null }],
+  "/admin/remove-user": (body) => ["user.remove", { target: body.userId ?? null }],
+  "/admin/set-user-password": (body) => ["user.password", { target: body.userId ?? null }],
+  "/admin/update-user": (body) => ["user.update", { target: body.userId ?? null }],
+  "/admin/revoke-user-sessions": (body) => ["user.sessions-revoke", { target: body.userId ?? null }],
+  "/admin/impersonate-user": (body) => ["user.impersonate", { target: body.userId ?? null }],
+};
+
+function userIdOf(returned: unknown): unknown {
+  const user = typeof returned === "object" && returned !== null && "user" in returned ? returned.user : null;
+  return typeof user === "object" && user !== null && "id" in user ? user.id : null;
+}
+
+/**
+ * After an admin endpoint reached over HTTP. Calls from the server's own code (`auth.api.*`, no
+ * request) are audited by that code with more detail (lib/auth/user-admin.ts, first-admin.ts), so
+ * they are skipped here to keep one event per change. A refused call (an error returned) changed
+ * nothing and is not a user change.
+ */
+export async function auditAdminCall(call: {
+  path: string;
+  viaHttp: boolean;
+  /** The caller's session, as better-auth's admin middleware loaded it. */
+  session: { user: { id: string }; session: Record<string, unknown> } | null;
+  body: unknown;
+  returned: unknown;
+  headers: Headers | undefined;
+}): Promise<void> {
+  if (!call.viaHttp || call.returned instanceof Error) return;
+  const actorId = call.session?.user.id ?? null;
+  const address = call.headers?.get(REMOTE_ADDR_HEADER) ?? null;
+  if (call.path === "/admin/stop-impersonating") {
+    // The caller's session is the impersonated one; the admin is who started it.
+    const by = call.session?.session.impersonatedBy;
+    const admin = typeof by === "string" ? by : null;
+    await record("user.impersonate-stop", admin, { target: actorId, address });
+    return;
+  }
+  const describe = ADMIN_EVENTS[call.path];
+  if (!describe) return;
+  const body = typeof call.body === "object" && call.body !== null ? (call.body as Record<string, unknown>) : {};
+  const [action, detail] = describe(body, call.returned);
+  await record(action, actorId, { ...detail, via: "api", address });
+}

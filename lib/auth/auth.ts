@@ -9,7 +9,7 @@ import { db } from "@/lib/db/client";
 import { isPostgres } from "@/lib/db/url";
 import { REMOTE_ADDR_HEADER } from "@/lib/http/remote-addr";
 import { log } from "@/lib/log";
-import { auditSignIn, auditSignOut } from "./auth-audit";
+import { auditAdminCall, auditSignIn, auditSignOut } from "./auth-audit";
 import { AUTH_COOKIE_PREFIX } from "./paths";
 import { serverBaseUrl, trustedOrigins } from "./origins";
 import { authSecret } from "./secret";
@@ -99,6 +99,17 @@ export const auth = betterAuth({
       // Audit: every sign-in attempt, successful or not.
       if (ctx.path === "/sign-in/email") {
         await auditSignIn({ userId: ctx.context.newSession?.user.id, body: ctx.body, headers: ctx.headers });
+      }
+      // Audit: user changes through better-auth's admin endpoints, with the admin as the actor.
+      if (ctx.path.startsWith("/admin/")) {
+        await auditAdminCall({
+          path: ctx.path,
+          viaHttp: Boolean(ctx.request),
+          session: ctx.context.session,
+          body: ctx.body,
+          returned: ctx.context.returned,
+          headers: ctx.headers,
+        });
       }
       const stripped = SESSION_LISTS.has(ctx.path) ? withoutTokens(ctx.context.returned) : undefined;
       if (stripped) return ctx.json(stripped);
