@@ -1,7 +1,7 @@
 import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { createAuthMiddleware } from "better-auth/api";
+import { createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins/admin";
 import { adminAc, defaultAc } from "better-auth/plugins/admin/access";
@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { isPostgres } from "@/lib/db/url";
 import { REMOTE_ADDR_HEADER } from "@/lib/http/remote-addr";
 import { log } from "@/lib/log";
+import { auditAdminCall, auditSignIn, auditSignOut } from "./auth-audit";
 import { AUTH_COOKIE_PREFIX } from "./paths";
 import { serverBaseUrl, trustedOrigins } from "./origins";
 import { authSecret } from "./secret";
@@ -103,7 +104,26 @@ export const auth = betterAuth({
     },
   },
   hooks: {
+    before: createAuthMiddleware(async (ctx) => {
+      // Audit: who signs out, read while the session still exists.
+      if (ctx.path === "/sign-out") await auditSignOut((await getSessionFromCtx(ctx))?.user.id, ctx.headers);
+    }),
     after: createAuthMiddleware(async (ctx) => {
+      // Audit: every sign-in attempt, successful or not.
+      if (ctx.path === "/sign-in/email") {
+        await auditSignIn({ userId: ctx.context.newSession?.user.id, body: ctx.body, headers: ctx.headers });
+      }
+      // Audit: user changes through better-auth's admin endpoints, with the admin as the actor.
+      if (ctx.path.startsWith("/admin/")) {
+        await auditAdminCall({
+          path: ctx.path,
+          viaHttp: Boolean(ctx.request),
+          session: ctx.context.session,
+          body: ctx.body,
+          returned: ctx.context.returned,
+          headers: ctx.headers,
+        });
+      }
       const stripped = SESSION_LISTS.has(ctx.path) ? withoutTokens(ctx.context.returned) : undefined;
       if (stripped) return ctx.json(stripped);
     }),

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { isLoopback } from "@/lib/http/remote-addr";
 import { log } from "@/lib/log";
+import { recordAudit } from "@/lib/runs/audit";
 import { auth } from "./auth";
 import { consumeSetupTokens, hasAnyUser, isValidSetupToken } from "./setup-token";
 import { describeIssues, newAccountInput } from "./user-input";
@@ -94,12 +95,10 @@ export async function createFirstAdmin(input: FirstAdminInput, access: SetupAcce
       body: { ...parsed.data, role: "admin" },
     });
     await consumeSetupTokens();
-    await db.auditEvent.create({
-      data: {
-        action: "user.create",
-        userId: user.id,
-        detail: JSON.stringify({ target: user.id, email: user.email, role: "admin", via: `setup:${via}` }),
-      },
+    await recordAudit({
+      action: "user.create",
+      userId: user.id,
+      detail: JSON.stringify({ target: user.id, email: user.email, role: "admin", via: `setup:${via}` }),
     });
     log.info({ userId: user.id, via }, "first admin created");
     return { ok: true, userId: user.id };

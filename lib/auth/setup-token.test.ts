@@ -96,9 +96,11 @@ describe("createFirstAdmin", () => {
     });
     expect(signedIn.user.id).toBe(user.id);
 
-    const audit = await db.auditEvent.findMany();
-    expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "user.create", userId: user.id });
+    const audit = await db.auditEvent.findMany({ orderBy: { seq: "asc" } });
+    expect(audit.map((e) => [e.action, e.userId])).toEqual([
+      ["user.create", user.id],
+      ["auth.sign-in", user.id],
+    ]);
   });
 
   it("refuses a remote request without a token, and creates nobody", async () => {

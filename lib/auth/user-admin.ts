@@ -5,6 +5,7 @@ import { APIError } from "better-auth/api";
 import type * as z from "zod";
 import { db } from "@/lib/db/client";
 import { log } from "@/lib/log";
+import { recordAudit } from "@/lib/runs/audit";
 import { auth } from "./auth";
 import type { SessionUser } from "./request-user";
 import type { Role } from "./roles";
@@ -30,7 +31,7 @@ export async function listUsers(): Promise<ListedUser[]> {
 }
 
 async function audit(action: string, actor: SessionUser, detail: Record<string, unknown>): Promise<void> {
-  await db.auditEvent.create({ data: { action, userId: actor.id, detail: JSON.stringify(detail) } });
+  await recordAudit({ action, userId: actor.id, detail: JSON.stringify(detail) });
   log.info({ action, actor: actor.id, ...detail }, "user admin");
 }
 

@@ -3,6 +3,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Host } from "@/lib/db/generated/client";
+import { recordAudit } from "@/lib/runs/audit";
 import type { HostView } from "@/lib/runs/protocol";
 import { toHostView } from "./host-view";
 import { agentPresence } from "./presence";
@@ -39,13 +40,11 @@ export async function createHost(
       createdById: opts.createdById ?? null,
     },
   });
-  await db.auditEvent.create({
-    data: {
-      action: "host.create",
-      userId: opts.createdById ?? null,
-      hostName,
-      detail: opts.local ? "local agent" : null,
-    },
+  await recordAudit({
+    action: "host.create",
+    userId: opts.createdById ?? null,
+    hostName,
+    detail: opts.local ? "local agent" : null,
   });
   return { host: toHostView(host), token };
 }
@@ -58,7 +57,7 @@ export async function rotateHostToken(hostId: string, byUserId?: string): Promis
     data: { tokenHash: hashToken(token), tokenPrefix: tokenPrefix(token), revokedAt: null },
   });
   agentPresence(hostId)?.disconnect("token rotated");
-  await db.auditEvent.create({ data: { action: "host.rotate", userId: byUserId ?? null, hostName: host.name } });
+  await recordAudit({ action: "host.rotate", userId: byUserId ?? null, hostName: host.name });
   return { host: toHostView(host), token };
 }
 
@@ -70,7 +69,7 @@ export async function revokeHost(hostId: string, byUserId?: string): Promise<Hos
     ? existing
     : await db.host.update({ where: { id: hostId }, data: { revokedAt: new Date() } });
   agentPresence(hostId)?.disconnect("token revoked");
-  await db.auditEvent.create({ data: { action: "host.revoke", userId: byUserId ?? null, hostName: host.name } });
+  await recordAudit({ action: "host.revoke", userId: byUserId ?? null, hostName: host.name });
   return toHostView(host);
 }
 

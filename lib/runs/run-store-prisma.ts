@@ -2,19 +2,76 @@
 // store, executions into the audit trail.
 import "server-only";
 import { db } from "@/lib/db/client";
-import { auditStep } from "./audit";
+import type { Prisma } from "@/lib/db/generated/client";
+import { stepEndEvent, withAudit, type AuditInput } from "./audit";
 import { OutputRecorder } from "./output-recorder";
 import { readOutput } from "./read-output";
 import type { RunStore } from "./run-store";
 import { loadRunView, loadStepRunView } from "./run-views";
 
+/** What a step's start and discard events say, read from the step run and its run. */
+const STEP_AUDIT_SELECT = {
+  id: true,
+  stepId: true,
+  command: true,
+  userId: true,
+  startedAt: true,
+  run: { select: { playbookSlug: true, contentHash: true, host: { select: { name: true } } } },
+} as const;
+
+function stepEvent(action: string, s: Prisma.StepRunGetPayload<{ select: typeof STEP_AUDIT_SELECT }>): AuditInput {
+  return {
+    action,
+    userId: s.userId,
+    hostName: s.run.host.name,
+    playbook: `${s.run.playbookSlug}@${s.run.contentHash}`,
+    stepId: s.stepId,
+    stepRunId: s.id,
+    command: s.command,
+    startedAt: s.startedAt,
+  };
+}
+
+const RUN_AUDIT_SELECT = {
+  id: true,
+  playbookSlug: true,
+  contentHash: true,
+  host: { select: { name: true } },
+} as const;
+
+function runEvent(
+  action: string,
+  r: Prisma.RunGetPayload<{ select: typeof RUN_AUDIT_SELECT }>,
+  userId: string | null,
+): AuditInput {
+  return {
+    action,
+    userId,
+    hostName: r.host.name,
+    playbook: `${r.playbookSlug}@${r.contentHash}`,
+    detail: JSON.stringify({ runId: r.id }),
+  };
+}
+
 export const prismaRunStore: RunStore = {
   async createRun(run) {
-    return db.run.create({ data: run, select: { id: true } });
+    const created = await withAudit(
+      (tx) => tx.run.create({ data: run, select: RUN_AUDIT_SELECT }),
+      (r) => runEvent("run.start", r, run.userId),
+    );
+    return { id: created.id };
   },
 
-  async finishRun(runId) {
-    await db.run.update({ where: { id: runId }, data: { status: "finished", finishedAt: new Date() } });
+  async finishRun(runId, byUserId) {
+    await withAudit(
+      (tx) =>
+        tx.run.update({
+          where: { id: runId },
+          data: { status: "finished", finishedAt: new Date() },
+          select: RUN_AUDIT_SELECT,
+        }),
+      (r) => runEvent("run.finish", r, byUserId ?? null),
+    );
   },
 
   async playbookOf(runId) {
@@ -23,17 +80,28 @@ export const prismaRunStore: RunStore = {
 
   runView: loadRunView,
 
+  // The start is audited with the row, before the hub sends the command, so a crash mid-step
+  // still leaves who started what where.
   async createStepRun(step) {
-    return db.stepRun.create({ data: step, select: { id: true, startedAt: true, cols: true, rows: true } });
+    const created = await withAudit(
+      (tx) => tx.stepRun.create({ data: step, select: { ...STEP_AUDIT_SELECT, cols: true, rows: true } }),
+      (s) => stepEvent("step.start", s),
+    );
+    return { id: created.id, startedAt: created.startedAt, cols: created.cols, rows: created.rows };
   },
 
   async discardStepRun(stepRunId) {
-    await db.stepRun.delete({ where: { id: stepRunId } });
+    await withAudit(
+      (tx) => tx.stepRun.delete({ where: { id: stepRunId }, select: STEP_AUDIT_SELECT }),
+      (s) => ({ ...stepEvent("step.discard", s), detail: "never sent to the agent" }),
+    );
   },
 
   async endStepRun(stepRunId, end, audit) {
-    await db.stepRun.update({ where: { id: stepRunId }, data: end });
-    await auditStep(audit);
+    await withAudit(
+      (tx) => tx.stepRun.update({ where: { id: stepRunId }, data: end }),
+      () => stepEndEvent(audit, stepRunId),
+    );
   },
 
   stepRunView: loadStepRunView,

@@ -58,13 +58,15 @@ export interface OutputSink {
 
 export interface RunStore {
   createRun(run: NewRun): Promise<{ id: string }>;
-  finishRun(runId: string): Promise<void>;
+  /** Audited as `run.finish` by `byUserId` (unnamed when the caller does not say); creating is `run.start`. */
+  finishRun(runId: string, byUserId?: string | null): Promise<void>;
   /** The slug of the run's playbook; null for an unknown run. */
   playbookOf(runId: string): Promise<string | null>;
   /** The run as stored; `live` adds what only the hub knows, `playbook` is the current version. */
   runView(runId: string, playbook: Playbook | undefined, live?: LiveRunState): Promise<RunView | null>;
+  /** Creates the step run with its `step.start` audit event, before the command is sent. */
   createStepRun(step: NewStepRun): Promise<StartedStepRun>;
-  /** Drops a step run that never reached the agent. */
+  /** Drops a step run that never reached the agent (audited as `step.discard`). */
   discardStepRun(stepRunId: string): Promise<void>;
   /** Records how a step ended, with its audit event. */
   endStepRun(stepRunId: string, end: StepRunEnd, audit: StepAudit): Promise<void>;

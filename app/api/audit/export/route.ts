@@ -1,0 +1,62 @@
+// GET /api/audit/export?format=csv|json&user=&host=&action=&from=&to= → the matching audit events,
+// newest first, with their seq and hashes so a copy can be checked against the chain. Admin only.
+import { stringify } from "csv-stringify/sync";
+import * as z from "zod";
+import { route } from "@/lib/http/route";
+import { AUDIT_PAGE_MAX, listAudit, type AuditEntry } from "@/lib/runs/audit";
+import { auditQuery } from "@/lib/runs/audit-query";
+
+export const dynamic = "force-dynamic";
+
+/** A bound on one download; narrow the filters (or page with `before`) for more. */
+const EXPORT_MAX = 50_000;
+
+const query = auditQuery.extend({ format: z.enum(["csv", "json"], 'must be "csv" or "json"').default("csv") });
+
+const COLUMNS = [
+  "seq",
+  "id",
+  "at",
+  "action",
+  "userEmail",
+  "userName",
+  "hostName",
+  "playbook",
+  "stepId",
+  "stepRunId",
+  "command",
+  "exitCode",
+  "verdict",
+  "startedAt",
+  "endedAt",
+  "detail",
+  "prevHash",
+  "hash",
+] as const satisfies readonly (keyof AuditEntry)[];
+
+export const GET = route({ role: "admin", query }, async ({ query: { format, ...filters } }) => {
+  const entries: AuditEntry[] = [];
+  let before = filters.before;
+  while (entries.length < EXPORT_MAX) {
+    const page = await listAudit({ ...filters, before, take: AUDIT_PAGE_MAX });
+    entries.push(...page);
+    if (page.length < AUDIT_PAGE_MAX) break;
+    before = page[page.length - 1]?.seq;
+  }
+  const body =
+    format === "json"
+      ? JSON.stringify(entries, null, 2)
+      : // Cells a spreadsheet would run as a formula get a leading quote (CSV injection).
+        stringify(entries, { header: true, columns: [...COLUMNS], cast: { string: defuseFormula } });
+  return new Response(body, {
+    headers: {
+      "content-type": format === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="audit.${format}"`,
+      "x-content-type-options": "nosniff",
+    },
+  });
+});
+
+function defuseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
