@@ -157,6 +157,29 @@ describe("run audit", () => {
       ["run.finish", "Grace Hopper", "web-9", "disk-full@abc123", JSON.stringify({ runId: run.id })],
     ]);
   });
+
+  it("records what the hub did or refused, with the run's host and playbook when it names a run", async () => {
+    const owner = await makeUser("Ada Lovelace", "ada@example.test");
+    const other = await makeUser("Olga Other", "olga@example.test");
+    const host = await db.host.create({ data: { name: "web-8", tokenHash: "h8", tokenPrefix: "cbk_" } });
+    const run = await prismaRunStore.createRun({
+      playbookSlug: "disk-full",
+      contentHash: "abc123",
+      hostId: host.id,
+      userId: owner,
+      inputs: {},
+    });
+    await prismaRunStore.auditHub("step.cancel", { userId: owner, runId: run.id, detail: { stepRunId: "s1" } });
+    const refusal = { event: "step.run", code: "forbidden", message: "This run belongs to Ada." };
+    await prismaRunStore.auditHub("hub.refused", { userId: other, runId: run.id, detail: refusal });
+    await prismaRunStore.auditHub("hub.refused", { userId: other, detail: { event: "run.start", code: "forbidden" } });
+    const rows = await db.auditEvent.findMany({ where: { action: { not: "run.start" } }, orderBy: { seq: "asc" } });
+    expect(rows.map((r) => [r.action, r.userName, r.hostName, r.playbook, JSON.parse(r.detail ?? "null")])).toEqual([
+      ["step.cancel", "Ada Lovelace", "web-8", "disk-full@abc123", { runId: run.id, stepRunId: "s1" }],
+      ["hub.refused", "Olga Other", "web-8", "disk-full@abc123", { runId: run.id, ...refusal }],
+      ["hub.refused", "Olga Other", null, null, { event: "run.start", code: "forbidden" }],
+    ]);
+  });
 });
 
 describe("hash chain", () => {

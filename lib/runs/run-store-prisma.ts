@@ -3,7 +3,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { stepEndEvent, withAudit, type AuditInput } from "./audit";
+import { recordAudit, stepEndEvent, withAudit, type AuditInput } from "./audit";
 import { OutputRecorder } from "./output-recorder";
 import { readOutput } from "./read-output";
 import type { RunStore } from "./run-store";
@@ -43,13 +43,14 @@ function runEvent(
   action: string,
   r: Prisma.RunGetPayload<{ select: typeof RUN_AUDIT_SELECT }>,
   userId: string | null,
+  detail: Record<string, unknown> = {},
 ): AuditInput {
   return {
     action,
     userId,
     hostName: r.host.name,
     playbook: `${r.playbookSlug}@${r.contentHash}`,
-    detail: JSON.stringify({ runId: r.id }),
+    detail: JSON.stringify({ runId: r.id, ...detail }),
   };
 }
 
@@ -70,8 +71,13 @@ export const prismaRunStore: RunStore = {
           data: { status: "finished", finishedAt: new Date() },
           select: RUN_AUDIT_SELECT,
         }),
-      (r) => runEvent("run.finish", r, byUserId ?? null),
+      (r) => runEvent("run.finish", r, byUserId),
     );
+  },
+
+  async auditHub(action, { userId, runId, detail }) {
+    const run = runId ? await db.run.findUnique({ where: { id: runId }, select: RUN_AUDIT_SELECT }) : null;
+    await recordAudit(run ? runEvent(action, run, userId, detail) : { action, userId, detail: JSON.stringify(detail) });
   },
 
   async playbookOf(runId) {

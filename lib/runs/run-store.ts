@@ -56,10 +56,18 @@ export interface OutputSink {
   flush(): Promise<void>;
 }
 
+export interface HubEvent {
+  userId: string | null;
+  runId?: string | null;
+  detail: Record<string, unknown>;
+}
+
 export interface RunStore {
   createRun(run: NewRun): Promise<{ id: string }>;
-  /** Audited as `run.finish` by `byUserId` (unnamed when the caller does not say); creating is `run.start`. */
-  finishRun(runId: string, byUserId?: string | null): Promise<void>;
+  /** Audited as `run.finish` by `byUserId`; creating is `run.start`. */
+  finishRun(runId: string, byUserId: string | null): Promise<void>;
+  /** Audits what the hub did or refused (`step.cancel`, `hub.refused`); a named run adds its host and playbook. */
+  auditHub(action: string, event: HubEvent): Promise<void>;
   /** The slug of the run's playbook; null for an unknown run. */
   playbookOf(runId: string): Promise<string | null>;
   /** The run as stored; `live` adds what only the hub knows, `playbook` is the current version. */

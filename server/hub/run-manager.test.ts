@@ -41,6 +41,7 @@ class MemoryStore implements RunStore {
   readonly runs = new Map<string, NewRun & { status: "active" | "finished" }>();
   readonly steps = new Map<string, StoredStep>();
   readonly audits: StepAudit[] = [];
+  readonly hubEvents: Array<{ action: string; userId: string | null; runId?: string | null }> = [];
   private ids = 0;
 
   async createRun(run: NewRun) {
@@ -48,8 +49,12 @@ class MemoryStore implements RunStore {
     this.runs.set(id, { ...run, status: "active" });
     return { id };
   }
-  async finishRun(runId: string) {
+  async finishRun(runId: string, byUserId: string | null) {
     this.runs.get(runId)!.status = "finished";
+    this.hubEvents.push({ action: "run.finish", userId: byUserId, runId });
+  }
+  async auditHub(action: string, event: { userId: string | null; runId?: string | null }) {
+    this.hubEvents.push({ action, userId: event.userId, runId: event.runId });
   }
   async playbookOf(runId: string) {
     return this.runs.get(runId)?.playbookSlug ?? null;
@@ -217,6 +222,7 @@ describe("RunManager with a fake store and agent", () => {
     const finished = await t.manager.finishRun(operator, runId);
     expect(finished).toMatchObject({ ok: true, run: { status: "finished" } });
     expect(t.manager.holdsRun(runId)).toBe(false);
+    expect(t.store.hubEvents).toContainEqual({ action: "run.finish", userId: operator.id, runId });
   });
 
   it("fails a step whose output does not match its expectation", async () => {
@@ -271,6 +277,8 @@ describe("RunManager with a fake store and agent", () => {
     expect(t.sent.filter((s) => s.event === "step.cancel")).toEqual([]);
     expect(await t.manager.cancel(operator, runId)).toEqual({ ok: true });
     expect(t.manager.holdsRun(runId)).toBe(true);
+    // Only the cancel that happened is audited, under the user who asked for it.
+    expect(t.store.hubEvents).toEqual([{ action: "step.cancel", userId: operator.id, runId }]);
   });
 
   it.each([

@@ -187,6 +187,7 @@ export class RunManager {
         "cancelled while the agent was disconnected",
       );
     log.info({ runId, stepRunId: active.stepRunId, user: user.email }, "step cancel requested");
+    await this.store.auditHub("step.cancel", { userId: user.id, runId, detail: { stepRunId: active.stepRunId } });
     await this.publishRun(run.id);
     return { ok: true };
   }
@@ -198,7 +199,7 @@ export class RunManager {
     if (notOwner) return notOwner;
     if (run.active) return err("conflict", `Step "${run.active.step.id}" is still running; cancel it first.`);
     this.runs.delete(runId);
-    await this.store.finishRun(runId);
+    await this.store.finishRun(runId, user.id);
     const view = await this.publishRun(runId);
     return view ? { ok: true, run: view } : err("internal", "The run vanished.");
   }

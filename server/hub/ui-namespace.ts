@@ -42,6 +42,8 @@ const DROPPED: UiError = {
   message: "This terminal fell too far behind the live output and is no longer waited for; replay it to catch up.",
 };
 const RUN_ROOM_PREFIX = runRoom("");
+/** Refusals of authority are audited; bad input and conflicts (a step already running) are not. */
+const AUDITED_REFUSALS = new Set<UiError["code"]>(["forbidden", "unauthorized"]);
 
 /** Events without an acknowledgement; anything else, an unknown event too, is budgeted as a command. */
 const isSignal = (event: unknown) =>
@@ -145,8 +147,12 @@ export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOpt
             return;
           }
           const refused = roleRefusal(user, handler);
-          if (refused) return answer(refused);
-          const { reply: result, after } = await run(event as UiCommand, { ...hub, user, socket }, parsed.data);
+          const { reply: result, after } = refused
+            ? { reply: refused, after: undefined }
+            : await run(event as UiCommand, { ...hub, user, socket }, parsed.data);
+          // Recorded before the answer goes out, so whoever sees the refusal can find it in the log.
+          if (!result.ok && AUDITED_REFUSALS.has(result.error.code))
+            await auditRefusal(event, user.id, parsed.data, result.error);
           answer(result);
           if (after) await after();
         } catch (err) {
@@ -157,6 +163,15 @@ export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOpt
         }
       })();
     });
+  }
+
+  /** Audited where the browser is connected, so a forwarded request's refusal is recorded once. */
+  async function auditRefusal(event: UiEvent, userId: string, req: unknown, error: UiError): Promise<void> {
+    const runId = (req as { runId?: unknown }).runId;
+    const detail = { event, code: error.code, message: error.message };
+    await hub.store
+      .auditHub("hub.refused", { userId, runId: typeof runId === "string" ? runId : null, detail })
+      .catch((err: unknown) => log.error({ err, event }, "could not audit a refusal"));
   }
 
   /** Runs a request here, or on the instance holding the host's agent or the run (scale-out). */
