@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTempDatabase } from "@/testing/temp-database";
+import { signedInCookie } from "@/testing/signed-in";
 
 const tempDb = createTempDatabase("casebook-incidents-api-");
 process.env.DATABASE_URL = tempDb.url;
@@ -14,7 +15,6 @@ const contentDir = mkdtempSync(path.join(tmpdir(), "casebook-incidents-api-conte
 process.env.CONTENT_DIR = contentDir;
 
 const { db } = await import("@/lib/db/client");
-const { auth } = await import("@/lib/auth/auth");
 const { serverBaseUrl } = await import("@/lib/auth/origins");
 const { closeContentIndex } = await import("@/lib/playbooks/content-index");
 const { POST: createIncident } = await import("./route");
@@ -25,21 +25,7 @@ const origin = serverBaseUrl();
 let cookie = "";
 
 beforeAll(async () => {
-  const email = "o@example.com";
-  const password = "correct horse battery";
-  await auth.api.createUser({ body: { email, name: "Otto", password, role: "operator" } });
-  const res = await auth.handler(
-    new Request(`${origin}/api/auth/sign-in/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin, "x-casebook-remote-addr": "198.51.100.11" },
-      body: JSON.stringify({ email, password }),
-    }),
-  );
-  expect(res.status, await res.clone().text()).toBe(200);
-  cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  cookie = await signedInCookie({ email: "o@example.com", name: "Otto", role: "operator" }, "198.51.100.11");
 });
 
 afterAll(async () => {

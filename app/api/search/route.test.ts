@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTempDatabase } from "@/testing/temp-database";
+import { signedInCookie } from "@/testing/signed-in";
 
 const tempDb = createTempDatabase("casebook-search-api-");
 process.env.DATABASE_URL = tempDb.url;
@@ -31,7 +32,6 @@ file /__e/node20/bin/node
 );
 
 const { db } = await import("@/lib/db/client");
-const { auth } = await import("@/lib/auth/auth");
 const { GET } = await import("./route");
 const { closeSearchIndex } = await import("@/lib/search");
 const { closeContentIndex } = await import("@/lib/playbooks/content-index");
@@ -40,21 +40,7 @@ const ORIGIN = "http://127.0.0.1:3000";
 let cookie = "";
 
 beforeAll(async () => {
-  const email = "viewer@example.com";
-  const password = "correct horse battery";
-  await auth.api.createUser({ body: { email, name: "viewer", password, role: "viewer" } });
-  const res = await auth.handler(
-    new Request(`${ORIGIN}/api/auth/sign-in/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: ORIGIN, "x-casebook-remote-addr": "198.51.100.7" },
-      body: JSON.stringify({ email, password }),
-    }),
-  );
-  expect(res.status, await res.clone().text()).toBe(200);
-  cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  cookie = await signedInCookie({ email: "viewer@example.com", name: "viewer", role: "viewer" }, "198.51.100.7");
 });
 
 afterAll(async () => {

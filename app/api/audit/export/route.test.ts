@@ -1,13 +1,13 @@
 // GET /api/audit/export called as Next.js would, with real better-auth sessions on a migrated SQLite file.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTempDatabase } from "@/testing/temp-database";
+import { signedInCookie } from "@/testing/signed-in";
 
 const tempDb = createTempDatabase("casebook-audit-api-");
 process.env.DATABASE_URL = tempDb.url;
 process.env.BETTER_AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
 
 const { db } = await import("@/lib/db/client");
-const { auth } = await import("@/lib/auth/auth");
 const { serverBaseUrl } = await import("@/lib/auth/origins");
 const { recordAudit } = await import("@/lib/runs/audit");
 const { GET } = await import("./route");
@@ -15,20 +15,8 @@ const { GET } = await import("./route");
 const origin = serverBaseUrl();
 const cookies: Record<string, string> = {};
 
-async function signIn(email: string, role: "admin" | "operator"): Promise<string> {
-  await auth.api.createUser({ body: { email, name: email.split("@")[0]!, password: "correct horse battery", role } });
-  const res = await auth.handler(
-    new Request(`${origin}/api/auth/sign-in/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin, "x-casebook-remote-addr": "198.51.100.8" },
-      body: JSON.stringify({ email, password: "correct horse battery" }),
-    }),
-  );
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
+const signIn = (email: string, role: "admin" | "operator") =>
+  signedInCookie({ email, name: email.split("@")[0]!, role }, "198.51.100.8");
 
 beforeAll(async () => {
   cookies.admin = await signIn("a@example.com", "admin");

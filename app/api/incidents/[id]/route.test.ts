@@ -2,13 +2,13 @@
 // migrated SQLite file: an edit must say which copy it started from.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTempDatabase } from "@/testing/temp-database";
+import { signedInCookie } from "@/testing/signed-in";
 
 const tempDb = createTempDatabase("casebook-incidents-api-");
 process.env.DATABASE_URL = tempDb.url;
 process.env.BETTER_AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
 
 const { db } = await import("@/lib/db/client");
-const { auth } = await import("@/lib/auth/auth");
 const { serverBaseUrl } = await import("@/lib/auth/origins");
 const { createIncident } = await import("@/lib/incidents/create-incident");
 const { getIncident } = await import("@/lib/incidents/get-incident");
@@ -18,20 +18,7 @@ const origin = serverBaseUrl();
 let cookie = "";
 
 beforeAll(async () => {
-  await auth.api.createUser({
-    body: { email: "o@example.com", name: "Olga", password: "correct horse battery", role: "operator" },
-  });
-  const res = await auth.handler(
-    new Request(`${origin}/api/auth/sign-in/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin, "x-casebook-remote-addr": "198.51.100.7" },
-      body: JSON.stringify({ email: "o@example.com", password: "correct horse battery" }),
-    }),
-  );
-  cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  cookie = await signedInCookie({ email: "o@example.com", name: "Olga", role: "operator" }, "198.51.100.7");
 });
 
 afterAll(async () => {

@@ -2,13 +2,13 @@
 // session and a real migrated SQLite file.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTempDatabase } from "@/testing/temp-database";
+import { signedInCookie } from "@/testing/signed-in";
 
 const tempDb = createTempDatabase("casebook-runs-api-");
 process.env.DATABASE_URL = tempDb.url;
 process.env.BETTER_AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
 
 const { db } = await import("@/lib/db/client");
-const { auth } = await import("@/lib/auth/auth");
 const { serverBaseUrl } = await import("@/lib/auth/origins");
 const { GET: getRun } = await import("./route");
 const { GET: getCast } = await import("./steps/[stepRunId]/cast/route");
@@ -19,20 +19,7 @@ let runId = "";
 let stepRunId = "";
 
 beforeAll(async () => {
-  await auth.api.createUser({
-    body: { email: "v@example.com", name: "Vera", password: "correct horse battery", role: "viewer" },
-  });
-  const res = await auth.handler(
-    new Request(`${origin}/api/auth/sign-in/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin, "x-casebook-remote-addr": "198.51.100.9" },
-      body: JSON.stringify({ email: "v@example.com", password: "correct horse battery" }),
-    }),
-  );
-  cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  cookie = await signedInCookie({ email: "v@example.com", name: "Vera", role: "viewer" }, "198.51.100.9");
   const host = await db.host.create({ data: { name: "box", tokenHash: "h", tokenPrefix: "cbk_x" } });
   const run = await db.run.create({
     data: {

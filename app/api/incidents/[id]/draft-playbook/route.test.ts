@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTempDatabase } from "@/testing/temp-database";
+import { signedInCookie } from "@/testing/signed-in";
 
 const tempDb = createTempDatabase("casebook-draft-api-");
 process.env.DATABASE_URL = tempDb.url;
@@ -13,7 +14,6 @@ const contentDir = mkdtempSync(path.join(tmpdir(), "casebook-draft-api-content-"
 process.env.CONTENT_DIR = contentDir;
 
 const { db } = await import("@/lib/db/client");
-const { auth } = await import("@/lib/auth/auth");
 const { serverBaseUrl } = await import("@/lib/auth/origins");
 const { createIncident } = await import("@/lib/incidents/create-incident");
 const { importIncidentMarkdown } = await import("@/lib/incidents/markdown/import-markdown");
@@ -24,20 +24,7 @@ let cookie = "";
 let incidentId = "";
 
 beforeAll(async () => {
-  const email = "o@example.com";
-  const password = "correct horse battery";
-  await auth.api.createUser({ body: { email, name: "Otto", password, role: "operator" } });
-  const res = await auth.handler(
-    new Request(`${origin}/api/auth/sign-in/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin, "x-casebook-remote-addr": "198.51.100.12" },
-      body: JSON.stringify({ email, password }),
-    }),
-  );
-  cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  cookie = await signedInCookie({ email: "o@example.com", name: "Otto", role: "operator" }, "198.51.100.12");
   const seed = readFileSync(path.resolve("content/incidents/ray-actors-pending-creation-podman.md"), "utf8");
   incidentId = (await createIncident(importIncidentMarkdown(seed))).id;
 });

@@ -1,0 +1,29 @@
+// A real better-auth session for route tests: the user is created and signs in through the auth
+// handler, so the cookie is one the app itself issued. Import it after DATABASE_URL points at the
+// test's temp database (the auth module opens the database when it loads).
+import type { Role } from "@/lib/auth/roles";
+
+export const TEST_PASSWORD = "correct horse battery";
+
+/** The Cookie header of a fresh session for a new user; `address` keeps rate limits apart per test. */
+export async function signedInCookie(
+  user: { email: string; name: string; role: Role },
+  address = "198.51.100.10",
+): Promise<string> {
+  const { auth } = await import("@/lib/auth/auth");
+  const { serverBaseUrl } = await import("@/lib/auth/origins");
+  const origin = serverBaseUrl();
+  await auth.api.createUser({ body: { ...user, password: TEST_PASSWORD } });
+  const res = await auth.handler(
+    new Request(`${origin}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin, "x-casebook-remote-addr": address },
+      body: JSON.stringify({ email: user.email, password: TEST_PASSWORD }),
+    }),
+  );
+  if (res.status !== 200) throw new Error(`sign-in failed (${res.status}): ${await res.text()}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
