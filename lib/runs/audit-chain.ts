@@ -9,7 +9,7 @@ import type { AuditEvent } from "@/lib/db/generated/client";
  * The fields a hash covers, in this order. `userId` is left out on purpose: deleting a user sets it
  * to NULL (onDelete: SetNull), and the snapshot (userEmail, userName) already says who acted.
  */
-const CHAINED_FIELDS = [
+export const CHAINED_FIELDS = [
   "id",
   "seq",
   "at",

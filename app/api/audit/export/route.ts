@@ -4,6 +4,7 @@ import { stringify } from "csv-stringify/sync";
 import * as z from "zod";
 import { route } from "@/lib/http/route";
 import { AUDIT_PAGE_MAX, listAudit, type AuditEntry } from "@/lib/runs/audit";
+import { CHAINED_FIELDS } from "@/lib/runs/audit-chain";
 import { auditQuery } from "@/lib/runs/audit-query";
 
 export const dynamic = "force-dynamic";
@@ -13,26 +14,8 @@ const EXPORT_MAX = 50_000;
 
 const query = auditQuery.extend({ format: z.enum(["csv", "json"], 'must be "csv" or "json"').default("csv") });
 
-const COLUMNS = [
-  "seq",
-  "id",
-  "at",
-  "action",
-  "userEmail",
-  "userName",
-  "hostName",
-  "playbook",
-  "stepId",
-  "stepRunId",
-  "command",
-  "exitCode",
-  "verdict",
-  "startedAt",
-  "endedAt",
-  "detail",
-  "prevHash",
-  "hash",
-] as const satisfies readonly (keyof AuditEntry)[];
+/** `seq` first for reading, then every field the chain covers and the event's own hash. */
+const COLUMNS = ["seq", ...CHAINED_FIELDS.filter((f) => f !== "seq"), "hash"] satisfies (keyof AuditEntry)[];
 
 export const GET = route({ role: "admin", query }, async ({ query: { format, ...filters } }) => {
   const entries: AuditEntry[] = [];
