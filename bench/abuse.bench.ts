@@ -3,7 +3,6 @@
 // /api/health is polled and the server's RSS sampled. First with no flood (the baseline), then
 // with each flood in turn: 10,000 messages of one kind from one socket. Writes the "abuse" section
 // of docs/benchmarks.md. Not part of `npm test`; stops by itself (watchdog) and stops what it started.
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { flood, FLOOD_KINDS, type FloodKind, type FloodResult } from "./abuse/flood";
@@ -16,7 +15,7 @@ import { writeBenchmarkSection } from "./lib/report";
 import { percentile } from "./lib/stats";
 import { writeBenchPlaybook } from "./stream/bench-playbook";
 import { EMIT_TICKS } from "./stream/expected-payload";
-import { killAllNow, stopAll } from "./stream/child-processes";
+import { startBenchRun } from "./lib/bench-run";
 
 const FLOOD_COUNT = 10_000;
 const TICKS = 1500;
@@ -28,21 +27,7 @@ const FLOOD_TIMEOUT_MS = 60_000;
 const OBSERVE_MS = 5000;
 const WATCHDOG_MS = 6 * 60_000;
 
-const work = fs.mkdtempSync(path.join(os.tmpdir(), "casebook-abuse-bench-"));
-let cleaned = false;
-async function cleanUp(): Promise<void> {
-  if (cleaned) return;
-  cleaned = true;
-  await stopAll();
-  fs.rmSync(work, { recursive: true, force: true });
-}
-process.on("exit", killAllNow);
-for (const signal of ["SIGINT", "SIGTERM"] as const)
-  process.on(signal, () => void cleanUp().finally(() => process.exit(130)));
-setTimeout(() => {
-  console.error(`bench:abuse: still running after ${WATCHDOG_MS / 60_000} min; stopping everything`);
-  void cleanUp().finally(() => process.exit(2));
-}, WATCHDOG_MS).unref();
+const { work, cleanUp } = startBenchRun("abuse", WATCHDOG_MS);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const timeout = <T>(ms: number, what: string) =>

@@ -2,14 +2,13 @@
 // same commands on this machine, all on 127.0.0.1: throughput with a byte-exact check, small-write
 // latency, 50 concurrent runs on Casebook, and server RSS while `yes` runs. Writes the "stream"
 // section of docs/benchmarks.md. Stops by itself (watchdog) and stops every process it started.
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { writeBenchmarkSection } from "./lib/report";
 import { benchSteps, PLAYBOOK_SLUG, writeBenchPlaybook, type LoadSizes } from "./stream/bench-playbook";
 import { CasebookViewer } from "./stream/casebook-viewer";
 import { startCasebookServer } from "./stream/casebook-process";
-import { freePort, killAllNow, startChild, stopAll, waitForPort } from "./stream/child-processes";
+import { freePort, startChild, waitForPort } from "./stream/child-processes";
 import { expectedPayload } from "./stream/expected-payload";
 import {
   collectTicks,
@@ -23,6 +22,7 @@ import {
 import { renderStreamReport } from "./stream/report-table";
 import { casebookSystem, rawPtySystem, wettySystem, type StreamingSystem, type SystemName } from "./stream/systems";
 import { ensureWetty, wettyCommand } from "./stream/wetty-peer";
+import { startBenchRun } from "./lib/bench-run";
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const sizes: LoadSizes = {
@@ -40,22 +40,7 @@ const MAX_OUTPUT_MB = 4096;
 const WATCHDOG_MS = 5 * 60_000;
 const STEP_TIMEOUT_MS = 120_000;
 
-const work = fs.mkdtempSync(path.join(os.tmpdir(), "casebook-stream-bench-"));
-let cleaned = false;
-async function cleanUp(): Promise<void> {
-  if (cleaned) return;
-  cleaned = true;
-  await stopAll();
-  fs.rmSync(work, { recursive: true, force: true });
-}
-process.on("exit", killAllNow);
-for (const signal of ["SIGINT", "SIGTERM"] as const)
-  process.on(signal, () => void cleanUp().finally(() => process.exit(130)));
-const watchdog = setTimeout(() => {
-  console.error(`bench:stream: still running after ${WATCHDOG_MS / 60_000} min; stopping everything`);
-  void cleanUp().finally(() => process.exit(2));
-}, WATCHDOG_MS);
-watchdog.unref();
+const { work, cleanUp } = startBenchRun("stream", WATCHDOG_MS);
 
 const loadAtStart = os.loadavg();
 const steps = benchSteps(sizes);
@@ -183,5 +168,4 @@ try {
   console.log(`\n${markdown}\n\nwritten to docs/benchmarks.md`);
 } finally {
   await cleanUp();
-  clearTimeout(watchdog);
 }
