@@ -101,7 +101,12 @@ export function setupAgentNamespace(
     };
     const limits = new SocketLimits(socket, AGENT_BUDGETS, { host: hostName, address: socket.handshake.address });
     socket.use(([event], next) => {
-      if (limits.charge(event === "step.output" ? "output" : "control", String(event))) next();
+      // The output budget is per running step: an agent running ten steps sends ten steps' chunks.
+      const ok =
+        event === "step.output"
+          ? limits.charge("output", event, 1 / Math.max(1, credit.size))
+          : limits.charge("control", String(event));
+      if (ok) next();
     });
     const presence: AgentPresence = { hostId, connectedAt: new Date(), disconnect: () => socket.disconnect(true) };
     let welcomed = false;
@@ -174,6 +179,7 @@ export function setupAgentNamespace(
     socket.on("step.exit", (raw, ack) => {
       const parsed = stepExitSchema.safeParse(raw);
       if (!welcomed || !parsed.success) return;
+      credit.delete(parsed.data.stepRunId);
       manager.exit(link, parsed.data).then(
         () => typeof ack === "function" && ack(),
         (err: unknown) => log.error({ err, stepRunId: parsed.data.stepRunId }, "could not record the step's end"),
@@ -183,6 +189,7 @@ export function setupAgentNamespace(
     socket.on("step.refused", (raw) => {
       const parsed = stepRefusalSchema.safeParse(raw);
       if (!welcomed || !parsed.success) return;
+      credit.delete(parsed.data.stepRunId);
       manager.refused(link, parsed.data).catch((err: unknown) => log.error({ err }, "could not record a refusal"));
     });
 

@@ -35,8 +35,8 @@ export const UI_IGNORED_SIGNAL_COST = 100;
 
 /**
  * /agent. Output is bounded by its credit (bytes, see the agent namespace) and, by count, far
- * above what coalesced chunks reach; control messages are one hello, a heartbeat every few seconds
- * and an exit or refusal per step.
+ * above what coalesced chunks reach, per running step (the namespace divides each chunk's cost);
+ * control messages are one hello, a heartbeat every few seconds and an exit or refusal per step.
  */
 export const AGENT_BUDGETS = {
   output: { burst: 2000, perSecond: 1000 },
