@@ -126,6 +126,20 @@ describe("acknowledgements", () => {
       clearInterval(timer);
     }
   }, 10_000);
+
+  it("takes a watcher's late acknowledgements after its step ended as normal, not as abuse", async () => {
+    const runId = await newRun();
+    const watcher = h.uiClient(await h.signIn("operator"));
+    await watcher.connected();
+    const started = await operator.call("step.run", { runId, stepId: "quick" });
+    if (!started.ok) throw new Error(started.error.message);
+    const stepRunId = started.stepRunId as string;
+    await operator.finished(stepRunId, 4000);
+    // A terminal still draining acks what it writes after the step ended: a few dozen of them.
+    for (let i = 1; i <= 50; i++) watcher.socket.emit("output.ack", { stepRunId, offset: i * 100 });
+    expect(await watcher.call("run.subscribe", { runId })).toMatchObject({ ok: true });
+    expect(watcher.socket.connected).toBe(true);
+  }, 10_000);
 });
 
 describe("/agent hellos", () => {

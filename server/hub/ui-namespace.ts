@@ -97,11 +97,14 @@ export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOpt
 
   /** Flow control is for the run's watchers: anyone else's acknowledgement is ignored and costs. */
   function acknowledge(socket: UiSocket, guard: Guard, ack: OutputAck, deliver: () => void): void {
+    // A step that has ended holds nothing back: a terminal still draining its output acks it late,
+    // which is normal, not misbehaviour.
+    const session = hub.runs.session(ack.stepRunId);
+    if (!session) return;
     const runId = watchesStep(socket, ack.stepRunId);
     if (!runId) return void guard.limits.charge("signal", "output.ack", UI_IGNORED_SIGNAL_COST);
     deliver();
-    const session = hub.runs.session(ack.stepRunId);
-    if (session && !session.waitsFor(socket.id) && !guard.told.has(ack.stepRunId)) {
+    if (!session.waitsFor(socket.id) && !guard.told.has(ack.stepRunId)) {
       guard.told.add(ack.stepRunId);
       log.warn({ user: socket.data.user.email, stepRunId: ack.stepRunId }, "watcher told to re-sync from storage");
       socket.emit("run.error", { runId, error: DROPPED });
