@@ -52,6 +52,8 @@ export async function startCasebookServer(opts: {
       const space = line.indexOf(" ");
       const handler = space > 0 ? waiting.get(line.slice(0, space)) : undefined;
       if (handler) handler(line.slice(space + 1));
+      // The server logs at warn and above (LOG_LEVEL): show them, so a refusal is not silent.
+      else if (line.startsWith("{")) process.stderr.write(`[casebook] ${line}\n`);
     },
   });
   const next = (tag: string, timeoutMs: number) =>
