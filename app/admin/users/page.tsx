@@ -12,7 +12,7 @@ export default async function UsersPage() {
   const users = await listUsers();
 
   return (
-    <div className="admin-users">
+    <div className="page page-medium admin-users">
       <h1>Users</h1>
       <section aria-labelledby="add-user">
         <h2 id="add-user">Add a user</h2>
@@ -21,39 +21,41 @@ export default async function UsersPage() {
       </section>
       <section aria-labelledby="all-users">
         <h2 id="all-users">Everyone ({users.length})</h2>
-        <table className="users-table">
-          <TableHead columns={["Name", "Email", "Role", "Status", "Added"]} />
-          <tbody>
-            {users.map((user) => {
-              const self = user.id === me.id;
-              return (
-                <tr key={user.id} data-email={user.email}>
-                  <td>
-                    {user.name}
-                    {self && " (you)"}
-                  </td>
-                  <td>{user.email}</td>
-                  <td>
-                    {self || !isRole(user.role) ? (
-                      user.role
-                    ) : (
-                      <RoleForm userId={user.id} email={user.email} role={user.role} />
-                    )}
-                  </td>
-                  <td>
-                    <span className={user.banned ? "status banned" : "status active"}>
-                      {user.banned ? "Banned" : "Active"}
-                    </span>
-                    {!self && <BanForm userId={user.id} email={user.email} banned={user.banned} />}
-                  </td>
-                  <td>
-                    <time dateTime={user.createdAt.toISOString()}>{formatDay(user.createdAt)}</time>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table className="users-table">
+            <TableHead columns={["Name", "Email", "Role", "Status", "Added"]} />
+            <tbody>
+              {users.map((user) => {
+                const self = user.id === me.id;
+                return (
+                  <tr key={user.id} data-email={user.email}>
+                    <td>
+                      {user.name}
+                      {self && " (you)"}
+                    </td>
+                    <td>{user.email}</td>
+                    <td>
+                      {self || !isRole(user.role) ? (
+                        user.role
+                      ) : (
+                        <RoleForm userId={user.id} email={user.email} role={user.role} />
+                      )}
+                    </td>
+                    <td>
+                      <span className={user.banned ? "status banned" : "status active"}>
+                        {user.banned ? "Banned" : "Active"}
+                      </span>
+                      {!self && <BanForm userId={user.id} email={user.email} banned={user.banned} />}
+                    </td>
+                    <td>
+                      <time dateTime={user.createdAt.toISOString()}>{formatDay(user.createdAt)}</time>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       </section>
     </div>
   );
