@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import os from "node:os";
 import { io, type Socket } from "socket.io-client";
 import { log } from "./log";
+import { describeManifest, type ManifestFile } from "./manifest-file";
 import { OutgoingOutput } from "./outgoing-output";
 import { refusalReason } from "./policy";
 import {
@@ -29,6 +30,8 @@ export interface AgentConfig {
   workdir: string;
   shell: string;
   graceMs: number;
+  /** With --manifest: only the signed manifest's commands run, at the manifest's risk. */
+  manifest: ManifestFile | null;
 }
 
 /** Exit status for "fix the configuration before restarting" (systemd: RestartPreventExitStatus). */
@@ -94,7 +97,13 @@ export class Agent {
   }
 
   start(): void {
-    log.info({ server: this.config.server, name: this.config.name, policy: this.config.policy }, "connecting");
+    const { server, name, policy, manifest } = this.config;
+    const pinned = manifest?.current;
+    log.info(
+      { server, name, policy, ...(pinned && { file: manifest.file, ...describeManifest(pinned) }) },
+      "connecting",
+    );
+    manifest?.watch();
     this.socket.connect();
   }
 
@@ -108,6 +117,7 @@ export class Agent {
     }
     if (this.heartbeat) clearInterval(this.heartbeat);
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.config.manifest?.close();
     this.socket.disconnect();
   }
 
@@ -187,14 +197,25 @@ export class Agent {
     );
   }
 
-  private onStart(start: StepStart): void {
-    if (this.steps.has(start.stepRunId)) return;
-    const reason = this.stopping ? "the agent is shutting down" : refusalReason(this.config.policy, start);
-    if (reason) {
-      log.warn({ stepRunId: start.stepRunId, playbook: start.playbook, step: start.stepId, reason }, "step refused");
-      this.socket.emit("step.refused", { stepRunId: start.stepRunId, reason });
+  /** The step as it will run (its risk and tags from the signed manifest, when pinned), or why not. */
+  private judge(sent: StepStart): { start: StepStart } | { reason: string } {
+    if (this.stopping) return { reason: "the agent is shutting down" };
+    const pinned = this.config.manifest ? this.config.manifest.pin(sent) : { ok: true as const, start: sent };
+    if (!pinned.ok) return { reason: pinned.reason };
+    const reason = refusalReason(this.config.policy, pinned.start, sent.risk);
+    return reason ? { reason } : { start: pinned.start };
+  }
+
+  private onStart(sent: StepStart): void {
+    if (this.steps.has(sent.stepRunId)) return;
+    const judged = this.judge(sent);
+    if ("reason" in judged) {
+      const { reason } = judged;
+      log.warn({ stepRunId: sent.stepRunId, playbook: sent.playbook, step: sent.stepId, reason }, "step refused");
+      this.socket.emit("step.refused", { stepRunId: sent.stepRunId, reason });
       return;
     }
+    const { start } = judged;
     const step: ActiveStep = {
       start,
       process: null,

@@ -6,6 +6,8 @@ import path from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { Agent, EXIT_CONFIG, type AgentConfig } from "./agent";
 import { log } from "./log";
+import { readKey } from "./manifest";
+import { ManifestFile } from "./manifest-file";
 import { isRisk, RISKS, type Risk } from "./risk";
 import { agentVersion } from "./system";
 
@@ -27,6 +29,39 @@ function seconds(value: string): number {
   return n;
 }
 
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function errorCode(err: unknown): string {
+  return `cannot read it (${(err as NodeJS.ErrnoException).code ?? String(err)})`;
+}
+
+/** The trusted public keys and the signed manifest, both checked now: a bad one stops the start. */
+function openManifest(fail: (message: string) => never, file?: string, keyFiles?: string[]): ManifestFile | null {
+  if (!file && !keyFiles) return null;
+  if (!file) return fail("error: --trust-key needs --manifest (the signed manifest it checks)");
+  if (!keyFiles) return fail("error: --manifest needs --trust-key (the public key that signs it)");
+  const keys = keyFiles.map((keyFile) => {
+    let pem: Buffer;
+    try {
+      pem = fs.readFileSync(keyFile);
+    } catch (err) {
+      return fail(`error: --trust-key ${keyFile}: ${errorCode(err)}`);
+    }
+    try {
+      return readKey(pem, "public");
+    } catch (err) {
+      return fail(`error: --trust-key ${keyFile}: ${(err as Error).message}`);
+    }
+  });
+  try {
+    return ManifestFile.open(path.resolve(file), keys);
+  } catch (err) {
+    return fail(`error: --manifest ${file}: ${(err as Error).message}`);
+  }
+}
+
 interface CliOptions {
   server: string;
   token?: string;
@@ -38,6 +73,8 @@ interface CliOptions {
   workdir: string;
   shell: string;
   killGrace: number;
+  manifest?: string;
+  trustKey?: string[];
 }
 
 export function parseArgs(argv: string[]): AgentConfig {
@@ -92,6 +129,16 @@ export function parseArgs(argv: string[]): AgentConfig {
         .argParser(seconds)
         .default(3),
     )
+    .addOption(
+      new Option("--manifest <file>", "run only the steps in this signed manifest (npm run content:sign)").env(
+        "CASEBOOK_MANIFEST",
+      ),
+    )
+    .addOption(
+      new Option("--trust-key <file>", "Ed25519 public key (PEM) the manifest must be signed with; repeatable")
+        .env("CASEBOOK_TRUST_KEY")
+        .argParser(collect),
+    )
     .addHelpText(
       "after",
       "\nEvery option can also be set by the environment variable named beside it.\n" +
@@ -104,6 +151,7 @@ export function parseArgs(argv: string[]): AgentConfig {
   const token = opts.tokenFile ? fs.readFileSync(opts.tokenFile, "utf8").trim() : opts.token?.trim();
   if (!token) program.error("error: a token is required (--token, --token-file or CASEBOOK_TOKEN)");
   if (!/^https?:\/\//.test(opts.server)) program.error(`error: --server must be an http(s) URL, got "${opts.server}"`);
+  const manifest = openManifest((message) => program.error(message), opts.manifest, opts.trustKey);
   return {
     server: opts.server,
     token: token ?? "",
@@ -112,6 +160,7 @@ export function parseArgs(argv: string[]): AgentConfig {
     workdir: path.resolve(opts.workdir),
     shell: opts.shell,
     graceMs: opts.killGrace * 1000,
+    manifest,
   };
 }
 

@@ -14,6 +14,14 @@ describe("refusalReason", () => {
     ).not.toBeNull();
   });
 
+  it("names the server's claim when the risk came from the signed manifest", () => {
+    const policy = { maxRisk: "read" as const, allowTags: null, allowPlaybooks: null };
+    expect(refusalReason(policy, step, "read")).toBe(
+      'this agent accepts steps up to risk "read"; step "install" is "change" ' +
+        '(risk from the signed manifest; the server said "read")',
+    );
+  });
+
   it("refuses playbooks outside the allowed tags or slugs", () => {
     expect(refusalReason({ maxRisk: "danger", allowTags: ["k8s"], allowPlaybooks: null }, step)).toMatch(
       /tagged k8s.*ray, podman/,
