@@ -11,6 +11,7 @@ import {
   AGENT_NAMESPACE,
   AGENT_PROTOCOL_VERSION,
   agentWelcomeSchema,
+  REFUSAL_REASON_MAX,
   SERVER_TO_AGENT,
   type AgentHello,
   type AgentPolicy,
@@ -90,9 +91,7 @@ export class Agent {
       log.warn({ reason }, "message from the server ignored");
       const stepRunId = (raw as { stepRunId?: unknown } | null)?.stepRunId;
       // Otherwise the server would wait for a step that never starts.
-      if (event === "step.start" && typeof stepRunId === "string") {
-        this.socket.emit("step.refused", { stepRunId, reason });
-      }
+      if (event === "step.start" && typeof stepRunId === "string") this.refuse(stepRunId, reason);
     });
   }
 
@@ -100,7 +99,7 @@ export class Agent {
     const { server, name, policy, manifest } = this.config;
     const pinned = manifest?.current;
     log.info(
-      { server, name, policy, ...(pinned && { file: manifest.file, ...describeManifest(pinned) }) },
+      { server, name, policy, ...(pinned && { manifestFile: manifest.file, ...describeManifest(pinned) }) },
       "connecting",
     );
     manifest?.watch();
@@ -197,6 +196,11 @@ export class Agent {
     );
   }
 
+  private refuse(stepRunId: string, reason: string): void {
+    const short = reason.length > REFUSAL_REASON_MAX ? `${reason.slice(0, REFUSAL_REASON_MAX - 1)}…` : reason;
+    this.socket.emit("step.refused", { stepRunId, reason: short });
+  }
+
   /** The step as it will run (its risk and tags from the signed manifest, when pinned), or why not. */
   private judge(sent: StepStart): { start: StepStart } | { reason: string } {
     if (this.stopping) return { reason: "the agent is shutting down" };
@@ -212,7 +216,7 @@ export class Agent {
     if ("reason" in judged) {
       const { reason } = judged;
       log.warn({ stepRunId: sent.stepRunId, playbook: sent.playbook, step: sent.stepId, reason }, "step refused");
-      this.socket.emit("step.refused", { stepRunId: sent.stepRunId, reason });
+      this.refuse(sent.stepRunId, reason);
       return;
     }
     const { start } = judged;

@@ -11,7 +11,14 @@ import path from "node:path";
 import { Server, type Socket } from "socket.io";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { canonicalJson, commandSha256, signManifest, type ContentManifest, type ManifestStep } from "./manifest";
-import { AGENT_NAMESPACE, type StepExit, type StepOutput, type StepStart } from "./protocol";
+import {
+  AGENT_NAMESPACE,
+  REFUSAL_REASON_MAX,
+  stepRefusalSchema,
+  type StepExit,
+  type StepOutput,
+  type StepStart,
+} from "./protocol";
 
 const AGENT_BIN = path.resolve(import.meta.dirname, "../bin/casebook-agent.js");
 
@@ -46,8 +53,10 @@ class FakeHub {
         const output = Buffer.concat(this.output.get(exit.stepRunId) ?? []).toString();
         this.outcomes.set(exit.stepRunId, { exit, output });
       });
-      socket.on("step.refused", ({ stepRunId, reason }: { stepRunId: string; reason: string }) => {
-        this.outcomes.set(stepRunId, { refused: reason });
+      // As strict as the real hub, which drops a refusal its schema does not take.
+      socket.on("step.refused", (raw: unknown) => {
+        const refusal = stepRefusalSchema.parse(raw);
+        this.outcomes.set(refusal.stepRunId, { refused: refusal.reason });
       });
     });
   }
@@ -268,6 +277,20 @@ describe("casebook-agent --manifest --trust-key (a real agent, a hostile server)
     await waitFor(() => agent.log().includes(third), `no recovery:\n${agent.log()}`);
     expect(await hub.send({ stepId: "touch", command: TOUCH })).toMatchObject({ exit: { exitCode: 0 } });
     expect(fs.existsSync(marker)).toBe(true);
+  });
+
+  it("shortens a refusal reason to what the hub takes (a manifest deep in a long path)", async () => {
+    const deep = path.join(dir, ...Array.from({ length: 9 }, (_, i) => `${i}`.padEnd(240, "d")));
+    fs.mkdirSync(deep, { recursive: true });
+    const file = path.join(deep, "m.json");
+    writeManifest(file, manifest([step("touch", TOUCH)]));
+    const agent = spawnAgent(hub, ["--manifest", file, "--trust-key", trustKeyFile]);
+    await hub.connected();
+    fs.writeFileSync(file, "not a manifest");
+    await waitFor(() => agent.log().includes("does not verify"), `no failed reload:\n${agent.log()}`);
+    const refused = await hub.send({ stepId: "touch", command: TOUCH });
+    expect("refused" in refused && refused.refused.length).toBe(REFUSAL_REASON_MAX);
+    expect("refused" in refused && refused.refused).toMatch(new RegExp(`^the manifest ${dir}/0d+/1d+.*…$`));
   });
 
   it("refuses environment variables the playbook does not declare (LD_PRELOAD from a hostile server)", async () => {

@@ -120,7 +120,10 @@ export const stepExitSchema = z.object({
   endedAt: z.string(),
 });
 
-export const stepRefusalSchema = z.object({ stepRunId, reason: z.string().max(2000) });
+/** Longest refusal reason the hub takes; the agent shortens longer ones rather than have them dropped. */
+export const REFUSAL_REASON_MAX = 2000;
+
+export const stepRefusalSchema = z.object({ stepRunId, reason: z.string().max(REFUSAL_REASON_MAX) });
 
 export const stepCancelSchema = z.object({ stepRunId });
 
