@@ -9,7 +9,7 @@ import type { UserDirectory } from "@/lib/auth/recheck-user";
 import type { SessionUser } from "@/lib/auth/request-user";
 import type { HostStore } from "@/lib/hosts/host-store";
 import { log } from "@/lib/log";
-import { isShellLang } from "@/lib/playbooks/format";
+import { agentStepCommand } from "@/lib/playbooks/step-wire";
 import type { Playbook, Step } from "@/lib/playbooks/types";
 import { checkInputs } from "@/lib/runs/inputs";
 import type { RunStartRequest, RunView, StepRunRequest, StepRunView, UiError, UiResult } from "@/lib/runs/protocol";
@@ -349,8 +349,7 @@ export class RunManager {
     const link = this.links.get(run.hostId);
     if (!link) return err("host-offline", `Host "${run.hostName}" is offline: its agent is not connected.`);
     const masker = new SecretMasker(run.secrets);
-    const command = step.code;
-    const shell = isShellLang(step.lang) ? step.lang : null;
+    const { command, shell } = agentStepCommand(step);
     const stepRun = await this.store.createStepRun({
       runId: run.id,
       stepId: step.id,
