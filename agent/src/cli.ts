@@ -143,7 +143,8 @@ export function parseArgs(argv: string[]): AgentConfig {
       "after",
       "\nEvery option can also be set by the environment variable named beside it.\n" +
         "Logs are JSON lines on stdout (CASEBOOK_LOG_LEVEL=debug|info|warn|error).\n" +
-        "Exit status 78 means the server refused the token: fix the configuration before restarting.",
+        "Exit status 78 means a flag or the manifest is wrong, or the server refused the token:\n" +
+        "fix the configuration before restarting.",
     )
     .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : EXIT_CONFIG))
     .parse(argv);
