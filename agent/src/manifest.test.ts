@@ -119,6 +119,10 @@ describe("openSignedManifest", () => {
       "this is an unsigned manifest: sign it with `npm run content:sign -- --key KEY FILE`",
     );
     expect(reason('{"format":"casebook-signed-manifest/9"}')).toMatch(/^not a signed Casebook manifest: format/);
+    const envelope = signManifest(canonicalJson(manifest), keys.privateKey);
+    expect(reason(JSON.stringify({ ...envelope, keyId: "<b>me</b>" }))).toBe(
+      "not a signed Casebook manifest: keyId: expected a hex key id",
+    );
     expect(reason(Buffer.from([0xff, 0xfe]).toString("latin1"))).toMatch(/^not JSON/);
   });
 

@@ -53,7 +53,7 @@ export const contentManifestSchema = z.object({
 export const signedManifestSchema = z.object({
   format: z.literal(SIGNED_MANIFEST_FORMAT),
   /** Which key signed it (see keyId); a hint for error messages, never trusted. */
-  keyId: z.string(),
+  keyId: z.string().regex(/^[0-9a-f]{1,64}$/, "expected a hex key id"),
   /** The manifest file's text, exactly as signed. */
   payload: z.string(),
   /** Ed25519 signature over the payload's UTF-8 bytes, base64. */
