@@ -109,6 +109,19 @@ describe("/ui floods", () => {
   }, 10_000);
 });
 
+describe("unknown events", () => {
+  it("answers an event the command table does not know with bad-request instead of leaving it hanging", async () => {
+    const client = h.uiClient(viewerCookie);
+    await client.connected();
+    const socket = client.socket as unknown as Socket;
+    expect(await socket.timeout(2000).emitWithAck("no.such.event", {})).toMatchObject({
+      ok: false,
+      error: { code: "bad-request", message: expect.stringContaining("no.such.event") },
+    });
+    expect(client.socket.connected).toBe(true);
+  }, 10_000);
+});
+
 describe("acknowledgements", () => {
   it("ignores output.ack from a viewer not subscribed to the run: the step flows and ends", async () => {
     const runId = await newRun();

@@ -41,6 +41,10 @@ const DROPPED: UiError = {
   code: "conflict",
   message: "This terminal fell too far behind the live output and is no longer waited for; replay it to catch up.",
 };
+const unknownEvent = (event: unknown): UiError => ({
+  code: "bad-request",
+  message: `Unknown event "${String(event).slice(0, 100)}".`,
+});
 const RUN_ROOM_PREFIX = runRoom("");
 /** Refusals of authority are audited; bad input and conflicts (a step already running) are not. */
 const AUDITED_REFUSALS = new Set<UiError["code"]>(["forbidden", "unauthorized"]);
@@ -78,8 +82,13 @@ export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOpt
     const who = { user: socket.data.user.email, address: socket.handshake.address };
     const guard: Guard = { limits: new SocketLimits(socket, UI_BUDGETS, who), inFlight: 0, told: new Set() };
     // Every packet, known event or not, well-formed or not, before any work is done for it.
-    socket.use(([event], next) => {
-      if (guard.limits.charge(isSignal(event) ? "signal" : "command", String(event))) next();
+    socket.use((packet, next) => {
+      const event = packet[0];
+      if (!guard.limits.charge(isSignal(event) ? "signal" : "command", String(event))) return;
+      if (typeof event === "string" && Object.hasOwn(UI_COMMANDS, event)) return next();
+      // Not in the table (a page older or newer than this server, or a probe): answered, not dispatched.
+      const reply = packet.at(-1);
+      if (typeof reply === "function") reply({ ok: false, error: unknownEvent(event) });
     });
     for (const event of Object.keys(UI_COMMANDS) as UiEvent[]) listen(socket, event, guard);
     socket.on("disconnect", () => hub.runs.watcherGone(socket.id));
