@@ -219,6 +219,13 @@ export const uiStepReplaySchema = uiStepOutputSchema.extend({
 
 export const uiRunErrorSchema = z.object({ runId: z.string().nullable(), error: uiErrorSchema });
 
+/**
+ * To one watcher: it fell too far behind a running step and gets no more of its live output; a
+ * `step.replay` (or `run.subscribe`) of the step sends what is recorded and resumes live output
+ * from exactly there (server/hub/step-session.ts).
+ */
+export const uiStepResyncSchema = z.object({ runId: z.string(), stepRunId: z.string() });
+
 export const UI_EVENTS = {
   "run.state": runViewSchema,
   "step.state": stepRunViewSchema,
@@ -226,6 +233,7 @@ export const UI_EVENTS = {
   "step.output": uiStepOutputSchema,
   "step.replay": uiStepReplaySchema,
   "run.error": uiRunErrorSchema,
+  "step.resync": uiStepResyncSchema,
   /** Sent to every /ui client when an agent connects, disconnects or says hello. */
   "host.status": hostViewSchema,
 } as const;
@@ -233,6 +241,7 @@ export const UI_EVENTS = {
 export type UiStepOutput = z.infer<typeof uiStepOutputSchema>;
 export type UiStepReplay = z.infer<typeof uiStepReplaySchema>;
 export type UiRunError = z.infer<typeof uiRunErrorSchema>;
+export type UiStepResync = z.infer<typeof uiStepResyncSchema>;
 
 export type UiServerToClientEvents = {
   [E in keyof typeof UI_EVENTS]: (payload: z.infer<(typeof UI_EVENTS)[E]>) => void;
