@@ -14,7 +14,9 @@
 // it already has (OutputAssembler in lib/runs/output-assembler.ts does exactly that).
 // Flow control: a client may report `output.ack` with the offset its terminal has consumed (after
 // xterm's write callback). While a reporting client is more than UI_WINDOW_BYTES behind, the hub
-// stops crediting the agent, so the PTY pauses; a client that never reports is not waited for.
+// stops crediting the agent, so the PTY pauses; a client that never reports is not waited for. One
+// that stalls or reports backwards is dropped: no more live output of that step, `step.resync`,
+// and a replay of the step resumes its live output from the replay's end.
 import { z } from "zod";
 import { agentPolicySchema, stepOutputSchema } from "@/agent/src/protocol";
 import { RISKS } from "@/lib/playbooks/format";
