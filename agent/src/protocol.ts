@@ -150,6 +150,15 @@ export type ServerToAgentEvents = {
   [E in keyof typeof SERVER_TO_AGENT]: (payload: z.infer<(typeof SERVER_TO_AGENT)[E]>) => void;
 };
 
+/** What an agent sends, by event: the hub checks each message against its schema. */
+export const AGENT_TO_SERVER = {
+  hello: agentHelloSchema,
+  heartbeat: heartbeatSchema,
+  "step.output": stepOutputSchema,
+  "step.exit": stepExitSchema,
+  "step.refused": stepRefusalSchema,
+} as const satisfies { [E in keyof AgentToServerEvents]: z.ZodType };
+
 export interface AgentToServerEvents {
   hello: (hello: AgentHello, reply: (welcome: AgentWelcome) => void) => void;
   heartbeat: (beat: z.infer<typeof heartbeatSchema>) => void;

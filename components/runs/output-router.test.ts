@@ -46,6 +46,21 @@ describe("OutputRouter", () => {
     expect(router.attach("s", () => undefined).overflowed).toBe(true);
   });
 
+  it("passes the hub's re-sync to the step's terminal, or marks what is held as incomplete", () => {
+    const router = new OutputRouter();
+    let resyncs = 0;
+    router.attach(
+      "a",
+      () => undefined,
+      () => resyncs++,
+    );
+    router.resync("a");
+    expect(resyncs).toBe(1);
+    router.route("b", chunk(0, 4));
+    router.resync("b");
+    expect(router.attach("b", () => undefined).overflowed).toBe(true);
+  });
+
   it("forgets the oldest step when too many are held", () => {
     const router = new OutputRouter();
     for (let i = 0; i <= HOLD_STEPS; i++) router.route(`s${i}`, chunk(0, 1));

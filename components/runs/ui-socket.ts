@@ -71,6 +71,7 @@ function create(): Shared {
   socket.on("step.replay", (chunk: UiStepReplay) => {
     router.route(chunk.stepRunId, { offset: chunk.offset, data: asBytes(chunk.data), replayDone: chunk.done });
   });
+  socket.on("step.resync", ({ stepRunId }) => router.resync(stepRunId));
   return state;
 }
 

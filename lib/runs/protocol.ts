@@ -14,7 +14,9 @@
 // it already has (OutputAssembler in lib/runs/output-assembler.ts does exactly that).
 // Flow control: a client may report `output.ack` with the offset its terminal has consumed (after
 // xterm's write callback). While a reporting client is more than UI_WINDOW_BYTES behind, the hub
-// stops crediting the agent, so the PTY pauses; a client that never reports is not waited for.
+// stops crediting the agent, so the PTY pauses; a client that never reports is not waited for. One
+// that stalls or reports backwards is dropped: no more live output of that step, `step.resync`,
+// and a replay of the step resumes its live output from the replay's end.
 import { z } from "zod";
 import { agentPolicySchema, stepOutputSchema } from "@/agent/src/protocol";
 import { RISKS } from "@/lib/playbooks/format";
@@ -219,6 +221,13 @@ export const uiStepReplaySchema = uiStepOutputSchema.extend({
 
 export const uiRunErrorSchema = z.object({ runId: z.string().nullable(), error: uiErrorSchema });
 
+/**
+ * To one watcher: it fell too far behind a running step and gets no more of its live output; a
+ * `step.replay` (or `run.subscribe`) of the step sends what is recorded and resumes live output
+ * from exactly there (server/hub/step-session.ts).
+ */
+export const uiStepResyncSchema = z.object({ runId: z.string(), stepRunId: z.string() });
+
 export const UI_EVENTS = {
   "run.state": runViewSchema,
   "step.state": stepRunViewSchema,
@@ -226,6 +235,7 @@ export const UI_EVENTS = {
   "step.output": uiStepOutputSchema,
   "step.replay": uiStepReplaySchema,
   "run.error": uiRunErrorSchema,
+  "step.resync": uiStepResyncSchema,
   /** Sent to every /ui client when an agent connects, disconnects or says hello. */
   "host.status": hostViewSchema,
 } as const;
@@ -233,6 +243,7 @@ export const UI_EVENTS = {
 export type UiStepOutput = z.infer<typeof uiStepOutputSchema>;
 export type UiStepReplay = z.infer<typeof uiStepReplaySchema>;
 export type UiRunError = z.infer<typeof uiRunErrorSchema>;
+export type UiStepResync = z.infer<typeof uiStepResyncSchema>;
 
 export type UiServerToClientEvents = {
   [E in keyof typeof UI_EVENTS]: (payload: z.infer<(typeof UI_EVENTS)[E]>) => void;

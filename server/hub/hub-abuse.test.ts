@@ -2,16 +2,29 @@
 // real socket.io clients on 127.0.0.1: floods get the sender disconnected while others are still
 // answered, a stranger's acknowledgements hold nothing back, and an agent's repeated hellos cost
 // one write.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { AGENT_PROTOCOL_VERSION } from "@/agent/src/protocol";
 import { testPlaybook, testStep } from "@/testing/test-playbook";
-import { startHarness, type UiClient } from "@/testing/hub-harness";
+import { startHarness, waitFor, type UiClient } from "@/testing/hub-harness";
+
+const gates = mkdtempSync(path.join(tmpdir(), "casebook-gates-"));
+const gate = (n: number) => path.join(gates, `gate${n}`);
+const waitGate = (n: number) => `while [ ! -e '${gate(n)}' ]; do sleep 0.02; done`;
+const PHASE = 20_000; // bytes of each of the three phases of "gated"
 
 const pb = testPlaybook("abuse", [
   // 10 MB, far more than a browser's window plus the agent's credit, after the rogue's first ack.
   testStep("burst", "sleep 0.2; head -c 10485760 /dev/zero | tr '\\0' x"),
   testStep("quick", "echo ok"),
+  // Three phases of output, each let out by the test.
+  testStep(
+    "gated",
+    [1, 2, 3].map((n) => `${n > 1 ? waitGate(n - 1) + "; " : ""}head -c ${PHASE} /dev/zero | tr '\\0' ${n}`).join("; "),
+  ),
 ]);
 
 const HELLO = {
@@ -48,6 +61,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await h?.stop();
+  rmSync(gates, { recursive: true, force: true });
 });
 
 describe("/ui floods", () => {
@@ -109,6 +123,19 @@ describe("/ui floods", () => {
   }, 10_000);
 });
 
+describe("unknown events", () => {
+  it("answers an event the command table does not know with bad-request instead of leaving it hanging", async () => {
+    const client = h.uiClient(viewerCookie);
+    await client.connected();
+    const socket = client.socket as unknown as Socket;
+    expect(await socket.timeout(2000).emitWithAck("no.such.event", {})).toMatchObject({
+      ok: false,
+      error: { code: "bad-request", message: expect.stringContaining("no.such.event") },
+    });
+    expect(client.socket.connected).toBe(true);
+  }, 10_000);
+});
+
 describe("acknowledgements", () => {
   it("ignores output.ack from a viewer not subscribed to the run: the step flows and ends", async () => {
     const runId = await newRun();
@@ -140,6 +167,71 @@ describe("acknowledgements", () => {
     expect(await watcher.call("run.subscribe", { runId })).toMatchObject({ ok: true });
     expect(watcher.socket.connected).toBe(true);
   }, 10_000);
+});
+
+describe("a dropped watcher", () => {
+  it("gets no more live output, is told to re-sync, and catches up: the recorded bytes, then live ones", async () => {
+    const runId = await newRun();
+    const watcher = h.uiClient(viewerCookie);
+    await watcher.connected();
+    expect(await watcher.call("run.subscribe", { runId })).toMatchObject({ ok: true });
+    const live: { offset: number; data: Buffer }[] = [];
+    const replay: { offset: number; data: Buffer; done: boolean }[] = [];
+    const resyncs: unknown[] = [];
+    watcher.socket.on("step.output", (c) => live.push({ offset: c.offset, data: Buffer.from(c.data) }));
+    watcher.socket.on("step.replay", (c) => replay.push({ offset: c.offset, data: Buffer.from(c.data), done: c.done }));
+    (watcher.socket as unknown as Socket).on("step.resync", (r: unknown) => resyncs.push(r));
+    const started = await operator.call("step.run", { runId, stepId: "gated" });
+    if (!started.ok) throw new Error(started.error.message);
+    const stepRunId = started.stepRunId as string;
+    const bytes = (list: { data: Buffer }[]) => list.reduce((n, c) => n + c.data.length, 0);
+    await waitFor(
+      () => bytes(live) === PHASE,
+      5000,
+      () => `phase 1: ${bytes(live)} bytes live`,
+    );
+
+    // Acknowledging backwards drops the watcher from flow control at once.
+    watcher.socket.emit("output.ack", { stepRunId, offset: PHASE });
+    watcher.socket.emit("output.ack", { stepRunId, offset: 0 });
+    await waitFor(
+      () => resyncs.length > 0,
+      2000,
+      () => "never told to re-sync",
+    );
+    expect(resyncs).toEqual([{ runId, stepRunId }]);
+    writeFileSync(gate(1), "");
+    await waitFor(
+      () => operator.output(stepRunId).length === 2 * PHASE,
+      5000,
+      () => "phase 2 never came",
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    expect(bytes(live)).toBe(PHASE); // phase 2 went to the others only: nothing piles up for a laggard
+
+    // Re-subscribing replays what is recorded, then live output goes on from exactly there.
+    const liveBefore = live.length;
+    expect(await watcher.call("run.subscribe", { runId })).toMatchObject({ ok: true });
+    await waitFor(
+      () => replay.at(-1)?.done === true,
+      5000,
+      () => "the replay never ended",
+    );
+    writeFileSync(gate(2), "");
+    const view = await operator.finished(stepRunId, 5000);
+    expect(view).toMatchObject({ verdict: "passed", outputBytes: 3 * PHASE });
+    await waitFor(
+      () => replay.length > 0 && bytes(live.slice(liveBefore)) >= PHASE,
+      2000,
+      () => "no live phase 3",
+    );
+    const replayed = Buffer.concat(replay.map((c) => c.data));
+    const after = live.slice(liveBefore);
+    expect(replay[0]!.offset).toBe(0);
+    expect(after[0]!.offset).toBe(replayed.length);
+    expect(Buffer.concat([replayed, ...after.map((c) => c.data)]).equals(operator.output(stepRunId))).toBe(true);
+    expect(replayed.toString()).toBe("1".repeat(PHASE) + "2".repeat(PHASE));
+  }, 15_000);
 });
 
 describe("/agent hellos", () => {

@@ -63,7 +63,14 @@ export async function attachHub(server: http.Server, given: Partial<HubOptions> 
     ui: {
       runState: (run) => room(run.id).emit("run.state", run),
       stepState: (runId, step) => room(runId).emit("step.state", step),
-      output: (runId, stepRunId, offset, data) => room(runId).emit("step.output", { runId, stepRunId, offset, data }),
+      output: (runId, stepRunId, offset, data, except) =>
+        (except.size ? room(runId).except([...except]) : room(runId)).emit("step.output", {
+          runId,
+          stepRunId,
+          offset,
+          data,
+        }),
+      resync: (runId, stepRunId, socketId) => ui.to(socketId).emit("step.resync", { runId, stepRunId }),
     },
   });
   registerLiveRuns((runId) => runs.liveState(runId));

@@ -174,6 +174,7 @@ function setUp() {
       runState: (run) => runStates.push(run),
       stepState: (_runId, step) => stepStates.push(step),
       output: (_runId, _stepRunId, offset, data) => live.push({ offset, data: data.toString() }),
+      resync: () => {},
     },
   });
   const sent: Sent[] = [];

@@ -31,7 +31,10 @@ export interface AgentLink {
 export interface UiRoom {
   runState(run: RunView): void;
   stepState(runId: string, step: StepRunView): void;
-  output(runId: string, stepRunId: string, offset: number, data: Buffer): void;
+  /** Live output, to the run's watchers except those dropped (socket ids). */
+  output(runId: string, stepRunId: string, offset: number, data: Buffer, except: ReadonlySet<string>): void;
+  /** To one watcher dropped from a running step: catch up by replay. */
+  resync(runId: string, stepRunId: string, socketId: string): void;
 }
 
 export interface RunManagerDeps {
@@ -369,7 +372,8 @@ export class RunManager {
       secrets: run.secrets,
       maxOutputBytes: this.opts.maxOutputBytes,
       record: (onCommitted) => this.store.recordOutput(stepRun.id, stepRun.startedAt, onCommitted),
-      broadcast: (offset, data) => this.ui.output(run.id, stepRun.id, offset, data),
+      broadcast: (offset, data, except) => this.ui.output(run.id, stepRun.id, offset, data, except),
+      resync: (socketId) => this.ui.resync(run.id, stepRun.id, socketId),
       sendAck: (offset) => this.links.get(run.hostId)?.send("step.ack", { stepRunId: stepRun.id, offset }),
     });
     const timeoutMs = step.timeout * 1000;

@@ -23,12 +23,18 @@ function memorySink(): OutputSink {
 
 function session() {
   const acks: number[] = [];
+  const resyncs: string[] = [];
+  /** Per socket the live bytes it got, for the two watchers the tests use. */
+  const got = new Map<string, number>();
   const s = new StepSession({
     stepRunId: "sr1",
     secrets: [],
     maxOutputBytes: 0,
     record: () => memorySink(),
-    broadcast: () => {},
+    broadcast: (_offset, data, except) => {
+      for (const id of ["rogue", "fine"]) if (!except.has(id)) got.set(id, (got.get(id) ?? 0) + data.length);
+    },
+    resync: (socketId) => resyncs.push(socketId),
     sendAck: (offset) => acks.push(offset),
   });
   let offset = 0;
@@ -36,7 +42,7 @@ function session() {
     s.take({ stepRunId: "sr1", seq: 0, offset, data: Buffer.alloc(bytes, "x") });
     offset += bytes;
   };
-  return { s, acks, feed };
+  return { s, acks, feed, resyncs, got };
 }
 
 beforeEach(() => void vi.useFakeTimers());
@@ -94,5 +100,26 @@ describe("StepSession watchers", () => {
     expect(acks.at(-1)).toBe(7 * MB);
     s.watcherGone("rogue");
     expect(s.waitsFor("rogue")).toBe(true);
+  });
+
+  it("tells a dropped watcher once to re-sync, sends it no more live output until a replay readmits it", () => {
+    const { s, feed, resyncs, got } = session();
+    feed(1000);
+    s.watcherAck("rogue", 1000);
+    s.watcherAck("rogue", 10);
+    expect(resyncs).toEqual(["rogue"]);
+    feed(500);
+    s.watcherAck("rogue", 0);
+    expect(resyncs).toEqual(["rogue"]);
+    expect(got).toEqual(
+      new Map([
+        ["rogue", 1000],
+        ["fine", 1500],
+      ]),
+    );
+    s.readmit("rogue");
+    expect(s.waitsFor("rogue")).toBe(true);
+    feed(200);
+    expect(got.get("rogue")).toBe(1200);
   });
 });

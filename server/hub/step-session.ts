@@ -2,6 +2,8 @@
 // duplicates), masks secrets, broadcasts and records the result, keeps text for the expectation,
 // and decides when to credit the agent (never while the database or a watching browser lags, and a
 // watcher only for a bounded time: one that makes no progress or acknowledges backwards is dropped).
+// A dropped watcher gets no more live output, so nothing piles up for it in the server's or the
+// browser's memory; it is told to re-sync and catches up by a replay from storage.
 import type { StepOutput } from "@/agent/src/protocol";
 import { log } from "@/lib/log";
 import { ExpectText } from "@/lib/runs/expect-text";
@@ -24,8 +26,10 @@ export interface StepSessionDeps {
   maxOutputBytes: number;
   /** Where the masked output is recorded; `onCommitted` runs after each committed batch. */
   record: (onCommitted: () => void) => OutputSink;
-  /** Sends masked bytes at a (masked-stream) offset to everyone watching. */
-  broadcast: (offset: number, data: Buffer) => void;
+  /** Sends masked bytes at a (masked-stream) offset to everyone watching but the dropped. */
+  broadcast: (offset: number, data: Buffer, except: ReadonlySet<string>) => void;
+  /** Tells a dropped watcher to catch up by replay (`step.resync`). */
+  resync: (socketId: string) => void;
   /** Credits the agent: it may drop everything before `offset`. */
   sendAck: (offset: number) => void;
 }
@@ -105,6 +109,14 @@ export class StepSession {
     return !this.dropped.has(socketId);
   }
 
+  /**
+   * A replay for this watcher starts from the recorder's snapshot, taken right after this: live
+   * output resumes from there, and the watcher is waited for again once it acknowledges.
+   */
+  readmit(socketId: string): void {
+    this.dropped.delete(socketId);
+  }
+
   /** The watcher left (unsubscribed or disconnected); coming back, it is waited for again. */
   watcherGone(socketId: string): void {
     this.dropped.delete(socketId);
@@ -129,7 +141,7 @@ export class StepSession {
     this.emitted += data.length;
     this.recorder.push(data);
     this.expectText.push(data);
-    this.deps.broadcast(offset, data);
+    this.deps.broadcast(offset, data, this.dropped);
   }
 
   private forceAck(): void {
@@ -172,7 +184,8 @@ export class StepSession {
   private drop(socketId: string, why: string, recheck = true): void {
     this.watchers.delete(socketId);
     this.dropped.add(socketId);
-    log.warn({ stepRunId: this.deps.stepRunId, socketId, why }, "watcher dropped from flow control");
+    log.warn({ stepRunId: this.deps.stepRunId, socketId, why }, "watcher dropped; told to re-sync from storage");
+    this.deps.resync(socketId);
     if (recheck) this.maybeAck();
   }
 }

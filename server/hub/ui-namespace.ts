@@ -37,10 +37,10 @@ function badRequest(error: z.ZodError): UiError {
 }
 
 const INTERNAL: UiError = { code: "internal", message: "The server failed to handle this request; see its log." };
-const DROPPED: UiError = {
-  code: "conflict",
-  message: "This terminal fell too far behind the live output and is no longer waited for; replay it to catch up.",
-};
+const unknownEvent = (event: unknown): UiError => ({
+  code: "bad-request",
+  message: `Unknown event "${String(event).slice(0, 100)}".`,
+});
 const RUN_ROOM_PREFIX = runRoom("");
 /** Refusals of authority are audited; bad input and conflicts (a step already running) are not. */
 const AUDITED_REFUSALS = new Set<UiError["code"]>(["forbidden", "unauthorized"]);
@@ -49,12 +49,10 @@ const AUDITED_REFUSALS = new Set<UiError["code"]>(["forbidden", "unauthorized"])
 const isSignal = (event: unknown) =>
   typeof event === "string" && Object.hasOwn(UI_COMMANDS, event) && UI_COMMANDS[event as UiEvent].reply === null;
 
-/** What one connection has spent and been told. */
+/** What one connection has spent. */
 interface Guard {
   limits: SocketLimits<keyof typeof UI_BUDGETS>;
   inFlight: number;
-  /** Steps whose session dropped this watcher, once told so. */
-  told: Set<string>;
 }
 
 /** Sets up /ui; returns what stops it (its session re-checks). */
@@ -76,39 +74,37 @@ export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOpt
 
   nsp.on("connection", (socket) => {
     const who = { user: socket.data.user.email, address: socket.handshake.address };
-    const guard: Guard = { limits: new SocketLimits(socket, UI_BUDGETS, who), inFlight: 0, told: new Set() };
+    const guard: Guard = { limits: new SocketLimits(socket, UI_BUDGETS, who), inFlight: 0 };
     // Every packet, known event or not, well-formed or not, before any work is done for it.
-    socket.use(([event], next) => {
-      if (guard.limits.charge(isSignal(event) ? "signal" : "command", String(event))) next();
+    socket.use((packet, next) => {
+      const event = packet[0];
+      if (!guard.limits.charge(isSignal(event) ? "signal" : "command", String(event))) return;
+      if (typeof event === "string" && Object.hasOwn(UI_COMMANDS, event)) return next();
+      // Not in the table (a page older or newer than this server, or a probe): answered, not dispatched.
+      const reply = packet.at(-1);
+      if (typeof reply === "function") reply({ ok: false, error: unknownEvent(event) });
     });
     for (const event of Object.keys(UI_COMMANDS) as UiEvent[]) listen(socket, event, guard);
     socket.on("disconnect", () => hub.runs.watcherGone(socket.id));
   });
 
   /** Whether this socket has joined the room of the run whose running step is `stepRunId`. */
-  function watchesStep(socket: UiSocket, stepRunId: string): string | null {
+  function watchesStep(socket: UiSocket, stepRunId: string): boolean {
     for (const room of socket.rooms) {
       if (!room.startsWith(RUN_ROOM_PREFIX)) continue;
-      const runId = room.slice(RUN_ROOM_PREFIX.length);
-      if (hub.runs.liveState(runId)?.activeStepRunId === stepRunId) return runId;
+      if (hub.runs.liveState(room.slice(RUN_ROOM_PREFIX.length))?.activeStepRunId === stepRunId) return true;
     }
-    return null;
+    return false;
   }
 
   /** Flow control is for the run's watchers: anyone else's acknowledgement is ignored and costs. */
   function acknowledge(socket: UiSocket, guard: Guard, ack: OutputAck, deliver: () => void): void {
     // A step that has ended holds nothing back: a terminal still draining its output acks it late,
-    // which is normal, not misbehaviour.
-    const session = hub.runs.session(ack.stepRunId);
-    if (!session) return;
-    const runId = watchesStep(socket, ack.stepRunId);
-    if (!runId) return void guard.limits.charge("signal", "output.ack", UI_IGNORED_SIGNAL_COST);
+    // which is normal, not misbehaviour. So does a dropped watcher's (the session ignores it).
+    if (!hub.runs.session(ack.stepRunId)) return;
+    if (!watchesStep(socket, ack.stepRunId))
+      return void guard.limits.charge("signal", "output.ack", UI_IGNORED_SIGNAL_COST);
     deliver();
-    if (!session.waitsFor(socket.id) && !guard.told.has(ack.stepRunId)) {
-      guard.told.add(ack.stepRunId);
-      log.warn({ user: socket.data.user.email, stepRunId: ack.stepRunId }, "watcher told to re-sync from storage");
-      socket.emit("run.error", { runId, error: DROPPED });
-    }
   }
 
   function listen(socket: UiSocket, event: UiEvent, guard: Guard): void {

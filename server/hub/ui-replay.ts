@@ -18,7 +18,10 @@ export async function sendReplay(
   runId: string,
   stepRunId: string,
 ): Promise<number> {
-  const snapshot = runs.session(stepRunId)?.recorder.snapshot();
+  const session = runs.session(stepRunId);
+  // Together, so no live chunk falls between what the replay holds and what goes out live.
+  session?.readmit(socket.id);
+  const snapshot = session?.recorder.snapshot();
   const stored = async () => (await store.stepRunOutput(stepRunId))?.outputBytes ?? 0;
   const totalBytes = snapshot ? snapshot.committedBytes + snapshot.tail.length : await stored();
   let pending: Buffer[] = [];
