@@ -34,8 +34,8 @@ import { AGENT_BUDGETS, SocketLimits, UI_BUDGETS, UI_IGNORED_SIGNAL_COST, type B
 
 const SEED = Number(process.env.CASEBOOK_FUZZ_SEED ?? 8_2026);
 const SCALE = Number(process.env.CASEBOOK_FUZZ_SCALE ?? 1);
-const UI_WAVES = 45 * SCALE;
-const AGENT_SESSIONS = 24 * SCALE;
+const UI_WAVES = 36 * SCALE;
+const AGENT_SESSIONS = 20 * SCALE;
 const ROGUE_HOSTS = 6;
 /** The fewest fuzz messages the hub must have taken in (charged to a budget) in one run. */
 const MIN_MESSAGES = 10_000;
