@@ -257,6 +257,8 @@ const files: RiskCase[] = [
   ["change", "find /var/log/journal -name '*.journal~' -delete", "deletes"],
   ["change", "find . -name '*.pyc' -print -fprint /tmp/pyc.list", "writes"],
   ["change", "tar -xzf node-v20.tar.gz -C /opt"],
+  ["change", "rsync -a --delete ./ ray-head:/srv/app/"],
+  ["read", "rsync -ain --exclude='.venv' -e 'ssh -o BatchMode=yes' ./ ray-head:/srv/app/"],
   ["change", "sort -o /etc/hosts.sorted /etc/hosts", "sort -o"],
   ["change", "yq -i '.spec.replicas = 3' deploy.yaml"],
   ["danger", "rm -rf /", "rm -r"],
@@ -464,6 +466,12 @@ const shell: RiskCase[] = [
   ["danger", "ssh db-1 'sudo reboot'", "reboot"],
   ["danger", "env -i reboot"],
   ["danger", "echo ok; rm -rf /", "rm -r"],
+  // Functions: the body counts where it is defined, the arguments it runs at each call.
+  ["read", 'k() { timeout 20 kubectl exec -n "$NAMESPACE" debug -- "$@" </dev/null 2>&1; }\nk ls -la /lib64/'],
+  ["danger", 'k() { kubectl exec debug -- "$@"; }\nk rm -rf /data', "rm -r"],
+  ["change", 'k() { kubectl exec debug -- "$@"; }\nk "$CMD"', "not literal"],
+  ["change", "command -v timeout >/dev/null || timeout() { perl -e 'alarm shift; exec @ARGV' \"$@\"; }", "perl"],
+  ["danger", "timeout() { sleep 1; }\ntimeout 5 reboot", "reboot"],
   // Spellings that hide the program from a text match but not from the shell.
   ["danger", "r\\m -rf /srv", "rm -r"],
   ["danger", '"rm" -r -f /srv', "rm -r"],

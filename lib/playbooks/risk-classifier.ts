@@ -120,8 +120,15 @@ interface SimpleContext {
   local: RiskFinding[];
 }
 
+// A command whose program is the caller's arguments: `k() { kubectl exec pod -- "$@"; }`.
+const FORWARDED_ARGS = new Set(['"$@"', "$@", '"$*"', "$*", '"${@}"', "${@}"]);
+
 class Walker {
   private readonly functions = new Set<string>();
+  /** Functions that run their arguments as a command; each call is classified as that command. */
+  private readonly forwarding = new Set<string>();
+  /** The functions whose bodies are being classified, innermost last. */
+  private readonly inFunction: string[] = [];
 
   constructor(
     private readonly parse: ParseShell,
@@ -170,9 +177,12 @@ class Walker {
           else this.node(child, depth);
         }
         return;
-      case "function_definition":
+      case "function_definition": {
+        this.inFunction.push(node.childForFieldName("name")?.text ?? "");
         for (const child of node.namedChildren) if (child.type !== "word") this.node(child, depth);
+        this.inFunction.pop();
         return;
+      }
       case "file_redirect":
       case "heredoc_redirect":
         return this.redirect(node, node.parent?.text ?? node.text, depth);
@@ -271,12 +281,22 @@ class Walker {
     const [first] = words;
     if (!first) return;
     const name = first.value;
+    const caller = this.inFunction[this.inFunction.length - 1];
+    if (name === undefined && caller !== undefined && FORWARDED_ARGS.has(first.text)) {
+      // What runs is decided by each call of the function, and classified there.
+      this.forwarding.add(caller);
+      return;
+    }
     if (name === undefined) {
       add("change", `the program name ${first.text} is not literal, so the classifier cannot tell what runs`);
       return;
     }
-    // A function's body is classified where it is defined.
-    if (this.functions.has(name)) return;
+    if (this.functions.has(name)) {
+      // The body is classified where it is defined; the call adds what it passes to be run.
+      if (this.forwarding.has(name)) this.argv(words.slice(1), ctx, extraArgs);
+      // A function may stand in for a program only sometimes (`command -v timeout || timeout() …`).
+      if (!lookup(name)) return;
+    }
     const program = programName(name);
     if (!program) {
       add("change", `\`${name}\` runs a program by its path, which the classifier does not know`);

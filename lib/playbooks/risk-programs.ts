@@ -576,7 +576,11 @@ export const PROGRAMS: Readonly<Record<string, ProgramSpec>> = {
     ["chown", "chmod", "chgrp", "chattr", "setfacl"],
     change("`{program}` changes file ownership or permissions"),
   ),
-  ...each(["cp", "mv", "ln", "install", "rsync", "scp", "sftp"], change("`{program}` writes files")),
+  ...each(["cp", "mv", "ln", "install", "scp", "sftp"], change("`{program}` writes files")),
+  rsync: change("`rsync` copies files", {
+    valueOptions: ["-e", "--rsh", "-f", "--filter", "--exclude", "--include", "-T", "--temp-dir"],
+    readWith: each(["-n", "--dry-run", "--list-only"], true),
+  }),
   ...each(
     ["touch", "mkdir", "rmdir", "truncate", "unlink", "split", "csplit", "patch"],
     change("`{program}` changes files"),
@@ -741,6 +745,9 @@ export const PROGRAMS: Readonly<Record<string, ProgramSpec>> = {
     },
   }),
   "nvidia-smi": NVIDIA_SMI,
+  claude: change("`claude` runs Claude Code, which can edit files and run commands", {
+    readWith: each(["--version", "-v"], true),
+  }),
   "nvidia-container-cli": change("", { subcommands: reads("info", "list", "--version") }),
 
   // Network.
