@@ -27,19 +27,20 @@ export function RiskReason({ step }: { step: Pick<Step, "risk" | "riskReason" | 
   if (!riskReason) return null;
   const overridden = classified !== undefined && RISKS.indexOf(classified.risk) > RISKS.indexOf(risk);
   return (
-    <p className={`step-risk-reason${overridden ? " step-risk-overridden" : ""}`}>
+    <div className={`step-risk-reason${overridden ? " step-risk-overridden" : ""}`}>
       <InfoIcon size={13} />
-      <span>
-        <strong>{overridden ? `${RISK_LABELS[risk].label} by review:` : "Why this risk:"}</strong> {riskReason}
+      <div>
+        <p>
+          <strong>{overridden ? `${RISK_LABELS[risk].label} by review:` : "Why this risk:"}</strong> {riskReason}
+        </p>
         {overridden && (
-          <span className="step-risk-classified">
-            {" "}
+          <p className="step-risk-classified">
             The classifier alone says {RISK_LABELS[classified.risk].label.toLowerCase()}:{" "}
             <WithCode text={classified.summary.replace(/^\w+: /, "")} />.
-          </span>
+          </p>
         )}
-      </span>
-    </p>
+      </div>
+    </div>
   );
 }
 

@@ -9,13 +9,20 @@ export type { Node as ShellNode } from "web-tree-sitter";
 
 let loading: Promise<Parser> | undefined;
 
+// Read from node_modules at run time. Named through a table, and marked for Turbopack, so that
+// `next build` does not try to bundle the .wasm files as modules (it cannot link them).
+const WASM_FILES = {
+  runtime: "web-tree-sitter/web-tree-sitter.wasm",
+  bash: "tree-sitter-bash/tree-sitter-bash.wasm",
+} as const;
+
 function load(): Promise<Parser> {
   loading ??= (async () => {
-    // Resolved from this module rather than bundled: next.config.ts keeps both packages external.
     const require = createRequire(import.meta.url);
-    const runtime = await readFile(require.resolve("web-tree-sitter/web-tree-sitter.wasm"));
-    await Parser.init({ wasmBinary: runtime });
-    const bash = await Language.load(await readFile(require.resolve("tree-sitter-bash/tree-sitter-bash.wasm")));
+    const wasm = (file: keyof typeof WASM_FILES) =>
+      readFile(/* turbopackIgnore: true */ require.resolve(/* turbopackIgnore: true */ WASM_FILES[file]));
+    await Parser.init({ wasmBinary: await wasm("runtime") });
+    const bash = await Language.load(await wasm("bash"));
     const parser = new Parser();
     parser.setLanguage(bash);
     return parser;
