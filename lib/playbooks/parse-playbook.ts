@@ -17,6 +17,8 @@ export interface ParseResult {
   /** Present only when the file has no errors: a playbook with a problem is not served half-right. */
   playbook?: Playbook;
   errors: ContentError[];
+  /** The steps that parsed, even when the file has errors, so the risk check can report on them too. */
+  steps?: Step[];
 }
 
 /**
@@ -27,9 +29,11 @@ export function parsePlaybook(file: string, source: string | Uint8Array, opts: {
   const bytes = typeof source === "string" ? Buffer.from(source, "utf8") : source;
   const text = typeof source === "string" ? source : Buffer.from(source).toString("utf8");
   const problems: Problem[] = [];
+  const read: { steps?: Step[] } = {};
   const done = (playbook?: Playbook): ParseResult => {
     const errors = sortContentErrors(problems.map((problem) => ({ file, ...problem })));
-    return errors.length === 0 && playbook ? { playbook, errors } : { errors };
+    if (errors.length === 0 && playbook) return { playbook, errors };
+    return read.steps ? { errors, steps: read.steps } : { errors };
   };
 
   const slug = path.basename(file).replace(/\.mdx$/, "");
@@ -63,6 +67,7 @@ export function parsePlaybook(file: string, source: string | Uint8Array, opts: {
   problems.push(...frontmatter.errors);
   checkMdxSubset(tree, problems);
   const outline = readOutline(tree, problems);
+  read.steps = outline.steps;
   checkStepLinks(outline, problems);
 
   if (!frontmatter.data) return done();

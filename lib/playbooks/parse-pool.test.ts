@@ -9,12 +9,16 @@ const good = readFileSync(path.join(import.meta.dirname, "fixtures", "podman-bas
 const broken = Buffer.from(
   '---\ntitle: T\nsummary: S\n---\n\n<Step id="a" title="A" risk="high">\n```bash\nls\n```\n</Step>\n',
 );
+// Its step declares read but edits a file: the worker's risk classifier must say so too.
+const underDeclared = Buffer.from(
+  '---\ntitle: T\nsummary: S\n---\n\n<Step id="a" title="A">\n```bash\nsed -i s/a/b/ /etc/hosts\n```\n</Step>\n',
+);
 const jobs: ParseJob[] = Array.from({ length: 20 }, (_, i) => ({
   file: `content/p-${i}.mdx`,
-  source: i % 5 === 4 ? broken : good,
+  source: i % 5 === 4 ? broken : i % 5 === 2 ? underDeclared : good,
   mtime: new Date(2026, 0, i + 1),
 }));
-const expected = jobs.map(runParseJob);
+const expected = await Promise.all(jobs.map(runParseJob));
 const scratch = mkdtempSync(path.join(tmpdir(), "casebook-pool-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -25,6 +29,7 @@ describe("parseJobs", () => {
     expect(results).toEqual(expected);
     expect(results[3]?.playbook?.updatedAt).toEqual(new Date(2026, 0, 4));
     expect(results[4]?.errors[0]?.message).toBe('Step "a": unknown risk "high" (allowed: read, change, danger)');
+    expect(results[2]?.errors[0]?.message).toMatch(/^Step "a" declares risk read, but the command changes the host/);
   });
 
   it("parses everything on the main thread when the workers cannot start", async () => {

@@ -99,7 +99,7 @@ export async function parseJobs(
       const remaining = next < jobs.length || returned.length > 0;
       const [id] = remaining && (options.mainThread !== false || alive === 0) ? take(1) : [];
       if (id !== undefined) {
-        results[id] = runParseJob(jobs[id] as ParseJob);
+        results[id] = await runParseJob(jobs[id] as ParseJob);
         if (alive > 0 && performance.now() - lastYield > YIELD_EVERY_MS) {
           await yieldToEventLoop();
           lastYield = performance.now();

@@ -4,13 +4,15 @@ import { parentPort } from "node:worker_threads";
 import { runParseJob, type ParseJob } from "./parse-job";
 
 export type WorkerRequest = { id: number; job: ParseJob }[];
-export type WorkerReply = { ready: true } | { results: { id: number; result: ReturnType<typeof runParseJob> }[] };
+export type WorkerReply =
+  { ready: true } | { results: { id: number; result: Awaited<ReturnType<typeof runParseJob>> }[] };
 
 const port = parentPort;
 if (port) {
   port.on("message", (batch: WorkerRequest) => {
-    const reply: WorkerReply = { results: batch.map(({ id, job }) => ({ id, result: runParseJob(job) })) };
-    port.postMessage(reply);
+    void Promise.all(batch.map(async ({ id, job }) => ({ id, result: await runParseJob(job) }))).then((results) =>
+      port.postMessage({ results } satisfies WorkerReply),
+    );
   });
   port.postMessage({ ready: true } satisfies WorkerReply);
 }

@@ -80,6 +80,7 @@ export function readStep(element: JsxElement, problems: Problem[]): StepDraft | 
   const title = text("title");
   if (!written.has("title")) report(start, 'missing title="..."');
   const risk = readRisk(values.get("risk"), report);
+  const riskReason = text("riskReason");
   const expect = readExpect(values.get("expect"), report);
   const onPass = text("onPass", slug);
   const onFail = text("onFail", slug);
@@ -96,6 +97,7 @@ export function readStep(element: JsxElement, problems: Problem[]): StepDraft | 
       lang: code.lang ?? "bash",
       code: code.value,
       risk,
+      ...(riskReason !== undefined && { riskReason }),
       expect,
       ...(onPass !== undefined && { onPass }),
       ...(onFail !== undefined && { onFail }),

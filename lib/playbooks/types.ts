@@ -23,7 +23,11 @@ export interface Step {
   title: string;
   lang: string; // the fenced code block's language (bash, sh, zsh, ...)
   code: string;
-  risk: Risk; // default "read"
+  risk: Risk; // default "read"; never below the classifier's risk unless riskReason says why
+  /** The author's reason for the declared risk; required when it is lower than the classifier's. */
+  riskReason?: string;
+  /** What the risk classifier found (lib/playbooks/risk-classifier.ts); set by the content check. */
+  classified?: { risk: Risk; summary: string };
   expect: Expectation;
   onPass?: string; // step id; default: next step in document order
   onFail?: string; // step id; default: next step in document order

@@ -20,8 +20,8 @@ export default async function DraftPlaybookPage({ params }: { params: Promise<{ 
   const { id } = await params;
   const incident = await getIncident(id);
   if (!incident) notFound();
-  const { draft, mdx } = incidentToPlaybookDraft(incident);
-  const check = checkDraft(mdx, draft.slug);
+  const { draft, mdx } = await incidentToPlaybookDraft(incident);
+  const check = await checkDraft(mdx, draft.slug);
   const steps = check.playbook?.steps ?? [];
   const canSave = hasRole(user, "operator") && (await contentWritable());
 

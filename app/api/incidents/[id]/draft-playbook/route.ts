@@ -18,7 +18,7 @@ const saveBody = jsonBody(saveSchema, "{ slug }", {});
 export const GET = route({ role: "viewer", params }, async ({ params }) => {
   const incident = await getIncident(params.id);
   if (!incident) return Response.json({ error: "No such incident" }, { status: 404 });
-  const { draft, mdx } = incidentToPlaybookDraft(incident);
+  const { draft, mdx } = await incidentToPlaybookDraft(incident);
   return new Response(mdx, {
     headers: {
       "content-type": "text/markdown; charset=utf-8",
@@ -31,7 +31,7 @@ export const GET = route({ role: "viewer", params }, async ({ params }) => {
 export const POST = route({ role: "operator", params, body: saveBody }, async ({ user, params: { id }, body }) => {
   const incident = await getIncident(id);
   if (!incident) return Response.json({ error: "No such incident" }, { status: 404 });
-  const { draft, mdx } = incidentToPlaybookDraft(incident);
+  const { draft, mdx } = await incidentToPlaybookDraft(incident);
   const target = body.slug?.trim() || draft.slug;
   try {
     const saved = await savePlaybookDraft(mdx, target);

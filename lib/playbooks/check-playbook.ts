@@ -1,0 +1,42 @@
+// One playbook file through every content check: the format (parsePlaybook, synchronous) and then
+// each step's declared risk against the shell classifier (asynchronous, it loads a WebAssembly
+// parser). The content index, `npm run check:content` and the draft check all come through here.
+import { sortContentErrors } from "./content-error";
+import { RISKS, type Risk } from "./format";
+import { parsePlaybook, type ParseResult } from "./parse-playbook";
+import { classifyCommand } from "./risk-classifier";
+import type { ContentError, Step } from "./types";
+
+const rank = (risk: Risk) => RISKS.indexOf(risk);
+
+const WHAT_IT_DOES: Record<Exclude<Risk, "read">, string> = {
+  change: "changes the host",
+  danger: "is destructive",
+};
+
+export async function checkPlaybook(
+  file: string,
+  source: string | Uint8Array,
+  opts: { mtime?: Date } = {},
+): Promise<Omit<ParseResult, "steps">> {
+  const parsed = parsePlaybook(file, source, opts);
+  const steps = parsed.playbook?.steps ?? parsed.steps ?? [];
+  const classified = await Promise.all(steps.map((step) => classifyCommand(step.code)));
+  const errors: ContentError[] = [...parsed.errors];
+  const checked = steps.map((step, i): Step => {
+    const { risk, summary, findings } = classified[i]!;
+    if (risk !== "read" && rank(step.risk) < rank(risk) && step.riskReason === undefined) {
+      errors.push({ file, line: step.line, message: underDeclared(step, risk, findings[0]?.reason ?? summary) });
+    }
+    return { ...step, classified: { risk, summary } };
+  });
+  if (errors.length > 0 || !parsed.playbook) return { errors: sortContentErrors(errors) };
+  return { playbook: { ...parsed.playbook, steps: checked }, errors };
+}
+
+function underDeclared(step: Step, risk: Exclude<Risk, "read">, reason: string): string {
+  return (
+    `Step "${step.id}" declares risk ${step.risk}, but the command ${WHAT_IT_DOES[risk]}: ${reason} ` +
+    `(declare risk="${risk}", or keep it and say why with riskReason="…")`
+  );
+}
