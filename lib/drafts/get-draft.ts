@@ -8,9 +8,11 @@ import type { DraftSource, DraftStatus } from "./draft-rules";
 import { readPublished } from "./published-file";
 
 const person = { select: { id: true, name: true } } as const;
+const reviewer = { select: { id: true, name: true, role: true, editor: true } } as const;
 
 export interface DraftReviewView {
-  reviewer: { id: string; name: string } | null;
+  reviewer: { id: string; name: string; role: string; editor: boolean } | null;
+  contentHash: string;
   note: string;
   createdAt: Date;
   /** Whether it approved the draft's text as it is now (an edit since makes it stale). */
@@ -47,7 +49,7 @@ export async function getDraft(id: string): Promise<DraftView | null> {
     include: {
       author: person,
       decidedBy: person,
-      reviews: { include: { reviewer: person }, orderBy: { createdAt: "asc" } },
+      reviews: { include: { reviewer }, orderBy: { createdAt: "asc" } },
     },
   });
   if (!row) return null;
@@ -60,6 +62,7 @@ export async function getDraft(id: string): Promise<DraftView | null> {
     contentHash: hash,
     reviews: row.reviews.map((r) => ({
       reviewer: r.reviewer,
+      contentHash: r.contentHash,
       note: r.note,
       createdAt: r.createdAt,
       current: r.contentHash === hash,

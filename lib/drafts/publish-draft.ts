@@ -9,8 +9,8 @@
 //     served and runnable at once.
 // Publishes are serialised in the process, so two cannot interleave between check and write.
 import "server-only";
-import { countPublishers, reviewUser } from "@/lib/auth/editor";
-import { isEditor, mayReview } from "@/lib/auth/review-permissions";
+import { reviewUser } from "@/lib/auth/editor";
+import { mayReview } from "@/lib/auth/review-permissions";
 import type { Role } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { log } from "@/lib/log";
@@ -19,11 +19,11 @@ import { reloadContentIndex } from "@/lib/playbooks/content-index";
 import { processSingleton } from "@/lib/process-singleton";
 import { withAudit } from "@/lib/runs/audit";
 import { playbookHref } from "@/lib/search/playbook-documents";
-import { assessDraft, publishBlockers } from "./assess-draft";
+import { assessDraft } from "./assess-draft";
 import { DraftError, noSuchDraft } from "./draft-error";
 import { versionName } from "./draft-rules";
 import { contentWritable, publishedName, readPublished, restorePublished, writePublished } from "./published-file";
-import { twoPersonApplies, twoPersonRefusal, twoPersonSetting } from "./two-person-rule";
+import { publishCheck } from "./publish-check";
 
 export interface PublishedDraft {
   slug: string;
@@ -59,23 +59,12 @@ async function publishNow(draftId: string, publisherId: string): Promise<Publish
     throw new DraftError("content/ is not writable on this server: add the draft to the repository instead.", 409);
   }
 
-  const assessment = await assessDraft(draft.mdx, slug);
-  const blockers = publishBlockers(assessment);
-  if (blockers.length) throw new DraftError(blockers.join(" "), 422);
-
   const hash = contentHash(draft.mdx);
-  // Only approvals of this version, by people who can still review, count.
-  const approvers = draft.reviews
-    .filter((r) => r.contentHash === hash && r.reviewer && isEditor(r.reviewer))
-    .map((r) => r.reviewer!.id);
-  const refusal = twoPersonRefusal({
-    applies: twoPersonApplies(twoPersonSetting(), await countPublishers()),
-    highest: assessment.highest,
-    authorId: draft.authorId,
-    publisherId,
-    approvers,
-  });
-  if (refusal) throw new DraftError(refusal, 403);
+  const assessment = await assessDraft(draft.mdx, slug);
+  const check = await publishCheck({ ...draft, contentHash: hash }, assessment, publisherId);
+  if (check.blockers.length) throw new DraftError(check.blockers.join(" "), 422);
+  if (check.twoPerson) throw new DraftError(check.twoPerson, 403);
+  const { approvers } = check;
 
   const published = await readPublished(slug);
   const replaces = draft.replacesContentHash;
