@@ -52,7 +52,8 @@ describe("assessDraft", () => {
     ]);
     expect(a.highest).toBe("change");
     expect(publishBlockers(a)).toEqual([
-      'Step "sneaky" declares read, but the classifier finds change (change: stand-in): declare risk="change" in the draft.',
+      'Step "sneaky" declares read, but the classifier finds change (change: stand-in): ' +
+        'declare risk="change" in the draft.',
     ]);
   });
 

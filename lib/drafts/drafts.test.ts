@@ -279,7 +279,7 @@ describe("publishing", () => {
     expect(JSON.parse(event!.detail!)).toMatchObject({ replaced: contentHash(before) });
   });
 
-  it("refuses a stale replace with 409 and the reason: the published file changed since the draft was made", async () => {
+  it("refuses a stale replace with 409 and why: the published file changed since the draft was made", async () => {
     const file = path.join(contentDir, `${SEED}.mdx`);
     const base = readFileSync(file, "utf8");
     const mine = base.replace(/^summary: .*$/m, "summary: Mine.");

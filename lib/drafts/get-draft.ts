@@ -28,6 +28,7 @@ export interface DraftView {
   source: DraftSource;
   sourceRef: string | null;
   status: DraftStatus;
+  authorId: string | null;
   author: { id: string; name: string } | null;
   decidedBy: { id: string; name: string } | null;
   decidedAt: Date | null;

@@ -97,7 +97,7 @@ describe("POST /api/drafts", () => {
     });
   });
 
-  it("refuses a broken playbook with its file:line reason, a file of another kind, and an empty one; saves nothing", async () => {
+  it("refuses a broken playbook (file:line), another kind of file and an empty one; saves nothing", async () => {
     const before = await db.playbookDraft.count();
     const broken = await uploadFile("broken.mdx", MDX("Broken").replace('id="look"', 'id="look" onPass="nowhere"'));
     expect(broken.status).toBe(400);
