@@ -190,4 +190,27 @@ test.describe("as the editor who reviews", () => {
     expect(events.find((e) => e.playbook.startsWith(`${SLUG}@`))?.userEmail).toBe(EDITOR.email);
     await admin.close();
   });
+
+  test("a draft that replaces the published version shows the diff against it", async ({ browser }) => {
+    const page = await editorPage(browser);
+    await page.goto(`/playbooks/${SLUG}`);
+    const version = (await page.locator(".meta-file").getAttribute("title"))?.replace("Version ", "") ?? "";
+    expect(version).toMatch(/^[0-9a-f]{12}$/);
+    const source = await page.request.get(`/api/drafts/${draftHref.split("/").pop()}/mdx`);
+    expect(source.status()).toBe(200);
+    const mdx = (await source.text()).replace(/^title: .*$/m, `title: ${TITLE}, revised`);
+    const res = await page.request.post(`/api/drafts?replaces=${version}`, {
+      headers: SAME_SITE,
+      multipart: { file: { name: `${SLUG}.mdx`, mimeType: "text/markdown", buffer: Buffer.from(mdx) } },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    const { href } = (await res.json()) as { href: string };
+    await page.goto(href);
+    await expect(page.getByRole("heading", { name: `Changes against version ${version}` })).toBeVisible();
+    await expect(page.getByRole("cell", { name: `title: ${TITLE}, revised` })).toBeVisible();
+    await lookAt(page, "draft-diff");
+    await page.getByRole("button", { name: "Delete draft" }).click();
+    await expect(page).toHaveURL(/\/drafts$/);
+    await page.context().close();
+  });
 });

@@ -134,7 +134,12 @@ export default async function DraftReviewPage({ params }: { params: Promise<{ id
         ) : open ? (
           <p className="muted">An editor reviews and publishes this draft; you can still edit or delete it.</p>
         ) : null}
-        {mayDiscardDraft(user, draft).allowed ? <DeleteForm draftId={draft.id} /> : null}
+        <div className={styles.secondary}>
+          <a className="button" href={`/api/drafts/${draft.id}/mdx`} download={`${draft.slug}.mdx`}>
+            Download the MDX
+          </a>
+          {mayDiscardDraft(user, draft).allowed ? <DeleteForm draftId={draft.id} /> : null}
+        </div>
       </section>
 
       {staleReplace && open ? (
