@@ -12,6 +12,7 @@ export const NAV_LINKS: NavLink[] = [
   { href: "/playbooks", label: "Playbooks" },
   { href: "/tags", label: "Tags" },
   { href: "/incidents", label: "Incidents" },
+  { href: "/drafts", label: "Drafts", minRole: "operator" },
   { href: "/runs", label: "Runs" },
   { href: "/hosts", label: "Hosts" },
   { href: "/admin/audit", label: "Audit", minRole: "admin" },

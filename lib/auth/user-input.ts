@@ -30,3 +30,8 @@ export const setBannedInput = z.object({
   userId: z.string().min(1, "Which user?"),
   banned: z.enum(["true", "false"]).transform((v) => v === "true"),
 });
+
+export const setEditorInput = z.object({
+  userId: z.string().min(1, "Which user?"),
+  editor: z.enum(["true", "false"]).transform((v) => v === "true"),
+});

@@ -1,8 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync } from "node:fs";
-import os from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { DraftSaveError, savePlaybookDraft } from "@/lib/import/save-draft";
+import { describe, expect, it } from "vitest";
 import { checkPlaybook } from "@/lib/playbooks/check-playbook";
 import { incidentToPlaybookDraft } from "./draft-playbook";
 import { importIncidentMarkdown } from "./markdown/import-markdown";
@@ -101,38 +99,5 @@ describe("incident → playbook draft", () => {
     expect(prose).not.toMatch(/(^|[^\\])<(script|img|b|iframe)\b/m);
     expect(prose).not.toMatch(/\]\(javascript:/);
     expect(playbook!.symptoms).toEqual(["<script>alert(1)</script>"]);
-  });
-});
-
-describe("saving a draft into content/", () => {
-  let dir = "";
-  afterEach(() => {
-    if (dir) {
-      chmodSync(dir, 0o755);
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it("writes a checked draft once, then refuses to overwrite, and refuses a broken one", async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), "casebook-drafts-"));
-    const { draft, mdx } = await incidentToPlaybookDraft(seed("ray-actors-pending-creation-podman.md"));
-    await savePlaybookDraft(mdx, draft.slug, dir);
-    expect(readFileSync(path.join(dir, `${draft.slug}.mdx`), "utf8")).toBe(mdx);
-    await expect(savePlaybookDraft(mdx, draft.slug, dir)).rejects.toMatchObject({ status: 409 });
-    const broken = mdx.replace('onFail="fix-', 'onFail="nowhere-');
-    const err = await savePlaybookDraft(broken, "other-slug", dir).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(DraftSaveError);
-    expect((err as DraftSaveError).message).toMatch(
-      /content\/other-slug\.mdx:\d+:\d+: Step "check-podman-not-installed-in-vm": onFail names unknown step/,
-    );
-    await expect(savePlaybookDraft(mdx, "Bad Slug", dir)).rejects.toMatchObject({ status: 400 });
-  });
-
-  it.skipIf(process.getuid?.() === 0)("says so when content/ is read-only", async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), "casebook-drafts-"));
-    writeFileSync(path.join(dir, "keep.txt"), "");
-    chmodSync(dir, 0o555);
-    const { draft, mdx } = await incidentToPlaybookDraft(seed("arc-job-containers-nixery.md"));
-    await expect(savePlaybookDraft(mdx, draft.slug, dir)).rejects.toMatchObject({ status: 403 });
   });
 });

@@ -25,13 +25,18 @@ export async function checkPlaybook(
   const errors: ContentError[] = [...parsed.errors];
   const checked = steps.map((step, i): Step => {
     const { risk, summary, findings } = classified[i]!;
-    if (risk !== "read" && rank(step.risk) < rank(risk) && step.riskReason === undefined) {
+    if (risk !== "read" && underDeclares(step, risk)) {
       errors.push({ file, line: step.line, message: underDeclared(step, risk, findings[0]?.reason ?? summary) });
     }
     return { ...step, classified: { risk, summary } };
   });
   if (errors.length > 0 || !parsed.playbook) return { errors: sortContentErrors(errors) };
   return { playbook: { ...parsed.playbook, steps: checked }, errors };
+}
+
+/** The rule the content check enforces: below the classifier's risk, with no riskReason saying why. */
+export function underDeclares(step: Pick<Step, "risk" | "riskReason">, classified: Risk): boolean {
+  return rank(step.risk) < rank(classified) && step.riskReason === undefined;
 }
 
 function underDeclared(step: Step, risk: Exclude<Risk, "read">, reason: string): string {

@@ -10,6 +10,7 @@ import {
   getContentIndex,
   getPlaybook,
   onContentIndexChange,
+  reloadContentIndex,
 } from "./content-index";
 import type { ContentIndex } from "./types";
 
@@ -146,6 +147,35 @@ describe("getContentIndex", () => {
     writeFileSync(path.join(dir, "second.mdx"), playbook("Two"));
     await stayed;
     expect(seen).toEqual([]);
+  });
+});
+
+describe("reloadContentIndex", () => {
+  it("serves a file written after the first build at once, without a watcher, and tells listeners", async () => {
+    process.env.CONTENT_DIR = dir;
+    await getContentIndex();
+    writeFileSync(path.join(dir, "fresh.mdx"), playbook("Fresh"));
+    expect(await getPlaybook("fresh")).toBeUndefined();
+    const heard: string[] = [];
+    const off = onContentIndexChange((index) => heard.push(index.playbooks.get("fresh")?.title ?? "-"));
+    const reloaded = await reloadContentIndex();
+    off();
+    expect(reloaded.playbooks.get("fresh")?.title).toBe("Fresh");
+    expect((await getPlaybook("fresh"))?.title).toBe("Fresh");
+    expect(heard).toEqual(["Fresh"]);
+  });
+
+  it("reflects every write made before the call, even while another rebuild is running", async () => {
+    process.env.CONTENT_DIR = dir;
+    await getContentIndex();
+    writeFileSync(path.join(dir, "one.mdx"), playbook("One"));
+    const first = reloadContentIndex();
+    // Written after the first rebuild may have listed the folder: the second call must see it.
+    writeFileSync(path.join(dir, "two.mdx"), playbook("Two"));
+    const second = await reloadContentIndex();
+    expect(second.playbooks.has("two")).toBe(true);
+    expect((await first).playbooks.has("one")).toBe(true);
+    expect((await getPlaybook("two"))?.title).toBe("Two");
   });
 });
 

@@ -1,6 +1,7 @@
-// The process-wide content index: built once, lazily, and rebuilt when content/ changes in
-// development (or with CASEBOOK_WATCH=1). One per process (lib/process-singleton.ts): the custom
-// server and the Next.js bundle must share it.
+// The process-wide content index: built once, lazily, rebuilt when content/ changes in development
+// (or with CASEBOOK_WATCH=1), and rebuilt on demand when Casebook itself writes into content/
+// (publishing a reviewed draft). One per process (lib/process-singleton.ts): the custom server and
+// the Next.js bundle must share it.
 import "server-only";
 import { watch, type FSWatcher } from "node:fs";
 import { log } from "@/lib/log";
@@ -18,8 +19,10 @@ interface ContentIndexState {
   listeners: Set<Listener>;
   watcher?: FSWatcher;
   debounce?: NodeJS.Timeout;
-  rebuilding: boolean;
-  rebuildAgain: boolean;
+  /** The rebuild in progress, if any. */
+  rebuilding?: Promise<ContentIndex>;
+  /** The rebuild queued behind it, shared by every caller that arrives meanwhile. */
+  queued?: Promise<ContentIndex>;
   cache: NonNullable<BuildOptions["cache"]>;
 }
 
@@ -30,8 +33,6 @@ function state(): ContentIndexState {
   return processSingleton<ContentIndexState>(SINGLETON, () => ({
     dir: contentDir(),
     listeners: new Set(),
-    rebuilding: false,
-    rebuildAgain: false,
     cache: new Map(),
   }));
 }
@@ -58,6 +59,17 @@ export function onContentIndexChange(listener: Listener): () => void {
   };
 }
 
+/**
+ * Rebuilds now and resolves with an index that reflects every change to content/ made before the
+ * call, after the listeners (search) have heard of it: the caller that just wrote a playbook can
+ * redirect to its page. Without a watcher, this is how a write becomes visible before a restart.
+ */
+export function reloadContentIndex(): Promise<ContentIndex> {
+  const s = state();
+  // Never built yet: the first build reads the folder as it is now (and starts the watcher).
+  return s.current ? rebuild(s) : getContentIndex();
+}
+
 /** Stops watching and forgets the index, so the next call builds afresh (tests, shutdown). */
 export function closeContentIndex(): void {
   const s = forgetProcessSingleton<ContentIndexState>(SINGLETON);
@@ -75,7 +87,10 @@ function startWatching(s: ContentIndexState): void {
     s.watcher = watch(s.dir, { persistent: false }, (_event, name) => {
       if (name && !name.toString().endsWith(".mdx")) return;
       clearTimeout(s.debounce);
-      s.debounce = setTimeout(() => void rebuild(s), DEBOUNCE_MS);
+      s.debounce = setTimeout(
+        () => rebuild(s).catch((err: unknown) => log.error({ err }, "content rebuild failed")),
+        DEBOUNCE_MS,
+      );
     });
     s.watcher.on("error", (error) => log.warn({ err: error, dir: s.dir }, "content watcher stopped"));
     log.info({ dir: s.dir }, "watching content for changes");
@@ -84,29 +99,39 @@ function startWatching(s: ContentIndexState): void {
   }
 }
 
-/** One rebuild at a time; changes that arrive during a rebuild trigger one more afterwards. */
-async function rebuild(s: ContentIndexState): Promise<void> {
+/**
+ * One rebuild at a time. A call during a rebuild queues one more, because the running one may have
+ * listed the folder before the caller's change; calls that arrive meanwhile share that one.
+ */
+function rebuild(s: ContentIndexState): Promise<ContentIndex> {
   if (s.rebuilding) {
-    s.rebuildAgain = true;
-    return;
+    s.queued ??= s.rebuilding
+      .catch(() => undefined)
+      .then(() => {
+        s.queued = undefined;
+        return rebuild(s);
+      });
+    return s.queued;
   }
-  s.rebuilding = true;
-  try {
-    const index = await buildContentIndex(s.dir, { cache: s.cache });
-    s.current = Promise.resolve(index);
-    log.info({ playbooks: index.playbooks.size, broken: index.broken.size }, "content index rebuilt");
-    for (const listener of s.listeners) {
-      try {
-        listener(index);
-      } catch (error) {
-        log.error({ err: error }, "content index listener failed");
-      }
-    }
-  } finally {
-    s.rebuilding = false;
-    if (s.rebuildAgain) {
-      s.rebuildAgain = false;
-      void rebuild(s);
+  const running = rebuildOnce(s);
+  s.rebuilding = running;
+  const settle = () => {
+    if (s.rebuilding === running) s.rebuilding = undefined;
+  };
+  running.then(settle, settle);
+  return running;
+}
+
+async function rebuildOnce(s: ContentIndexState): Promise<ContentIndex> {
+  const index = await buildContentIndex(s.dir, { cache: s.cache });
+  s.current = Promise.resolve(index);
+  log.info({ playbooks: index.playbooks.size, broken: index.broken.size }, "content index rebuilt");
+  for (const listener of s.listeners) {
+    try {
+      listener(index);
+    } catch (error) {
+      log.error({ err: error }, "content index listener failed");
     }
   }
+  return index;
 }

@@ -1,11 +1,11 @@
 // One MDX file to one Playbook, or to the list of everything wrong with it. Pure and synchronous: the
 // content index calls it for every file, the check script and the tests call it directly.
-import { createHash } from "node:crypto";
 import path from "node:path";
 import GithubSlugger from "github-slugger";
 import type { Root } from "mdast";
 import { sortContentErrors, type Problem } from "./content-error";
 import { checkMdxSubset } from "./check-mdx-subset";
+import { contentHash } from "./content-hash";
 import { SLUG_PATTERN } from "./format";
 import { parseFrontmatter } from "./frontmatter";
 import { isJsxElement, parseMdx, startOf, type MdxNode } from "./mdx-tree";
@@ -82,7 +82,7 @@ export function parsePlaybook(file: string, source: string | Uint8Array, opts: {
     intro: outline.intro,
     body: text.slice(bodyOffset),
     bodyLine: yamlNode?.position ? yamlNode.position.end.line + 1 : 1,
-    contentHash: createHash("sha256").update(bytes).digest("hex").slice(0, 12),
+    contentHash: contentHash(bytes),
     updatedAt: opts.mtime ?? new Date(0),
   });
 }

@@ -2,8 +2,8 @@
 // Admins only: formAction checks the role before it reads the form, then validates with zod.
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions/action-client";
-import { createUser, setBanned, setRole, type UserAdminResult } from "@/lib/auth/user-admin";
-import { createUserInput, describeIssues, setBannedInput, setRoleInput } from "@/lib/auth/user-input";
+import { createUser, setBanned, setEditor, setRole, type UserAdminResult } from "@/lib/auth/user-admin";
+import { createUserInput, describeIssues, setBannedInput, setEditorInput, setRoleInput } from "@/lib/auth/user-input";
 import type * as z from "zod";
 
 export type UserActionState = UserAdminResult | null;
@@ -28,4 +28,8 @@ export const setRoleAction = formAction(
 export const setBannedAction = formAction(
   { role: "admin", input: setBannedInput, invalid },
   async ({ user, input, headers }) => revalidated(await setBanned(user, input, headers)),
+);
+
+export const setEditorAction = formAction({ role: "admin", input: setEditorInput, invalid }, async ({ user, input }) =>
+  revalidated(await setEditor(user, input)),
 );

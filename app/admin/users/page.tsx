@@ -2,7 +2,7 @@ import { isRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { listUsers } from "@/lib/auth/user-admin";
 import { formatDay } from "@/lib/format/dates";
-import { BanForm, CreateUserForm, RoleForm } from "./user-forms";
+import { BanForm, CreateUserForm, EditorForm, RoleForm } from "./user-forms";
 import { TableHead } from "@/components/table-head";
 
 export const metadata = { title: "Users" };
@@ -16,14 +16,17 @@ export default async function UsersPage() {
       <h1>Users</h1>
       <section aria-labelledby="add-user">
         <h2 id="add-user">Add a user</h2>
-        <p>Viewers read and search. Operators also run steps and record incidents. Admins manage hosts and users.</p>
+        <p>
+          Viewers read and search. Operators also run steps, record incidents and write playbook drafts. Editors
+          (admins, and operators you make editors) review drafts and publish them. Admins manage hosts and users.
+        </p>
         <CreateUserForm />
       </section>
       <section aria-labelledby="all-users">
         <h2 id="all-users">Everyone ({users.length})</h2>
         <div className="table-scroll">
           <table className="users-table">
-            <TableHead columns={["Name", "Email", "Role", "Status", "Added"]} />
+            <TableHead columns={["Name", "Email", "Role", "Editor", "Status", "Added"]} />
             <tbody>
               {users.map((user) => {
                 const self = user.id === me.id;
@@ -39,6 +42,18 @@ export default async function UsersPage() {
                         user.role
                       ) : (
                         <RoleForm userId={user.id} email={user.email} role={user.role} />
+                      )}
+                    </td>
+                    <td>
+                      {user.role === "admin" ? (
+                        "always"
+                      ) : user.role === "operator" ? (
+                        <>
+                          <span className="visually-hidden">{user.editor ? "Editor" : "Not an editor"}</span>
+                          <EditorForm userId={user.id} email={user.email} editor={user.editor} />
+                        </>
+                      ) : (
+                        "—"
                       )}
                     </td>
                     <td>

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { ROLES, type Role } from "@/lib/auth/roles";
-import { createUserAction, setBannedAction, setRoleAction, type UserActionState } from "./actions";
+import { createUserAction, setBannedAction, setEditorAction, setRoleAction, type UserActionState } from "./actions";
 
 function Outcome({ state }: { state: UserActionState }) {
   if (!state) return null;
@@ -78,6 +78,26 @@ export function BanForm({ userId, email, banned }: { userId: string; email: stri
       <input type="hidden" name="banned" value={banned ? "false" : "true"} />
       <button type="submit" disabled={pending} aria-label={`${banned ? "Unban" : "Ban"} ${email}`}>
         {banned ? "Unban" : "Ban"}
+      </button>
+      <Outcome state={state} />
+    </form>
+  );
+}
+
+/** The editor permission (review and publish drafts) for an operator; admins always hold it. */
+export function EditorForm({ userId, email, editor }: { userId: string; email: string; editor: boolean }) {
+  const [state, action, pending] = useActionState<UserActionState, FormData>(setEditorAction, null);
+  return (
+    <form className="editor-form" action={action}>
+      <input type="hidden" name="userId" value={userId} />
+      <input type="hidden" name="editor" value={editor ? "false" : "true"} />
+      <button
+        type="submit"
+        disabled={pending}
+        aria-pressed={editor}
+        aria-label={`${editor ? "Revoke" : "Grant"} the editor permission for ${email}`}
+      >
+        {editor ? "Revoke editor" : "Make editor"}
       </button>
       <Outcome state={state} />
     </form>

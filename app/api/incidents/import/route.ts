@@ -4,32 +4,15 @@ import * as z from "zod";
 import { createIncident } from "@/lib/incidents/create-incident";
 import { incidentErrorResponse } from "@/lib/incidents/http";
 import { importIncidentFile } from "@/lib/incidents/import-file";
-import { MAX_BODY_BYTES, readBody } from "@/lib/http/body";
 import { route } from "@/lib/http/route";
+import { readUpload } from "@/lib/http/upload";
 
 export const dynamic = "force-dynamic";
 
 const query = z.object({ name: z.string().optional() });
 
-async function uploaded(req: Request, name: string | undefined): Promise<{ name: string; text: string } | Response> {
-  const type = req.headers.get("content-type") ?? "";
-  if (type.startsWith("multipart/form-data")) {
-    const tooLarge = () => Response.json({ error: "File too large" }, { status: 413 });
-    if (Number(req.headers.get("content-length") ?? "0") > MAX_BODY_BYTES) return tooLarge();
-    const form = await req.formData().catch(() => null);
-    const file = form?.get("file");
-    if (!file || typeof file === "string")
-      return Response.json({ error: 'Attach the write-up as the "file" field' }, { status: 400 });
-    if (file.size > MAX_BODY_BYTES) return tooLarge();
-    return { name: file.name || "upload.md", text: await file.text() };
-  }
-  const body = await readBody(req);
-  if (!body.ok) return body.response;
-  return { name: name ?? (type.includes("json") ? "upload.json" : "upload.md"), text: body.value };
-}
-
 export const POST = route({ role: "operator", query }, async ({ req, user, query }) => {
-  const file = await uploaded(req, query.name);
+  const file = await readUpload(req, query.name, (type) => (type.includes("json") ? "upload.json" : "upload.md"));
   if (file instanceof Response) return file;
   if (file.text.trim() === "") return Response.json({ error: `${file.name} is empty` }, { status: 400 });
   try {

@@ -2,12 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DraftSave } from "@/components/incidents/draft-save";
 import styles from "@/components/incidents/incidents.module.css";
-import { hasRole } from "@/lib/auth/roles";
+import { mayDraft } from "@/lib/auth/review-permissions";
 import { requireUser } from "@/lib/auth/session";
 import { incidentToPlaybookDraft } from "@/lib/incidents/draft-playbook";
 import { getIncident } from "@/lib/incidents/get-incident";
 import { checkDraft } from "@/lib/import/check-draft";
-import { contentWritable } from "@/lib/import/save-draft";
 import { formatContentError } from "@/lib/playbooks/content-error";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { incidentTrail } from "@/components/incidents/incident-trail";
@@ -23,7 +22,7 @@ export default async function DraftPlaybookPage({ params }: { params: Promise<{ 
   const { draft, mdx } = await incidentToPlaybookDraft(incident);
   const check = await checkDraft(mdx, draft.slug);
   const steps = check.playbook?.steps ?? [];
-  const canSave = hasRole(user, "operator") && (await contentWritable());
+  const canSave = mayDraft(user).allowed;
 
   return (
     <div className="page page-medium">
@@ -31,8 +30,8 @@ export default async function DraftPlaybookPage({ params }: { params: Promise<{ 
       <header className="page-header">
         <h1>Draft playbook</h1>
         <p className="page-lead">
-          Each root cause becomes a diagnostic <code>read</code> step and a fix <code>change</code> step; the symptoms
-          become the playbook’s symptoms. Review every command before publishing.
+          Each root cause becomes a diagnostic step and a fix step; the symptoms become the playbook’s symptoms. Saved,
+          it waits on <a href="/drafts">Drafts</a> for an editor: it cannot run until it is reviewed and published.
         </p>
       </header>
       {check.errors.length ? (
@@ -48,8 +47,8 @@ export default async function DraftPlaybookPage({ params }: { params: Promise<{ 
         </div>
       ) : (
         <p className={styles.ok} role="status">
-          Passes the format check: {steps.length} steps ({steps.filter((s) => s.risk === "read").length} read,{" "}
-          {steps.filter((s) => s.risk !== "read").length} change).
+          Passes the format check: {steps.length} steps. Saved, each step declares at least the risk the classifier
+          finds in its command, and the review shows the findings step by step.
         </p>
       )}
       <div className={styles.actions}>
@@ -61,10 +60,6 @@ export default async function DraftPlaybookPage({ params }: { params: Promise<{ 
         <section className={styles.section}>
           <DraftSave incidentId={id} slug={draft.slug} />
         </section>
-      ) : hasRole(user, "operator") ? (
-        <p className="muted">
-          content/ is not writable on this server; download the draft and add it to the repository.
-        </p>
       ) : null}
       <section className={styles.section} aria-labelledby="h-source">
         <h2 id="h-source">{draft.slug}.mdx</h2>

@@ -1,19 +1,20 @@
 // GET /api/incidents/:id/draft-playbook → the MDX playbook drafted from the incident's root causes.
-// POST /api/incidents/:id/draft-playbook { slug? } → saves it as content/<slug>.mdx (operators).
+// POST /api/incidents/:id/draft-playbook { slug?, replaces? } → 201 { id, slug, href }: the draft,
+// stored for review (operators). It is not in content/ and cannot run until an editor publishes it.
 import * as z from "zod";
 import { incidentToPlaybookDraft } from "@/lib/incidents/draft-playbook";
 import { getIncident } from "@/lib/incidents/get-incident";
+import { incidentDraftInput } from "@/lib/drafts/draft-input";
+import { draftErrorResponse } from "@/lib/drafts/http";
 import { jsonBody } from "@/lib/http/body";
 import { route } from "@/lib/http/route";
-import { DraftSaveError, savePlaybookDraft } from "@/lib/import/save-draft";
-import { log } from "@/lib/log";
+import { saveGeneratedDraft } from "@/lib/import/save-draft";
 
 export const dynamic = "force-dynamic";
 
 const params = z.object({ id: z.string() });
-const saveSchema = z.object({ slug: z.string("must be text").optional() }, "The body must be JSON: { slug }");
 // A blank body keeps the drafted slug.
-const saveBody = jsonBody(saveSchema, "{ slug }", {});
+const saveBody = jsonBody(incidentDraftInput, "{ slug, replaces }", {});
 
 export const GET = route({ role: "viewer", params }, async ({ params }) => {
   const incident = await getIncident(params.id);
@@ -31,15 +32,17 @@ export const GET = route({ role: "viewer", params }, async ({ params }) => {
 export const POST = route({ role: "operator", params, body: saveBody }, async ({ user, params: { id }, body }) => {
   const incident = await getIncident(id);
   if (!incident) return Response.json({ error: "No such incident" }, { status: 404 });
-  const { draft, mdx } = await incidentToPlaybookDraft(incident);
-  const target = body.slug?.trim() || draft.slug;
+  const { draft } = await incidentToPlaybookDraft({ ...incident, id });
   try {
-    const saved = await savePlaybookDraft(mdx, target);
-    log.info({ userId: user.id, incidentId: id, file: saved.file }, "playbook draft saved from incident");
-    return Response.json({ slug: target, file: saved.file, href: `/playbooks/${target}` }, { status: 201 });
+    const saved = await saveGeneratedDraft(draft, {
+      slug: body.slug,
+      replaces: body.replaces,
+      source: "incident",
+      sourceRef: id,
+      author: user,
+    });
+    return Response.json(saved, { status: 201, headers: { location: saved.href } });
   } catch (err) {
-    if (err instanceof DraftSaveError) return Response.json({ error: err.message }, { status: err.status });
-    log.error({ err, incidentId: id }, "saving a playbook draft failed");
-    return Response.json({ error: "Saving the draft failed on the server." }, { status: 500 });
+    return draftErrorResponse(err, { userId: user.id, incidentId: id });
   }
 });

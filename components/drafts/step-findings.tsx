@@ -1,0 +1,33 @@
+// Under each step card of a draft: what the risk classifier finds in its command, and the risk the
+// review goes by (the higher of the declared and the classified one).
+import { RiskBadge } from "@/components/risk-badge";
+import type { StepAssessment } from "@/lib/drafts/assess-draft";
+import styles from "./drafts.module.css";
+
+export function StepFindings({ assessment }: { assessment: StepAssessment }) {
+  const { classification, declared, effective, underDeclared } = assessment;
+  return (
+    <section className={styles.findings} aria-label={`Risk findings for step ${assessment.step.id}`}>
+      <p className={styles.findingsHead}>
+        <span>Classifier:</span> <RiskBadge risk={classification.risk} />
+        {underDeclared ? (
+          <strong className={styles.refusal}>
+            Declares {declared}, but the classifier finds {effective}: declare risk=&quot;{effective}&quot; before
+            publishing.
+          </strong>
+        ) : (
+          <span className="muted">Reviewed as {effective}.</span>
+        )}
+      </p>
+      <ul className={styles.findingList}>
+        {classification.findings.map((finding, i) => (
+          <li key={i} className={styles.finding}>
+            <RiskBadge risk={finding.risk} />
+            <code className={styles.findingCommand}>{finding.command}</code>
+            <span>{finding.reason}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
