@@ -17,6 +17,7 @@
 // stops crediting the agent, so the PTY pauses; a client that never reports is not waited for.
 import { z } from "zod";
 import { agentPolicySchema, stepOutputSchema } from "@/agent/src/protocol";
+import { hostAccessSchema } from "@/lib/auth/host-access";
 import { RISKS } from "@/lib/playbooks/format";
 import { MAX_INPUT_LENGTH } from "./input-rules";
 
@@ -104,6 +105,8 @@ export const hostViewSchema = z.object({
   revoked: z.boolean(),
   tokenPrefix: z.string(),
   createdAt: isoTime,
+  /** Who may use it (lib/auth/host-access: mayUseHost), shown to everyone. */
+  access: hostAccessSchema,
 });
 
 export type Verdict = (typeof VERDICTS)[number];
