@@ -41,7 +41,7 @@ export default async function HostPage({ params }: Props) {
         <dt>Access</dt>
         <dd>
           <AccessState host={host} />
-          {mine.allowed ? null : <span className="muted"> (not you: ask an admin)</span>}
+          {mine.allowed ? null : <span className="muted"> · you may not use it; ask an admin</span>}
         </dd>
         <dt>Last seen</dt>
         <dd>
