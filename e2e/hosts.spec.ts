@@ -1,9 +1,10 @@
 // Hosts: an admin adds a host and sees its token once, an agent with that token connects only
-// until the host is revoked; viewers see the list but cannot change it.
+// until the host is revoked; an admin restricts who may use a host and others see why they may not;
+// viewers see the list but cannot change it.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { ADMIN, E2E_BASE_URL, VIEWER } from "./support/users";
+import { ADMIN, E2E_BASE_URL, OPERATOR, VIEWER } from "./support/users";
 
 const AGENT_BIN = path.resolve("agent/bin/casebook-agent.js");
 
@@ -72,6 +73,38 @@ test.describe("as an admin", () => {
     await page.reload();
     await expect(page.locator(`tr[data-host="${name}"]`)).toContainText("Revoked");
     expect(await runAgent(token, name, 10_000)).toBe(78);
+  });
+
+  test("restricts a host to named users; an operator left out sees why, in the run picker too", async ({
+    page,
+    browser,
+  }) => {
+    const name = `e2e-db-${Date.now().toString(36)}`;
+    await page.goto("/hosts");
+    await page.getByLabel("Host name").fill(name);
+    await page.getByRole("button", { name: "Add host" }).click();
+    await page.locator(`tr[data-host="${name}"]`).getByRole("link", { name }).click();
+
+    const form = page.getByRole("form", { name: `Who may use ${name}` });
+    await form.getByLabel("Only these users").fill(`nobody@casebook.test, ${VIEWER.email}`);
+    await form.getByRole("button", { name: "Save access" }).click();
+    await expect(form.getByRole("alert")).toHaveText("No user has the email nobody@casebook.test.");
+    await form.getByLabel("Only these users").fill(VIEWER.email);
+    await form.getByRole("button", { name: "Save access" }).click();
+    await expect(form.getByRole("status")).toHaveText(`${name} is restricted to ${VIEWER.name} and admins.`);
+    await expect(page.locator(".facts")).toContainText(`Restricted to: ${VIEWER.name} and admins`);
+
+    const operator = await (await browser.newContext({ storageState: OPERATOR.storageState })).newPage();
+    await operator.goto(page.url());
+    await expect(operator.locator(".facts")).toContainText(
+      `Restricted to: ${VIEWER.name} and admins · you may not use it`,
+    );
+    await expect(operator.getByRole("form", { name: `Who may use ${name}` })).toHaveCount(0);
+    await operator.goto("/playbooks/ray-actor-pending-creation-podman");
+    const option = operator.locator("#run-host option", { hasText: name });
+    await expect(option).toHaveText(`${name} — restricted to ${VIEWER.name} and admins`);
+    await expect(option).toBeDisabled();
+    await operator.context().close();
   });
 
   test("the audit log lists host changes, newest first", async ({ page }) => {

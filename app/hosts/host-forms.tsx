@@ -1,9 +1,18 @@
 "use client";
-// Admin forms on the Hosts pages: add a host (its token is shown here once) and revoke one.
+// Admin forms on the Hosts pages: add a host (its token is shown here once), revoke one, and set
+// who may use it.
 import { useActionState, useState } from "react";
+import type { Role } from "@/lib/auth/roles";
 import { CheckIcon, CopyIcon } from "@/components/icons";
 import { writeClipboard } from "@/components/clipboard";
-import { addHostAction, revokeHostAction, type AddHostState, type RevokeHostState } from "./actions";
+import {
+  addHostAction,
+  revokeHostAction,
+  setHostAccessAction,
+  type AddHostState,
+  type HostAccessState,
+  type RevokeHostState,
+} from "./actions";
 
 function CopyText({ text, label }: { text: string; label: string }) {
   const [copied, setCopied] = useState(false);
@@ -100,6 +109,67 @@ export function RevokeHostButton({ hostId, name }: { hostId: string; name: strin
           {state.message}
         </span>
       ) : null}
+    </form>
+  );
+}
+
+const MIN_ROLE_LABELS: Record<Role, string> = {
+  viewer: "Anyone signed in",
+  operator: "Operators and admins",
+  admin: "Admins only",
+};
+
+/** The host's access list as an admin edits it: a minimum role and, optionally, named users. */
+export function HostAccessForm(props: { hostId: string; name: string; minRole: Role; emails: string[] | null }) {
+  const [state, action, pending] = useActionState<HostAccessState, FormData>(setHostAccessAction, null);
+  // Controlled, so a refused list stays in the form to be corrected (React resets uncontrolled fields).
+  const [minRole, setMinRole] = useState<Role>(props.minRole);
+  const [users, setUsers] = useState((props.emails ?? []).join("\n"));
+  return (
+    <form className="run-form" action={action} aria-label={`Who may use ${props.name}`}>
+      <input type="hidden" name="hostId" value={props.hostId} />
+      <div className="run-field">
+        <label htmlFor="access-min-role">Minimum role</label>
+        <select
+          id="access-min-role"
+          name="minRole"
+          value={minRole}
+          onChange={(e) => setMinRole(e.target.value as Role)}
+        >
+          {(Object.keys(MIN_ROLE_LABELS) as Role[]).map((role) => (
+            <option key={role} value={role}>
+              {MIN_ROLE_LABELS[role]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="run-field">
+        <label htmlFor="access-users">Only these users</label>
+        <textarea
+          id="access-users"
+          name="users"
+          rows={3}
+          value={users}
+          onChange={(e) => setUsers(e.target.value)}
+          placeholder="alice@example.com, bob@example.com"
+          spellCheck={false}
+          aria-describedby="access-users-note"
+        />
+        <p id="access-users-note" className="run-field-note">
+          Email addresses, separated by commas or lines. Empty: everyone with the role above. A listed user also needs
+          that role. Admins may always use the host.
+        </p>
+      </div>
+      <div className="run-actions">
+        <button type="submit" className="button button-primary" disabled={pending}>
+          {pending ? "Saving…" : "Save access"}
+        </button>
+        {state ? (
+          <span className={state.ok ? "muted" : "error"} role={state.ok ? "status" : "alert"}>
+            {state.message}
+          </span>
+        ) : null}
+      </div>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 // The host list, kept live: an agent connecting or leaving flips its row without a reload.
 import Link from "next/link";
+import { describeHostAccess } from "@/lib/auth/host-access";
 import type { HostView } from "@/lib/runs/protocol";
 import { describePolicy } from "@/components/runs/host-policy";
 import { formatAgo, formatDateTime } from "@/lib/format/dates";
@@ -22,6 +23,13 @@ export function OnlineState({ host }: { host: Pick<HostView, "online" | "revoked
       {host.online ? "Online" : "Offline"}
     </span>
   );
+}
+
+/** Who may use the host, shown to everyone: an operator left out should know whom to ask. */
+export function AccessState({ host }: { host: Pick<HostView, "access"> }) {
+  const who = describeHostAccess(host.access);
+  if (!who) return <span className="muted">Anyone signed in</span>;
+  return <span data-restricted>Restricted to: {who}</span>;
 }
 
 export function LastSeen({ at }: { at: string | null }) {
@@ -47,7 +55,9 @@ function LiveHostsTable({ hosts: initial, admin }: { hosts: HostView[]; admin: b
   return (
     <div className="table-scroll">
       <table className="data-table hosts-table">
-        <TableHead columns={["Host", "State", "Last seen", "OS", "Agent", "Policy", "Token", admin && "Actions"]} />
+        <TableHead
+          columns={["Host", "State", "Access", "Last seen", "OS", "Agent", "Policy", "Token", admin && "Actions"]}
+        />
         <tbody>
           {hosts.map((host) => (
             <tr key={host.id} data-host={host.name}>
@@ -57,6 +67,9 @@ function LiveHostsTable({ hosts: initial, admin }: { hosts: HostView[]; admin: b
               </td>
               <td>
                 <OnlineState host={host} />
+              </td>
+              <td>
+                <AccessState host={host} />
               </td>
               <td>
                 <LastSeen at={host.lastSeenAt} />

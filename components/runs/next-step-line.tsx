@@ -14,7 +14,7 @@ export function NextStepLine({ ctx, compact = false }: { ctx: PlaybookRun; compa
   if (!run) return null;
   const running = activeStep(run);
   if (running) {
-    const may = mayRunStep(ctx.user, "read").allowed;
+    const may = mayRunStep(ctx.user, "read", run, ctx.host).allowed;
     return (
       <div className="next-step" data-state="running">
         <span className="spinner" aria-hidden="true" />
@@ -46,7 +46,7 @@ export function NextStepLine({ ctx, compact = false }: { ctx: PlaybookRun; compa
       </div>
     ) : null;
   }
-  const may = mayRunStep(ctx.user, next.risk);
+  const may = mayRunStep(ctx.user, next.risk, run, ctx.host);
   return (
     <div className="next-step" data-state="next">
       <ArrowRightIcon size={14} />

@@ -4,6 +4,7 @@
 // the URL (?run=<id>), so a reload or a second viewer joins the same run.
 import { useSearchParams } from "next/navigation";
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import { mayUseHost } from "@/lib/auth/host-access";
 import type { RunUser } from "@/lib/auth/permissions";
 import type { Risk } from "@/lib/playbooks/types";
 import type { HostView, RunView } from "@/lib/runs/protocol";
@@ -30,6 +31,8 @@ export interface PlaybookRun {
   connectionProblem: string | null;
   hosts: HostView[];
   hostId: string;
+  /** The run's host, or the one picked for the next run; null when none is. */
+  host: HostView | null;
   chooseHost(id: string): void;
   values: Record<string, string>;
   setValue(name: string, value: string): void;
@@ -64,8 +67,9 @@ function setRunInUrl(runId: string | null): void {
   window.history.replaceState(window.history.state, "", url);
 }
 
-function firstOnline(hosts: HostView[]): string {
-  return hosts.find((h) => h.online && !h.revoked)?.id ?? "";
+/** The host offered first: online, and one the user may use (an access list may leave them out). */
+function firstUsable(hosts: HostView[], user: RunUser): string {
+  return hosts.find((h) => h.online && !h.revoked && mayUseHost(user, h).allowed)?.id ?? "";
 }
 
 interface ProviderProps {
@@ -95,7 +99,8 @@ function PlaybookRunState({ playbook, user, hosts: initialHosts, children }: Pro
   const [stepErrors, setStepErrors] = useState<Record<string, string>>({});
 
   const { run, adopt, setError } = session;
-  const hostId = chosenHost ?? run?.hostId ?? firstOnline(hosts);
+  const hostId = chosenHost ?? run?.hostId ?? firstUsable(hosts, user);
+  const host = hosts.find((h) => h.id === (run?.hostId ?? hostId)) ?? null;
 
   const setValue = useCallback((name: string, value: string) => {
     setValues((prev) => ({ ...prev, [name]: value }));
@@ -177,6 +182,7 @@ function PlaybookRunState({ playbook, user, hosts: initialHosts, children }: Pro
       connectionProblem: connection?.problem ?? null,
       hosts,
       hostId,
+      host,
       chooseHost: setChosenHost,
       values,
       setValue,
@@ -210,6 +216,7 @@ function PlaybookRunState({ playbook, user, hosts: initialHosts, children }: Pro
       connection,
       hosts,
       hostId,
+      host,
       values,
       setValue,
       fieldErrors,

@@ -1,12 +1,16 @@
 "use client";
 // Before a run: pick a host, fill in the playbook's inputs, start.
 import Link from "next/link";
+import { describeHostAccess, mayUseHost } from "@/lib/auth/host-access";
+import type { RunUser } from "@/lib/auth/permissions";
 import type { HostView } from "@/lib/runs/protocol";
 import type { PlaybookRun } from "./playbook-run-context";
 import { formatAgo, formatDateTime } from "@/lib/format/dates";
 import { useNow } from "./use-now";
 
-function hostLabel(host: HostView, now: number | null): string {
+function hostLabel(host: HostView, user: RunUser, now: number | null): string {
+  // Listed but not offered: an operator should know the host exists and whom to ask, not hunt for it.
+  if (!mayUseHost(user, host).allowed) return `${host.name} — restricted to ${describeHostAccess(host.access)}`;
   if (host.online) return `${host.name}${host.local ? " (this machine)" : ""}`;
   if (!host.lastSeenAt) return `${host.name} — offline, never connected`;
   const seen = now === null ? formatDateTime(host.lastSeenAt) : formatAgo(host.lastSeenAt, now);
@@ -17,7 +21,10 @@ export function RunForm({ ctx }: { ctx: PlaybookRun }) {
   const hosts = ctx.hosts
     .filter((h) => !h.revoked)
     .sort((a, b) => Number(b.online) - Number(a.online) || a.name.localeCompare(b.name));
-  const online = hosts.some((h) => h.online);
+  const usable = (h: HostView) => h.online && mayUseHost(ctx.user, h).allowed;
+  const online = hosts.some(usable);
+  const chosen = hosts.find((h) => h.id === ctx.hostId);
+  const restriction = chosen && describeHostAccess(chosen.access);
   const now = useNow();
   const starting = ctx.pending === "start" || ctx.pending === "run-all";
   const hasReadSteps = ctx.playbook.steps.some((s) => s.risk === "read");
@@ -41,17 +48,20 @@ export function RunForm({ ctx }: { ctx: PlaybookRun }) {
         ) : (
           <>
             <select id="run-host" value={ctx.hostId} onChange={(e) => ctx.chooseHost(e.target.value)} required>
-              {!online ? <option value="">No host is online</option> : null}
+              {!online ? <option value="">No host you may use is online</option> : null}
               {hosts.map((host) => (
-                <option key={host.id} value={host.id} disabled={!host.online}>
-                  {hostLabel(host, now)}
+                <option key={host.id} value={host.id} disabled={!usable(host)}>
+                  {hostLabel(host, ctx.user, now)}
                 </option>
               ))}
             </select>
             {!online ? (
               <p className="run-field-note">
-                Start an agent on a host to run steps. See <Link href="/hosts">Hosts</Link>.
+                Start an agent on a host to run steps, or ask an admin to let you use one. See{" "}
+                <Link href="/hosts">Hosts</Link>.
               </p>
+            ) : restriction ? (
+              <p className="run-field-note">Restricted to {restriction}.</p>
             ) : null}
           </>
         )}

@@ -3,6 +3,7 @@
 import { RecordIncidentLink } from "@/components/incidents/record-incident-link";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { mayUseHost } from "@/lib/auth/host-access";
 import { mayActOnRun, mayStartRuns } from "@/lib/auth/permissions";
 import { NextStepLine } from "./next-step-line";
 import { usePlaybookRun, type PlaybookRun } from "./playbook-run-context";
@@ -49,9 +50,11 @@ function ConnectionState({ ctx }: { ctx: PlaybookRun }) {
 function ActiveRun({ ctx }: { ctx: PlaybookRun }) {
   const run = ctx.run!;
   const may = mayStartRuns(ctx.user).allowed;
-  // Another user's run: an operator watches it; the hub would refuse its actions.
-  const owner = mayActOnRun(ctx.user, run);
-  const host = ctx.hosts.find((h) => h.id === run.hostId);
+  const host = ctx.host;
+  // Another user's run, or a host whose access list now leaves the user out: the hub would refuse
+  // its actions, so they are disabled with the reason.
+  const ownerMay = mayActOnRun(ctx.user, run);
+  const act = !ownerMay.allowed || !host ? ownerMay : mayUseHost(ctx.user, host);
   const inputs = Object.entries(run.inputs);
   return (
     <div className="active-run" data-status={run.status}>
@@ -87,8 +90,8 @@ function ActiveRun({ ctx }: { ctx: PlaybookRun }) {
             type="button"
             className="button"
             onClick={() => void ctx.runAllRead()}
-            disabled={!owner.allowed || ctx.pending !== null || run.activeStepRunId !== null}
-            title={owner.allowed ? undefined : owner.reason}
+            disabled={!act.allowed || ctx.pending !== null || run.activeStepRunId !== null}
+            title={act.allowed ? undefined : act.reason}
           >
             {run.runningAllRead ? "Running all read steps…" : "Run all read steps"}
           </button>
@@ -96,12 +99,12 @@ function ActiveRun({ ctx }: { ctx: PlaybookRun }) {
             type="button"
             className="button"
             onClick={() => void ctx.finishRun()}
-            disabled={!owner.allowed || ctx.pending !== null || run.activeStepRunId !== null}
-            title={owner.allowed ? undefined : owner.reason}
+            disabled={!act.allowed || ctx.pending !== null || run.activeStepRunId !== null}
+            title={act.allowed ? undefined : act.reason}
           >
             Finish run
           </button>
-          {owner.allowed ? null : <span className="run-panel-note">{owner.reason}</span>}
+          {act.allowed ? null : <span className="run-panel-note">{act.reason}</span>}
           <RecordIncidentLink runId={run.id} />
         </div>
       ) : null}

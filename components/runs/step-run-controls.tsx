@@ -2,6 +2,7 @@
 // A step card's Run controls: the step's state in this run (verdict, time, exit code, reason), a
 // Run button that asks first for risky steps, the suggested-next marker and the step's terminal.
 import { useState } from "react";
+import { mayUseHost } from "@/lib/auth/host-access";
 import { hostRefusal, mayActOnRun, mayRunStep } from "@/lib/auth/permissions";
 import type { StepRunView } from "@/lib/runs/protocol";
 import { ArrowRightIcon, TerminalIcon } from "@/components/icons";
@@ -23,9 +24,12 @@ export function StepRunControls({ ctx, stepId }: { ctx: PlaybookRun; stepId: str
   const { run, user } = ctx;
   const latest = latestRunOf(run, stepId);
   const suggested = nextStepId(run) === stepId;
-  const permission = mayRunStep(user, step.risk, run);
-  const notOwner = run !== null && user.role !== "viewer" && !mayActOnRun(user, run).allowed;
-  const host = ctx.hosts.find((h) => h.id === (run?.hostId ?? ctx.hostId));
+  const host = ctx.host;
+  const permission = mayRunStep(user, step.risk, run, host);
+  // An operator kept from this run (another user's) or this host (its access list): shown disabled.
+  const notHere =
+    user.role !== "viewer" &&
+    ((run !== null && !mayActOnRun(user, run).allowed) || (host !== null && !mayUseHost(user, host).allowed));
   const policyWarning = permission.allowed ? hostRefusal(host?.policy?.maxRisk, step.risk) : null;
   const otherRunning = run?.activeStepRunId != null && run.activeStepRunId !== latest?.id;
   const busy = ctx.pending !== null && ctx.pending !== "cancel";
@@ -70,7 +74,7 @@ export function StepRunControls({ ctx, stepId }: { ctx: PlaybookRun; stepId: str
           >
             {ctx.pending === `step:${stepId}` ? "Starting…" : latest ? "Run again" : "Run"}
           </button>
-        ) : notOwner ? (
+        ) : notHere ? (
           <button type="button" className="button button-small" disabled title={permission.reason}>
             Run
           </button>

@@ -76,3 +76,18 @@ describe("run ownership", () => {
     expect(mayRunStep(owner, "danger", run).allowed).toBe(false);
   });
 });
+
+describe("a step card on a restricted host", () => {
+  const alice = { id: "a", name: "alice", role: "operator" as const };
+  const carol = { id: "c", name: "carol", role: "operator" as const };
+  const host = { name: "db-prod", access: { minRole: "viewer" as const, users: [{ id: "a", name: "alice" }] } };
+
+  it("disables Run for a user the host's list leaves out, with the list's reason", () => {
+    expect(mayRunStep(carol, "read", null, host)).toEqual({
+      allowed: false,
+      reason: 'Host "db-prod" is restricted to alice and admins.',
+    });
+    expect(mayRunStep(alice, "read", null, host).allowed).toBe(true);
+    expect(mayRunStep(alice, "danger", null, host).allowed).toBe(false);
+  });
+});

@@ -2,6 +2,7 @@
 // action per event) and the UI hides or explains what they would refuse, so both read them here.
 // Client-safe.
 import { riskWithin, type Risk } from "@/lib/playbooks/format";
+import { mayUseHost, type HostAccess } from "./host-access";
 import { hasRole, type Role } from "./roles";
 
 export type Permission = { allowed: true } | { allowed: false; reason: string };
@@ -63,13 +64,25 @@ export function mayActOnRun(user: Pick<RunUser, "id" | "role">, run: OwnedRun): 
   );
 }
 
-/** For a step card: whether to offer running a step of `risk`, in `run` when there is one. */
-export function mayRunStep(user: RunUser, risk: Risk, run?: OwnedRun | null): Permission {
+/**
+ * For a step card: whether to offer running a step of `risk`, in `run` when there is one, on `host`
+ * (the run's, or the one picked for a new run) when it is known.
+ */
+export function mayRunStep(
+  user: RunUser,
+  risk: Risk,
+  run?: OwnedRun | null,
+  host?: { name: string; access: HostAccess } | null,
+): Permission {
   const start = mayStartRuns(user);
   if (!start.allowed) return start;
   if (run) {
     const owner = mayActOnRun(user, run);
     if (!owner.allowed) return owner;
+  }
+  if (host) {
+    const use = mayUseHost(user, host);
+    if (!use.allowed) return use;
   }
   if (!hasRole(user, roleForRisk(risk))) return refuse("Only an admin can run a danger step.");
   return ALLOWED;

@@ -5,6 +5,7 @@ import "server-only";
 import type { AgentPolicy } from "@/agent/src/protocol";
 import { db } from "@/lib/db/client";
 import type { HostView } from "@/lib/runs/protocol";
+import { hostAccessOf, type HostAccessEntry } from "./host-access-store";
 import { authenticateAgentToken, getHost, type AgentAuth } from "./manage-hosts";
 
 export interface AgentReport {
@@ -22,6 +23,8 @@ export interface HostStore {
   recordHello(hostId: string, report: AgentReport): Promise<void>;
   touch(hostId: string): Promise<void>;
   view(hostId: string): Promise<HostView | null>;
+  /** Who may use the host, as stored now; null for an unknown host. */
+  access(hostId: string): Promise<HostAccessEntry | null>;
 }
 
 export const prismaHostStore: HostStore = {
@@ -41,4 +44,5 @@ export const prismaHostStore: HostStore = {
   },
 
   view: getHost,
+  access: hostAccessOf,
 };

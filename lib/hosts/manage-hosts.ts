@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import type { Host } from "@/lib/db/generated/client";
 import { recordAudit } from "@/lib/runs/audit";
 import type { HostView } from "@/lib/runs/protocol";
-import { toHostView } from "./host-view";
+import { HOST_VIEW_INCLUDE, toHostView } from "./host-view";
 import { agentPresence } from "./presence";
 import { generateToken, hashToken, tokenPrefix } from "./tokens";
 
@@ -39,6 +39,7 @@ export async function createHost(
       local: opts.local ?? false,
       createdById: opts.createdById ?? null,
     },
+    include: HOST_VIEW_INCLUDE,
   });
   await recordAudit({
     action: "host.create",
@@ -55,6 +56,7 @@ export async function rotateHostToken(hostId: string, byUserId?: string): Promis
   const host = await db.host.update({
     where: { id: hostId },
     data: { tokenHash: hashToken(token), tokenPrefix: tokenPrefix(token), revokedAt: null },
+    include: HOST_VIEW_INCLUDE,
   });
   agentPresence(hostId)?.disconnect("token rotated");
   await recordAudit({ action: "host.rotate", userId: byUserId ?? null, hostName: host.name });
@@ -63,11 +65,11 @@ export async function rotateHostToken(hostId: string, byUserId?: string): Promis
 
 /** Refuses the host's token from now on and drops its agent if connected. */
 export async function revokeHost(hostId: string, byUserId?: string): Promise<HostView> {
-  const existing = await db.host.findUnique({ where: { id: hostId } });
+  const existing = await db.host.findUnique({ where: { id: hostId }, include: HOST_VIEW_INCLUDE });
   if (!existing) throw new HostError("No such host.");
   const host = existing.revokedAt
     ? existing
-    : await db.host.update({ where: { id: hostId }, data: { revokedAt: new Date() } });
+    : await db.host.update({ where: { id: hostId }, data: { revokedAt: new Date() }, include: HOST_VIEW_INCLUDE });
   agentPresence(hostId)?.disconnect("token revoked");
   await recordAudit({ action: "host.revoke", userId: byUserId ?? null, hostName: host.name });
   return toHostView(host);
@@ -78,12 +80,13 @@ export async function listHosts(opts: { includeRevoked?: boolean } = {}): Promis
   const hosts = await db.host.findMany({
     where: opts.includeRevoked ? {} : { revokedAt: null },
     orderBy: { name: "asc" },
+    include: HOST_VIEW_INCLUDE,
   });
   return hosts.map(toHostView).sort((a, b) => Number(b.online) - Number(a.online));
 }
 
 export async function getHost(hostId: string): Promise<HostView | null> {
-  const host = await db.host.findUnique({ where: { id: hostId } });
+  const host = await db.host.findUnique({ where: { id: hostId }, include: HOST_VIEW_INCLUDE });
   return host ? toHostView(host) : null;
 }
 

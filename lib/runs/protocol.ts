@@ -19,6 +19,7 @@
 // and a replay of the step resumes its live output from the replay's end.
 import { z } from "zod";
 import { agentPolicySchema, stepOutputSchema } from "@/agent/src/protocol";
+import { hostAccessSchema } from "@/lib/auth/host-access";
 import { RISKS } from "@/lib/playbooks/format";
 import { MAX_INPUT_LENGTH } from "./input-rules";
 
@@ -106,6 +107,8 @@ export const hostViewSchema = z.object({
   revoked: z.boolean(),
   tokenPrefix: z.string(),
   createdAt: isoTime,
+  /** Who may use it (lib/auth/host-access: mayUseHost), shown to everyone. */
+  access: hostAccessSchema,
 });
 
 export type Verdict = (typeof VERDICTS)[number];

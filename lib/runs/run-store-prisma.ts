@@ -75,9 +75,11 @@ export const prismaRunStore: RunStore = {
     );
   },
 
-  async auditHub(action, { userId, runId, detail }) {
+  async auditHub(action, { userId, runId, hostId, detail }) {
     const run = runId ? await db.run.findUnique({ where: { id: runId }, select: RUN_AUDIT_SELECT }) : null;
-    await recordAudit(run ? runEvent(action, run, userId, detail) : { action, userId, detail: JSON.stringify(detail) });
+    if (run) return recordAudit(runEvent(action, run, userId, detail));
+    const host = hostId ? await db.host.findUnique({ where: { id: hostId }, select: { name: true } }) : null;
+    await recordAudit({ action, userId, hostName: host?.name ?? null, detail: JSON.stringify(detail) });
   },
 
   async playbookOf(runId) {

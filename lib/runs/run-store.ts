@@ -59,6 +59,8 @@ export interface OutputSink {
 export interface HubEvent {
   userId: string | null;
   runId?: string | null;
+  /** For a request that names a host and no run (run.start): the event records its name. */
+  hostId?: string | null;
   detail: Record<string, unknown>;
 }
 

@@ -111,4 +111,41 @@ describe("two server instances over Redis", () => {
       () => "node B kept the signed-out user's socket",
     );
   });
+
+  it("relays a host's access list change to the other instance, which stops its watchers there", async () => {
+    const { hostId } = await h.agentFor("node-a-guarded");
+    const start = await operatorA.call("run.start", { playbook: "scale", hostId, inputs: {} });
+    const runId = start.ok ? (start.runId as string) : "";
+    const viewer = nodeB.uiClient(await h.signIn("viewer"));
+    await viewer.connected();
+    expect(await viewer.call("run.subscribe", { runId })).toMatchObject({ ok: true });
+    const errors: string[] = [];
+    viewer.socket.on("run.error", (e) => errors.push(e.error.message));
+
+    // Sending: a change made on this process goes out to the other instances.
+    const { HOST_ACCESS_CHANGED } = await import("./host-access"); // it opens the database: after the harness
+    const heardOnB: unknown[] = [];
+    const relayB = nodeB.hub.io.of("/ui") as unknown as { on(e: string, l: (id: unknown) => void): void };
+    relayB.on(HOST_ACCESS_CHANGED, (id) => heardOnB.push(id));
+    const { bumpHostAccess } = await import("@/lib/hosts/host-access-epoch");
+    bumpHostAccess(hostId);
+    await waitFor(
+      () => heardOnB.includes(hostId),
+      3000,
+      () => "node B never heard of the change",
+    );
+    expect(errors).toEqual([]); // the list did not change: the watcher stays
+
+    // Receiving: node B acts on a change it only hears of from node A (made here without a bump).
+    await h.db.host.update({ where: { id: hostId }, data: { accessMinRole: "operator" } });
+    h.hub.io.of("/ui").serverSideEmit(HOST_ACCESS_CHANGED, hostId);
+    await waitFor(
+      () => errors.length > 0,
+      3000,
+      () => "node B kept the watcher in the run",
+    );
+    expect(errors).toEqual(['Host "node-a-guarded" is restricted to operators and admins.']);
+    const { stepRunId } = await operatorA.run(runId, "count");
+    expect(viewer.output(stepRunId).length).toBe(0);
+  });
 });

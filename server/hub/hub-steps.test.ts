@@ -159,13 +159,13 @@ describe("steps on a real agent", () => {
       ok: false,
       error: { code: "forbidden" },
     });
-    // Each refusal is in the audit log, under the viewer, with the run's host when it names a run.
+    // Each refusal is in the audit log, under the viewer, with the host it names or its run's host.
     const refusals = await h.db.auditEvent.findMany({
       where: { action: "hub.refused", userName: "viewer" },
       orderBy: { seq: "asc" },
     });
     expect(refusals.map((r) => [JSON.parse(r.detail ?? "{}").event, r.hostName !== null])).toEqual([
-      ["run.start", false],
+      ["run.start", true],
       ["step.run", true],
     ]);
     // Viewers may watch.

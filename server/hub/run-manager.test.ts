@@ -2,6 +2,7 @@
 // database, no sockets, no processes; the integration tests beside it cover those.
 import { describe, expect, it } from "vitest";
 import type { ServerToAgentEvents, StepExit } from "@/agent/src/protocol";
+import { OPEN_HOST_ACCESS } from "@/lib/auth/host-access";
 import type { SessionUser } from "@/lib/auth/request-user";
 import type { Role } from "@/lib/auth/roles";
 import type { Playbook } from "@/lib/playbooks/types";
@@ -169,7 +170,10 @@ function setUp() {
       maxOutputBytes: 1 << 20,
     },
     store,
-    hosts: { runnableHost: async (id) => (id === "host-1" ? { id, name: "box" } : null) },
+    hosts: {
+      runnableHost: async (id) => (id === "host-1" ? { id, name: "box" } : null),
+      access: async (id) => (id === "host-1" ? { id, name: "box", access: OPEN_HOST_ACCESS } : null),
+    },
     ui: {
       runState: (run) => runStates.push(run),
       stepState: (_runId, step) => stepStates.push(step),

@@ -4,6 +4,7 @@
 // it gets here; only the rules that need the step (lib/auth/permissions) are applied here.
 // Commands come only from the content index.
 import type { AgentHello, ServerToAgentEvents, StepExit, StepOutput, StepRefusal } from "@/agent/src/protocol";
+import { mayUseHost } from "@/lib/auth/host-access";
 import { mayActOnRun, mayDo, stepRefusal } from "@/lib/auth/permissions";
 import type { UserDirectory } from "@/lib/auth/recheck-user";
 import type { SessionUser } from "@/lib/auth/request-user";
@@ -41,7 +42,8 @@ export interface RunManagerDeps {
   options: Pick<HubOptions, "getPlaybook" | "agentGraceMs" | "maxOutputBytes">;
   ui: UiRoom;
   store: RunStore;
-  hosts: Pick<HostStore, "runnableHost">;
+  /** Access lists: run-all re-checks its host's before every step, as it re-checks its user. */
+  hosts: Pick<HostStore, "runnableHost" | "access">;
   /** Stored roles: run-all re-checks its user before every step it launches. */
   users: UserDirectory;
 }
@@ -324,6 +326,9 @@ export class RunManager {
     const user = { id: userId, role };
     const may = mayDo(user, "run-steps");
     if (!may.allowed) return err("forbidden", `Run all read steps stopped: ${may.reason}`);
+    const host = await this.hosts.access(run.hostId);
+    const use = host ? mayUseHost(user, host) : { allowed: false as const, reason: "its host no longer exists." };
+    if (!use.allowed) return err("forbidden", `Run all read steps stopped: ${use.reason}`);
     return this.ownerRefusal(user, run);
   }
 

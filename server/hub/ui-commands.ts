@@ -6,6 +6,8 @@
 //
 // Owners: "any" is handled where the browser is connected; "host" by the instance holding the
 // agent of the payload's hostId; "run" by the instance holding the active run of its runId.
+// `host` says whose access list (lib/auth/host-access) the request is checked against before its
+// handler (server/hub/host-access.ts): the payload's hostId, its run's host, or none.
 import { mayDo, type RunAction } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/request-user";
 import type { UiCommand, UiError, UiEvent, UiReply, UiRequest, UiResult, UiSignal } from "@/lib/runs/protocol";
@@ -37,16 +39,21 @@ export interface Answer<E extends UiCommand> {
 }
 
 type Owner<P> = (P extends { hostId: string } ? "host" : never) | (P extends { runId: string } ? "run" : never);
+type HostOf<P> = (P extends { hostId: string } ? "hostId" : never) | (P extends { runId: string } ? "run" : never);
+/** null only where nothing reaches the host or its output (leaving a room, an acknowledgement). */
+export type HostSource = "hostId" | "run" | null;
 
 interface LocalCommand<E extends UiCommand> {
   needs: RunAction;
   owner: "any";
+  host: HostOf<UiRequest<E>> | null;
   handle(ctx: SocketContext, req: UiRequest<E>): Promise<Answer<E>>;
 }
 
 interface OwnedCommand<E extends UiCommand> {
   needs: RunAction;
   owner: Owner<UiRequest<E>>;
+  host: HostOf<UiRequest<E>>;
   handle(ctx: OwnerContext, req: UiRequest<E>): Promise<UiReply<E>>;
   /** On the browser's instance once the owner answered, before the reply goes out. */
   settle?(socket: UiSocket, reply: UiReply<E>): Promise<void>;
@@ -56,6 +63,8 @@ interface OwnedCommand<E extends UiCommand> {
 interface SignalHandler<E extends UiSignal> {
   needs: RunAction;
   owner: "any";
+  /** Signals are not checked against a host: an acknowledgement counts only from a run's watcher. */
+  host: null;
   handle(ctx: SocketContext, req: UiRequest<E>): void;
 }
 
@@ -73,6 +82,7 @@ export const UI_HANDLERS = {
   "run.start": {
     needs: "start-runs",
     owner: "host",
+    host: "hostId",
     handle: ({ runs, user }, req) => runs.startRun(user, req),
     settle: async (socket, reply) => {
       if (reply.ok) await socket.join(runRoom(reply.runId));
@@ -81,6 +91,7 @@ export const UI_HANDLERS = {
   "run.subscribe": {
     needs: "watch",
     owner: "any",
+    host: "run",
     handle: async (ctx, { runId }) => {
       await ctx.socket.join(runRoom(runId)); // first, so no live chunk falls between replay and live
       const run = await ctx.runs.view(runId);
@@ -96,27 +107,41 @@ export const UI_HANDLERS = {
   "run.unsubscribe": {
     needs: "watch",
     owner: "any",
+    host: null,
     handle: async ({ socket, runs }, { runId }) => {
       await socket.leave(runRoom(runId));
       runs.watcherGone(socket.id);
       return { reply: { ok: true } };
     },
   },
-  "step.run": { needs: "run-steps", owner: "run", handle: ({ runs, user }, req) => runs.runStep(user, req) },
-  "step.cancel": { needs: "cancel-steps", owner: "run", handle: ({ runs, user }, req) => runs.cancel(user, req.runId) },
+  "step.run": {
+    needs: "run-steps",
+    owner: "run",
+    host: "run",
+    handle: ({ runs, user }, req) => runs.runStep(user, req),
+  },
+  "step.cancel": {
+    needs: "cancel-steps",
+    owner: "run",
+    host: "run",
+    handle: ({ runs, user }, req) => runs.cancel(user, req.runId),
+  },
   "run.runAllRead": {
     needs: "run-steps",
     owner: "run",
+    host: "run",
     handle: ({ runs, user }, req) => runs.runAllRead(user, req.runId),
   },
   "run.finish": {
     needs: "finish-runs",
     owner: "run",
+    host: "run",
     handle: ({ runs, user }, req) => runs.finishRun(user, req.runId),
   },
   "step.replay": {
     needs: "watch",
     owner: "any",
+    host: "run",
     handle: async (ctx, { runId, stepRunId }) => {
       const step = await ctx.store.stepRunOutput(stepRunId);
       if (!step || step.runId !== runId) return { reply: notFound(`No step run ${stepRunId} in run ${runId}.`) };
@@ -128,6 +153,7 @@ export const UI_HANDLERS = {
   "output.ack": {
     needs: "watch",
     owner: "any",
+    host: null,
     handle: ({ runs, socket }, { stepRunId, offset }) => runs.session(stepRunId)?.watcherAck(socket.id, offset),
   },
 } satisfies { [E in UiEvent]: UiHandler<E> };
@@ -136,6 +162,7 @@ export const UI_HANDLERS = {
 export interface ErasedHandler {
   needs: RunAction;
   owner: "any" | "host" | "run";
+  host: HostSource;
   handle(ctx: SocketContext, req: unknown): Promise<Answer<UiCommand> | UiResult<object>> | void;
   settle?(socket: UiSocket, reply: UiResult<object>): Promise<void>;
 }

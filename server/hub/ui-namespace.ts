@@ -1,8 +1,9 @@
 // /ui: browsers, authenticated by their session cookie. Transport only: every event in the command
 // table is validated against its schema (unknown fields, such as a command, are refused), checked
-// against the user's current role and handed to its handler, here or on the instance that owns it;
-// the answer goes back through the acknowledgement callback. Every packet is first charged to the
-// socket's budget (socket-limits.ts), and an acknowledgement counts only from a watcher of its run.
+// against the user's current role and its host's access list (host-access.ts) and handed to its
+// handler, here or on the instance that owns it; the answer goes back through the acknowledgement
+// callback. Every packet is first charged to the socket's budget (socket-limits.ts), and an
+// acknowledgement counts only from a watcher of its run.
 import type { z } from "zod";
 import { log } from "@/lib/log";
 import {
@@ -14,6 +15,7 @@ import {
   type UiResult,
 } from "@/lib/runs/protocol";
 import type { Forwarder } from "./forwarding";
+import { setupHostAccess } from "./host-access";
 import type { HubOptions } from "./options";
 import { SocketLimits, UI_BUDGETS, UI_IGNORED_SIGNAL_COST, UI_MAX_IN_FLIGHT } from "./socket-limits";
 import { handleOwned, handlerOf, ownsHere, roleRefusal } from "./ui-commands";
@@ -58,6 +60,7 @@ interface Guard {
 /** Sets up /ui; returns what stops it (its session re-checks). */
 export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOptions, forwarder?: Forwarder) {
   const sessions = setupUiSessions(nsp, opts, (socket) => handshakeHeaders(socket.handshake.headers));
+  const hosts = setupHostAccess(nsp, hub.runs, opts);
   nsp.use((socket, next) => {
     sessions.resolve(socket).then(
       (user) => {
@@ -145,7 +148,7 @@ export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOpt
             socket.disconnect(true);
             return;
           }
-          const refused = roleRefusal(user, handler);
+          const refused = roleRefusal(user, handler) ?? (await hosts.refusal(user, handler, parsed.data));
           const { reply: result, after } = refused
             ? { reply: refused, after: undefined }
             : await run(event as UiCommand, { ...hub, user, socket }, parsed.data);
@@ -166,10 +169,11 @@ export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOpt
 
   /** Audited where the browser is connected, so a forwarded request's refusal is recorded once. */
   async function auditRefusal(event: UiEvent, userId: string, req: unknown, error: UiError): Promise<void> {
-    const runId = (req as { runId?: unknown }).runId;
+    const { runId, hostId } = req as { runId?: unknown; hostId?: unknown };
+    const id = (value: unknown) => (typeof value === "string" ? value : null);
     const detail = { event, code: error.code, message: error.message };
     await hub.store
-      .auditHub("hub.refused", { userId, runId: typeof runId === "string" ? runId : null, detail })
+      .auditHub("hub.refused", { userId, runId: id(runId), hostId: id(hostId), detail })
       .catch((err: unknown) => log.error({ err, event }, "could not audit a refusal"));
   }
 
@@ -184,5 +188,8 @@ export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOpt
     return { reply } as Answer<UiCommand>;
   }
 
-  return () => sessions.close();
+  return () => {
+    sessions.close();
+    hosts.close();
+  };
 }

@@ -7,6 +7,7 @@ import { RUN_STATUS_LABELS } from "@/components/runs/run-format";
 import { formatDateTime } from "@/lib/format/dates";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { mayWatchRun } from "@/lib/hosts/host-access-store";
 import { findRunView } from "@/lib/runs/find-run-view";
 import { loadStepCommands } from "@/lib/runs/step-commands";
 import "@/components/runs/runs.css";
@@ -21,9 +22,11 @@ export const metadata: Metadata = { title: "Run" };
 export default async function RunPage({ params }: Props) {
   const user = await requireUser();
   const { id } = await params;
-  const [found, commands] = await Promise.all([findRunView(id), loadStepCommands(id)]);
+  const [found, may] = await Promise.all([findRunView(id), mayWatchRun(user, id)]);
   if (!found) notFound();
   const { run, playbook } = found;
+  // Its host's access list leaves this user out: the run's facts stay, its inputs and output go.
+  const commands = may.allowed ? await loadStepCommands(id) : {};
   const inputs = Object.entries(run.inputs);
 
   return (
@@ -33,13 +36,13 @@ export default async function RunPage({ params }: Props) {
         <h1>
           {playbook?.title ?? run.playbookSlug} <span className="muted">on {run.hostName}</span>
         </h1>
-        {hasRole(user, "operator") ? <RecordIncidentLink runId={run.id} /> : null}
+        {hasRole(user, "operator") && may.allowed ? <RecordIncidentLink runId={run.id} /> : null}
       </header>
       <dl className="facts">
         <dt>Status</dt>
         <dd>
           <span className={`badge run-status run-status-${run.status}`}>{RUN_STATUS_LABELS[run.status]}</span>
-          {run.status === "active" && playbook ? (
+          {run.status === "active" && playbook && may.allowed ? (
             <>
               {" "}
               <Link href={`/playbooks/${run.playbookSlug}?run=${run.id}`}>Continue on the playbook page</Link>
@@ -68,7 +71,9 @@ export default async function RunPage({ params }: Props) {
         ) : null}
         <dt>Inputs</dt>
         <dd>
-          {inputs.length === 0 ? (
+          {!may.allowed ? (
+            <span className="muted">not shown</span>
+          ) : inputs.length === 0 ? (
             <span className="muted">none</span>
           ) : (
             <span className="active-run-inputs">
@@ -83,7 +88,13 @@ export default async function RunPage({ params }: Props) {
       </dl>
       <section className="page-section" aria-labelledby="steps-title">
         <h2 id="steps-title">Steps</h2>
-        <RecordedRunSteps initialRun={run} commands={commands} canCancel={hasRole(user, "operator")} />
+        {may.allowed ? (
+          <RecordedRunSteps initialRun={run} commands={commands} canCancel={hasRole(user, "operator")} />
+        ) : (
+          <p className="run-panel-note" data-host-refusal>
+            {may.reason} Its steps&apos; commands and output are not shown to you.
+          </p>
+        )}
       </section>
     </div>
   );

@@ -109,3 +109,22 @@ describe("GET /api/runs/:id/steps/:stepRunId/cast", () => {
     expect(res.status).toBe(404);
   });
 });
+
+describe("a run on a host whose access list leaves the user out", () => {
+  it("refuses its view and its output with the reason (403), and serves them again once the host opens", async () => {
+    const { hostId } = await db.run.findUniqueOrThrow({ where: { id: runId }, select: { hostId: true } });
+    await db.host.update({ where: { id: hostId }, data: { accessMinRole: "operator" } });
+    const reason = 'Host "box" is restricted to operators and admins.';
+    const run = await getRun(req(`/api/runs/${runId}`), { params: Promise.resolve({ id: runId }) });
+    expect(run.status).toBe(403);
+    expect(await run.json()).toEqual({ error: reason });
+    const cast = await getCast(req(`/api/runs/${runId}/steps/${stepRunId}/cast`), {
+      params: Promise.resolve({ id: runId, stepRunId }),
+    });
+    expect(cast.status).toBe(403);
+    expect(await cast.json()).toEqual({ error: reason });
+
+    await db.host.update({ where: { id: hostId }, data: { accessMinRole: "viewer" } });
+    expect((await getRun(req(`/api/runs/${runId}`), { params: Promise.resolve({ id: runId }) })).status).toBe(200);
+  });
+});

@@ -1,7 +1,9 @@
 // GET /api/runs/:id/steps/:stepRunId/cast → the step's output as an asciicast v2 file (any
-// signed-in user), streamed so a large output never sits in memory.
+// signed-in user its host's access list lets in), streamed so a large output never sits in memory.
 import * as z from "zod";
 import { db } from "@/lib/db/client";
+import { mayWatchRun } from "@/lib/hosts/host-access-store";
+import { jsonError } from "@/lib/http/json-error";
 import { route } from "@/lib/http/route";
 import { castStream } from "@/lib/runs/cast";
 
@@ -9,7 +11,9 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({ id: z.string(), stepRunId: z.string() });
 
-export const GET = route({ role: "viewer", params }, async ({ params: { id, stepRunId } }) => {
+export const GET = route({ role: "viewer", params }, async ({ user, params: { id, stepRunId } }) => {
+  const may = await mayWatchRun(user, id);
+  if (!may.allowed) return jsonError(403, may.reason);
   const step = await db.stepRun.findUnique({
     where: { id: stepRunId },
     select: {
