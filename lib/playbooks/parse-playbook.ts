@@ -1,5 +1,5 @@
-// One MDX file to one Playbook, or to the list of everything wrong with it. Pure and synchronous: the
-// content index calls it for every file, the check script and the tests call it directly.
+// One MDX file to one Playbook, or to the list of everything wrong with its format. Pure and
+// synchronous; checkPlaybook() runs it first, then checks the steps' risks against the classifier.
 import path from "node:path";
 import GithubSlugger from "github-slugger";
 import type { Root } from "mdast";

@@ -384,7 +384,7 @@ class Walker {
     for (const rule of ANY_PROGRAM_RULES) {
       const at = indexOfRun(pathWords, rule.path);
       if (at < 0) continue;
-      const option = rule.options ? all.find((o) => rule.options!.some((name) => optionIs(o, name))) : undefined;
+      const option = rule.options ? all.find((o) => rule.options!.includes(o.name)) : undefined;
       if (rule.options && !option) continue;
       const path = [st.program, ...pathWords.slice(0, at + rule.path.length)].join(" ");
       add(rule.risk, fill(rule.reason, { path, option: option?.name }));
@@ -606,10 +606,6 @@ function readWithOf(spec: ProgramSpec): Readonly<Record<string, true | RegExp>> 
 
 // Every program only prints with these; the table need not say so each time.
 const VERSION_OPTIONS = { "--version": true, "--help": true } as const;
-
-function optionIs(option: Option, name: string): boolean {
-  return option.name === name;
-}
 
 function valueApplies(rule: OptionRule, value: string | undefined): boolean {
   const unknown = value === undefined || value.includes(UNKNOWN);
