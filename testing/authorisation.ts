@@ -55,3 +55,47 @@ export function tableGaps(found: readonly string[], table: object, where: string
       .map((key) => `${JSON.stringify(key)} in ${where} names nothing that exists any more: remove it`),
   ];
 }
+
+/** What one try came to. */
+export interface TryResult {
+  /** The answer is the entry point's success (2xx, the redirect it ends with...). */
+  ok: boolean;
+  /** The refusal the answer is, if it is one. */
+  refusal: Exclude<Verdict, "allowed"> | null;
+  /** The answer, for the message and the leak check. */
+  text: string;
+  /** What it changed, one line each (testing/db-snapshot.ts changes()). */
+  changed: string[];
+}
+
+export interface TryExpectation {
+  verdict: Verdict;
+  /** Tables an allowed try changes (at least); none: it must change nothing, even when allowed. */
+  writes: readonly string[];
+  /** Text an allowed answer holds. */
+  shows?: string;
+  /** Seeded text a refused answer must not hold. */
+  secrets: readonly string[];
+}
+
+/** What is wrong with one try, one message each; `at` names the entry point and the principal. */
+export function judgeTry(at: string, want: TryExpectation, got: TryResult): string[] {
+  const brief = (lines: string[]) => lines.map((line) => (line.length > 200 ? `${line.slice(0, 200)}…` : line));
+  const wrong: string[] = [];
+  const tables = new Set(got.changed.map((line) => line.split(" ")[1]));
+  if (want.verdict === "allowed") {
+    if (!got.ok) wrong.push(`${at}: should be allowed, got ${got.text.slice(0, 200)}`);
+    const missing = want.writes.filter((table) => !tables.has(table));
+    if (got.ok && missing.length) wrong.push(`${at}: allowed, but it changed no ${missing.join(", ")}`);
+    if (!want.writes.length && got.changed.length) wrong.push(`${at}: changed ${brief(got.changed).join("; ")}`);
+    if (got.ok && want.shows && !got.text.includes(want.shows))
+      wrong.push(`${at}: allowed, but its answer lacks "${want.shows}"`);
+  } else {
+    if (got.refusal !== want.verdict)
+      wrong.push(`${at}: should be refused (${want.verdict}), got ${got.text.slice(0, 200)}`);
+    if (got.changed.length) wrong.push(`${at}: refused, yet it changed ${brief(got.changed).join("; ")}`);
+    const leaked = want.secrets.filter((secret) => got.text.includes(secret));
+    if (leaked.length) wrong.push(`${at}: refused, yet its answer holds ${leaked.join(", ")}`);
+  }
+  return wrong;
+}

@@ -69,8 +69,3 @@ export function changes(before: Snapshot, after: Snapshot): string[] {
   }
   return lines;
 }
-
-/** Which tables changed: for a readable expectation (`["Incident", "AuditEvent"]`). */
-export function changedTables(lines: string[]): string[] {
-  return [...new Set(lines.map((line) => line.split(" ")[1]!))].sort();
-}

@@ -5,7 +5,7 @@
 import type { SessionUser } from "@/lib/auth/request-user";
 import type { Role } from "@/lib/auth/roles";
 import { PRINCIPAL_ROLES, type Principal } from "./authorisation";
-import { signedInCookie, signInCookie } from "./signed-in";
+import { newSessionCookie, signedInCookie } from "./signed-in";
 
 /** What a principal presents: a session cookie, an agent token, or nothing. */
 export interface Credentials {
@@ -69,7 +69,7 @@ export async function createPrincipals(tag = "matrix"): Promise<Principals> {
     users,
     async freshCookie(principal) {
       const user = principal in PRINCIPAL_ROLES ? users[principal as keyof typeof PRINCIPAL_ROLES] : null;
-      return user ? signInCookie(user.email, nextAddress()) : credentials[principal].cookie;
+      return user ? newSessionCookie(user.id) : credentials[principal].cookie;
     },
   };
 }
