@@ -1,9 +1,9 @@
 // Every way into the app, found from the files themselves: route handlers (app/**/route.ts, by
 // exported method), server actions (app/**/actions.ts and the "use server" modules in lib/actions,
-// by exported name) and pages (app/**/page.tsx). The entry-point test and the authorisation matrix
-// walk these lists, so a new file is covered the moment it exists. Paths are relative to app/.
-// Listing needs only the file system (the e2e spec uses it); loading imports the modules, so do it
-// after DATABASE_URL points at a test database.
+// by exported name), pages (app/**/page.tsx) and the events agents send. The entry-point test and
+// the authorisation matrix walk these lists, so a new one is covered the moment it exists. Paths
+// are relative to app/. Listing needs only the file system (the e2e spec uses it); loading imports
+// the modules, so do it after DATABASE_URL points at a test database.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -80,4 +80,24 @@ export async function serverActions(files = actionFiles()): Promise<FoundAction[
     }
   }
   return found;
+}
+
+/**
+ * The events an agent may send the hub: the members of AgentToServerEvents in agent/src/protocol.ts.
+ * It is a type, not a value, so it is read from the source with the TypeScript parser.
+ */
+export async function agentEventNames(): Promise<string[]> {
+  const { default: ts } = await import("typescript");
+  const file = path.resolve(APP_DIR, "../agent/src/protocol.ts");
+  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest);
+  const names: string[] = [];
+  source.forEachChild((node) => {
+    if (!ts.isInterfaceDeclaration(node) || node.name.text !== "AgentToServerEvents") return;
+    for (const member of node.members) {
+      if (member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)))
+        names.push(member.name.text);
+    }
+  });
+  if (names.length === 0) throw new Error(`no AgentToServerEvents interface in ${file}`);
+  return names.sort();
 }

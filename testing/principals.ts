@@ -1,11 +1,11 @@
-// The matrix's principals as real credentials, in-process: better-auth users signed in over the
-// real handler, an admin banned through the app's own user admin (better-auth ends their sessions,
-// they keep the cookie), and a host whose agent token was revoked. Import after DATABASE_URL points
-// at the test's temp database.
+// The matrix's principals as real credentials, in-process: users with a password account and
+// sessions from better-auth's own session store (testing/signed-in newSessionCookie), an admin banned
+// through the app's own user admin (better-auth ends their sessions; they keep the cookie), and a
+// host whose agent token was revoked. Import after DATABASE_URL points at the test's temp database.
 import type { SessionUser } from "@/lib/auth/request-user";
 import type { Role } from "@/lib/auth/roles";
 import { PRINCIPAL_ROLES, type Principal } from "./authorisation";
-import { newSessionCookie, signedInCookie } from "./signed-in";
+import { newSessionCookie, TEST_PASSWORD } from "./signed-in";
 
 /** What a principal presents: a session cookie, an agent token, or nothing. */
 export interface Credentials {
@@ -21,29 +21,31 @@ export interface Principals {
   freshCookie(principal: Principal): Promise<string | undefined>;
 }
 
-let address = 0;
-const nextAddress = () => `198.51.100.${(address++ % 250) + 1}`;
-
-async function userOf(cookie: string): Promise<SessionUser> {
-  const { userFromHeaders } = await import("@/lib/auth/request-user");
-  const user = await userFromHeaders(new Headers({ cookie }));
-  if (!user) throw new Error("the cookie just issued names no session");
-  return user;
-}
-
 /** Creates the principals; `tag` keeps their emails and host name apart from others in the database. */
 export async function createPrincipals(tag = "matrix"): Promise<Principals> {
-  const signIn = (role: Role, who: string) =>
-    signedInCookie({ email: `${who}-${tag}@example.com`, name: `${who} ${tag}`, role }, nextAddress());
-  const cookies: Record<string, string> = {};
-  const users = {} as Principals["users"];
-  for (const [principal, role] of Object.entries(PRINCIPAL_ROLES)) {
-    cookies[principal] = await signIn(role, principal);
-    users[principal as keyof typeof PRINCIPAL_ROLES] = await userOf(cookies[principal]);
+  const { db } = await import("@/lib/db/client");
+  const { hashPassword } = await import("better-auth/crypto");
+  // Hashed once for them all: each hash costs a third of a second on a busy machine.
+  const password = await hashPassword(TEST_PASSWORD);
+  /** A user as better-auth's createUser makes one: the row and a credential account. */
+  async function user(role: Role, who: string): Promise<SessionUser> {
+    const id = `${who}-${tag}`;
+    const row = { id, email: `${id}@example.com`, name: `${who} ${tag}`, role };
+    await db.user.create({ data: row });
+    await db.account.create({
+      data: { id: `${id}-credential`, accountId: id, providerId: "credential", userId: id, password },
+    });
+    return row;
   }
 
-  const bannedCookie = await signIn("admin", "banned");
-  users.banned = await userOf(bannedCookie);
+  const users = {} as Principals["users"];
+  const cookies: Record<string, string> = {};
+  for (const [principal, role] of Object.entries(PRINCIPAL_ROLES) as [keyof typeof PRINCIPAL_ROLES, Role][]) {
+    users[principal] = await user(role, principal);
+    cookies[principal] = await newSessionCookie(users[principal].id);
+  }
+  users.banned = await user("admin", "banned");
+  const bannedCookie = await newSessionCookie(users.banned.id);
   const { setBanned } = await import("@/lib/auth/user-admin");
   const ban = await setBanned(
     users.admin,

@@ -12,20 +12,14 @@ export async function signedInCookie(
   address = "198.51.100.10",
 ): Promise<string> {
   const { auth } = await import("@/lib/auth/auth");
-  await auth.api.createUser({ body: { ...user, password: TEST_PASSWORD } });
-  return signInCookie(user.email, address);
-}
-
-/** The Cookie header of another session for a user created by signedInCookie. */
-export async function signInCookie(email: string, address = "198.51.100.10"): Promise<string> {
-  const { auth } = await import("@/lib/auth/auth");
   const { serverBaseUrl } = await import("@/lib/auth/origins");
   const origin = serverBaseUrl();
+  await auth.api.createUser({ body: { ...user, password: TEST_PASSWORD } });
   const res = await auth.handler(
     new Request(`${origin}/api/auth/sign-in/email`, {
       method: "POST",
       headers: { "content-type": "application/json", origin, "x-casebook-remote-addr": address },
-      body: JSON.stringify({ email, password: TEST_PASSWORD }),
+      body: JSON.stringify({ email: user.email, password: TEST_PASSWORD }),
     }),
   );
   if (res.status !== 200) throw new Error(`sign-in failed (${res.status}): ${await res.text()}`);
@@ -36,9 +30,9 @@ export async function signInCookie(email: string, address = "198.51.100.10"): Pr
 }
 
 /**
- * The Cookie header of another session for an existing user, made by better-auth's own session
- * store and signed as its cookies are (HMAC-SHA256 of the token): no password check, so it costs
- * no password hash (a third of a second each on a busy machine).
+ * The Cookie header of a new session for an existing user, made by better-auth's own session store
+ * and signed as its cookies are (HMAC-SHA256 of the token). No password is checked, so it costs no
+ * password hash (a third of a second each on a busy machine).
  */
 export async function newSessionCookie(userId: string): Promise<string> {
   const { auth } = await import("@/lib/auth/auth");
