@@ -65,4 +65,16 @@ describe("pages", () => {
     const source = readFileSync(path.join(APP_DIR, file), "utf8");
     expect(/\brequireUser\(/.test(source), file).toBe(!PUBLIC.includes(file));
   });
+
+  // Next renders a page's metadata alongside the page, whose requireUser() has not stopped it yet:
+  // a title read from the database or the content would reach a visitor with a stale or forged
+  // session cookie. Metadata made from the URL alone (a tag, a search query) needs no check.
+  it.each(pages.filter((file) => !PUBLIC.includes(file)))("%s checks the user before metadata it reads", (file) => {
+    const source = readFileSync(path.join(APP_DIR, file), "utf8");
+    const metadata = /export async function generateMetadata\b[^]*?\n}\n/.exec(source)?.[0] ?? "";
+    const reads = [...metadata.matchAll(/\bawait\s+([\w.]+)/g)]
+      .map((match) => match[1])
+      .filter((awaited) => !["params", "searchParams", "requireUser"].includes(awaited!));
+    if (reads.length) expect(/\brequireUser\(/.test(metadata), `${file} generateMetadata reads ${reads}`).toBe(true);
+  });
 });
