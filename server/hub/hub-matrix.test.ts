@@ -1,10 +1,11 @@
 // The authorisation matrix for socket events (issue 8, "Proof, kept in the suite"): every /ui event
 // in the command table (UI_COMMANDS, UI_HANDLERS) and every /agent event in the agent protocol
 // (AgentToServerEvents), tried as each principal (testing/authorisation.ts) over real socket.io
-// against a real hub, a real agent and a real database. The tables below say who may send what;
-// an event without a line fails. A try is judged by its answer and by its effects: what it changed
-// in the database, which steps reached an agent and what output reached the sender. A refused try
-// changes nothing (the hub's own refusal audit aside) and delivers nothing.
+// against a real hub and a real database. The tables below say who may send what; an event without
+// a line fails. A try is judged by its answer and by its effects: what it changed in the database,
+// what reached the host's agent (played by the test over the real protocol, so it can tell) and
+// what output reached the sender. A refused try changes nothing (the hub's own refusal audit
+// aside), starts or cancels nothing on the agent, and delivers nothing.
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AGENT_NAMESPACE } from "@/agent/src/protocol";
@@ -15,7 +16,7 @@ import { changes, snapshotter, type Snapshot, type Snapshotter } from "@/testing
 import { agentEventNames } from "@/testing/entry-points";
 import { startHarness, waitFor, type UiClient } from "@/testing/hub-harness";
 import { createPrincipals, credentialHeaders, type Credentials, type Principals } from "@/testing/principals";
-import { scriptedAgent, SCRIPTED_HELLO, type ScriptedAgent } from "@/testing/scripted-agent";
+import { scriptedAgent, SCRIPTED_HELLO, type Autorun, type ScriptedAgent } from "@/testing/scripted-agent";
 import { newSessionCookie } from "@/testing/signed-in";
 import { testPlaybook, testStep } from "@/testing/test-playbook";
 import { UI_HANDLERS } from "./ui-commands";
@@ -27,10 +28,13 @@ const book = testPlaybook("matrix", [
   testStep("quick", `echo ${RECORDED}`),
   testStep("hold", `echo ${LIVE}; sleep 30`),
 ]);
-const allReads = testPlaybook("matrix-all", [testStep("only", "echo all-read")]);
+/** What the /ui tries' host does with each step: "hold" keeps running until it is cancelled. */
+const plan: Autorun = ({ stepId }) =>
+  stepId === "hold" ? { output: `${LIVE}\n`, exit: null } : { output: `${RECORDED}\n`, exit: 0 };
+const allReads = testPlaybook("matrix-all", [testStep("only", `echo ${RECORDED}`)]);
 
 /** How long a refused try is given to show an effect it must not have. */
-const SETTLE_MS = 150;
+const SETTLE_MS = 100;
 /** How long the session store takes to say a cookie names no session any more. */
 const SLOW_SESSION_MS = 150;
 
@@ -38,6 +42,8 @@ let h: Awaited<ReturnType<typeof startHarness>>;
 let who: Principals;
 let db$: Snapshotter;
 let hostId: string;
+/** The /ui tries' host's agent. */
+let hostAgent: ScriptedAgent;
 /** The operator whose runs the run-scoped events act on. */
 let ownerCookie: string;
 let unique = 0;
@@ -129,6 +135,8 @@ interface TryContext {
   socket: Socket;
   /** The tables changed since the try began. */
   tables(): Set<string>;
+  /** Whether the host's agent was sent this since the try began. */
+  agentGot(event: "step.start" | "step.cancel"): boolean;
 }
 
 /** A run-scoped event: only the run's owner (an operator) or an admin may send it. */
@@ -179,9 +187,24 @@ const UI: Record<string, UiEntry> = {
     consumes: true,
     payloads: (s) => [{ runId: s.runId, stepId: "quick" }],
     writes: ["StepRun"],
+    effect: (t) => t.agentGot("step.start"),
   },
-  "step.cancel": { who: "run-owner", scene: "running", consumes: true, payloads: ref, writes: ["StepRun"] },
-  "run.runAllRead": { who: "run-owner", scene: "idle-all", consumes: true, payloads: ref, writes: ["StepRun"] },
+  "step.cancel": {
+    who: "run-owner",
+    scene: "running",
+    consumes: true,
+    payloads: ref,
+    writes: ["StepRun"],
+    effect: (t) => t.agentGot("step.cancel"),
+  },
+  "run.runAllRead": {
+    who: "run-owner",
+    scene: "idle-all",
+    consumes: true,
+    payloads: ref,
+    writes: ["StepRun"],
+    effect: (t) => t.agentGot("step.start"),
+  },
   "run.finish": { who: "run-owner", scene: "idle", consumes: true, payloads: ref, writes: ["Run"] },
   "step.replay": {
     who: "viewer",
@@ -295,7 +318,9 @@ async function uiTry(event: string, entry: UiEntry, principal: UiPrincipal, owne
   const refusalsBefore = await hubRefusals();
   const before = db$.take();
   const tables = () => new Set(changes(before, db$.take()).map((line) => line.split(" ")[1]!));
-  const t: TryContext = { scene, seen, socket, tables };
+  const sentBefore = hostAgent.received.length;
+  const agentGot = (event: string) => hostAgent.received.slice(sentBefore).some((r) => r.event === event);
+  const t: TryContext = { scene, seen, socket, tables, agentGot };
 
   let text = "not let in";
   let refusal: Exclude<Verdict, "allowed"> | null = isIn ? null : "sign-in";
@@ -328,6 +353,8 @@ async function uiTry(event: string, entry: UiEntry, principal: UiPrincipal, owne
   if (verdict !== "allowed") {
     const told = seen.unexpected();
     if (told.length) wrong.push(`${at}: refused, yet it was sent ${told.join("; ")}`);
+    const reached = hostAgent.received.slice(sentBefore).filter((r) => r.event !== "step.ack");
+    if (reached.length) wrong.push(`${at}: refused, yet the agent was sent ${reached.map((r) => r.event).join(", ")}`);
     // (A banned socket is closed, so it has left every room, whatever it sent.)
     if (isIn && principal !== "banned" && entry.effect?.(t)) wrong.push(`${at}: refused, yet it had its effect`);
     // Every command the hub refused is in the audit trail (a banned socket's too: it is sent
@@ -442,7 +469,10 @@ beforeAll(async () => {
   ownerCookie = await newSessionCookie(
     (await h.db.user.create({ data: { id: "owner", email: "owner@example.com", name: "Owner", role: "operator" } })).id,
   );
-  hostId = (await h.agentFor("matrix-box")).hostId;
+  const box = await h.hosts.createHost("matrix-box");
+  hostId = box.host.id;
+  hostAgent = await scriptedAgent(h.url, box.token, "matrix-box", plan);
+  await hostAgent.hello();
 
   // A host whose agent is running a step (with output) when an admin revokes its token.
   const owner = await stageClient();
@@ -466,6 +496,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  hostAgent?.close();
   valid?.agent?.close();
   db$?.close();
   await h?.stop();
