@@ -118,6 +118,21 @@ function command(socket: Socket, event: string, payload: unknown): Promise<Reply
   });
 }
 
+/** Joins a run's room as a terminal does, and waits out the replay of its running step. */
+async function watch(socket: Socket, runId: string): Promise<void> {
+  const replayed = new Promise<void>((resolve) => {
+    const done = (chunk: { runId: string; done: boolean }) => {
+      if (chunk.runId !== runId || !chunk.done) return;
+      socket.off("step.replay", done);
+      resolve();
+    };
+    socket.on("step.replay", done);
+  });
+  const reply = await command(socket, "run.subscribe", { runId });
+  if (reply === "disconnected" || !reply.ok) throw new Error(`could not watch ${runId}: ${JSON.stringify(reply)}`);
+  if ((reply.run as { activeStepRunId: string | null }).activeStepRunId) await replayed;
+}
+
 // ── The /ui table ───────────────────────────────────────────────────────────
 
 /** The state a try acts on, set up by the run's owner. */
@@ -287,7 +302,7 @@ async function bannedSocket(entry: UiEntry, scene: Scene): Promise<Socket> {
   await h.db.user.create({ data: { id, email: `${id}@example.com`, name: "Banned Admin", role: "admin" } });
   const socket = socketTo(UI_NAMESPACE, { cookie: await newSessionCookie(id) });
   if (!(await admitted(socket))) throw new Error("the admin-to-be-banned was not let in");
-  if (entry.watches) await command(socket, "run.subscribe", { runId: scene.runId });
+  if (entry.watches) await watch(socket, scene.runId);
   const { setBanned } = await import("@/lib/auth/user-admin");
   const ban = await setBanned(who.users.admin, { userId: id, banned: true }, new Headers({ cookie: adminCookie() }));
   if (!ban.ok) throw new Error(ban.message);
@@ -298,9 +313,8 @@ const adminCookie = () => who.credentials.admin.cookie!;
 
 const hubRefusals = () => h.db.auditEvent.count({ where: { action: "hub.refused" } });
 
-async function uiTry(event: string, entry: UiEntry, principal: UiPrincipal, owner: UiClient, shared: Scene | null) {
-  const verdict = uiVerdict(entry.who, principal);
-  const at = `${event} as ${principal}`;
+/** The principal's socket, let in or not, and the scene its try acts on (staged only if let in). */
+async function openAs(principal: UiPrincipal, entry: UiEntry, owner: UiClient, shared: Scene | null) {
   let scene = shared;
   let socket: Socket;
   if (principal === "banned") {
@@ -309,59 +323,75 @@ async function uiTry(event: string, entry: UiEntry, principal: UiPrincipal, owne
   } else {
     socket = socketTo(UI_NAMESPACE, principal === "owner" ? { cookie: ownerCookie } : who.credentials[principal]);
   }
-  const seen = new Seen(socket);
   const isIn = await admitted(socket);
-  // A scene only for those let in: the others never get to send anything.
+  // The others never get to send anything, so they need no scene.
   scene ??= isIn ? await stage(owner, entry.scene) : { hostId, runId: "none", stepRunId: "none" };
-  if (isIn && entry.watches && principal !== "banned") await command(socket, "run.subscribe", { runId: scene.runId });
-  seen.reset();
+  if (isIn && entry.watches && principal !== "banned") await watch(socket, scene.runId);
+  return { socket, isIn, scene };
+}
+
+/** Sends the entry's payloads; waits for its effect if the try should be allowed, else a moment. */
+async function send(event: string, entry: UiEntry, t: TryContext, verdict: Verdict) {
+  const signal = UI_COMMANDS[event as UiEvent].reply === null;
+  let text = "";
+  let ok = false;
+  let refusal: Exclude<Verdict, "allowed"> | null = null;
+  for (const payload of entry.payloads(t.scene)) {
+    if (signal) {
+      t.socket.emit(event, payload);
+      continue;
+    }
+    const reply = await command(t.socket, event, payload);
+    text = JSON.stringify(reply).slice(0, 300);
+    ok = reply !== "disconnected" && reply.ok;
+    if (reply === "disconnected" || (!reply.ok && reply.error.code === "unauthorized")) refusal = "sign-in";
+    else if (!reply.ok && reply.error.code === "forbidden") refusal = "forbidden";
+  }
+  const done = () => (entry.writes ?? []).every((table) => t.tables().has(table)) && (entry.effect?.(t) ?? true);
+  if (verdict === "allowed") await waitFor(done, 5000).catch(() => {});
+  else await sleep(SETTLE_MS);
+  // A signal has no answer: it is judged by its effect alone.
+  if (signal) {
+    ok = done();
+    text = ok ? "its effect" : `no effect (connected: ${t.socket.connected})`;
+    refusal = ok || verdict === "allowed" ? null : verdict;
+  }
+  return { ok, refusal, text };
+}
+
+async function uiTry(event: string, entry: UiEntry, principal: UiPrincipal, owner: UiClient, shared: Scene | null) {
+  const verdict = uiVerdict(entry.who, principal);
+  const at = `${event} as ${principal}`;
+  const { socket, isIn, scene } = await openAs(principal, entry, owner, shared);
+  const seen = new Seen(socket);
   const refusalsBefore = await hubRefusals();
   const before = db$.take();
-  const tables = () => new Set(changes(before, db$.take()).map((line) => line.split(" ")[1]!));
   const sentBefore = hostAgent.received.length;
-  const agentGot = (event: string) => hostAgent.received.slice(sentBefore).some((r) => r.event === event);
-  const t: TryContext = { scene, seen, socket, tables, agentGot };
-
-  let text = "not let in";
-  let refusal: Exclude<Verdict, "allowed"> | null = isIn ? null : "sign-in";
-  let ok = false;
-  if (isIn) {
-    const signal = UI_COMMANDS[event as UiEvent].reply === null;
-    for (const payload of entry.payloads(scene)) {
-      if (signal) {
-        socket.emit(event, payload);
-        continue;
-      }
-      const reply = await command(socket, event, payload);
-      text = JSON.stringify(reply).slice(0, 300);
-      ok = reply !== "disconnected" && reply.ok;
-      if (reply === "disconnected") refusal = "sign-in";
-      else if (!reply.ok) refusal = reply.error.code === "unauthorized" ? "sign-in" : (reply.error.code as "forbidden");
-    }
-    const done = () => (entry.writes ?? []).every((table) => tables().has(table)) && (entry.effect?.(t) ?? true);
-    if (verdict === "allowed") await waitFor(done, 5000).catch(() => {});
-    else await sleep(SETTLE_MS);
-    if (signal) {
-      ok = done();
-      text = ok ? "its effect" : `no effect (connected: ${socket.connected})`;
-      if (!ok) refusal = verdict === "allowed" ? null : verdict;
-    }
-  }
+  const sentSince = () => hostAgent.received.slice(sentBefore);
+  const t: TryContext = {
+    scene,
+    seen,
+    socket,
+    tables: () => new Set(changes(before, db$.take()).map((line) => line.split(" ")[1]!)),
+    agentGot: (sent) => sentSince().some((r) => r.event === sent),
+  };
+  const got = isIn
+    ? await send(event, entry, t, verdict)
+    : { ok: false, refusal: "sign-in" as const, text: "not let in" };
   const changed = changes(before, db$.take());
-  const wrong = judgeTry(at, { verdict, writes: entry.writes ?? [], secrets: [] }, { ok, refusal, text, changed });
+  const wrong = judgeTry(at, { verdict, writes: entry.writes ?? [], secrets: [] }, { ...got, changed });
   if (verdict === "allowed" && entry.effect && !entry.effect(t)) wrong.push(`${at}: allowed, but had no effect`);
   if (verdict !== "allowed") {
     const told = seen.unexpected();
     if (told.length) wrong.push(`${at}: refused, yet it was sent ${told.join("; ")}`);
-    const reached = hostAgent.received.slice(sentBefore).filter((r) => r.event !== "step.ack");
+    const reached = sentSince().filter((r) => r.event !== "step.ack");
     if (reached.length) wrong.push(`${at}: refused, yet the agent was sent ${reached.map((r) => r.event).join(", ")}`);
     // (A banned socket is closed, so it has left every room, whatever it sent.)
     if (isIn && principal !== "banned" && entry.effect?.(t)) wrong.push(`${at}: refused, yet it had its effect`);
     // Every command the hub refused is in the audit trail (a banned socket's too: it is sent
     // while the ban's re-check is still reading the session, so it reaches the hub).
-    if (isIn && UI_COMMANDS[event as UiEvent].reply !== null) {
-      if ((await hubRefusals()) === refusalsBefore) wrong.push(`${at}: refused, but no hub.refused event was written`);
-    }
+    if (isIn && UI_COMMANDS[event as UiEvent].reply !== null && (await hubRefusals()) === refusalsBefore)
+      wrong.push(`${at}: refused, but no hub.refused event was written`);
   }
   socket.disconnect();
   if (!shared && isIn) await clear(owner, scene);
