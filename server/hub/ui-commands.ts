@@ -59,7 +59,10 @@ interface OwnedCommand<E extends UiCommand> {
   settle?(socket: UiSocket, reply: UiReply<E>): Promise<void>;
 }
 
-/** No acknowledgement, and frequent: checked against the session of the last request. */
+/**
+ * No acknowledgement, and frequent: checked against the session as last read, not read again, and
+ * dropped while a change to its user (a ban, a role) is being re-checked.
+ */
 interface SignalHandler<E extends UiSignal> {
   needs: RunAction;
   owner: "any";

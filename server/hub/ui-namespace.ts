@@ -120,7 +120,8 @@ export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOpt
       on(event, (raw) => {
         const parsed = schema.safeParse(raw);
         const user = socket.data.user;
-        if (!parsed.success || roleRefusal(user, handler))
+        // While a ban or role change is being re-checked, the user's old authority no longer holds.
+        if (!parsed.success || !sessions.settled(socket) || roleRefusal(user, handler))
           return void guard.limits.charge("signal", event, UI_IGNORED_SIGNAL_COST);
         const deliver = () => void handler.handle({ ...hub, user, socket }, parsed.data);
         if (event === "output.ack") acknowledge(socket, guard, parsed.data as OutputAck, deliver);
@@ -144,7 +145,10 @@ export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOpt
           // The user as of now: a role change or sign-out applies to the very next request.
           const user = await sessions.current(socket);
           if (!user) {
-            answer({ ok: false, error: { code: "unauthorized", message: "Your session ended; sign in again." } });
+            const error: UiError = { code: "unauthorized", message: "Your session ended; sign in again." };
+            // Audited as the user the socket was opened by: a banned user's last try is in the trail.
+            await auditRefusal(event, socket.data.user.id, parsed.data, error);
+            answer({ ok: false, error });
             socket.disconnect(true);
             return;
           }

@@ -40,6 +40,11 @@ export interface UiSessions {
   resolve(socket: UiSocket): Promise<SessionUser | null>;
   /** Before a request: the kept user, read again only when stale. Null: signed out, banned or deleted. */
   current(socket: UiSocket): Promise<SessionUser | null>;
+  /**
+   * Before a signal, which is not worth a read: whether the kept user is unchanged since it was
+   * read. False from a ban or role change until its re-check has read the session again.
+   */
+  settled(socket: UiSocket): boolean;
   close(): void;
 }
 
@@ -103,6 +108,10 @@ export function setupUiSessions(
   return {
     resolve: read,
     current: (socket) => (fresh(socket) ? Promise.resolve(socket.data.user) : read(socket)),
+    settled: (socket) => {
+      const stamp = resolved.get(socket);
+      return !!stamp && !changedSince(socket.data.user.id, stamp.clock);
+    },
     close: stop,
   };
 }

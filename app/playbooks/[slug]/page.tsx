@@ -22,6 +22,8 @@ interface Props {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  // Rendered alongside the page, before the page's own check stops a signed-out visitor.
+  await requireUser();
   const { slug } = await params;
   const index = await getContentIndex();
   const playbook = index.playbooks.get(slug);
