@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
+  declaredRole,
   expectedVerdict,
   judgeTry,
   PRINCIPALS,
@@ -45,6 +46,7 @@ const { routeAccess } = await import("@/lib/http/route");
 const { actionAccess } = await import("@/lib/actions/action-client");
 const { createIncident } = await import("@/lib/incidents/create-incident");
 const { createHost } = await import("@/lib/hosts/manage-hosts");
+const { createDraft } = await import("@/lib/drafts/create-draft");
 const { closeContentIndex } = await import("@/lib/playbooks/content-index");
 const { REMOTE_ADDR_HEADER } = await import("@/lib/http/remote-addr");
 const { REQUEST_PATH_HEADER } = await import("@/lib/auth/paths");
@@ -66,13 +68,29 @@ interface Fixtures {
   /** Seeded text that a refused answer must not contain. */
   secrets: string[];
   /** A user with no session, for actions that change someone. */
-  newUser(): Promise<{ id: string }>;
+  newUser(role?: string): Promise<{ id: string }>;
   newHost(): Promise<{ id: string }>;
+  /** The routes' draft, written by someone who is none of the principals. */
+  draftId: string;
+  /** A fresh draft by that someone, for actions that decide or remove one. */
+  newDraft(): Promise<{ id: string; contentHash: string }>;
 }
 
 let f: Fixtures;
 
 const incident = (title: string) => ({ title, severity: "SEV3", status: "investigating" });
+
+const draftMdx = (title: string) => `---
+title: ${title}
+summary: A playbook draft the matrix reviews.
+---
+
+<Step id="look" title="Look">
+\`\`\`bash
+uptime
+\`\`\`
+</Step>
+`;
 
 // ── Route handlers ──────────────────────────────────────────────────────────
 
@@ -102,8 +120,16 @@ const ROUTES: Record<string, RouteEntry> = {
   "api/incidents/[id]/draft-playbook/route.ts POST": {
     who: "operator",
     body: () => ({ slug: next("matrix-draft") }),
-    writes: ["content/"],
+    writes: ["PlaybookDraft", "AuditEvent"],
   },
+  "api/drafts/route.ts POST": {
+    who: "operator",
+    query: "?name=uploaded.mdx",
+    raw: { type: "text/markdown", text: draftMdx("Uploaded by the matrix") },
+    writes: ["PlaybookDraft", "AuditEvent"],
+  },
+  "api/drafts/[id]/mdx/route.ts GET": { who: "operator", shows: () => "Matrix draft" },
+  "api/drafts/[id]/publish/route.ts POST": { who: "editor", writes: ["PlaybookDraft", "AuditEvent", "content/"] },
   "api/incidents/[id]/export/route.ts GET": { who: "viewer", shows: () => "Matrix incident" },
   "api/incidents/[id]/route.ts GET": { who: "viewer", shows: () => "Matrix incident" },
   "api/incidents/[id]/route.ts PUT": {
@@ -145,7 +171,7 @@ function routeVerdict(rule: Rule, principal: RoutePrincipal, method: string): Ve
 const REFUSALS: Record<number, "sign-in" | "forbidden"> = { 401: "sign-in", 403: "forbidden" };
 
 /** The folder before a segment names what fills it. */
-const segmentValues = () => ({ incidents: f.incidentId, runs: f.runId, steps: f.stepRunId });
+const segmentValues = () => ({ incidents: f.incidentId, runs: f.runId, steps: f.stepRunId, drafts: f.draftId });
 
 /** The request a principal sends; built before the snapshot, since building it may read or seed rows. */
 async function routeRequest(file: string, method: string, entry: RouteEntry, principal: RoutePrincipal) {
@@ -218,6 +244,54 @@ const ACTIONS: Record<string, ActionEntry> = {
     page: "/hosts",
     form: () => ({ name: next("added") }),
     writes: ["Host", "AuditEvent"],
+  },
+  "hosts/actions.ts setHostAccessAction": {
+    who: "admin",
+    page: "/hosts",
+    form: async () => ({ hostId: (await f.newHost()).id, minRole: "admin", users: "" }),
+    writes: ["Host", "AuditEvent"],
+  },
+  "admin/users/actions.ts setEditorAction": {
+    who: "admin",
+    page: "/admin/users",
+    form: async () => ({ userId: (await f.newUser("operator")).id, editor: "true" }),
+    writes: ["User", "AuditEvent"],
+  },
+  // The draft is someone else's, so an operator is neither its author nor an editor.
+  "drafts/[id]/actions.ts approveDraftAction": {
+    who: "editor",
+    page: "/drafts",
+    form: async () => ({ draftId: (await f.newDraft()).id }),
+    writes: ["DraftReview", "AuditEvent"],
+  },
+  "drafts/[id]/actions.ts rejectDraftAction": {
+    who: "editor",
+    page: "/drafts",
+    form: async () => ({ draftId: (await f.newDraft()).id, reason: "Not yet." }),
+    writes: ["PlaybookDraft", "AuditEvent"],
+  },
+  "drafts/[id]/actions.ts updateDraftAction": {
+    who: "editor",
+    page: "/drafts",
+    form: async () => {
+      const draft = await f.newDraft();
+      return { draftId: draft.id, mdx: draftMdx("Edited by the matrix"), from: draft.contentHash };
+    },
+    writes: ["PlaybookDraft", "AuditEvent"],
+  },
+  "drafts/[id]/actions.ts publishDraftAction": {
+    who: "editor",
+    page: "/drafts",
+    form: async () => ({ draftId: (await f.newDraft()).id }),
+    redirects: "/playbooks/",
+    writes: ["PlaybookDraft", "AuditEvent", "content/"],
+  },
+  "drafts/[id]/actions.ts deleteDraftAction": {
+    who: "editor",
+    page: "/drafts",
+    form: async () => ({ draftId: (await f.newDraft()).id }),
+    redirects: "/drafts",
+    writes: ["PlaybookDraft", "AuditEvent"],
   },
   "hosts/actions.ts revokeHostAction": {
     who: "admin",
@@ -295,6 +369,9 @@ beforeAll(async () => {
   const output = "matrix-step-output-7c1e";
   await db.outputChunk.create({ data: { stepRunId: step.id, seq: 0, t: 0, data: Buffer.from(output) } });
   const u = who.users;
+  const drafter = await db.user.create({
+    data: { id: "matrix-drafter", email: "drafter@example.com", name: "Drafter", role: "operator" },
+  });
   f = {
     incidentId: created.id,
     hostName: host.name,
@@ -303,12 +380,16 @@ beforeAll(async () => {
     output,
     secrets: ["Matrix incident", host.name, output, u.viewer.email, u.operator.email, u.admin.email],
     // A bare row: the actions only need someone to change (and hashing a password per try is slow).
-    newUser: () => {
+    newUser: (role = "viewer") => {
       const id = next("victim");
-      return db.user.create({ data: { id, email: `${id}@example.com`, name: "Vic", role: "viewer" } });
+      return db.user.create({ data: { id, email: `${id}@example.com`, name: "Vic", role } });
     },
+    draftId: "",
+    newDraft: () =>
+      createDraft({ mdx: draftMdx("Matrix draft"), slug: next("matrix-draft"), source: "upload", author: drafter }),
     newHost: async () => (await createHost(next("doomed"))).host,
   };
+  f.draftId = (await f.newDraft()).id;
 }, 60_000);
 
 afterAll(async () => {
@@ -339,7 +420,7 @@ describe("the expectation tables", () => {
       ...routes.map(({ key, handler }) => [key, routeAccess(handler), ROUTES[key]?.who] as const),
       ...actions.map(({ key, action }) => [key, actionAccess(action), ACTIONS[key]?.who] as const),
     ]
-      .filter(([, declared, listed]) => listed !== undefined && declared !== listed)
+      .filter(([, declared, listed]) => listed !== undefined && declared !== declaredRole(listed))
       .map(([key, declared, listed]) => `${key}: declared "${declared}", the matrix says "${listed}"`);
     expect(disagree).toEqual([]);
   });
@@ -378,9 +459,12 @@ describe("server actions", () => {
       const signIn =
         outcome.kind === "redirect" && outcome.to.startsWith(`/sign-in?next=${encodeURIComponent(entry.page)}`);
       const ok = entry.redirects
-        ? outcome.kind === "redirect" && outcome.to === entry.redirects
+        ? outcome.kind === "redirect" && outcome.to.startsWith(entry.redirects)
         : outcome.kind === "returned" && (outcome.state as { ok?: unknown } | null)?.ok === true;
-      const refusal = signIn ? "sign-in" : outcome.kind === "forbidden" ? "forbidden" : null;
+      // The editor permission is checked inside an operator's action: its refusal is the form's message.
+      const refusedInForm =
+        entry.who === "editor" && outcome.kind === "returned" && (outcome.state as { ok?: unknown }).ok === false;
+      const refusal = signIn ? "sign-in" : outcome.kind === "forbidden" || refusedInForm ? "forbidden" : null;
       const writes = typeof entry.writes === "function" ? entry.writes(principal) : (entry.writes ?? []);
       const want = { verdict, writes, secrets: f.secrets };
       wrong.push(...judgeTry(`${key} as ${principal}`, want, { ok, refusal, text, changed }));

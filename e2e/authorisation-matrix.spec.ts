@@ -26,6 +26,7 @@ import { ADMIN, E2E_BASE_URL, USERS, VIEWER } from "./support/users";
 interface Seeded {
   incidentTitle: string;
   hostName: string;
+  draftTitle: string;
   segments: Record<string, string>;
 }
 
@@ -44,6 +45,8 @@ const PAGES: Record<string, PageEntry> = {
   "page.tsx": { who: "viewer", shows: () => "Danger check" },
   "admin/audit/page.tsx": { who: "admin", shows: () => "host.revoke" },
   "admin/users/page.tsx": { who: "admin", shows: () => VIEWER.email },
+  "drafts/[id]/page.tsx": { who: "operator", shows: (s) => s.draftTitle },
+  "drafts/page.tsx": { who: "operator", shows: (s) => s.draftTitle },
   "hosts/[id]/page.tsx": { who: "viewer", shows: (s) => s.hostName },
   "hosts/page.tsx": { who: "viewer", shows: (s) => s.hostName },
   "incidents/[id]/draft/page.tsx": { who: "viewer", shows: (s) => s.incidentTitle },
@@ -109,6 +112,18 @@ test.describe("pages", () => {
     });
     expect(posted.status()).toBe(201);
     const incidentId = ((await posted.json()) as { id: string }).id;
+    const draftTitle = `Matrix draft ${Date.now().toString(36)}`;
+    const fence = "`".repeat(3);
+    const mdx = [
+      `---\ntitle: ${draftTitle}\nsummary: Reviewed by the matrix.\n---`,
+      `<Step id="look" title="Look">\n\n${fence}bash\nuptime\n${fence}\n\n</Step>\n`,
+    ].join("\n\n");
+    const drafted = await visitors.admin.post(`/api/drafts?name=matrix-${Date.now().toString(36)}.mdx`, {
+      headers: { ...write.headers, "content-type": "text/markdown" },
+      data: mdx,
+    });
+    expect(drafted.status(), await drafted.text()).toBe(201);
+    const draftId = ((await drafted.json()) as { id: string }).id;
     const { hostName, hostId, token } = await addAndRevokeHost(page);
     const online = page.locator('tr[data-host]:has-text("Online") a[href^="/hosts/"]').first();
     const onlineId = (await online.getAttribute("href"))!.split("/").pop();
@@ -149,7 +164,15 @@ test.describe("pages", () => {
     seeded = {
       incidentTitle,
       hostName,
-      segments: { incidents: incidentId, hosts: hostId, runs: run.runId, playbooks: DANGER_PLAYBOOK.slug, tags: "e2e" },
+      draftTitle,
+      segments: {
+        drafts: draftId,
+        incidents: incidentId,
+        hosts: hostId,
+        runs: run.runId,
+        playbooks: DANGER_PLAYBOOK.slug,
+        tags: "e2e",
+      },
     };
   });
 

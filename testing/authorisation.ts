@@ -20,8 +20,15 @@ export const PRINCIPAL_ROLES = {
   admin: "admin",
 } as const satisfies Partial<Record<Principal, Role>>;
 
-/** Who may use an entry point: anyone, a signed-in user with at least this role, or nobody at all. */
-export type Rule = "public" | Role | "nobody";
+/**
+ * Who may use an entry point: anyone, a signed-in user with at least this role, an editor (declared
+ * for operators; the editor permission is checked inside, and among the principals only the admin
+ * holds it), or nobody at all.
+ */
+export type Rule = "public" | Role | "editor" | "nobody";
+
+/** The role an entry point with this rule is declared with (route(), formAction, a page). */
+export const declaredRole = (rule: Rule): string => (rule === "editor" ? "operator" : rule);
 
 /** What a try must come to: let through, sent to sign in (no usable session), or refused (role). */
 export type Verdict = "allowed" | "sign-in" | "forbidden";
@@ -31,7 +38,7 @@ export function expectedVerdict(rule: Rule, principal: Principal): Verdict {
   const role = roleOf(principal);
   if (!role) return "sign-in";
   if (rule === "nobody") return "forbidden";
-  return hasRole({ role }, rule) ? "allowed" : "forbidden";
+  return hasRole({ role }, rule === "editor" ? "admin" : rule) ? "allowed" : "forbidden";
 }
 
 /** The role a principal signs in with; none for those without a usable session. */
