@@ -237,8 +237,8 @@ const UI: Record<string, UiEntry> = {
       { stepRunId: s.stepRunId, offset: 2 },
       { stepRunId: s.stepRunId, offset: 1 },
     ],
-    effect: (t) =>
-      t.seen.events.some((e) => e.event === "run.error" && (e.payload as RunError).error.code === "conflict"),
+    // Acknowledging backwards drops the watcher from the step's live output: it is told to re-sync.
+    effect: (t) => t.seen.events.some((e) => e.event === "step.resync"),
   },
 };
 
