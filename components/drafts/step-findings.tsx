@@ -19,15 +19,22 @@ export function StepFindings({ assessment }: { assessment: StepAssessment }) {
           <span className="muted">Reviewed as {effective}.</span>
         )}
       </p>
-      <ul className={styles.findingList}>
-        {classification.findings.map((finding, i) => (
-          <li key={i} className={styles.finding}>
-            <RiskBadge risk={finding.risk} />
-            <code className={styles.findingCommand}>{finding.command}</code>
-            <span>{finding.reason}</span>
-          </li>
-        ))}
-      </ul>
+      {/* A read step has no findings to list: the summary says that every command only reads. */}
+      {classification.findings.length === 0 ? (
+        <p className={styles.finding} data-finding="summary">
+          {classification.summary}
+        </p>
+      ) : (
+        <ul className={styles.findingList}>
+          {classification.findings.map((finding, i) => (
+            <li key={i} className={styles.finding}>
+              <RiskBadge risk={finding.risk} />
+              <code className={styles.findingCommand}>{finding.command}</code>
+              <span>{finding.reason}</span>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
