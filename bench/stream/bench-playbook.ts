@@ -7,6 +7,8 @@ import { markedCommand } from "./payload-sink";
 
 export const PLAYBOOK_SLUG = "stream-bench";
 
+const LOAD_REASON = "benchmark load: the scripts only print generated output";
+
 export interface BenchStep {
   id: string;
   title: string;
@@ -58,7 +60,9 @@ export function writeBenchPlaybook(dir: string, steps: BenchStep[]): void {
   const body = steps
     .map(
       (s) =>
-        `<Step id="${s.id}" title="${s.title}" timeout="${s.timeout}">\n\n\`\`\`bash\n${s.command}\n\`\`\`\n\n</Step>`,
+        // The classifier cannot know the load scripts only print; the reason keeps the steps read.
+        `<Step id="${s.id}" title="${s.title}" timeout="${s.timeout}" riskReason="${LOAD_REASON}">` +
+        `\n\n\`\`\`bash\n${s.command}\n\`\`\`\n\n</Step>`,
     )
     .join("\n\n");
   const mdx = [
