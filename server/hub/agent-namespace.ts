@@ -1,14 +1,11 @@
 // /agent: agents authenticate with their host token, say hello, stream output and report exits.
-// Every message is checked against the agent protocol's own schemas, and first charged to the
+// Every message is checked against its schema in the agent protocol's AGENT_TO_SERVER table, and first charged to the
 // socket's budget (socket-limits.ts). One hello per connection; output beyond the credit the hub
 // gave is misbehaviour.
 import type { Namespace, Socket } from "socket.io";
 import {
   AGENT_PROTOCOL_VERSION,
-  agentHelloSchema,
-  stepExitSchema,
-  stepOutputSchema,
-  stepRefusalSchema,
+  AGENT_TO_SERVER,
   type AgentHandshakeAuth,
   type AgentToServerEvents,
   type ServerToAgentEvents,
@@ -123,7 +120,7 @@ export function setupAgentNamespace(
       // A reconnecting agent gets a new connection; a second hello on this one only costs writes.
       if (greeted) return limits.offend("hello", "a second hello on one connection");
       greeted = true;
-      const parsed = agentHelloSchema.safeParse(raw);
+      const parsed = AGENT_TO_SERVER.hello.safeParse(raw);
       if (!parsed.success) {
         reply({ ok: false, reason: `malformed hello: ${parsed.error.issues[0]?.message ?? "invalid"}` });
         socket.disconnect(true);
@@ -167,7 +164,7 @@ export function setupAgentNamespace(
 
     socket.on("step.output", (raw) => {
       if (!welcomed) return;
-      const parsed = stepOutputSchema.safeParse(raw);
+      const parsed = AGENT_TO_SERVER["step.output"].safeParse(raw);
       if (!parsed.success) return void log.warn({ host: hostName }, "malformed output chunk ignored");
       const chunk = parsed.data;
       const end = chunk.offset + chunk.data.length;
@@ -177,7 +174,7 @@ export function setupAgentNamespace(
     });
 
     socket.on("step.exit", (raw, ack) => {
-      const parsed = stepExitSchema.safeParse(raw);
+      const parsed = AGENT_TO_SERVER["step.exit"].safeParse(raw);
       if (!welcomed || !parsed.success) return;
       credit.delete(parsed.data.stepRunId);
       manager.exit(link, parsed.data).then(
@@ -187,7 +184,7 @@ export function setupAgentNamespace(
     });
 
     socket.on("step.refused", (raw) => {
-      const parsed = stepRefusalSchema.safeParse(raw);
+      const parsed = AGENT_TO_SERVER["step.refused"].safeParse(raw);
       if (!welcomed || !parsed.success) return;
       credit.delete(parsed.data.stepRunId);
       manager.refused(link, parsed.data).catch((err: unknown) => log.error({ err }, "could not record a refusal"));
