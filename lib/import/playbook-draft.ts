@@ -29,6 +29,9 @@ export interface DraftInput {
   label: string;
   description?: string;
   default?: string;
+  required?: boolean;
+  /** What a value must look like: a typed placeholder (an image, a path, user@host). */
+  pattern?: string;
 }
 
 export type DraftBlock = { kind: "nodes"; nodes: RootContent[] } | { kind: "step"; step: DraftStep };

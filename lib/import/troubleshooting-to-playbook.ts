@@ -18,6 +18,7 @@ import {
 } from "./playbook-draft";
 import { classifyCommand } from "@/lib/playbooks/risk-classifier";
 import type { Risk } from "@/lib/playbooks/types";
+import type { ImportReport } from "./import-report";
 import { suggestedTimeout } from "./suggested-timeout";
 import { deriveTags } from "./tags";
 
@@ -299,6 +300,7 @@ function describedBy(p: Paragraph): string | null {
 export interface ImportedPlaybook {
   draft: PlaybookDraft;
   mdx: string;
+  report: ImportReport;
 }
 
 export async function troubleshootingToPlaybook(
@@ -330,5 +332,16 @@ export async function troubleshootingToPlaybook(
     inputs,
     blocks,
   };
-  return { draft, mdx: renderPlaybookDraft(draft) };
+  const steps = blocks.flatMap((b) => (b.kind === "step" ? [b.step] : []));
+  const report: ImportReport = {
+    file: opts.file ?? "guide.md",
+    title,
+    slug: draft.slug,
+    problems: [],
+    steps: steps.map((s) => ({ id: s.id, title: s.title, line: 0, risk: s.risk, riskReason: "", role: "diagnose" })),
+    blocks: [],
+    placeholders: [],
+    notes: [],
+  };
+  return { draft, mdx: renderPlaybookDraft(draft), report };
 }
