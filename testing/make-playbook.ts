@@ -20,6 +20,7 @@ export function makePlaybook(s: PlaybookSketch): Playbook {
     summary: s.summary ?? "",
     tags: s.tags ?? [],
     symptoms: s.symptoms ?? [],
+    symptomSteps: {},
     inputs: [],
     sections: (s.sections ?? []).map((sec, i) => ({ ...sec, depth: 2, line: 10 + i * 10 })),
     steps: (s.steps ?? []).map((st, i) => ({

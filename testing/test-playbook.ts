@@ -24,6 +24,7 @@ export function testPlaybook(slug: string, steps: Step[], extra: Partial<Playboo
     summary: "",
     tags: ["test"],
     symptoms: [],
+    symptomSteps: {},
     inputs: [] as PlaybookInput[],
     steps,
     sections: [],

@@ -11,13 +11,32 @@ export interface Frontmatter {
   summary: string;
   tags: string[];
   symptoms: string[];
+  /** Symptom text → the id of the step that diagnoses it, for symptoms written as { text, step }. */
+  symptomSteps: Record<string, string>;
   inputs: PlaybookInput[];
+}
+
+/** A symptom's `step`, with where it is written, so the playbook check can name the line of a
+ *  reference to a step that does not exist. */
+export interface SymptomLink {
+  text: string;
+  step: string;
+  line: number;
+  column: number;
 }
 
 const requiredText = (what: string) =>
   z.string({ error: (issue) => (issue.input === undefined ? "is required" : `must be ${what}`) });
 
-const textList = (what: string) => z.array(requiredText(what), { error: `must be a list of ${what}s` });
+// A symptom is its error text, or { text, step } naming the step that diagnoses it, so search can
+// send someone who pastes that error straight to the step.
+const symptomSchema = z.union(
+  [
+    requiredText("error text"),
+    z.strictObject({ text: requiredText("error text"), step: requiredText("a step id") }),
+  ],
+  { error: 'must be error text, or { text: "…", step: step-id }' },
+);
 
 const inputSchema = z.strictObject(
   {
@@ -58,7 +77,7 @@ const frontmatterSchema = z
           { error: "must be a list like [podman, ray]" },
         )
         .default([]),
-      symptoms: textList("error text").default([]),
+      symptoms: z.array(symptomSchema, { error: "must be a list of error texts" }).default([]),
       inputs: z.array(inputSchema, { error: "must be a list of inputs" }).default([]),
     },
     { error: "must be key: value fields (title, summary, ...)" },
@@ -97,7 +116,10 @@ const ALLOWED_KEYS: Record<string, readonly string[]> = {
  * Parses and validates the YAML between the `---` fences. `firstLine` is the file line of the first
  * YAML line (the line after the opening fence).
  */
-export function parseFrontmatter(yamlText: string, firstLine: number): { data?: Frontmatter; errors: Problem[] } {
+export function parseFrontmatter(
+  yamlText: string,
+  firstLine: number,
+): { data?: Frontmatter; symptomLinks?: SymptomLink[]; errors: Problem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number, message: string): Problem => {
@@ -113,8 +135,19 @@ export function parseFrontmatter(yamlText: string, firstLine: number): { data?: 
 
   const result = frontmatterSchema.safeParse(doc.toJS() ?? {});
   if (result.success) {
-    const { inputs, ...rest } = result.data;
-    return { data: { ...rest, inputs: inputs.map(toPlaybookInput) }, errors: [] };
+    const { inputs, symptoms, ...rest } = result.data;
+    const symptomLinks = symptoms.flatMap((symptom, index) => {
+      if (typeof symptom === "string") return [];
+      const { line, column } = at(valueOffset(doc, ["symptoms", index, "step"]), "");
+      return [{ text: symptom.text, step: symptom.step, line, column }];
+    });
+    const data: Frontmatter = {
+      ...rest,
+      symptoms: symptoms.map((symptom) => (typeof symptom === "string" ? symptom : symptom.text)),
+      symptomSteps: Object.fromEntries(symptomLinks.map((link) => [link.text, link.step])),
+      inputs: inputs.map(toPlaybookInput),
+    };
+    return { data, symptomLinks, errors: [] };
   }
 
   const errors = result.error.issues.flatMap((issue) => {

@@ -414,7 +414,18 @@ describe("parsePlaybook on bad frontmatter", () => {
     [
       "a symptom that is not text",
       "---\ntitle: T\nsummary: S\nsymptoms:\n  - a\n  - { b: c }\n---\n",
-      '6:5: frontmatter: "symptoms[1]" must be error text',
+      '6:5: frontmatter: "symptoms[1]" must be error text, or { text: "…", step: step-id }',
+    ],
+    [
+      "a symptom that names a step that does not exist",
+      '---\ntitle: T\nsummary: S\nsymptoms:\n  - { text: "disk full", step: no-such }\n---\n' +
+        step('id="df" title="Disk"'),
+      '5:32: frontmatter: symptom "disk full" names unknown step "no-such"',
+    ],
+    [
+      "a misspelt field in a symptom",
+      '---\ntitle: T\nsummary: S\nsymptoms:\n  - { text: "disk full", stpe: df }\n---\n',
+      '5:5: frontmatter: "symptoms[0]" must be error text, or { text: "…", step: step-id }',
     ],
     [
       "an input name that is not an environment variable",
@@ -464,5 +475,17 @@ describe("parsePlaybook on bad frontmatter", () => {
       { name: "HOST", label: "Host", required: true, secret: false },
       { name: "PORT", label: "Port", default: "8265", required: false, secret: false, pattern: "^\\d+$" },
     ]);
+  });
+});
+
+describe("symptoms tied to steps", () => {
+  it("reads { text, step } entries as symptom text plus the step that diagnoses it", () => {
+    const source =
+      '---\ntitle: T\nsummary: S\nsymptoms:\n  - plain error text\n  - { text: "disk full", step: df }\n---\n' +
+      step('id="df" title="Disk"');
+    const { playbook, errors } = parsePlaybook("content/x.mdx", source);
+    expect(errors).toEqual([]);
+    expect(playbook?.symptoms).toEqual(["plain error text", "disk full"]);
+    expect(playbook?.symptomSteps).toEqual({ "disk full": "df" });
   });
 });

@@ -7,7 +7,7 @@ import { sortContentErrors, type Problem } from "./content-error";
 import { checkMdxSubset } from "./check-mdx-subset";
 import { contentHash } from "./content-hash";
 import { SLUG_PATTERN } from "./format";
-import { parseFrontmatter } from "./frontmatter";
+import { parseFrontmatter, type SymptomLink } from "./frontmatter";
 import { isJsxElement, parseMdx, startOf, type MdxNode } from "./mdx-tree";
 import { plainText } from "./plain-text";
 import { readStep, type StepDraft } from "./read-step";
@@ -69,6 +69,7 @@ export function parsePlaybook(file: string, source: string | Uint8Array, opts: {
   const outline = readOutline(tree, problems);
   read.steps = outline.steps;
   checkStepLinks(outline, problems);
+  checkSymptomLinks(frontmatter.symptomLinks ?? [], outline, problems);
 
   if (!frontmatter.data) return done();
   // The body starts on the line after the closing `---`.
@@ -156,6 +157,19 @@ function checkStepLinks({ declared, drafts }: Outline, problems: Problem[]): voi
           message: `Step "${step.id}": ${link} names unknown step "${target}"`,
         });
       }
+    }
+  }
+}
+
+function checkSymptomLinks(links: readonly SymptomLink[], { declared }: Outline, problems: Problem[]): void {
+  const ids = new Set(declared.map((d) => d.id));
+  for (const link of links) {
+    if (!ids.has(link.step)) {
+      problems.push({
+        line: link.line,
+        column: link.column,
+        message: `frontmatter: symptom ${JSON.stringify(link.text)} names unknown step "${link.step}"`,
+      });
     }
   }
 }

@@ -55,6 +55,8 @@ export interface Playbook {
   summary: string;
   tags: string[];
   symptoms: string[];
+  /** Symptom text → the step that diagnoses it (frontmatter `{ text, step }` entries). */
+  symptomSteps: Record<string, string>;
   inputs: PlaybookInput[];
   steps: Step[];
   sections: Section[];

@@ -1,13 +1,17 @@
 // A playbook becomes one search document whose parts are the places a reader can be sent to:
 // the title block, the summary, each symptom line, each section and each step. Symptom lines are
 // indexed only as their own parts (not again on the title block) so a symptom hit is counted once
-// and always deep-links to #symptoms.
+// and deep-links to the step that diagnoses it, or to #symptoms when none is named.
 import type { Playbook } from "@/lib/playbooks/types";
 import type { PlaybookHead, PlaybookMatchPart, SearchDoc, SearchPart } from "./types";
 
 export function playbookHref(slug: string, anchor?: string): string {
   const path = `/playbooks/${encodeURIComponent(slug)}`;
   return anchor ? `${path}#${anchor}` : path;
+}
+
+function stepTitle(p: Playbook, id: string): string {
+  return p.steps.find((s) => s.id === id)?.title ?? id;
 }
 
 export function playbookDocument(p: Playbook): SearchDoc<PlaybookHead, PlaybookMatchPart> {
@@ -21,7 +25,10 @@ export function playbookDocument(p: Playbook): SearchDoc<PlaybookHead, PlaybookM
     },
   ];
   for (const symptom of p.symptoms) {
-    parts.push({ part: "symptom", label: "Symptom", href: playbookHref(p.slug, "symptoms"), symptom });
+    // A symptom tied to its diagnostic step links there; others to the list of symptoms.
+    const step = p.symptomSteps[symptom];
+    const href = playbookHref(p.slug, step ? `step-${step}` : "symptoms");
+    parts.push({ part: "symptom", label: step ? `Symptom → step "${stepTitle(p, step)}"` : "Symptom", href, symptom });
   }
   for (const s of p.sections) {
     parts.push({ part: "section", label: s.title, href: playbookHref(p.slug, s.id), title: s.title, text: s.text });

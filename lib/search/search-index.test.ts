@@ -95,6 +95,17 @@ describe("exact error lines", () => {
     );
   });
 
+  it("deep-link a symptom tied to its step to that step, naming it", () => {
+    const tied = { ...podman, symptomSteps: { "manifest unknown: manifest unknown": "podman-installed" } };
+    const index = buildSearchIndex([tied]);
+    const [top] = index.search("Error: manifest unknown: manifest unknown");
+    expect(top!.match).toMatchObject({
+      part: "symptom",
+      label: 'Symptom → step "Is podman on the PATH?"',
+      href: "/playbooks/podman-actors#step-podman-installed",
+    });
+  });
+
   it("prefer the longer, more specific symptom when a paste contains two", () => {
     const generic = makePlaybook({ slug: "generic", title: "Missing files", symptoms: ["No such file or directory"] });
     const both = buildSearchIndex([generic, nixery]);
