@@ -34,6 +34,9 @@ export interface DraftInput {
   pattern?: string;
 }
 
+/** Error text, or error text tied to the step that diagnoses it. */
+export type DraftSymptom = string | { text: string; step: string };
+
 export type DraftBlock = { kind: "nodes"; nodes: RootContent[] } | { kind: "step"; step: DraftStep };
 
 export interface PlaybookDraft {
@@ -41,7 +44,7 @@ export interface PlaybookDraft {
   title: string;
   summary: string;
   tags: string[];
-  symptoms: string[];
+  symptoms: DraftSymptom[];
   inputs?: DraftInput[];
   blocks: DraftBlock[];
 }

@@ -1,0 +1,57 @@
+// What the sentences around a command say about its result: "If you see X" (X means the problem is
+// there), "should print Y" (Y means all is well), "if this fails" (the next block is the way out),
+// "to reproduce" (the command shows the problem rather than diagnosing it).
+import type { Paragraph, PhrasingContent } from "mdast";
+import { nodeText } from "@/lib/markdown/node-text";
+
+export interface ProseCues {
+  /** Text whose presence in the output means the problem is there. */
+  problemText?: string;
+  /** Text the output should hold when all is well. */
+  expectedText?: string;
+  /** "If this fails …": the block after the sentence is where to go on failure. */
+  onFailNext?: boolean;
+  /** The command reproduces the problem ("to reproduce", "fails with"). */
+  reproduces?: boolean;
+}
+
+const IF_YOU_SEE =
+  /\bif (?:you see|you get|it (?:prints|shows|says|returns|reports)|the output (?:shows|contains|includes|says|reports|lists)|(?:the|this|that) (?:command|output) (?:prints|shows|returns|reports|contains)|there (?:is|are)|.{0,40}\b(?:contains|lists|shows|prints))\b/i;
+const SHOULD_PRINT =
+  /\b(?:should|will|must) (?:print|show|output|return|say|display|list|report|see|contain|include)\b|\byou should see\b|\bexpected output\b|\bthe output (?:should|will) (?:be|look like)\b/i;
+const IF_FAILS =
+  /\bif (?:this|that|it|the (?:command|check|above)) (?:fails|does(?: not|n't) work|errors|returns an error)|\bif (?:this|that) (?:does(?: not|n't) help|is not the case)|\botherwise\b/i;
+const REPRODUCES =
+  /\b(?:to reproduce|reproduc(?:e|es|ing) (?:the|this|it)|fails with|you(?:'ll| will) (?:see|get) (?:an? )?(?:error|failure)|results in|produces (?:an? )?error|the error (?:looks|reads) like)\b/i;
+
+/** Inline code, or "quoted" text, in a run of phrasing nodes after `from` in the text. */
+function quotedAfter(children: readonly PhrasingContent[], text: string, cue: RegExp): string | undefined {
+  const at = text.search(cue);
+  if (at < 0) return undefined;
+  let offset = 0;
+  for (const child of children) {
+    const value = nodeText(child);
+    if (child.type === "inlineCode" && offset >= at && value.trim().length >= 2) return value.trim();
+    offset += value.length;
+  }
+  const quoted = /["“]([^"”]{3,120})["”]/.exec(text.slice(at));
+  return quoted?.[1]?.trim();
+}
+
+export function cuesOf(before: Paragraph | undefined, after: Paragraph | undefined): ProseCues {
+  const cues: ProseCues = {};
+  for (const p of [before, after]) {
+    if (!p) continue;
+    const text = nodeText(p);
+    cues.problemText ??= quotedAfter(p.children, text, IF_YOU_SEE);
+    cues.expectedText ??= quotedAfter(p.children, text, SHOULD_PRINT);
+  }
+  if (before && REPRODUCES.test(nodeText(before))) cues.reproduces = true;
+  if (after && IF_FAILS.test(nodeText(after))) cues.onFailNext = true;
+  return cues;
+}
+
+/** `text` as a regex that matches it literally, for `expect.match` / `notMatch`. */
+export function literalPattern(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
