@@ -15,14 +15,26 @@ export interface ProseCues {
   reproduces?: boolean;
 }
 
-const IF_YOU_SEE =
-  /\bif (?:you see|you get|it (?:prints|shows|says|returns|reports)|the output (?:shows|contains|includes|says|reports|lists)|(?:the|this|that) (?:command|output) (?:prints|shows|returns|reports|contains)|there (?:is|are)|.{0,40}\b(?:contains|lists|shows|prints))\b/i;
-const SHOULD_PRINT =
-  /\b(?:should|will|must) (?:print|show|output|return|say|display|list|report|see|contain|include)\b|\byou should see\b|\bexpected output\b|\bthe output (?:should|will) (?:be|look like)\b/i;
-const IF_FAILS =
-  /\bif (?:this|that|it|the (?:command|check|above)) (?:fails|does(?: not|n't) work|errors|returns an error)|\bif (?:this|that) (?:does(?: not|n't) help|is not the case)|\botherwise\b/i;
-const REPRODUCES =
-  /\b(?:to reproduce|reproduc(?:e|es|ing) (?:the|this|it)|fails with|you(?:'ll| will) (?:see|get) (?:an? )?(?:error|failure)|results in|produces (?:an? )?error|the error (?:looks|reads) like)\b/i;
+const words = (parts: string[], flags = "i") => new RegExp(parts.join(""), flags);
+const IF_YOU_SEE = words([
+  "\\bif (?:you see|you get|it (?:prints|shows|says|returns|reports)|",
+  "the output (?:shows|contains|includes|says|reports|lists)|",
+  "(?:the|this|that) (?:command|output) (?:prints|shows|returns|reports|contains)|",
+  "there (?:is|are)|.{0,40}\\b(?:contains|lists|shows|prints))\\b",
+]);
+const SHOULD_PRINT = words([
+  "\\b(?:should|will|must) (?:print|show|output|return|say|display|list|report|see|contain|include)\\b|",
+  "\\byou should see\\b|\\bexpected output\\b|\\bthe output (?:should|will) (?:be|look like)\\b",
+]);
+const IF_FAILS = words([
+  "\\bif (?:this|that|it|the (?:command|check|above)) (?:fails|does(?: not|n't) work|errors|returns an error)|",
+  "\\bif (?:this|that) (?:does(?: not|n't) help|is not the case)|\\botherwise\\b",
+]);
+const REPRODUCES = words([
+  "\\b(?:to reproduce|reproduc(?:e|es|ing) (?:the|this|it)|fails with|",
+  "you(?:'ll| will) (?:see|get) (?:an? )?(?:error|failure)|results in|produces (?:an? )?error|",
+  "the error (?:looks|reads) like)\\b",
+]);
 
 /** Inline code, or "quoted" text, in a run of phrasing nodes after `from` in the text. */
 function quotedAfter(children: readonly PhrasingContent[], text: string, cue: RegExp): string | undefined {
