@@ -12,7 +12,7 @@ import { normaliseDialects, normaliseTree } from "./dialects";
 import { generalise, personalNames } from "./generalise";
 import { GuideReader, type GuideReading } from "./guide-reader";
 import type { ImportReport, ReportNote } from "./import-report";
-import { defuseMarkdownTree, parseMarkdown, shiftHeadings } from "./markdown-to-mdx";
+import { defuseMarkdownTree, markdownToMdxNodes, parseMarkdown, shiftHeadings } from "./markdown-to-mdx";
 import { renderPlaybookDraft, slugify, type DraftBlock, type DraftSymptom, type PlaybookDraft } from "./playbook-draft";
 import { deriveTags } from "./tags";
 import { chooseSummary, chooseTitle } from "./title-summary";
@@ -36,10 +36,48 @@ function symptomsOf(reading: GuideReading): DraftSymptom[] {
     .slice(0, MAX_SYMPTOMS);
 }
 
-export async function troubleshootingToPlaybook(
-  markdown: string,
-  opts: { file?: string; slug?: string } = {},
-): Promise<ImportedPlaybook> {
+type ImportOptions = { file?: string; slug?: string };
+
+export async function troubleshootingToPlaybook(markdown: string, opts: ImportOptions = {}): Promise<ImportedPlaybook> {
+  try {
+    return await importGuide(markdown, opts);
+  } catch (err) {
+    // A bug here must not cost the user their guide: keep it as prose for review, and say why.
+    return proseOnly(markdown, opts, err instanceof Error ? err.message : String(err));
+  }
+}
+
+async function proseOnly(markdown: string, opts: ImportOptions, why: string): Promise<ImportedPlaybook> {
+  const file = opts.file ?? "guide.md";
+  const title =
+    path
+      .basename(file)
+      .replace(/\.[^.]+$/, "")
+      .replace(/[-_]+/g, " ") || "Imported guide";
+  const draft: PlaybookDraft = {
+    slug: opts.slug ?? slugify(title),
+    title,
+    summary: `Troubleshooting guide imported from ${path.basename(file)}; it could not be read into steps.`,
+    tags: [],
+    symptoms: [],
+    blocks: [{ kind: "nodes", nodes: markdownToMdxNodes(markdown) }],
+  };
+  const notes = [{ line: 0, message: `the importer could not read this guide (${why}); it is kept as prose` }];
+  const mdx = await checkedMdx(draft, notes);
+  const report: ImportReport = {
+    file,
+    title,
+    slug: draft.slug,
+    problems: [],
+    steps: [],
+    blocks: [],
+    placeholders: [],
+    notes,
+  };
+  return { draft, mdx, report };
+}
+
+async function importGuide(markdown: string, opts: ImportOptions): Promise<ImportedPlaybook> {
   const file = opts.file ?? "guide.md";
   const normalised = normaliseDialects(markdown.replace(/\r\n?/g, "\n"));
   const notes: ReportNote[] = [...normalised.notes];
