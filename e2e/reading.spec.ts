@@ -35,15 +35,22 @@ test("pasting an error finds its playbook and opens the matching step", async ({
   );
 });
 
-test("an exact seed error ranks its playbook first and links to its symptoms", async ({ page }) => {
+test("an exact seed error ranks its playbook first and lands on the step that diagnoses it", async ({ page }) => {
   await page.goto(`/search?q=${encodeURIComponent("manifest unknown: manifest unknown")}`);
   const first = page.locator(".search-result").first();
   await expect(first.getByRole("heading", { level: 2 })).toHaveText("Ray actor stuck in PENDING_CREATION under Podman");
+  await expect(first).toContainText("Can the configured image be pulled by its digest?");
   await first.getByRole("heading", { level: 2 }).getByRole("link").click();
-  await expect(page).toHaveURL(`${RAY}#symptoms`);
-  await expect(
-    page.locator("#symptoms").getByText("manifest unknown: manifest unknown", { exact: true }),
-  ).toBeInViewport();
+  await expect(page).toHaveURL(`${RAY}#step-image-pullable`);
+  await expect(page.locator("#step-image-pullable")).toBeInViewport();
+});
+
+test("each symptom on a playbook page links to its step", async ({ page }) => {
+  await page.goto(RAY);
+  const symptom = page.locator("#symptoms li").filter({ hasText: "insufficient UIDs or GIDs" });
+  await symptom.getByRole("link").click();
+  await expect(page).toHaveURL(`${RAY}#step-subids-configured`);
+  await expect(page.locator("#step-subids-configured")).toBeInViewport();
 });
 
 test("the playbook page shows its parts and copies a step's command", async ({ page, context }) => {

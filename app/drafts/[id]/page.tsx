@@ -173,7 +173,7 @@ export default async function DraftReviewPage({ params }: { params: Promise<{ id
                 </span>
               </div>
             </header>
-            <Symptoms symptoms={playbook.symptoms} />
+            <Symptoms playbook={playbook} />
             <InputsTable inputs={playbook.inputs} />
             {body?.ok ? (
               <div className="prose">{body.element}</div>

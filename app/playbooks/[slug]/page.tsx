@@ -59,7 +59,7 @@ export default async function PlaybookPage({ params }: Props) {
             <summary>On this page</summary>
             {contents}
           </details>
-          <Symptoms symptoms={playbook.symptoms} />
+          <Symptoms playbook={playbook} />
           <InputsTable inputs={playbook.inputs} />
           <PlaybookRunPanel slug={playbook.slug} />
           {body.ok ? (
