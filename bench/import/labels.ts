@@ -1,5 +1,5 @@
 // The import benchmark's fixtures: each guide `NAME.md` with its hand labels `NAME.labels.yaml`
-// (format: /work/notes/labels.md), read from bench/import/guides/<set>/.
+// (format: bench/import/README.md), read from bench/import/guides/<set>/.
 import fs from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";

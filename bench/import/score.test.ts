@@ -93,6 +93,7 @@ describe("scoreGuide", () => {
     expect(score.rootKept).toEqual({ hit: 1, of: 1 });
     expect(score.placeholders).toEqual({ hit: 1, of: 1 });
     expect(score.classAgreed).toEqual({ hit: 5, of: 5 });
+    expect(score.reported).toEqual({ hit: 5, of: 5 });
   });
 
   it("counts a command block left as prose, or missing from the report, as not a step", () => {
@@ -130,6 +131,18 @@ describe("scoreGuide", () => {
       "output blocks that became steps",
       "interactive blocks that became runnable steps",
     ]);
+  });
+
+  it("does not judge an output or interactive block the report leaves out, but says it is missing", () => {
+    const r = run((rep) => (rep.blocks = rep.blocks.filter((b) => b.line !== 8 && b.line !== 12)));
+    const score = scoreGuide(r);
+    expect([score.outputSteps, score.interactiveSteps]).toEqual([
+      { hit: 0, of: 0 },
+      { hit: 0, of: 0 },
+    ]);
+    expect(score.reported).toEqual({ hit: 3, of: 5 });
+    expect(score.misses.blocks).toEqual(["L8 output → not in the report", "L12 interactive → not in the report"]);
+    expect(targets(score).find((t) => t.what.startsWith("output"))?.met).toBeNull();
   });
 
   it("counts a step declared below its block's labelled risk, judging a split block by its riskiest step", () => {
@@ -216,6 +229,7 @@ describe("scoreGuide", () => {
     expect(score.placeholders).toEqual({ hit: 0, of: 1 });
     expect(score.misses.blocks).toEqual(["L20 commands (read) → its steps are not marked root"]);
     expect(observations(score).map((o) => o.measured)).toEqual([
+      "100.0 % (5 of 5)",
       "0 of 1",
       "100.0 % (5 of 5)",
       "0.0 % (0 of 1)",

@@ -1,4 +1,4 @@
-// The import benchmark's scores (defined in /work/notes/labels.md), as pure functions of what one
+// The import benchmark's scores (defined in bench/import/README.md), as pure functions of what one
 // import produced and the guide's hand labels: which labelled blocks became steps, how risky those
 // steps were declared, which error lines became symptoms, what search ranked first. The bench
 // gathers the inputs; everything that decides a number is here, so it can be tested on its own.
@@ -54,12 +54,15 @@ export interface Score {
   guides: number;
   /** Command blocks that became steps. */
   commandSteps: Tally;
-  /** Output blocks that became steps (every hit is a miss). */
+  /** Output blocks that became steps (every hit is a miss), of those the report accounts for: a
+   *  block the report leaves out may or may not be a step, and `reported` shows how many those are. */
   outputSteps: Tally;
-  /** Interactive blocks that became runnable steps (every hit is a miss). */
+  /** Interactive blocks that became runnable steps (every hit is a miss), of those reported. */
   interactiveSteps: Tally;
-  /** Config blocks that became steps (not a target; a file's content is not a command). */
+  /** Config blocks that became steps (not a target; a file's content is not a command), of those reported. */
   configSteps: Tally;
+  /** Labelled blocks the report accounts for (has a block on their line). */
+  reported: Tally;
   /** Command blocks that became steps declared below their labelled risk, of those that became steps. */
   underClassified: Tally;
   /** Report blocks whose class is the labelled one, of labelled blocks the report has. */
@@ -89,6 +92,7 @@ const EMPTY: Omit<Score, "guides" | "threw"> = {
   outputSteps: { hit: 0, of: 0 },
   interactiveSteps: { hit: 0, of: 0 },
   configSteps: { hit: 0, of: 0 },
+  reported: { hit: 0, of: 0 },
   underClassified: { hit: 0, of: 0 },
   classAgreed: { hit: 0, of: 0 },
   rootKept: { hit: 0, of: 0 },
@@ -143,7 +147,9 @@ function scoreBlocks(run: GuideRun, score: GuideScore) {
     const where = `L${label.line} ${label.class}${label.risk ? ` (${label.risk})` : ""}`;
     const became = `${describeDecision(decision)}${block?.reason ? `: ${block.reason}` : ""}`;
     const missed = (what: string) => score.misses.blocks.push(`${where} ${what}`);
+    score.reported.of++;
     if (block) {
+      score.reported.hit++;
       score.classAgreed.of++;
       if (block.class === label.class) score.classAgreed.hit++;
     }
@@ -163,7 +169,8 @@ function scoreBlocks(run: GuideRun, score: GuideScore) {
       const tally = ({ output: "outputSteps", interactive: "interactiveSteps", config: "configSteps" } as const)[
         label.class
       ];
-      score[tally].of++;
+      if (!block) missed("→ not in the report");
+      else score[tally].of++;
       if (isStep) {
         score[tally].hit++;
         missed(`→ ${became}`);
@@ -343,6 +350,7 @@ export function targets(s: Score): TargetResult[] {
 /** Figures without a target in labels.md that still tell the importer's authors something. */
 export function observations(s: Score): TargetResult[] {
   return [
+    { what: "labelled blocks the report accounts for", target: "–", measured: percent(s.reported), met: null },
     { what: "config blocks that became steps", target: "–", measured: count(s.configSteps), met: null },
     { what: "blocks reported with their labelled class", target: "–", measured: percent(s.classAgreed), met: null },
     { what: "`#`-prompt blocks whose steps run as root", target: "–", measured: percent(s.rootKept), met: null },
