@@ -54,6 +54,8 @@ const LINES = [
   "---",
   "title: \"Troubleshooting\"",
   "+++",
+  "export the variable first",
+  "import Tabs from '@theme/Tabs';",
   "| a | b |",
   "|---|---|",
   "",

@@ -76,6 +76,13 @@ function stepNode(step: DraftStep): MdxJsxFlowElement {
   return { type: "mdxJsxFlowElement", name: "Step", attributes, children };
 }
 
+// In MDX a line that starts with `import` or `export` is JavaScript; in a guide it is a sentence
+// ("export the variable first") or a leftover Docusaurus import. Escaping the first letter keeps it text.
+const ESM_AT_LINE_START = [
+  { character: "i", atBreak: true, after: "mport\\b" },
+  { character: "e", atBreak: true, after: "xport\\b" },
+];
+
 export function renderPlaybookDraft(draft: PlaybookDraft): string {
   const frontmatter: Record<string, unknown> = {
     title: oneLine(draft.title, 200),
@@ -88,7 +95,7 @@ export function renderPlaybookDraft(draft: PlaybookDraft): string {
   const body = unified()
     .use(remarkMdx)
     .use(remarkGfm)
-    .use(remarkStringify, { bullet: "-", fences: true, resourceLink: true, rule: "-" })
+    .use(remarkStringify, { bullet: "-", fences: true, resourceLink: true, rule: "-", unsafe: ESM_AT_LINE_START })
     .stringify({ type: "root", children });
   return `---\n${stringifyYaml(frontmatter, { lineWidth: 0 })}---\n\n${String(body).trimEnd()}\n`;
 }
