@@ -70,6 +70,7 @@ describe("the decision tree of an imported guide", () => {
     expect(stepRole({ ...read, risk: "change" }, { part: "", reproduces: false, afterFix: false })).toBe("fix");
     expect(stepRole(read, { part: "Steps to reproduce", reproduces: false, afterFix: false })).toBe("reproduce");
     expect(stepRole(read, { part: "", reproduces: true, afterFix: false })).toBe("reproduce");
+    expect(stepRole(read, { part: "Symptom", reproduces: false, afterFix: false })).toBe("reproduce");
     expect(stepRole(read, { part: "Solution", reproduces: false, afterFix: true })).toBe("verify");
     expect(stepRole(read, { part: "Diagnosis", reproduces: false, afterFix: false })).toBe("diagnose");
   });

@@ -20,7 +20,8 @@ export interface ProblemSteps {
 
 const PART_FIX = /^(solution|fix|workaround|resolution|how to fix|remedy|what to do)/i;
 const PART_VERIFY = /^(verif|confirm|check that|test that)/i;
-const PART_REPRODUCE = /^(reproduc|steps to reproduce|how to reproduce)/i;
+// A command shown under "Symptom" is the one that fails: it reproduces the problem.
+const PART_REPRODUCE = /^(reproduc|steps to reproduce|how to reproduce|symptoms?\b|errors?\b|problem\b)/i;
 
 export function stepRole(step: DraftStep, ctx: { part: string; reproduces: boolean; afterFix: boolean }): StepRole {
   if (step.risk !== "read") return "fix";
