@@ -28,7 +28,9 @@ describe("formatImportReport", () => {
     ]);
     expect(text).toContain("    guides/TROUBLESHOOTING.md:12 502 Bad Gateway after a deploy\n");
     expect(text).toContain("        steps: check-upstream, restart-app\n");
-    expect(text).toContain("    guides/TROUBLESHOOTING.md:27 restart-app [change, fix, root] Restart the app\n");
+    expect(text).toContain(
+      "    guides/TROUBLESHOOTING.md:27 restart-app\n        change, fix, root: Restart the app\n",
+    );
     expect(text).toContain("        why change: `systemctl restart webapp` starts, stops or restarts a service\n");
     expect(text).toContain("    guides/TROUBLESHOOTING.md:22 output (```text) → expected output of check-upstream\n");
     expect(text).toContain("    guides/TROUBLESHOOTING.md:40 config (```nginx) → kept as prose\n");

@@ -93,7 +93,7 @@ export function formatImportReport(report: ImportReport, width = REPORT_WIDTH): 
     plural(report.notes.length, "note"),
   ];
   const lines = [
-    ...wrap(`${file} → ${report.slug} "${report.title}"`, width, ""),
+    ...wrap(`${file} → ${report.slug} "${report.title}"`, width, "", INDENT),
     ...wrap(counts.join(", "), width, INDENT),
     ...section(
       file,
@@ -113,8 +113,8 @@ export function formatImportReport(report: ImportReport, width = REPORT_WIDTH): 
       "Steps made",
       report.steps.map((s) => ({
         line: s.line,
-        head: `${s.id} [${stepFacts(s)}] ${s.title}`,
-        details: [s.riskReason ? `why ${s.risk}: ${s.riskReason}` : ""],
+        head: s.id,
+        details: [`${stepFacts(s)}: ${s.title}`, s.riskReason ? `why ${s.risk}: ${s.riskReason}` : ""],
       })),
       width,
     ),
