@@ -52,7 +52,8 @@ function stepFacts(step: ReportStep): string {
   return [step.risk, step.role, ...(step.root ? ["root"] : [])].join(", ");
 }
 
-function decisionText(decision: BlockDecision): string {
+/** What became of a block, in words the terminal and the review page share. */
+export function describeDecision(decision: BlockDecision): string {
   switch (decision.kind) {
     case "step":
       return `steps ${decision.stepIds.join(", ")}`;
@@ -123,7 +124,7 @@ export function formatImportReport(report: ImportReport, width = REPORT_WIDTH): 
       "Blocks kept as prose, output or symptoms",
       kept.map((b) => ({
         line: b.line,
-        head: `${b.class}${b.lang ? ` (\`\`\`${b.lang})` : ""} → ${decisionText(b.decision)}`,
+        head: `${b.class}${b.lang ? ` (\`\`\`${b.lang})` : ""} → ${describeDecision(b.decision)}`,
         details: [b.reason ? `why: ${b.reason}` : ""],
       })),
       width,
