@@ -3,7 +3,7 @@
 // (lib/import/format-report.ts). No hooks: the review page renders it on the server, the upload
 // form's preview in the browser.
 import type { ReactNode } from "react";
-import { RiskBadge } from "@/components/risk-badge";
+import { RiskBadge, WithCode } from "@/components/risk-badge";
 import { describeDecision } from "@/lib/import/format-report";
 import type { ImportReport } from "@/lib/import/import-report";
 import styles from "./import-report.module.css";
@@ -12,7 +12,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 function Line({ line }: { line: number }) {
   // Line 0: the importer did not say where (an older report, or a part made from the whole guide).
-  return line > 0 ? <span className={styles.line}>line {line}</span> : <span className={styles.line} />;
+  return <span className={styles.line}>{line > 0 ? `line ${line}` : ""}</span>;
 }
 
 function Part({ title, count, children }: { title: string; count: number; children: ReactNode }) {
@@ -44,9 +44,11 @@ export function ImportReportView({ report, open = false, note }: ImportReportVie
     plural(report.notes.length, "note"),
   ].join(" · ");
   const empty = report.steps.length + report.problems.length + kept.length + report.notes.length === 0;
+  const lines = [report.problems, report.steps, kept, report.placeholders, report.notes].flat().map((x) => x.line);
+  const lined = lines.some((line) => line > 0);
 
   return (
-    <details className={styles.report} open={open} data-import-report="">
+    <details className={`${styles.report}${lined ? "" : ` ${styles.unlined}`}`} open={open} data-import-report="">
       <summary>
         <span className={styles.summaryTitle}>Import report</span>
         <span className={styles.summaryCounts}>{counts}</span>
@@ -99,7 +101,7 @@ export function ImportReportView({ report, open = false, note }: ImportReportVie
                 <p className={styles.stepTitle}>{s.title}</p>
                 {s.riskReason ? (
                   <p className={styles.detail}>
-                    Why {s.risk}: {s.riskReason}
+                    Why {s.risk}: <WithCode text={s.riskReason} />
                   </p>
                 ) : null}
               </div>
@@ -117,7 +119,11 @@ export function ImportReportView({ report, open = false, note }: ImportReportVie
                   {b.lang ? <code>```{b.lang}</code> : null}
                   <span>→ {describeDecision(b.decision)}</span>
                 </p>
-                {b.reason ? <p className={styles.detail}>{b.reason}</p> : null}
+                {b.reason ? (
+                  <p className={styles.detail}>
+                    <WithCode text={b.reason} />
+                  </p>
+                ) : null}
               </div>
             </li>
           ))}
@@ -138,7 +144,9 @@ export function ImportReportView({ report, open = false, note }: ImportReportVie
           {report.notes.map((n, i) => (
             <li key={i} className={styles.item}>
               <Line line={n.line} />
-              <p className={styles.note}>{n.message}</p>
+              <p className={styles.note}>
+                <WithCode text={n.message} />
+              </p>
             </li>
           ))}
         </Part>
