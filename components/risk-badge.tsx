@@ -44,7 +44,7 @@ export function RiskReason({ step }: { step: Pick<Step, "risk" | "riskReason" | 
   );
 }
 
-/** The classifier writes commands in backticks. */
-function WithCode({ text }: { text: string }) {
+/** The classifier writes commands in backticks (and so does the import report). */
+export function WithCode({ text }: { text: string }) {
   return text.split("`").map((part, i) => <Fragment key={i}>{i % 2 === 1 ? <code>{part}</code> : part}</Fragment>);
 }

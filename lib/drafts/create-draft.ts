@@ -2,6 +2,9 @@
 // until an editor publishes it. A draft over a published playbook must name the version it
 // replaces, so publishing can tell whether that version is still the one published.
 import "server-only";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { ImportReport } from "@/lib/import/import-report";
+import type { Playbook } from "@/lib/playbooks/types";
 import { withAudit } from "@/lib/runs/audit";
 import { contentHash } from "@/lib/playbooks/content-hash";
 import { DraftError } from "./draft-error";
@@ -17,6 +20,8 @@ export interface CreateDraftOptions {
   author: { id: string };
   /** The content hash of the published version this draft replaces. */
   replaces?: string | null;
+  /** What the importer did, when the draft came from a guide: the review page shows it. */
+  importReport?: ImportReport | null;
 }
 
 export interface DraftRef {
@@ -28,10 +33,21 @@ export interface DraftRef {
 
 export const draftHref = (id: string): string => `/drafts/${encodeURIComponent(id)}`;
 
-export async function createDraft(o: CreateDraftOptions): Promise<DraftRef> {
+export interface CheckedDraft {
+  playbook: Playbook;
+  /** The version it replaces, checked against what is published now. */
+  replaces: string | null;
+}
+
+/** Every check createDraft makes, without saving: what a dry run of an upload answers with. */
+export async function checkNewDraft(o: Pick<CreateDraftOptions, "mdx" | "slug" | "replaces">): Promise<CheckedDraft> {
   checkSlug(o.slug);
   const playbook = await checkDraftText(o.mdx, o.slug);
-  const replaces = await checkReplaces(o.slug, o.replaces ?? null);
+  return { playbook, replaces: await checkReplaces(o.slug, o.replaces ?? null) };
+}
+
+export async function createDraft(o: CreateDraftOptions): Promise<DraftRef> {
+  const { playbook, replaces } = await checkNewDraft(o);
   const hash = contentHash(o.mdx);
   const row = await withAudit(
     (tx) =>
@@ -44,6 +60,8 @@ export async function createDraft(o: CreateDraftOptions): Promise<DraftRef> {
           sourceRef: o.sourceRef ?? null,
           authorId: o.author.id,
           replacesContentHash: replaces,
+          // A report is plain JSON data; its interface only lacks the index signature Prisma asks for.
+          importReport: (o.importReport ?? undefined) as Prisma.InputJsonValue | undefined,
         },
         select: { id: true },
       }),

@@ -17,11 +17,15 @@ export const incidentDraftInput = z.object(
   "The body must be JSON: { slug, replaces }",
 );
 
-/** An upload's query string: `?slug=&replaces=&name=`. */
+/** An upload's query string: `?slug=&replaces=&name=&dryRun=1` (a dry run checks and saves nothing). */
 export const uploadDraftQuery = z.object({
   slug: slugField.optional(),
   replaces: versionField.optional(),
   name: z.string().max(200, "is too long").optional(),
+  dryRun: z
+    .enum(["1", "true", "0", "false"], "must be 1 (a dry run) or 0")
+    .optional()
+    .transform((v) => v === "1" || v === "true"),
 });
 
 const draftId = z.string().min(1, "Which draft?").max(100, "Which draft?");

@@ -2,6 +2,8 @@
 // replaces a published playbook, what is published now and the diff against it.
 import "server-only";
 import { db } from "@/lib/db/client";
+import type { ImportReport } from "@/lib/import/import-report";
+import { readImportReport } from "@/lib/import/import-report-schema";
 import { contentHash } from "@/lib/playbooks/content-hash";
 import { draftDiff, type DraftDiff } from "./draft-diff";
 import type { DraftSource, DraftStatus } from "./draft-rules";
@@ -42,6 +44,8 @@ export interface DraftView {
   publishedNow: string | null;
   /** Published version → draft, while the draft is open and replaces one. */
   diff: DraftDiff | null;
+  /** What the importer did, for a draft imported from a guide (null if none, or not readable). */
+  importReport: ImportReport | null;
 }
 
 export async function getDraft(id: string): Promise<DraftView | null> {
@@ -70,5 +74,6 @@ export async function getDraft(id: string): Promise<DraftView | null> {
     })),
     publishedNow: published?.hash ?? null,
     diff: published && row.replacesContentHash ? draftDiff(published.source.toString("utf8"), row.mdx) : null,
+    importReport: readImportReport(row.importReport),
   };
 }

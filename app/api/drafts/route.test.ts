@@ -18,6 +18,7 @@ const { db } = await import("@/lib/db/client");
 const { serverBaseUrl } = await import("@/lib/auth/origins");
 const { getPlaybook, closeContentIndex } = await import("@/lib/playbooks/content-index");
 const { contentHash } = await import("@/lib/playbooks/content-hash");
+const { readImportReport } = await import("@/lib/import/import-report-schema");
 const { POST: upload } = await import("./route");
 const { POST: publish } = await import("./[id]/publish/route");
 
@@ -91,10 +92,45 @@ describe("POST /api/drafts", () => {
     const res = await uploadFile("TROUBLESHOOTING.md", guide, "operator", "?slug=k8s-pods");
     const body = await json(res);
     expect(res.status, body.error).toBe(201);
-    expect(await db.playbookDraft.findUnique({ where: { id: body.id } })).toMatchObject({
-      slug: "k8s-pods",
-      source: "import",
-    });
+    const row = await db.playbookDraft.findUnique({ where: { id: body.id } });
+    expect(row).toMatchObject({ slug: "k8s-pods", source: "import" });
+    // The import report is kept with the draft, under the slug it was saved as.
+    expect(readImportReport(row?.importReport)).toMatchObject({ file: "TROUBLESHOOTING.md", slug: "k8s-pods" });
+  });
+
+  it("keeps no import report for a playbook uploaded as written", async () => {
+    const { id } = await json(await uploadFile("no-report.mdx", MDX("No report")));
+    expect((await db.playbookDraft.findUnique({ where: { id } }))?.importReport).toBeNull();
+  });
+
+  it("previews an import with dryRun=1: 200 with the MDX and the report, and nothing saved", async () => {
+    const guide = readFileSync(path.resolve("lib/import/fixtures/webapp-systemd-nginx.md"), "utf8");
+    const before = { drafts: await db.playbookDraft.count(), audit: await db.auditEvent.count() };
+    const res = await uploadFile("webapp.md", guide, "operator", "?dryRun=1&slug=webapp-preview");
+    const body = (await res.json()) as { slug: string; title: string; mdx: string; report: unknown; error?: string };
+    expect(res.status, body.error).toBe(200);
+    expect(body.slug).toBe("webapp-preview");
+    expect(body.title).not.toBe("");
+    expect(body.mdx).toMatch(/^---\ntitle: /);
+    expect(body.mdx).toContain("<Step ");
+    expect(readImportReport(body.report)).toMatchObject({ file: "webapp.md", slug: "webapp-preview" });
+    expect({ drafts: await db.playbookDraft.count(), audit: await db.auditEvent.count() }).toEqual(before);
+    expect(readdirSync(contentDir)).toEqual([]);
+  });
+
+  it("answers a dry run with the upload's own refusals, and a playbook's with no report", async () => {
+    const broken = await uploadFile(
+      "broken.mdx",
+      MDX("B").replace('id="look"', 'id="look" onPass="nowhere"'),
+      "operator",
+      "?dryRun=1",
+    );
+    expect(broken.status).toBe(400);
+    expect((await json(broken)).error).toMatch(/content\/broken\.mdx:\d+:\d+: .*"nowhere"/);
+    const playbook = await uploadFile("as-written.mdx", MDX("As written"), "operator", "?dryRun=1");
+    expect(playbook.status).toBe(200);
+    expect(await playbook.json()).toMatchObject({ slug: "as-written", title: "As written", report: null });
+    expect((await uploadFile("x.md", "# X", "operator", "?dryRun=maybe")).status).toBe(400);
   });
 
   it("refuses a broken playbook (file:line), another kind of file and an empty one; saves nothing", async () => {
@@ -110,8 +146,14 @@ describe("POST /api/drafts", () => {
     expect(await db.playbookDraft.count()).toBe(before);
   });
 
-  it("is for operators: a viewer gets 403", async () => {
+  it("is for operators: a viewer gets 403, for a dry run too", async () => {
+    const before = await db.playbookDraft.count();
     expect((await uploadFile("from-viewer.mdx", MDX("Viewer"), "viewer")).status).toBe(403);
+    const guide = "# Disk full\n\n```bash\ndf -h\n```\n";
+    const dry = await uploadFile("from-viewer.md", guide, "viewer", "?dryRun=1");
+    expect(dry.status).toBe(403);
+    expect(JSON.stringify(await dry.json())).not.toContain("df -h");
+    expect(await db.playbookDraft.count()).toBe(before);
   });
 });
 

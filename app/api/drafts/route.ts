@@ -1,9 +1,11 @@
 // POST /api/drafts[?slug=&replaces=&name=]: a playbook (.mdx) or a troubleshooting guide (.md) as a
 // multipart `file` field or as the raw body → 201 { id, slug, href }, a draft stored for review
 // (operators). Bad content: 400 with file:line reasons; a published slug: 409 naming its version.
+// With `dryRun=1`: the same checks, nothing saved → 200 { slug, title, mdx, report } (report: the
+// import report for a guide, null for a playbook), so the upload form can preview an import.
 import { uploadDraftQuery } from "@/lib/drafts/draft-input";
 import { draftErrorResponse } from "@/lib/drafts/http";
-import { uploadDraft } from "@/lib/drafts/upload-draft";
+import { previewUpload, uploadDraft } from "@/lib/drafts/upload-draft";
 import { route } from "@/lib/http/route";
 import { readUpload } from "@/lib/http/upload";
 
@@ -12,8 +14,10 @@ export const dynamic = "force-dynamic";
 export const POST = route({ role: "operator", query: uploadDraftQuery }, async ({ req, user, query }) => {
   const file = await readUpload(req, query.name, () => "upload.mdx");
   if (file instanceof Response) return file;
+  const upload = { ...file, author: user, slug: query.slug, replaces: query.replaces };
   try {
-    const saved = await uploadDraft({ ...file, author: user, slug: query.slug, replaces: query.replaces });
+    if (query.dryRun) return Response.json(await previewUpload(upload));
+    const saved = await uploadDraft(upload);
     return Response.json(saved, { status: 201, headers: { location: saved.href } });
   } catch (err) {
     return draftErrorResponse(err, { userId: user.id, file: file.name });

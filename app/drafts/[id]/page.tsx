@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { ContentErrorPanel } from "@/components/content-error-panel";
 import { DraftDiffView } from "@/components/drafts/draft-diff-view";
+import { ImportReportView } from "@/components/drafts/import-report-view";
 import styles from "@/components/drafts/drafts.module.css";
 import { ApproveForm, DeleteForm, EditForm, PublishForm, RejectForm } from "@/components/drafts/review-forms";
 import { StepFindings } from "@/components/drafts/step-findings";
@@ -149,6 +150,15 @@ export default async function DraftReviewPage({ params }: { params: Promise<{ id
               "published now): publishing it would be refused. Draft again from the current version."
             : `${publishedName(draft.slug)} is no longer published.`}
         </p>
+      ) : null}
+
+      {draft.importReport ? (
+        <section className={styles.section} aria-label="Import report">
+          <ImportReportView
+            report={draft.importReport}
+            note="It describes the import; edits to the draft since are not in it."
+          />
+        </section>
       ) : null}
 
       {draft.diff ? (
