@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import type { DraftCheck } from "@/lib/import/check-draft";
 import type { ImportedPlaybook } from "@/lib/import/troubleshooting-to-playbook";
+import { symptomText } from "@/lib/import/playbook-draft";
 import type { Playbook, Risk } from "@/lib/playbooks/types";
 import { GUIDE_SETS, readGuideSet, type Guide, type GuideSet } from "./import/labels";
 import { guideMisses, guideTable, scoreTable } from "./import/render";
@@ -84,7 +85,11 @@ const results = sets.map(({ set }) => {
       labels: i.guide.labels,
       ...(i.result
         ? {
-            imported: { report: i.result.report, symptoms: i.result.draft.symptoms, stepRisks: stepRisks(i.result) },
+            imported: {
+              report: i.result.report,
+              symptoms: i.result.draft.symptoms.map(symptomText),
+              stepRisks: stepRisks(i.result),
+            },
           }
         : {}),
       ...(i.threw === undefined ? {} : { threw: i.threw }),

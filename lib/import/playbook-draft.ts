@@ -37,6 +37,10 @@ export interface DraftInput {
 /** Error text, or error text tied to the step that diagnoses it. */
 export type DraftSymptom = string | { text: string; step: string };
 
+export function symptomText(symptom: DraftSymptom): string {
+  return typeof symptom === "string" ? symptom : symptom.text;
+}
+
 export type DraftBlock = { kind: "nodes"; nodes: RootContent[] } | { kind: "step"; step: DraftStep };
 
 export interface PlaybookDraft {

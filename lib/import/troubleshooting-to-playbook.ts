@@ -13,7 +13,14 @@ import { generalise, personalNames } from "./generalise";
 import { GuideReader, type GuideReading } from "./guide-reader";
 import type { ImportReport, ReportNote } from "./import-report";
 import { defuseMarkdownTree, markdownToMdxNodes, parseMarkdown, shiftHeadings } from "./markdown-to-mdx";
-import { renderPlaybookDraft, slugify, type DraftBlock, type DraftSymptom, type PlaybookDraft } from "./playbook-draft";
+import {
+  renderPlaybookDraft,
+  slugify,
+  type DraftBlock,
+  symptomText,
+  type DraftSymptom,
+  type PlaybookDraft,
+} from "./playbook-draft";
 import { deriveTags } from "./tags";
 import { chooseSummary, chooseTitle } from "./title-summary";
 import { nodeText } from "@/lib/markdown/node-text";
@@ -138,7 +145,7 @@ async function checkedMdx(draft: PlaybookDraft, notes: ReportNote[]): Promise<st
   }
   // Last resort: prose only. The draft still carries the guide and its symptoms for review.
   draft.blocks = draft.blocks.map((b) => (b.kind === "step" ? asProse(b.step) : b));
-  draft.symptoms = draft.symptoms.map((s) => (typeof s === "string" ? s : s.text));
+  draft.symptoms = draft.symptoms.map(symptomText);
   return renderPlaybookDraft(draft);
 }
 
