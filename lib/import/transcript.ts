@@ -1,0 +1,189 @@
+// A code block's lines read as a terminal transcript: which are commands (at a prompt, with their `\`
+// continuation lines, heredoc bodies and other lines the command needs to be complete) and which are
+// what the commands printed. A block without prompts is a script when its first command reads as one.
+import type { ParseShell } from "@/lib/playbooks/shell-parser";
+import { continues, splitPrompt, type Prompt } from "./prompts";
+import { looksLikeShell, type LookMode } from "./shell-looking";
+
+export interface Transcript {
+  /** The commands, prompts stripped, one entry per command (several lines when it continues). */
+  commands: string[];
+  output: string[];
+  /** Some command was at a `#` prompt. */
+  root: boolean;
+  /** The block shows prompts (`$ `, `# `, …), rather than being a script. */
+  prompted: boolean;
+  /** A Windows prompt (`PS C:\> `): nothing in it is for bash. */
+  windows: boolean;
+  /** Why, for the import report. */
+  why: string;
+}
+
+// A command that spans more lines than this is taken to be broken rather than long.
+const MAX_LINES = 200;
+
+/** `lenient`: the fence says bash, sh, zsh or shell, so a program the known list lacks is still a command. */
+export function readTranscript(parse: ParseShell, value: string, opts: { lenient: boolean }): Transcript {
+  const lines = value.split("\n").map((l) => l.trimEnd());
+  const prompts = lines.map(splitPrompt);
+  const empty = { commands: [], output: [], root: false, prompted: false };
+  if (prompts.some((p) => p?.windows)) {
+    return { ...empty, windows: true, why: "a Windows prompt (`PS>`): PowerShell cannot run in bash" };
+  }
+  const at = promptsInUse(parse, lines, prompts);
+  if (at.some(Boolean)) return prompted(parse, lines, prompts, at);
+  return script(parse, lines, opts.lenient ? "lenient" : "strict");
+}
+
+/** Which lines start at a prompt. A `#` line is a root prompt only when a command follows it and the
+ *  block shows a transcript: other prompts, or lines that are not commands (what was printed). */
+function promptsInUse(parse: ParseShell, lines: string[], prompts: (Prompt | null)[]): (Prompt | undefined)[] {
+  const hash = prompts.map((p) => (p?.strength === "weak" && p.prompt.trim() === "#" ? p : null));
+  const at = prompts.map((p, i) => {
+    if (!p || hash[i]) return undefined;
+    if (p.strength === "strong") return p;
+    return looksLikeShell(parse, p.rest, "strict").shell ? p : undefined;
+  });
+  const looks = hash.map((p) => (p ? looksLikeShell(parse, p.rest, "strict") : undefined));
+  const sure = looks.some((l) => l?.shell && !l.wordy);
+  let transcript = at.some(Boolean);
+  if (!transcript && sure) {
+    // `# dnf install -y x` followed by what dnf printed, or alone: root prompts. Followed by commands
+    // (`# kubectl get pods` above `kubectl get nodes`): a commented-out command in a script.
+    const bare = lines.filter((l, i) => l.trim() !== "" && !/^\s*#/.test(l) && !at[i]);
+    transcript = !bare.some((l) => looksLikeShell(parse, l, "strict").shell);
+  }
+  if (!transcript) return at;
+  return at.map((p, i) => p ?? (looks[i]?.shell ? (hash[i] ?? undefined) : undefined));
+}
+
+function prompted(
+  parse: ParseShell,
+  lines: string[],
+  prompts: (Prompt | null)[],
+  at: (Prompt | undefined)[],
+): Transcript {
+  const commands: string[] = [];
+  const output: string[] = [];
+  const kinds = new Set<string>();
+  let root = false;
+  // A heredoc's body may hold `# comment` lines: only a strong prompt ends a command early.
+  const isPrompt = (i: number) => prompts[i]?.strength === "strong";
+  for (let i = 0; i < lines.length;) {
+    const line = lines[i] as string;
+    const p = at[i];
+    if (p) {
+      kinds.add(p.prompt.trim().slice(-1));
+      const { text, next } = statement(parse, lines, i, p.rest, { ps2: true, stop: isPrompt });
+      if (text.trim() !== "") {
+        commands.push(text);
+        root ||= p.root;
+      }
+      i = next;
+      continue;
+    }
+    // A comment right before a command introduces it; elsewhere a `#` line is printed text
+    // (`cat storage.conf` shows the file's comments).
+    if (/^\s*#/.test(line) && nextCommandFollows(lines, at, i)) commands.push(line.trim());
+    else if (line.trim() !== "") output.push(line);
+    i++;
+  }
+  const shown = [...kinds].map((k) => `\`${k}\``).join(" and ");
+  const ran = commands.filter((c) => !c.startsWith("#")).length;
+  const printed = output.length ? `, ${count(output.length, "printed line")}` : "";
+  const why = root
+    ? `a \`#\` prompt: the commands run as root${printed}`
+    : `${shown} prompt${kinds.size === 1 ? "" : "s"}: ${count(ran, "command")}${printed}`;
+  return { commands, output, root, prompted: true, windows: false, why };
+}
+
+function nextCommandFollows(lines: string[], at: (Prompt | undefined)[], i: number): boolean {
+  for (let j = i + 1; j < lines.length; j++) {
+    if (at[j]) return true;
+    if (!/^\s*#/.test(lines[j] as string)) return false;
+  }
+  return false;
+}
+
+function script(parse: ParseShell, lines: string[], mode: LookMode): Transcript {
+  const commands: string[] = [];
+  const output: string[] = [];
+  let first: string | undefined;
+  let firstAt = -1;
+  for (let i = 0; i < lines.length;) {
+    const line = lines[i] as string;
+    if (line.trim() === "" || /^\s*#/.test(line)) {
+      // Comments and blank lines stay with the commands: they title and separate the steps.
+      if (first !== undefined || line.trim() !== "") commands.push(line);
+      i++;
+      continue;
+    }
+    const { text, next } = statement(parse, lines, i, line, { ps2: false, stop: () => false });
+    if (first === undefined) {
+      const look = looksLikeShell(parse, text, mode);
+      if (!look.shell) {
+        const shown = (text.split("\n")[0] ?? "").trim();
+        return {
+          commands: [],
+          output: lines.filter((l) => l.trim() !== ""),
+          root: false,
+          prompted: false,
+          windows: false,
+          why: `no prompt and the first line \`${clip(shown)}\` is not a command (${look.why}): output`,
+        };
+      }
+      first = text;
+      firstAt = i;
+    }
+    // After a command, lines that do not read as one are what it printed.
+    if (i === firstAt || looksLikeShell(parse, text, "lenient").shell) commands.push(text);
+    else output.push(...text.split("\n"));
+    i = next;
+  }
+  while (commands.length && (commands.at(-1) ?? "").trim() === "") commands.pop();
+  if (first === undefined) {
+    return { commands: [], output: [], root: false, prompted: false, windows: false, why: "only comments" };
+  }
+  const shown = (first.split("\n")[0] ?? "").trim();
+  const printed = output.length ? `; ${count(output.length, "printed line")} set apart` : "";
+  return {
+    commands,
+    output,
+    root: false,
+    prompted: false,
+    windows: false,
+    why: `no prompt and the first line \`${clip(shown)}\` reads as a command${printed}`,
+  };
+}
+
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
+
+/**
+ * The command that starts on line `i` with `first`: its `\` continuations, and as many more lines as
+ * it needs to parse (a heredoc's body, an open quote, `do … done`). PS2 prompts (`> `) on those lines
+ * are dropped. A command that never completes keeps only its `\` continuations.
+ */
+function statement(
+  parse: ParseShell,
+  lines: string[],
+  i: number,
+  first: string,
+  opts: { ps2: boolean; stop: (i: number) => boolean },
+): { text: string; next: number } {
+  const complete = (text: string) => !continues(text) && parse(text, ({ error }) => !error);
+  const line = (j: number) => {
+    const text = lines[j] as string;
+    return opts.ps2 ? text.replace(/^\s*> ?/, "") : text;
+  };
+  if (complete(first)) return { text: first, next: i + 1 };
+  let text = first;
+  for (let j = i + 1; j < lines.length && j - i <= MAX_LINES && !opts.stop(j); j++) {
+    text += `\n${line(j)}`;
+    if (complete(text)) return { text, next: j + 1 };
+  }
+  text = first;
+  let j = i + 1;
+  while (continues(text) && j < lines.length && !opts.stop(j)) text += `\n${line(j++)}`;
+  return { text, next: j };
+}
