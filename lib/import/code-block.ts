@@ -72,6 +72,9 @@ export async function readCodeBlock(block: CodeBlockInput): Promise<CodeBlockRea
   }
   if (kind === undefined) return { class: "other", ...none, reason: `a \`${lang}\` block is not shell` };
 
+  // `{ … }` parses as a shell block too; JSON is never meant to run.
+  if (isJson(block.value))
+    return { class: "config", ...none, reason: "the block is JSON: configuration, not commands" };
   const t = readTranscript(await shellParser(), block.value, { lenient: kind === "shell" });
   if (t.windows) return { class: "other", ...none, reason: t.why };
   if (t.commands.length === 0) {
@@ -114,17 +117,20 @@ function withoutLogout(commands: string[]): string[] {
   return kept;
 }
 
-/** JSON, an INI-style file (`[Service]` then `key=value`) or YAML with nesting; null when none. */
+function isJson(value: string): boolean {
+  const text = value.trim();
+  if (!/^[{[]/.test(text)) return false;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Boolean(parsed) && typeof parsed === "object";
+  } catch {
+    return false;
+  }
+}
+
+/** An INI-style file (`[Service]` then `key=value`) or YAML with nesting; null when neither. */
 function configShape(value: string): string | null {
   const text = value.trim();
-  if (/^[{[]/.test(text)) {
-    try {
-      const parsed: unknown = JSON.parse(text);
-      if (parsed && typeof parsed === "object") return "JSON";
-    } catch {
-      // Not JSON; maybe an INI section header.
-    }
-  }
   const lines = text.split("\n").filter((l) => l.trim() !== "" && !/^\s*[#;]/.test(l));
   if (/^\[[\w .:"'/@-]+\]$/.test(lines[0]?.trim() ?? "") && lines.slice(1).some((l) => /^\s*[\w.-]+\s*=/.test(l))) {
     return "an INI-style configuration file";

@@ -38,23 +38,32 @@ export function readTranscript(parse: ParseShell, value: string, opts: { lenient
 /** Which lines start at a prompt. A `#` line is a root prompt only when a command follows it and the
  *  block shows a transcript: other prompts, or lines that are not commands (what was printed). */
 function promptsInUse(parse: ParseShell, lines: string[], prompts: (Prompt | null)[]): (Prompt | undefined)[] {
-  const hash = prompts.map((p) => (p?.strength === "weak" && p.prompt.trim() === "#" ? p : null));
-  const at = prompts.map((p, i) => {
-    if (!p || hash[i]) return undefined;
-    if (p.strength === "strong") return p;
-    return looksLikeShell(parse, p.rest, "strict").shell ? p : undefined;
-  });
-  const looks = hash.map((p) => (p ? looksLikeShell(parse, p.rest, "strict") : undefined));
-  const sure = looks.some((l) => l?.shell && !l.wordy);
+  const strong = (j: number) => prompts[j]?.strength === "strong";
+  const at: (Prompt | undefined)[] = [];
+  const hash: { prompt: Prompt; wordy: boolean }[] = [];
+  // Lines that belong to a weak prompt's command (its heredoc body, its `\` continuations).
+  const consumed = new Set<number>();
+  for (const [i, p] of prompts.entries()) {
+    if (!p || p.strength === "strong") {
+      at[i] = p ?? undefined;
+      continue;
+    }
+    const { text, next } = statement(parse, lines, i, p.rest, { ps2: true, stop: strong });
+    const look = looksLikeShell(parse, text, "strict");
+    if (!look.shell) continue;
+    for (let j = i + 1; j < next; j++) consumed.add(j);
+    if (p.prompt.trim() === "#") hash[i] = { prompt: p, wordy: Boolean(look.wordy) };
+    else at[i] = p;
+  }
   let transcript = at.some(Boolean);
-  if (!transcript && sure) {
+  if (!transcript && hash.some((h) => h && !h.wordy)) {
     // `# dnf install -y x` followed by what dnf printed, or alone: root prompts. Followed by commands
     // (`# kubectl get pods` above `kubectl get nodes`): a commented-out command in a script.
-    const bare = lines.filter((l, i) => l.trim() !== "" && !/^\s*#/.test(l) && !at[i]);
+    const bare = lines.filter((l, i) => l.trim() !== "" && !/^\s*#/.test(l) && !consumed.has(i));
     transcript = !bare.some((l) => looksLikeShell(parse, l, "strict").shell);
   }
   if (!transcript) return at;
-  return at.map((p, i) => p ?? (looks[i]?.shell ? (hash[i] ?? undefined) : undefined));
+  return lines.map((_, i) => at[i] ?? hash[i]?.prompt);
 }
 
 function prompted(
@@ -114,7 +123,7 @@ function script(parse: ParseShell, lines: string[], mode: LookMode): Transcript 
     const line = lines[i] as string;
     if (line.trim() === "" || /^\s*#/.test(line)) {
       // Comments and blank lines stay with the commands: they title and separate the steps.
-      if (first !== undefined || line.trim() !== "") commands.push(line);
+      if (commands.length > 0 || line.trim() !== "") commands.push(line);
       i++;
       continue;
     }
