@@ -41,7 +41,8 @@ const ROOT_PROMPTS: Case[] = [
   ],
   [
     "console",
-    "# podman run -d --name web quay.io/acme/web:1 && podman exec web true\n4f2a9c0b7e1d8a6f\nError: OCI runtime error: unable to start",
+    "# podman run -d --name web quay.io/acme/web:1 && podman exec web true\n4f2a9c0b7e1d8a6f\n" +
+      "Error: OCI runtime error: unable to start",
     { class: "commands", root: true, output: ["4f2a9c0b7e1d8a6f", "Error: OCI runtime error: unable to start"] },
   ],
   [
@@ -79,7 +80,8 @@ const COMMENTS: Case[] = [
   // In a transcript, a comment right before a prompt introduces it; the rest is what `cat` printed.
   [
     "console",
-    '# the mount as the container sees it\n$ cat /etc/containers/storage.conf\n# storage settings\n[storage]\ndriver = "overlay"',
+    "# the mount as the container sees it\n$ cat /etc/containers/storage.conf\n# storage settings\n" +
+      '[storage]\ndriver = "overlay"',
     {
       class: "commands",
       commands: "# the mount as the container sees it\ncat /etc/containers/storage.conf",
@@ -134,11 +136,13 @@ const PROMPTS: Case[] = [
   ],
   [
     "console",
-    '$ cat >> ~/.config/containers/containers.conf <<EOF\n[engine]\n# keep ctrl-p for the shell\ndetach_keys="ctrl-q,ctrl-q"\nEOF\n$ podman info >/dev/null',
+    "$ cat >> ~/.config/containers/containers.conf <<EOF\n[engine]\n# keep ctrl-p for the shell\n" +
+      'detach_keys="ctrl-q,ctrl-q"\nEOF\n$ podman info >/dev/null',
     {
       class: "commands",
       commands:
-        'cat >> ~/.config/containers/containers.conf <<EOF\n[engine]\n# keep ctrl-p for the shell\ndetach_keys="ctrl-q,ctrl-q"\nEOF\npodman info >/dev/null',
+        "cat >> ~/.config/containers/containers.conf <<EOF\n[engine]\n# keep ctrl-p for the shell\n" +
+        'detach_keys="ctrl-q,ctrl-q"\nEOF\npodman info >/dev/null',
     },
   ],
   [
@@ -184,7 +188,8 @@ const OUTPUT: Case[] = [
   ],
   [
     "text",
-    "NAME                    READY   STATUS             RESTARTS   AGE\nweb-5c7d9b6f4-x2kqp     0/1     CrashLoopBackOff   7          12m",
+    "NAME                    READY   STATUS             RESTARTS   AGE\n" +
+      "web-5c7d9b6f4-x2kqp     0/1     CrashLoopBackOff   7          12m",
     { class: "output" },
   ],
   ["console", "web-5c7d9b6f4-x2kqp     0/1     ImagePullBackOff   0          2m", { class: "output" }],
@@ -193,7 +198,8 @@ const OUTPUT: Case[] = [
   ["bash", "/etc/subuid:jdoe:200000:1001\n/etc/subgid:jdoe:200000:1001", { class: "output" }],
   [
     "bash",
-    "Traceback (most recent call last):\n  File \"/app/run.py\", line 3, in <module>\nModuleNotFoundError: No module named 'acme'",
+    'Traceback (most recent call last):\n  File "/app/run.py", line 3, in <module>\n' +
+      "ModuleNotFoundError: No module named 'acme'",
     { class: "output" },
   ],
   [

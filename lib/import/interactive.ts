@@ -76,11 +76,12 @@ function argvReason(ctx: Context, words: string[]): string | null {
   if (program === "timeout") return null;
   if (program === "sudo" || program === "doas") {
     const inner = wrapped(program, words);
+    const own = words.slice(1, words.length - inner.length);
     const shell = (w: string) => /^-[a-zA-Z]*[is][a-zA-Z]*$|^--(login|shell)$/.test(w);
-    if (inner.length === 0 && words.slice(1).some(shell)) {
+    if (inner.length === 0 && own.some(shell)) {
       return `\`${words.slice(0, 2).join(" ")}\` opens a root shell and waits for input`;
     }
-    if (words.some((w) => w === "-e" || w === "--edit")) return "`sudo -e` opens an editor";
+    if (own.some((w) => w === "-e" || w === "--edit")) return "`sudo -e` opens an editor";
     return inner.length ? argvReason(ctx, inner) : null;
   }
   if (program === "su" || program === "runuser") {
@@ -100,13 +101,15 @@ function argvReason(ctx: Context, words: string[]): string | null {
   if (program === "watch") return "`watch` reruns its command until it is stopped: it never ends";
   const call = containerCall(words);
   if (call) return containerReason(ctx, call, words);
+  const session = shellSubcommand(words);
+  if (session) return session;
   const spec = PROGRAMS[program]?.runs;
   if (spec && !spec.joined && !spec.shell && !spec.scriptFlag && spec.scriptPositional === undefined) {
     const inner = wrapped(program, words);
     return inner.length ? argvReason(ctx, inner) : null;
   }
   const rule = RULES.get(program) ?? RULES.get(program.replace(/[\d.]+$/, ""));
-  if (!rule) return shellSubcommand(words);
+  if (!rule) return null;
   const call2: Call = {
     program,
     words,
@@ -135,12 +138,12 @@ function wrapped(program: string, words: string[]): string[] {
   return [];
 }
 
-function valueOptionsOf(program: string): string[] {
-  return [...(PROGRAMS[program]?.valueOptions ?? [])];
+function valueOptionsOf(program: string): Set<string> {
+  return new Set(PROGRAMS[program]?.valueOptions ?? []);
 }
 
 function sshReason(words: string[], nested: (source: string) => string | null): string | null {
-  const args = parseArgs(words, 1, { valueOptions: new Set(valueOptionsOf("ssh")), untilPositional: true });
+  const args = parseArgs(words, 1, { valueOptions: valueOptionsOf("ssh"), untilPositional: true });
   if (hasOption(args, "-N")) return "`ssh -N` holds a tunnel open and never ends";
   if (args.positionals.length === 0) return null;
   const remote = words.slice(args.end);
