@@ -130,7 +130,10 @@ function kubeCall(program: string, words: readonly string[]): ContainerCall {
   return call;
 }
 
-/** `-v host:ctr[:opts]`, `--mount type=bind,source=…,target=ctr`, `-w ctr`, `-e NAME=value`. */
+/**
+ * `-v host:ctr[:opts]` and `--mount type=bind,source=…,target=ctr`. Not `-e`, `-w` or `-u`: guides that
+ * share the host's files (`-v /home:/home --userns=keep-id -e HOME=/home/me`) mean the reader's own.
+ */
 function insideValues(words: readonly string[], args: ParsedArgs): { at: number; from: number }[] {
   const found: { at: number; from: number }[] = [];
   for (const [name, places] of args.values) {
@@ -145,11 +148,6 @@ function insideValues(words: readonly string[], args: ParsedArgs): { at: number;
       } else if (name === "--mount") {
         const m = /(?:^|,)(?:target|destination|dst)=/.exec(value);
         inner = m ? m.index + m[0].length : -1;
-      } else if (name === "-w" || name === "--workdir") {
-        inner = 0;
-      } else if (name === "-e" || name === "--env") {
-        const eq = value.indexOf("=");
-        inner = eq < 0 ? -1 : eq + 1;
       }
       if (inner >= 0) found.push({ at, from: from + inner });
     }
