@@ -173,6 +173,7 @@ const PROMPTS: Case[] = [
 ];
 
 const OUTPUT: Case[] = [
+  ["", "##[error]The job container exited with code 127\n##[debug]Finishing", { class: "output" }],
   [
     "",
     "Failed to initialize NVML: Unknown Error",
@@ -220,6 +221,9 @@ const OUTPUT: Case[] = [
 ];
 
 const SCRIPTS: Case[] = [
+  // Values to fill in, written `<like-this>`, are words, not redirections.
+  ["bash", "kubectl logs -n ci runner-<pod-id> --previous", { class: "commands" }],
+  ["", "git clone <your-repo-url> app", { class: "commands" }],
   ["bash", "kubectl get pods -n ci", { class: "commands", commands: "kubectl get pods -n ci" }],
   ["sh", "sudo systemctl restart docker && docker info", { class: "commands" }],
   ["", "podman --runtime crun info", { class: "commands" }],
@@ -252,6 +256,12 @@ const SCRIPTS: Case[] = [
 ];
 
 const NOT_SHELL: Case[] = [
+  // A fragment of a script (an `if` with no `fi`) is neither commands nor output.
+  [
+    "bash",
+    'if [[ -d "/var/lib/cache" ]]; then\n    ln -sf /var/lib/cache /srv/cache\n\nmountPath: /var/lib/x',
+    { class: "other" },
+  ],
   ["powershell", "Get-Service gitlab-runner", { class: "other", commands: "" }],
   ["ps", "Restart-Service docker", { class: "other" }],
   ["", "PS C:\\GitLab-Runner> .\\gitlab-runner.exe status", { class: "other" }],
@@ -272,6 +282,7 @@ const NOT_SHELL: Case[] = [
 ];
 
 const INTERACTIVE: Case[] = [
+  ["bash", "docker exec -it <container> sh", { class: "interactive", commands: "docker exec -it <container> sh" }],
   ["console", "$ podman run -ti --rm fedora sh", { class: "interactive", commands: "podman run -ti --rm fedora sh" }],
   ["bash", "docker exec -it jupyter bash", { class: "interactive", commands: "docker exec -it jupyter bash" }],
   ["console", "# crontab -e", { class: "interactive", root: true, commands: "crontab -e" }],

@@ -5,6 +5,7 @@ import { PROGRAMS } from "@/lib/playbooks/risk-programs";
 import { shellParser, type ParseShell, type ShellNode } from "@/lib/playbooks/shell-parser";
 import { toWord } from "@/lib/playbooks/shell-words";
 import { hasOption, parseArgs } from "./command-args";
+import { maskPlaceholders } from "./shell-looking";
 import { containerCall, type ContainerCall } from "./container-args";
 import { RULES, type Call } from "./interactive-rules";
 
@@ -19,7 +20,7 @@ const MAX_DEPTH = 4;
 
 function scriptReason(parse: ParseShell, source: string, depth: number): string | null {
   if (depth > MAX_DEPTH || source.trim() === "") return null;
-  return parse(source, ({ root }) => {
+  return parse(maskPlaceholders(source), ({ root }) => {
     for (const node of simpleCommands(root)) {
       const words = node.namedChildren
         .filter((c) => !["variable_assignment", "file_redirect", "herestring_redirect"].includes(c.type))

@@ -20,6 +20,8 @@ export interface Look {
   /** A known program that is also an English word, with only words after it (`install dependencies`):
    *  after a `#` that is a comment unless the block shows prompts. */
   wordy?: boolean;
+  /** The shell parser cannot read it (an unclosed `if`, a stray quote, a stack trace's parentheses). */
+  broken?: boolean;
 }
 
 const STOPWORDS = new Set([
@@ -41,10 +43,10 @@ const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : t
 const no = (why: string): Look => ({ shell: false, why });
 
 export function looksLikeShell(parse: ParseShell, text: string, mode: LookMode): Look {
-  const source = text.trim();
+  const source = maskPlaceholders(text.trim());
   if (source === "") return no("the line is empty");
   return parse(source, ({ root, error }) => {
-    if (error) return no(`\`${clip(source)}\` does not parse as shell`);
+    if (error) return { ...no(`\`${clip(text.trim())}\` does not parse as shell`), broken: true };
     const statements = root.namedChildren.filter((n) => n.type !== "comment");
     if (statements.length === 0) return no("it is only a comment");
     let first: Look | undefined;
@@ -104,6 +106,14 @@ function simpleCommand(node: ShellNode, mode: LookMode): Look {
     if (!plain.some((w) => /^[A-Z]/.test(w))) return { shell: true, why: `\`${name}\` looks like a program` };
   }
   return no(`\`${clip(name)}\` is not a known program`);
+}
+
+/**
+ * Guides write values to fill in as `<pod-id>` or `<your-repo-url>`, which bash would read as
+ * redirections; for judging a line's shape they are words. Same length, so offsets still match.
+ */
+export function maskPlaceholders(text: string): string {
+  return text.replace(/<([A-Za-z][\w.:-]*)>/g, (_m, name: string) => `_${name}_`);
 }
 
 /** `./run.sh`, `~/bin/tool`, `/usr/local/bin/x`, `/etc/init.d/nginx`, `/opt/app/start.sh`. */

@@ -3,7 +3,7 @@
 // what the commands printed. A block without prompts is a script when its first command reads as one.
 import type { ParseShell } from "@/lib/playbooks/shell-parser";
 import { continues, splitPrompt, type Prompt } from "./prompts";
-import { looksLikeShell, type LookMode } from "./shell-looking";
+import { looksLikeShell, maskPlaceholders, type LookMode } from "./shell-looking";
 
 export interface Transcript {
   /** The commands, prompts stripped, one entry per command (several lines when it continues). */
@@ -115,6 +115,7 @@ function nextCommandFollows(lines: string[], at: (Prompt | undefined)[], i: numb
 }
 
 function script(parse: ParseShell, lines: string[], mode: LookMode): Transcript {
+  const none = { commands: [], output: [], root: false, prompted: false, windows: false };
   const commands: string[] = [];
   const output: string[] = [];
   let first: string | undefined;
@@ -130,6 +131,10 @@ function script(parse: ParseShell, lines: string[], mode: LookMode): Transcript 
     const { text, next } = statement(parse, lines, i, line, { ps2: false, stop: () => false });
     if (first === undefined) {
       const look = looksLikeShell(parse, text, mode);
+      if (!look.shell && look.broken && mode === "lenient" && startsLikeShell(parse, text)) {
+        // A shell block the parser cannot read is a fragment (an `if` with no `fi`), not output.
+        return { ...none, why: `the first command does not parse as shell (${look.why}): a fragment, not commands` };
+      }
       if (!look.shell) {
         const shown = (text.split("\n")[0] ?? "").trim();
         return {
@@ -151,7 +156,10 @@ function script(parse: ParseShell, lines: string[], mode: LookMode): Transcript 
   }
   while (commands.length && (commands.at(-1) ?? "").trim() === "") commands.pop();
   if (first === undefined) {
-    return { commands: [], output: [], root: false, prompted: false, windows: false, why: "only comments" };
+    // Only `#` lines: a shell block's comments, or printed text (`##[error] …` from a CI log).
+    if (mode === "lenient") return { ...none, why: "only comments" };
+    const printed = lines.filter((l) => l.trim() !== "");
+    return { ...none, output: printed, why: "no prompt and no command, only `#` lines: output" };
   }
   const shown = (first.split("\n")[0] ?? "").trim();
   const printed = output.length ? `; ${count(output.length, "printed line")} set apart` : "";
@@ -163,6 +171,14 @@ function script(parse: ParseShell, lines: string[], mode: LookMode): Transcript 
     windows: false,
     why: `no prompt and the first line \`${clip(shown)}\` reads as a command${printed}`,
   };
+}
+
+const KEYWORDS = new Set(["if", "for", "while", "until", "case", "select", "function", "{", "(", "[[", "[", "!"]);
+
+/** The first word is a shell keyword or a program: the text was meant as shell, even if it is cut short. */
+function startsLikeShell(parse: ParseShell, text: string): boolean {
+  const head = /^\s*([^\s;|&()<>]+|[({])/.exec(text)?.[1] ?? "";
+  return KEYWORDS.has(head) || looksLikeShell(parse, head, "lenient").shell;
 }
 
 const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
@@ -180,7 +196,7 @@ function statement(
   first: string,
   opts: { ps2: boolean; stop: (i: number) => boolean },
 ): { text: string; next: number } {
-  const complete = (text: string) => !continues(text) && parse(text, ({ error }) => !error);
+  const complete = (text: string) => !continues(text) && parse(maskPlaceholders(text), ({ error }) => !error);
   const line = (j: number) => {
     const text = lines[j] as string;
     return opts.ps2 ? text.replace(/^\s*> ?/, "") : text;
