@@ -384,12 +384,18 @@ describe("readCodeBlock: properties", () => {
     );
   });
 
-  it("a `#` before a command is a root prompt, and the command is kept whole", async () => {
+  it("a `#` before a command is a root prompt, the command is kept whole and what it printed set apart", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 3 }), async (commands) => {
-        const reading = await readCodeBlock({ lang: "console", value: commands.map((c) => `# ${c}`).join("\n") });
-        expect(reading).toMatchObject({ class: "commands", root: true, commands: commands.join("\n") });
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(command, fc.array(printedLine, { maxLength: 2 })), { minLength: 1, maxLength: 3 }),
+        async (entries) => {
+          const value = entries.map(([c, out]) => [`# ${c}`, ...out].join("\n")).join("\n");
+          const reading = await readCodeBlock({ lang: "console", value });
+          expect(reading).toMatchObject({ class: "commands", root: true });
+          expect(reading.commands.split("\n")).toEqual(entries.map(([c]) => c));
+          expect(reading.output).toEqual(entries.flatMap(([, out]) => out));
+        },
+      ),
       { numRuns: 40 },
     );
   });
