@@ -69,13 +69,13 @@ export interface ContainerCall {
 export function containerCall(words: readonly string[]): ContainerCall | undefined {
   const program = (words[0] ?? "").replace(/^.*\//, "");
   if (KUBE_PROGRAMS.has(program)) return kubeCall(program, words);
-  if (COMPOSE_PROGRAMS.has(program)) return composeCall(program, words, 1, "");
+  if (COMPOSE_PROGRAMS.has(program)) return composeCall(program, words, 1);
   if (!CONTAINER_ENGINES.has(program)) return undefined;
   const engine = parseArgs(words, 1, { valueOptions: ENGINE_OPTIONS, untilPositional: true });
   let at = engine.positionals[0];
   if (at === undefined) return undefined;
   let action = words[at] as string;
-  if (action === "compose") return composeCall(program, words, at + 1, "compose ");
+  if (action === "compose") return composeCall(program, words, at + 1);
   if (GROUPS.has(action) && at + 1 < words.length) {
     const sub = words[at + 1] as string;
     at++;
@@ -96,10 +96,11 @@ export function containerCall(words: readonly string[]): ContainerCall | undefin
   return call;
 }
 
-function composeCall(program: string, words: readonly string[], from: number, prefix: string): ContainerCall {
+/** `docker compose …` and `docker-compose …` alike: the action is "compose run", "compose up", … */
+function composeCall(program: string, words: readonly string[], from: number): ContainerCall {
   const global = parseArgs(words, from, { valueOptions: COMPOSE_OPTIONS, untilPositional: true });
   const at = global.positionals[0];
-  const action = `${prefix}${at === undefined ? "" : words[at]}`.trim();
+  const action = `compose ${at === undefined ? "" : words[at]}`.trim();
   const sub = at === undefined ? "" : (words[at] as string);
   const runs = sub === "run" || sub === "exec";
   const args = parseArgs(words, (at ?? words.length) + 1, {
