@@ -202,12 +202,21 @@ function statement(
     return opts.ps2 ? text.replace(/^\s*> ?/, "") : text;
   };
   if (complete(first)) return { text: first, next: i + 1 };
-  let text = first;
-  for (let j = i + 1; j < lines.length && j - i <= MAX_LINES && !opts.stop(j); j++) {
-    text += `\n${line(j)}`;
-    if (complete(text)) return { text, next: j + 1 };
+  // One parse of the lines that follow: the first statement, if the parser reads it whole, ends where
+  // the command does. (Adding a line at a time and reparsing is quadratic in parses on long output.)
+  let end = i + 1;
+  while (end < lines.length && end - i <= MAX_LINES && !opts.stop(end)) end++;
+  const candidate = [first, ...lines.slice(i + 1, end).map((_, k) => line(i + 1 + k))];
+  const rows = parse(maskPlaceholders(candidate.join("\n")), ({ root }) => {
+    const head = root.namedChildren.find((c) => c.type !== "comment");
+    if (!head || head.hasError || head.startPosition.row !== 0) return undefined;
+    return head.endPosition.column === 0 ? head.endPosition.row - 1 : head.endPosition.row;
+  });
+  if (rows !== undefined && rows > 0) {
+    const text = candidate.slice(0, rows + 1).join("\n");
+    if (complete(text)) return { text, next: i + rows + 1 };
   }
-  text = first;
+  let text = first;
   let j = i + 1;
   while (continues(text) && j < lines.length && !opts.stop(j)) text += `\n${line(j++)}`;
   return { text, next: j };
