@@ -1,42 +1,43 @@
 // Personal names and home paths out of imported text: /Users/alice/dev → $HOME/dev, alice → $USER.
-// Playbooks are for everyone; the write-ups they come from are one person's session.
+// Playbooks are for everyone; the write-ups they come from are one person's session. Paths inside a
+// container (`-v "$PWD":/home/jovyan/work`, a Dockerfile's WORKDIR) are the image's, not the reader's:
+// they stay as written, and a name seen only there is not a person's.
+import { containerSpans, inSpans } from "./container-spans";
 
 // Accounts that belong to images and CI systems rather than to a person.
 const SYSTEM_USERS = new Set([
-  "runner",
-  "root",
-  "user",
-  "ubuntu",
-  "debian",
-  "admin",
-  "node",
-  "app",
-  "ray",
-  "ec2-user",
-  "vagrant",
-  "shared",
-  "linuxbrew",
+  ...["runner", "root", "user", "ubuntu", "debian", "admin", "node", "app", "ray", "ec2-user", "vagrant"],
+  ...["shared", "linuxbrew", "jovyan", "nobody", "postgres", "www-data", "gitlab-runner", "circleci", "vscode"],
+  ...["codespace", "coder", "builder", "centos", "fedora", "alpine", "git"],
 ]);
 
 /** The personal account names that appear in home paths, e.g. "alice" in /home/alice. */
 export function personalNames(texts: readonly string[]): string[] {
   const names = new Set<string>();
   for (const text of texts) {
+    const spans = containerSpans(text);
     for (const m of text.matchAll(/\/(?:Users|home)\/([A-Za-z0-9._-]+)/g)) {
       const name = m[1] ?? "";
-      if (name.length >= 3 && !SYSTEM_USERS.has(name.toLowerCase()) && !name.startsWith("$")) names.add(name);
+      if (name.length < 3 || SYSTEM_USERS.has(name.toLowerCase()) || name.startsWith("$")) continue;
+      if (!inSpans(spans, m.index)) names.add(name);
     }
   }
   return [...names];
 }
 
 export function generalise(text: string, names: readonly string[]): string {
-  let out = text;
-  for (const name of names) {
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    out = out
-      .replace(new RegExp(`/(?:Users|home)/${escaped}(?![A-Za-z0-9._-])`, "g"), "$$HOME")
-      .replace(new RegExp(`(?<![A-Za-z0-9_-])${escaped}(?![A-Za-z0-9_-])`, "g"), "$$USER");
-  }
-  return out;
+  if (names.length === 0) return text;
+  const spans = containerSpans(text);
+  const alternatives = [...names]
+    .sort((a, b) => b.length - a.length)
+    .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|");
+  const pattern = new RegExp(
+    `/(?:Users|home)/(?:${alternatives})(?![A-Za-z0-9._-])|(?<![A-Za-z0-9_-])(?:${alternatives})(?![A-Za-z0-9_-])`,
+    "g",
+  );
+  return text.replace(pattern, (match: string, offset: number) => {
+    if (inSpans(spans, offset)) return match;
+    return match.startsWith("/") ? "$HOME" : "$USER";
+  });
 }

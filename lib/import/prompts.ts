@@ -1,0 +1,71 @@
+// The prompts a terminal transcript shows before each command: `$ `, `# ` (root), `% ` (zsh), `> `,
+// `user@host:~$ `, `[root@host ~]# `, `(venv) $ `, `PS C:\…> `. Recognising one is only syntax; whether a
+// weak prompt (`# `, `% `, `> `) really is one depends on what follows it, which transcript.ts decides.
+
+export interface Prompt {
+  /** The prompt as written, leading spaces included: "[root@host ~]# ". */
+  prompt: string;
+  /** The command after it (trailing spaces dropped). */
+  rest: string;
+  /** A `#` prompt: the shell runs as root. */
+  root: boolean;
+  /** Strong prompts are prompts whatever follows; weak ones (`# `, `% `, `> `) only before a command. */
+  strength: "strong" | "weak";
+  /** A Windows prompt (`PS C:\> `, `C:\Users\x> `): its commands are not for bash. */
+  windows: boolean;
+}
+
+type Shape = { re: RegExp; strength: Prompt["strength"]; windows?: boolean };
+
+// Each pattern matches the prompt only; group 1, when present, is the character that ends it ($, # or %).
+const SHAPES: readonly Shape[] = [
+  // PowerShell: `PS> `, `PS C:\Users\me> `, `PS /home/me> `.
+  { re: /^\s*PS(?: [^>\n]*)?> /, strength: "strong", windows: true },
+  // cmd.exe: `C:\Users\me> `.
+  { re: /^\s*[A-Za-z]:\\[^>\n]*> /, strength: "strong", windows: true },
+  // `[user@host dir]$ `, `[root@host ~]# `.
+  { re: /^\s*\[[\w.-]+@[\w.-]+(?: [^\]\n]*)?\]([$#%]) /, strength: "strong" },
+  // `user@host:~$ `, `root@box:/# `, `me@host:~/src/app$ `.
+  { re: /^\s*[\w.-]+@[\w.-]+:[^\s$#%]*([$#%]) /, strength: "strong" },
+  // zsh and fish styles: `me@host ~ % `, `me@host ~/src> `.
+  { re: /^\s*[\w.-]+@[\w.-]+ [~/][^\s$#%>]* ?([$#%>]) /, strength: "strong" },
+  // macOS bash: `MacBook-Pro:~ me$ `.
+  { re: /^\s*[\w.-]+:[~/][^\s]* [\w.-]+([$#]) /, strength: "strong" },
+  // A shell without a configured prompt: `bash-5.2$ `, `sh-4.4# `.
+  { re: /^\s*(?:ba|z|k|da)?sh-\d[\d.]*([$#]) /, strength: "strong" },
+  { re: /^\s*❯ /, strength: "strong" },
+  { re: /^\s*(\$)(?: |$)/, strength: "strong" },
+  { re: /^\s*(#) /, strength: "weak" },
+  { re: /^\s*(%) /, strength: "weak" },
+  { re: /^\s*> /, strength: "weak" },
+];
+
+// A virtualenv or conda prefix before a prompt: `(venv) $ `, `(base) me@host:~$ `.
+const ENV_PREFIX = /^\s*\([\w.@-]+\) /;
+
+/** The prompt a line starts with, or null. */
+export function splitPrompt(line: string): Prompt | null {
+  const prefix = ENV_PREFIX.exec(line)?.[0];
+  if (prefix) {
+    const inner = splitPrompt(line.slice(prefix.length));
+    return inner && { ...inner, prompt: prefix + inner.prompt, strength: "strong" };
+  }
+  for (const shape of SHAPES) {
+    const m = shape.re.exec(line);
+    if (!m) continue;
+    const user = /^\s*\[?([\w.-]+)@/.exec(line)?.[1];
+    return {
+      prompt: m[0],
+      rest: line.slice(m[0].length).trimEnd(),
+      root: m[1] === "#" || (user === "root" && !shape.windows),
+      strength: shape.strength,
+      windows: shape.windows ?? false,
+    };
+  }
+  return null;
+}
+
+/** A `\` at the end of a line continues the command on the next one. */
+export function continues(text: string): boolean {
+  return /(^|[^\\])(\\\\)*\\$/.test(text.trimEnd());
+}
