@@ -5,7 +5,8 @@ import type { Code, Heading, Nodes, Paragraph, Parent, RootContent } from "mdast
 import { NOT_TO_RUN } from "@/lib/markdown/fences";
 import { nodeText } from "@/lib/markdown/node-text";
 import { classifyCommand } from "@/lib/playbooks/risk-classifier";
-import { readCodeBlock, type CodeBlockReading } from "./code-block";
+import { interactiveReason, readCodeBlock, type CodeBlockReading } from "./code-block";
+import { answerConfirmations } from "./confirmations";
 import { chunksOf } from "./command-chunks";
 import { linkSteps, stepRole, type ProblemSteps, type RoledStep } from "./decision-tree";
 import type { ReportBlock, ReportNote, ReportPlaceholder, ReportStep } from "./import-report";
@@ -226,7 +227,11 @@ export class GuideReader {
       );
       return none;
     }
-    const reading = await readCodeBlock({ lang: (code.lang ?? "").toLowerCase(), value: code.value, meta: code.meta });
+    const reading = await answered(
+      await readCodeBlock({ lang: (code.lang ?? "").toLowerCase(), value: code.value, meta: code.meta }),
+      lineOf(code),
+      this.notes,
+    );
     if (reading.class === "output") {
       const errors = errorLinesInOutput(reading.output);
       const under = SYMPTOM_PART.test(this.problem.part);
@@ -350,6 +355,16 @@ export class GuideReader {
     const entry = this.reportSteps.find((s) => s.id === step.id);
     if (entry) Object.assign(entry, { risk: step.risk, riskReason: reason });
   }
+}
+
+/** A block that is interactive only because a package manager would ask to confirm is commands,
+ *  with the confirmation answered. */
+async function answered(reading: CodeBlockReading, line: number, notes: ReportNote[]): Promise<CodeBlockReading> {
+  if (reading.class !== "interactive") return reading;
+  const { commands, added } = answerConfirmations(reading.commands);
+  if (added.length === 0 || (await interactiveReason(commands)) !== null) return reading;
+  notes.push({ line, message: `added ${added.join(", ")}: the step's terminal cannot answer a confirmation` });
+  return { ...reading, class: "commands", commands, reason: `${reading.reason}; added ${added.join(", ")}` };
 }
 
 /** What a read step's output says about the problem, from the prose around it; a grep for error

@@ -1,0 +1,60 @@
+// Package managers stop at "Do you want to continue? [Y/n]", and a step's terminal has nobody to
+// answer. Guides leave the `-y` out because a person is typing; the import adds it (and says so),
+// so the fix is a step rather than text to run by hand.
+const BOUNDARY = String.raw`(^|&&|\|\||;|\bthen\b|\bdo\b)(\s*)`;
+const SUDO = String.raw`((?:sudo|doas)\s+(?:-\S+\s+)*)?`;
+const MANAGERS: Array<{ programs: string; subcommands: string; yes: string[] }> = [
+  {
+    programs: "apt-get|apt|aptitude",
+    subcommands: "install|remove|purge|upgrade|dist-upgrade|full-upgrade|autoremove",
+    yes: ["-y", "--yes", "--assume-yes", "-qq"],
+  },
+  {
+    programs: "dnf|yum|microdnf|tdnf",
+    subcommands: "install|remove|erase|update|upgrade|downgrade|reinstall|autoremove|groupinstall",
+    yes: ["-y", "--assumeyes"],
+  },
+  {
+    programs: "zypper",
+    subcommands: "in|install|rm|remove|up|update|dup|dist-upgrade|patch",
+    yes: ["-y", "-n", "--non-interactive", "--no-confirm"],
+  },
+  { programs: "conda|mamba", subcommands: "install|remove|uninstall|create|update|upgrade", yes: ["-y", "--yes"] },
+  { programs: "pip|pip3", subcommands: "uninstall", yes: ["-y", "--yes"] },
+];
+
+export interface Answered {
+  commands: string;
+  /** What was added, e.g. "`-y` to `apt-get install`". */
+  added: string[];
+}
+
+export function answerConfirmations(commands: string): Answered {
+  const added: string[] = [];
+  let out = commands;
+  for (const m of MANAGERS) {
+    const pattern = new RegExp(
+      `${BOUNDARY}${SUDO}(${m.programs})((?:\\s+-\\S+)*)\\s+(${m.subcommands})\\b([^\\n;&|]*)`,
+      "gm",
+    );
+    out = out.replace(
+      pattern,
+      (
+        whole: string,
+        boundary: string,
+        space: string,
+        sudo: string | undefined,
+        program: string,
+        flags: string,
+        sub: string,
+        rest: string,
+      ) => {
+        const words = `${flags} ${rest}`.split(/\s+/);
+        if (m.yes.some((flag) => words.includes(flag))) return whole;
+        added.push(`\`-y\` to \`${program} ${sub}\``);
+        return `${boundary}${space}${sudo ?? ""}${program}${flags} ${sub} -y${rest}`;
+      },
+    );
+  }
+  return { commands: out, added };
+}
