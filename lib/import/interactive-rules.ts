@@ -112,6 +112,8 @@ const entries: [string[], Rule][] = [
   [["passwd"], passwdRule()],
   [["ssh-keygen"], sshKeygenRule()],
   [["ssh-copy-id"], { reason: () => "`ssh-copy-id` asks for the remote password" }],
+  // Each of these starts a new shell unless it is given a command to run in it.
+  [["newgrp", "sg"], { reason: (c) => (positional(c, 1) ? null : `${word(c)} starts a new shell and waits in it`) }],
   [["aws"], { valueOptions: ["--profile", "--region", "--output"], reason: awsReason }],
   [["gcloud"], cloudLogin(/^(init|auth login)$/, ["--cred-file"])],
   [["az"], cloudLogin(/^login$/, ["--service-principal", "--identity", "-u", "--username"])],

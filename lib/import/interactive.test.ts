@@ -190,3 +190,18 @@ describe("interactiveReason: properties", () => {
     );
   });
 });
+
+describe("commands that start a new shell", () => {
+  it.each(["newgrp docker", "podman unshare", "buildah unshare", "sudo chroot /mnt/root", "nsenter -t 1 -m"])(
+    "%s waits in the shell it starts",
+    async (command) => {
+      expect(await interactiveReason(command)).toMatch(/shell/);
+    },
+  );
+  it.each(["newgrp docker id", "podman unshare ls -ln /path", "chroot /mnt/root ls", "nsenter -t 1 -m ls"])(
+    "%s runs its command and ends",
+    async (command) => {
+      expect(await interactiveReason(command)).toBeNull();
+    },
+  );
+});

@@ -65,6 +65,8 @@ interface Context {
   stdin: boolean;
 }
 
+// Wrappers that, given no command, run a shell in the place they set up.
+const STARTS_A_SHELL = new Set(["chroot", "nsenter", "unshare", "newgrp", "sg", "flatpak-spawn", "toolbox"]);
 const SHELLS = new Set(["bash", "sh", "zsh", "dash", "ksh", "ash", "mksh", "fish"]);
 
 function argvReason(ctx: Context, words: string[]): string | null {
@@ -100,6 +102,9 @@ function argvReason(ctx: Context, words: string[]): string | null {
   }
   if (program === "ssh") return sshReason(words, nested);
   if (program === "watch") return "`watch` reruns its command until it is stopped: it never ends";
+  if ((program === "podman" || program === "buildah") && words[1] === "unshare" && words.length === 2) {
+    return `\`${program} unshare\` with no command starts a shell and waits in it`;
+  }
   const call = containerCall(words);
   if (call) return containerReason(ctx, call, words);
   const session = shellSubcommand(words);
@@ -107,6 +112,7 @@ function argvReason(ctx: Context, words: string[]): string | null {
   const spec = PROGRAMS[program]?.runs;
   if (spec && !spec.joined && !spec.shell && !spec.scriptFlag && spec.scriptPositional === undefined) {
     const inner = wrapped(program, words);
+    if (inner.length === 0 && STARTS_A_SHELL.has(program)) return `\`${program}\` with no command starts a shell`;
     return inner.length ? argvReason(ctx, inner) : null;
   }
   const rule = RULES.get(program) ?? RULES.get(program.replace(/[\d.]+$/, ""));
