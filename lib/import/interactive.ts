@@ -66,7 +66,7 @@ interface Context {
 }
 
 // Wrappers that, given no command, run a shell in the place they set up.
-const STARTS_A_SHELL = new Set(["chroot", "nsenter", "unshare", "newgrp", "sg", "flatpak-spawn", "toolbox"]);
+const STARTS_A_SHELL = new Set(["chroot", "nsenter", "unshare", "flatpak-spawn", "toolbox"]);
 const SHELLS = new Set(["bash", "sh", "zsh", "dash", "ksh", "ash", "mksh", "fish"]);
 
 function argvReason(ctx: Context, words: string[]): string | null {
