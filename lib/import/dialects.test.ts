@@ -651,6 +651,50 @@ describe("HTML, images and tables of contents", () => {
   });
 });
 
+describe("Jekyll Liquid and MDX sites", () => {
+  it("turns {% highlight %} into code and Liquid tags into their text or nothing", () => {
+    const md = lines(
+      "{% highlight bash linenos %}",
+      "echo {{ site.title }}",
+      "{% endhighlight %}",
+      "",
+      "See [install]({{ site.baseurl }}{% link docs/install.md %}).",
+      "{% comment %}",
+      "Not for readers.",
+      "{% endcomment %}",
+    );
+    const { tree } = normalise(md);
+    expect(codes(tree).map((c) => [c.lang, c.value, c.position?.start.line])).toEqual([
+      ["bash", "echo {{ site.title }}", 1],
+    ]);
+    expect(all(tree, (n) => n.type === "link")[0]).toMatchObject({ url: "docs/install.md" });
+    expect(text(tree)).not.toContain("Not for readers");
+  });
+
+  it("drops MDX imports and unwraps <Tabs>/<TabItem>, keeping the tab's label", () => {
+    const md = lines(
+      "import Tabs from '@theme/Tabs';",
+      "",
+      "<Tabs>",
+      '<TabItem value="apt" label="Ubuntu">',
+      "",
+      "```bash",
+      "sudo apt install app",
+      "```",
+      "",
+      "</TabItem>",
+      "</Tabs>",
+      "",
+      "Pull <IMAGE> and run <Name>.",
+    );
+    const { tree } = normalise(md);
+    expect(all(tree, (n) => n.type === "strong").map(text)).toEqual(["Ubuntu"]);
+    expect(codes(tree)[0]?.position?.start.line).toBe(6);
+    expect(text(tree)).not.toContain("import");
+    expect(all(tree, (n) => n.type === "html").map(text)).toEqual(["<IMAGE>", "<Name>"]);
+  });
+});
+
 describe("notes", () => {
   it("records each block rewrite at its line and counts repeated inline ones", () => {
     const md = lines(
@@ -680,12 +724,14 @@ describe("the normalised tree as a playbook", () => {
       '{{% alert title="Before you start" color="warning" %}}',
       "Take a backup:",
       "",
+      "<table><tr><td>size</td></tr></table>",
+      "",
       "```bash",
       "tar czf backup.tgz /var/lib/app",
       "```",
       "{{% /alert %}}",
       "",
-      ":::tip",
+      ':::tip Don\'t "force" {it}',
       'A "quoted" tip with <placeholder> and {braces}.',
       ":::",
       "",
@@ -707,7 +753,7 @@ describe("the normalised tree as a playbook", () => {
       blocks: [{ kind: "nodes", nodes: tree.children }],
     });
     expect(mdx).toContain('<Callout type="warning" title="Before you start">');
-    expect(mdx).toContain('<Callout type="tip">');
+    expect(mdx).toContain('<Callout type="tip" title="Don\'t &#x22;force&#x22; {it}">');
     expect(mdx).toContain("tar czf backup.tgz /var/lib/app");
     const checked = await checkPlaybook("content/app.mdx", mdx);
     expect(checked.errors).toEqual([]);

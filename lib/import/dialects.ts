@@ -7,6 +7,7 @@ import type { ReportNote } from "./import-report";
 import { colonFence, mkdocsAdmonition, mkdocsTab } from "./dialects/containers";
 import { readFrontmatter, type SourceFrontmatter } from "./dialects/frontmatter";
 import { hugoOpener, joinMultilineShortcodes, replaceInlineShortcodes } from "./dialects/hugo";
+import { liquidBlock, replaceLiquid } from "./dialects/liquid";
 import { closingFence, plainFence, scanLines, type OpenerMatcher, type ScanRules } from "./dialects/line-scanner";
 import { gitlabQuote, markerLine, stripHeadingAttributes, tocComment } from "./dialects/markers";
 import { backtickDirective, replaceRoles, sphinxDirective } from "./dialects/myst";
@@ -30,6 +31,7 @@ const OPENERS: readonly OpenerMatcher[] = [
   backtickDirective,
   colonFence,
   (lines, i) => hugoOpener(lines[i] ?? ""),
+  liquidBlock,
   mkdocsAdmonition,
   mkdocsTab,
   sphinxDirective,
@@ -45,7 +47,9 @@ function rules(log: NoteLog): ScanRules {
         log.count(line, `${marker} removed`);
         return "";
       }
-      const rewritten = outsideCode(replaceRoles(text, line, log), (t) => replaceInlineShortcodes(t, line, log));
+      const rewritten = outsideCode(replaceRoles(text, line, log), (t) =>
+        replaceLiquid(replaceInlineShortcodes(t, line, log), line, log),
+      );
       return stripHeadingAttributes(rewritten);
     },
   };
@@ -66,7 +70,8 @@ function fencedLines(lines: readonly string[]): boolean[] {
 }
 
 /** Text-level: frontmatter, Hugo shortcodes, MyST/Sphinx directives and `(target)=` lines,
- *  Docusaurus `:::` admonitions. Never changes the number of lines. */
+ *  Docusaurus `:::` admonitions, MkDocs `!!!` admonitions, Jekyll Liquid tags. Never changes the
+ *  number of lines. */
 export function normaliseDialects(markdown: string): NormalisedSource {
   const log = new NoteLog();
   const lines = markdown.split("\n");

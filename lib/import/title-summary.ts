@@ -46,6 +46,7 @@ const KIND_ONLY = new Set(
 function words(text: string): string[] {
   return text
     .toLowerCase()
+    .replace(/\.(md|mdx|markdown|rst|txt)$/, "")
     .replace(/[^\p{L}\p{N}\s'-]+/gu, " ")
     .split(/[\s_-]+/)
     .map((w) => w.replace(/^'+|'+$/g, ""))

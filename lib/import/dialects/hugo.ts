@@ -20,14 +20,19 @@ const SHORTCODE =
   /\{\{<\/\*([\s\S]*?)\*\/>\}\}|\{\{%\/\*([\s\S]*?)\*\/%\}\}|\{\{([<%])\s*([\s\S]*?)\s*\/?\s*([>%])\}\}/g;
 const ARG = /([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|`([^`]*)`|(\S+))|"((?:[^"\\]|\\.)*)"|`([^`]*)`|(\S+)/g;
 
+/** A double-quoted argument's escapes: `"say \\"hi\\""`. */
+function unquote(text: string): string {
+  return text.replace(/\\(.)/g, "$1");
+}
+
 export function parseShortcode(inner: string, source: string): Shortcode | null {
   const m = /^(\/)?\s*([\w.\-/]+)\s*([\s\S]*)$/.exec(inner.trim());
   if (!m) return null;
   const positional: string[] = [];
   const params: Record<string, string> = {};
   for (const a of (m[3] ?? "").matchAll(ARG)) {
-    if (a[1]) params[a[1].toLowerCase()] = a[2] ?? a[3] ?? a[4] ?? a[5] ?? "";
-    else positional.push(a[6] ?? a[7] ?? a[8] ?? "");
+    if (a[1]) params[a[1].toLowerCase()] = a[2] !== undefined ? unquote(a[2]) : (a[3] ?? a[4] ?? a[5] ?? "");
+    else positional.push(a[6] !== undefined ? unquote(a[6]) : (a[7] ?? a[8] ?? ""));
   }
   return { name: (m[2] ?? "").toLowerCase(), closing: m[1] === "/", positional, params, source };
 }

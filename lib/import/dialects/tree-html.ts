@@ -46,14 +46,18 @@ function tagsIn(html: string): Tag[] {
   }));
 }
 
-/** JSX components from MDX sites (`<Tabs>`, `<TabItem label="Linux">`) are wrappers too. */
+/** JSX components from MDX sites (`<Tabs>`, `<TabItem label="Linux">`): PascalCase, unlike `<IMAGE>`. */
+function isComponent(tag: Tag): boolean {
+  return /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*$/.test(tag.rawName);
+}
+
 function isWrapper(tag: Tag): boolean {
-  return tag.comment || WRAPPERS.has(tag.name) || /^[A-Z]/.test(tag.rawName);
+  return tag.comment || WRAPPERS.has(tag.name) || isComponent(tag);
 }
 
 /** Tag is markup, not a `<placeholder>`: it has attributes, closes, is a `<br>`, or is closed later. */
 function isMarkup(tag: Tag, all: readonly Tag[]): boolean {
-  if (tag.comment || tag.closing || tag.attributes || ALWAYS_MARKUP.has(tag.name)) return true;
+  if (tag.comment || tag.closing || tag.attributes || ALWAYS_MARKUP.has(tag.name) || isComponent(tag)) return true;
   if (VOID.has(tag.name)) return false;
   return all.some((t) => t.closing && t.name === tag.name && t.index > tag.index);
 }

@@ -52,6 +52,11 @@ function node(child: RootContent, log: NoteLog, notedLines: ReadonlySet<number>)
     const line = child.position?.start.line ?? 1;
     // A callout the line rewrites made already has its note ("MyST directive {note} became …").
     if (!notedLines.has(line)) log.add(line, `alert [!${found.word.toUpperCase()}] became a callout`);
+    // HTML that stays (a table) goes into a paragraph: MDX defusing turns HTML into text, and
+    // escapes it fully only in a paragraph, which a blockquote gave it and a <Callout> does not.
+    found.callout.children = found.callout.children.map((c) =>
+      c.type === "html" ? { type: "paragraph", children: [c], ...(c.position ? { position: c.position } : {}) } : c,
+    );
     return found.callout;
   }
   if (child.type === "list" || child.type === "listItem") return child.children.length ? child : null;
