@@ -65,6 +65,15 @@ describe("projectName", () => {
     ["troubleshooting.md", null],
   ])("%s → %s", (file, project) => expect(projectName({ file, ...none })).toBe(project));
 
+  it("takes the file name's leading words when the prose names them", () => {
+    const text = "Drivers fail in odd ways. Start minikube with --alsologtostderr to see why.";
+    expect(projectName({ file: "guides/minikube-drivers.md", frontmatter: {}, text })).toBe("minikube");
+    expect(projectName({ file: "guides/acme-widget-errors.md", frontmatter: {}, text: "The Acme Widget fails." })).toBe(
+      "Acme Widget",
+    );
+    expect(projectName({ file: "guides/debug-pods.md", frontmatter: {}, text: "Debug pods." })).toBeNull();
+  });
+
   it("falls back to the frontmatter's project, then to the first heading", () => {
     expect(projectName({ file: "docs/faq.md", frontmatter: { project: "Buildah" }, text: "" })).toBe("Buildah");
     expect(projectName({ frontmatter: {}, text: "# Skopeo FAQ\n\n## Why\n" })).toBe("Skopeo");
@@ -119,11 +128,31 @@ describe("chooseTitle", () => {
     expect(new Set(titles).size).toBe(3);
   });
 
+  it("adds the project to a title that is its kind and a word or two", () => {
+    const text = "Start minikube with a driver. The minikube VM may fail.";
+    const opts = { frontmatter: {}, file: "site/minikube-drivers.md", text };
+    expect(chooseTitle({ ...opts, heading: "Troubleshooting drivers" })).toBe("minikube: Troubleshooting drivers");
+    expect(chooseTitle({ ...opts, heading: "Minikube driver FAQ" })).toBe("Minikube driver FAQ");
+    expect(chooseTitle({ ...opts, heading: "Drivers that cannot reach the VM network" })).toBe(
+      "Drivers that cannot reach the VM network",
+    );
+  });
+
+  it("keeps the topic words of a file named after the project", () => {
+    const text = "Rootless Podman needs subuids.";
+    expect(chooseTitle({ heading: "Troubleshooting", frontmatter: {}, file: "podman-rootless.md", text })).toBe(
+      "Podman rootless troubleshooting",
+    );
+  });
+
   it("uses the file name's words when there is no project, and a fallback when there is nothing", () => {
     expect(chooseTitle({ ...base, heading: "Troubleshooting", file: "guides/kubernetes-pods.md" })).toBe(
       "Kubernetes pods troubleshooting",
     );
     expect(chooseTitle({ ...base, heading: "FAQ", file: "docs/troubleshooting.md" })).toBe("FAQ");
+    expect(chooseTitle({ ...base, heading: "Troubleshooting", file: "tasks/debug-pods.md" })).toBe(
+      "Debug pods troubleshooting",
+    );
     expect(chooseTitle({ ...base, heading: null })).toBe("Imported troubleshooting guide");
   });
 });
