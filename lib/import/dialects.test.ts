@@ -308,6 +308,13 @@ describe("Hugo shortcodes", () => {
     expect(callouts(tree)).toHaveLength(0);
   });
 
+  it("leaves code in a quoted fence alone, and only until the quote ends", () => {
+    const md = lines("> ```text", "> {{< note >}}", "Outside, {{< glossary_tooltip text='rewritten' >}}.", "```");
+    const { tree } = normalise(md);
+    expect(codes(tree)[0]?.value).toBe("{{< note >}}");
+    expect(text(tree)).toContain("Outside, rewritten.");
+  });
+
   it("ignores an opener that is never closed", () => {
     const { tree } = normalise(lines("{{< note >}}", "", "Rest of the guide."));
     expect(callouts(tree)).toHaveLength(0);
@@ -407,6 +414,12 @@ describe("MyST and Sphinx", () => {
     );
     expect(text(tree)).toBe("Full log\nError: boom");
     expect(all(tree, (n) => n.type === "strong").map(text)).toEqual(["Full log"]);
+  });
+
+  it("leaves out an admonition whose only content was left out", () => {
+    const { tree } = normalise(lines("```{note}", "```{toctree}", "install", "```", "```", "", "After."));
+    expect(callouts(tree)).toEqual([]);
+    expect(text(tree)).toBe("After.");
   });
 
   it("reads Sphinx .. note:: and .. code-block:: with indented bodies", () => {

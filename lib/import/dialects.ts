@@ -8,7 +8,7 @@ import { colonFence, mkdocsAdmonition, mkdocsTab } from "./dialects/containers";
 import { readFrontmatter, type SourceFrontmatter } from "./dialects/frontmatter";
 import { hugoOpener, joinMultilineShortcodes, replaceInlineShortcodes } from "./dialects/hugo";
 import { liquidBlock, replaceLiquid } from "./dialects/liquid";
-import { closingFence, plainFence, scanLines, type OpenerMatcher, type ScanRules } from "./dialects/line-scanner";
+import { fenceEnd, plainFence, scanLines, type OpenerMatcher, type ScanRules } from "./dialects/line-scanner";
 import { gitlabQuote, markerLine, stripHeadingAttributes, tocComment } from "./dialects/markers";
 import { backtickDirective, replaceRoles, sphinxDirective } from "./dialects/myst";
 import { outsideCode } from "./dialects/code-spans";
@@ -61,10 +61,9 @@ function fencedLines(lines: readonly string[]): boolean[] {
   for (let i = 0; i < lines.length; i++) {
     const fence = plainFence(lines[i] ?? "");
     if (!fence) continue;
-    let j = i + 1;
-    while (j < lines.length && !closingFence(lines[j] ?? "", fence.char, fence.length)) j++;
-    for (let k = i; k <= Math.min(j, lines.length - 1); k++) inside[k] = true;
-    i = j;
+    const last = fenceEnd(lines, i, fence);
+    for (let k = i; k <= last; k++) inside[k] = true;
+    i = last;
   }
   return inside;
 }

@@ -45,20 +45,41 @@ interface Frame {
   strip: number;
 }
 
-const PLAIN_FENCE = /^(\s*)(`{3,}|~{3,})(.*)$/;
+// A fence may sit in a source blockquote (`> ```bash`); its code is as untouchable as any other.
+const PLAIN_FENCE = /^((?:\s*>)*\s*)(`{3,}|~{3,})(.*)$/;
+
+export interface Fence {
+  char: string;
+  length: number;
+  /** Blockquote markers before it. */
+  quotes: number;
+}
+
+const quoteDepth = (line: string) => (/^(?:\s*>)*/.exec(line)?.[0].match(/>/g) ?? []).length;
 
 /** An ordinary fenced code block's opener (not a `{directive}` fence). */
-export function plainFence(line: string): { char: string; length: number } | null {
+export function plainFence(line: string): Fence | null {
   const m = PLAIN_FENCE.exec(line);
   const fence = m?.[2];
   const info = (m?.[3] ?? "").trim();
   if (!fence || info.startsWith("{") || (fence[0] === "`" && info.includes("`"))) return null;
-  return { char: fence[0] as string, length: fence.length };
+  return { char: fence[0] as string, length: fence.length, quotes: quoteDepth(m?.[1] ?? "") };
 }
 
-export function closingFence(line: string, char: string, length: number): boolean {
-  const m = /^\s*(`{3,}|~{3,}|:{3,}|\/{3,})\s*$/.exec(line);
-  return !!m?.[1] && m[1][0] === char && m[1].length >= length;
+export function closingFence(line: string, char: string, length: number, quotes = 0): boolean {
+  const m = /^((?:\s*>)*)\s*(`{3,}|~{3,}|:{3,}|\/{3,})\s*$/.exec(line);
+  return !!m?.[2] && m[2][0] === char && m[2].length >= length && quoteDepth(m[1] ?? "") === quotes;
+}
+
+/** The last line of the fenced block opened at `open`: its closing fence, the last line of the
+ *  blockquote it sits in, or the last line of the file. */
+export function fenceEnd(lines: readonly string[], open: number, fence: Fence): number {
+  for (let j = open + 1; j < lines.length; j++) {
+    const line = lines[j] ?? "";
+    if (fence.quotes > 0 && quoteDepth(line) < fence.quotes) return j - 1;
+    if (closingFence(line, fence.char, fence.length, fence.quotes)) return j;
+  }
+  return lines.length - 1;
 }
 
 export function columns(line: string): number {
@@ -194,18 +215,17 @@ class LineScanner {
   }
 
   /** An ordinary fenced code block: verbatim, only re-prefixed when it sits inside a callout. */
-  private verbatim(fence: { char: string; length: number }) {
+  private verbatim(fence: Fence) {
     const strip = this.frames[this.frames.length - 1]?.strip ?? 0;
     const prefix = this.prefix();
     const quiet = this.silent;
-    let j = this.i + 1;
-    while (j < this.lines.length && !closingFence(this.lines[j] ?? "", fence.char, fence.length)) j++;
-    for (let k = this.i; k <= Math.min(j, this.lines.length - 1); k++) {
+    const last = fenceEnd(this.lines, this.i, fence);
+    for (let k = this.i; k <= last; k++) {
       const line = this.lines[k] ?? "";
       const stripped = stripColumns(line, strip);
       this.out.push(quiet ? prefix.trimEnd() : this.frames.length === 0 ? line : (prefix + stripped).trimEnd());
     }
-    this.i = j + 1;
+    this.i = last + 1;
   }
 
   /** A code directive or shortcode: its body becomes a fenced block of its language. */

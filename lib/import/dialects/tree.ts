@@ -49,6 +49,7 @@ function node(child: RootContent, log: NoteLog, notedLines: ReadonlySet<number>)
   if (child.type === "blockquote") {
     const found = calloutFromBlockquote(child);
     if (!found) return child;
+    if (found.callout.children.length === 0) return null; // an admonition whose content was left out
     const line = child.position?.start.line ?? 1;
     // A callout the line rewrites made already has its note ("MyST directive {note} became …").
     if (!notedLines.has(line)) log.add(line, `alert [!${found.word.toUpperCase()}] became a callout`);
