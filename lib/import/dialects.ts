@@ -8,7 +8,8 @@ import { colonFence, mkdocsAdmonition, mkdocsTab } from "./dialects/containers";
 import { readFrontmatter, type SourceFrontmatter } from "./dialects/frontmatter";
 import { hugoOpener, joinMultilineShortcodes, replaceInlineShortcodes } from "./dialects/hugo";
 import { liquidBlock, replaceLiquid } from "./dialects/liquid";
-import { fenceEnd, plainFence, scanLines, type OpenerMatcher, type ScanRules } from "./dialects/line-scanner";
+import { fencedLines } from "./dialects/fences";
+import { scanLines, type OpenerMatcher, type ScanRules } from "./dialects/line-scanner";
 import { gitlabQuote, markerLine, stripHeadingAttributes, tocComment } from "./dialects/markers";
 import { backtickDirective, replaceRoles, sphinxDirective } from "./dialects/myst";
 import { outsideCode } from "./dialects/code-spans";
@@ -53,19 +54,6 @@ function rules(log: NoteLog): ScanRules {
       return stripHeadingAttributes(rewritten);
     },
   };
-}
-
-/** Lines inside ordinary fenced code blocks, which no rewrite may touch. */
-function fencedLines(lines: readonly string[]): boolean[] {
-  const inside = lines.map(() => false);
-  for (let i = 0; i < lines.length; i++) {
-    const fence = plainFence(lines[i] ?? "");
-    if (!fence) continue;
-    const last = fenceEnd(lines, i, fence);
-    for (let k = i; k <= last; k++) inside[k] = true;
-    i = last;
-  }
-  return inside;
 }
 
 /** Text-level: frontmatter, Hugo shortcodes, MyST/Sphinx directives and `(target)=` lines,

@@ -3,7 +3,8 @@
 // Markdown blocks `/// warning | Title`, MkDocs `!!! note "Title"` / `??? tip` admonitions and
 // `=== "Tab"` content tabs, whose bodies are indented four spaces.
 import { directiveAction } from "./directives";
-import { columns, type Opener } from "./line-scanner";
+import { columns } from "./fences";
+import type { Opener } from "./line-scanner";
 import { describe, readOptions } from "./myst";
 
 const COLON_FENCE = /^(\s*)(:{3,}|\/{3,})\s*(\S.*?)\s*$/;

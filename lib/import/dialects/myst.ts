@@ -1,7 +1,8 @@
 // MyST (Jupyter Book, Sphinx with myst-parser) and reStructuredText-in-Markdown: ```{directive}
 // fences with their `:option:` lines, `.. directive::` blocks, and {role}`text` roles.
 import { directiveAction } from "./directives";
-import { columns, type Opener } from "./line-scanner";
+import { columns } from "./fences";
+import type { Opener } from "./line-scanner";
 import type { NoteLog } from "./note-log";
 import { splitCodeSpans } from "./code-spans";
 
