@@ -534,7 +534,7 @@ describe("GitHub alerts and quotes", () => {
     expect(text(callout!)).toBe("Mind the gap.");
   });
 
-  it("reads a title after the marker (GitLab, Obsidian) and the older **Note** form", () => {
+  it("reads a title after the marker (GitLab, Obsidian) and the older **Note** and Note: forms", () => {
     const { tree } = normalise(
       lines(
         "> [!warning] Disk space",
@@ -544,19 +544,24 @@ describe("GitHub alerts and quotes", () => {
         "> Old style.",
         "",
         "> ⚠️ **Warning:** emoji first.",
+        "",
+        "> NOTE: plain label.",
       ),
     );
     expect(callouts(tree).map((c) => [attr(c, "type"), attr(c, "title"), text(c)])).toEqual([
       ["warning", "Disk space", "Keep 10 GB free."],
       ["info", undefined, "Old style."],
       ["warning", undefined, "emoji first."],
+      ["info", undefined, "plain label."],
     ]);
   });
 
   it("leaves ordinary quotes and quoted errors alone", () => {
-    const { tree } = normalise(lines("> Error: connection refused", "", "> **Error:** the daemon is down"));
+    const { tree } = normalise(
+      lines("> Error: connection refused", "", "> **Error:** the daemon is down", "", "> Notes matter."),
+    );
     expect(callouts(tree)).toHaveLength(0);
-    expect(all(tree, (n) => n.type === "blockquote")).toHaveLength(2);
+    expect(all(tree, (n) => n.type === "blockquote")).toHaveLength(3);
   });
 
   it("converts an alert inside a list item and keeps its code", () => {

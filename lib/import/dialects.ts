@@ -61,7 +61,8 @@ function rules(log: NoteLog): ScanRules {
  *  number of lines. */
 export function normaliseDialects(markdown: string): NormalisedSource {
   const log = new NoteLog();
-  const lines = markdown.split("\n");
+  // A lone CR ends a line in CommonMark too, so this keeps the line count.
+  const lines = markdown.replace(/\r\n?/g, "\n").split("\n");
   const found = readFrontmatter(lines);
   if (found) {
     for (let i = 0; i < found.lines; i++) lines[i] = "";

@@ -1,6 +1,7 @@
 // Alert blockquotes → <Callout> nodes. Every dialect's admonitions arrive here as one of two
 // forms: GitHub/GitLab/Obsidian alerts (`> [!WARNING]`, optionally `> [!WARNING] Title`), which
-// the line rewrites also produce, and the older `> **Note**` / `> **Warning:** text` form.
+// the line rewrites also produce, and the older `> **Note**` / `> **Warning:** text` / `> Note: text`
+// forms.
 import type { Blockquote, Paragraph, PhrasingContent } from "mdast";
 import type { MdxJsxAttribute, MdxJsxFlowElement } from "mdast-util-mdx-jsx";
 import { nodeText } from "@/lib/markdown/node-text";
@@ -57,6 +58,14 @@ function boldLabel(p: Paragraph): Found | null {
   return { word: m[1], title: m[2] ?? "", rest };
 }
 
+/** `> Note: text`, `> WARNING: text`: the label as plain text, with its colon. */
+function plainLabel(p: Paragraph): Found | null {
+  const head = p.children[0];
+  const m = head?.type === "text" ? /^\s*([A-Za-z]+)\s*:\s*/.exec(head.value) : null;
+  if (!head || head.type !== "text" || !m?.[1] || !LABEL_WORDS.has(m[1].toLowerCase())) return null;
+  return { word: m[1], title: "", rest: [{ ...head, value: head.value.slice(m[0].length) }, ...p.children.slice(1)] };
+}
+
 function trimmed(children: PhrasingContent[]): PhrasingContent[] {
   const kept = children.filter((c) => c.type !== "text" || c.value !== "");
   const first = kept[0];
@@ -69,7 +78,7 @@ function trimmed(children: PhrasingContent[]): PhrasingContent[] {
 export function calloutFromBlockquote(quote: Blockquote): { callout: MdxJsxFlowElement; word: string } | null {
   const first = quote.children[0];
   if (first?.type !== "paragraph") return null;
-  const found = alertMarker(first) ?? boldLabel(first);
+  const found = alertMarker(first) ?? boldLabel(first) ?? plainLabel(first);
   const type = found && calloutType(found.word);
   if (!found || !type) return null;
   const rest = trimmed(found.rest);
