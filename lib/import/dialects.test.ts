@@ -60,6 +60,14 @@ describe("normaliseDialects keeps every line where it was", () => {
     expect(callouts(tree)[0]?.position?.start.line).toBe(6);
   });
 
+  it("reads Windows line endings the same way", () => {
+    const md = lines("{{< note >}}", "Body.", "{{< /note >}}", "", "```bash", "ls", "```").replace(/\n/g, "\r\n");
+    const { tree, markdown } = normalise(md);
+    expect(markdown.split("\n")).toHaveLength(7);
+    expect(callouts(tree).map(text)).toEqual(["Body."]);
+    expect(codes(tree)[0]).toMatchObject({ value: "ls", position: { start: { line: 5 } } });
+  });
+
   it("never changes the line count, whatever the mix of dialects", () => {
     const pool = [
       "{{< note >}}",
