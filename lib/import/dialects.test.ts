@@ -616,7 +616,7 @@ describe("HTML, images and tables of contents", () => {
       "",
       "</details>",
       "",
-      "<details><summary>How to fix</summary>", // 10
+      "<details><summary><b>How to fix</b></summary>", // 10
       "```bash",
       "podman pull docker.io/library/alpine",
       "```",

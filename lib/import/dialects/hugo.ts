@@ -136,7 +136,7 @@ function noteFor(label: string, action: BlockAction): string {
   return `${label} was unwrapped; its content is kept${labelled}`;
 }
 
-// Shortcodes that stand for a file, a picture or a version number: nothing useful remains.
+// Shortcodes that pull in another file: its content is not in the guide, and the report says so.
 const MISSING_CONTENT = new Set(["code_sample", "codenew", "include", "readfile", "readme", "embed", "remote"]);
 const HEADINGS: Record<string, string> = {
   prerequisites: "Before you begin",

@@ -90,15 +90,19 @@ function preBlock(node: Html): Code | null {
 function unwrapped(html: string, tags: readonly Tag[]): string {
   let text = "";
   let at = 0;
+  let inSummary = false; // a summary is bold already: `<summary><b>X</b></summary>` is **X**, not ****X****
   for (const tag of tags) {
     text += html.slice(at, tag.index);
     at = tag.index + tag.text.length;
     const label = /\blabel=["']([^"']*)["']/.exec(tag.attributes)?.[1];
     if (tag.comment) text += tag.text.replace(/[^\n]/g, "");
     else if (/^h[1-6]$/.test(tag.name) && !tag.closing) text += `${"#".repeat(Number(tag.name[1]))} `;
-    else if (tag.name === "summary" || (label && !tag.closing)) text += tag.name === "summary" ? "**" : `**${label}**`;
+    else if (tag.name === "summary") {
+      text += "**";
+      inSummary = !tag.closing;
+    } else if (label && !tag.closing) text += `**${label}**`;
     else if (tag.name === "code") text += "`";
-    else if (tag.name === "b" || tag.name === "strong") text += "**";
+    else if ((tag.name === "b" || tag.name === "strong") && !inSummary) text += "**";
   }
   text += html.slice(at);
   const lines = text.split("\n");
