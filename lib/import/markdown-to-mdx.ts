@@ -7,7 +7,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 
-const FLOW_PARENTS = new Set(["root", "listItem", "blockquote", "footnoteDefinition"]);
+const FLOW_PARENTS = new Set(["root", "listItem", "blockquote", "footnoteDefinition", "mdxJsxFlowElement"]);
 const SAFE_URL = /^(https?:|mailto:|\/|#|\.{0,2}\/|[^:]*$)/i;
 
 export function parseMarkdown(markdown: string): Root {

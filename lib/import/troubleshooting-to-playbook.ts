@@ -90,8 +90,8 @@ async function importGuide(markdown: string, opts: ImportOptions): Promise<Impor
   const notes: ReportNote[] = [...normalised.notes];
   const source = generalise(normalised.markdown, personalNames([normalised.markdown]));
   const tree = parseMarkdown(source);
-  defuseMarkdownTree(tree);
   normaliseTree(tree, notes);
+  defuseMarkdownTree(tree);
   const nodes = tree.children.filter((n) => n.type !== "yaml");
   const h1 = nodes.findIndex((n) => n.type === "heading" && n.depth === 1);
   const titleNode = h1 >= 0 ? nodes.splice(h1, 1)[0] : nodes.find((n) => n.type === "heading");
