@@ -89,7 +89,7 @@ const kubernetes: RiskCase[] = [
   ["read", "helm get values prometheus -n monitoring"],
   ["read", "helm history web"],
   ["change", "helm upgrade --install web ./chart -n shop"],
-  ["change", "helm uninstall web -n shop"],
+  ["danger", "helm uninstall web -n shop", "release"],
   ["read", "minikube ip"],
   ["read", "minikube profile list"],
   ["read", "minikube kubectl -- get pods -A"],

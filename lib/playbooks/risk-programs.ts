@@ -983,6 +983,8 @@ export const PROGRAMS: Readonly<Record<string, ProgramSpec>> = {
     valueOptions: ["-n", "--namespace", "--kube-context", "--kubeconfig"],
     subcommands: {
       ...reads("list", "ls", "status", "get", "history", "version", "show", "search", "env", "template", "lint"),
+      // A release is a whole application: uninstalling it deletes every resource the chart made.
+      ...each(["uninstall", "delete", "del", "un"], danger("`{path}` deletes the release and every resource it made")),
       repo: change("", { subcommands: reads("list", "ls") }),
       dependency: change("", { subcommands: reads("list") }),
       plugin: change("", { subcommands: reads("list") }),
