@@ -13,12 +13,14 @@ const VOCABULARY = [
   "unexpected|unrecogni[sz]ed|unsupported|not supported|incompatible|mismatch|conflict|duplicate value",
   "duplicate|already exists|already in use|in use by|not set|not ready|not running|not installed",
   "unavailable|unreachable|no route to host|reset by peer|broken pipe|bad gateway|bad request",
-  "timeout|timed? ?out|deadline exceeded|exceeded|expired|revoked|insufficient|no space left|too many",
+  "timeout|timed? ?out|deadline exceeded|exceeded|exhausted|expired|revoked|insufficient|no space left|too many",
   "read-only file system|out of memory|oom|oomkilled|killed|evicted|crashloopbackoff|errimagepull",
   "imagepullbackoff|back-off|x509|exit status|exit code|exited with|non-zero exit|warning|warn",
 ].join("|");
 
 const ERRORISH = new RegExp(`\\b(?:${VOCABULARY})\\b|\\bdeprecat|backoff\\b|\\berr_`, "i");
+// Exception and error class names: RuntimeError, IllegalStateException, ModuleNotFoundError.
+const ERROR_CLASS = /[a-z](?:Error|Exception|Failure)\b/;
 
 // errno names (EACCES, ENOENT, …): case-sensitive, as programs print them.
 const ERRNO_NAMES = [
@@ -27,11 +29,11 @@ const ERRNO_NAMES = [
   "NOEXEC|NOTSUP|OPNOTSUPP|BUSY|AGAIN|BADF|NXIO|DQUOT|XDEV|NOSYS|PROTO|SRCH|IO|FAULT|NOTCONN|NOBUFS",
 ].join("|");
 /** An errno name as a whole word: EACCES, ENOENT, EADDRINUSE. */
-export const ERRNO = new RegExp(`\\bE(?:${ERRNO_NAMES})\\b`);
+const ERRNO = new RegExp(`\\bE(?:${ERRNO_NAMES})\\b`);
 
 /** Whether text uses the words programs print when something failed ("denied", "x509", "EACCES"). */
 export function hasErrorVocabulary(text: string): boolean {
-  return ERRORISH.test(text) || ERRNO.test(text);
+  return ERRORISH.test(text) || ERROR_CLASS.test(text) || ERRNO.test(text);
 }
 
 /** A line that reads like an error message someone would paste into search. */
