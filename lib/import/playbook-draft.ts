@@ -32,6 +32,8 @@ export interface DraftInput {
   required?: boolean;
   /** What a value must look like: a typed placeholder (an image, a path, user@host). */
   pattern?: string;
+  /** A token or password: masked in stored output. */
+  secret?: boolean;
 }
 
 export type DraftBlock = { kind: "nodes"; nodes: RootContent[] } | { kind: "step"; step: DraftStep };
