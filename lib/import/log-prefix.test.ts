@@ -13,6 +13,7 @@ describe("stripLogPrefix", () => {
     ["E0601 08:15:30.512345    2211 pod_workers.go:1300] Error syncing pod, skipping", "Error syncing pod, skipping"],
     ["ERRO[0003] unable to write pod event: read-only file system", "unable to write pod event: read-only file system"],
     ["WARN[0000] cgroup v1 is deprecated", "cgroup v1 is deprecated"],
+    ["ERRO unmounting /var/lib/store/merged: device busy", "unmounting /var/lib/store/merged: device busy"],
     ["[ERROR] Build step 4 could not start", "Build step 4 could not start"],
     ["[warn] upstream keepalive exhausted", "upstream keepalive exhausted"],
     ["ERROR:root:cannot open settings.ini", "cannot open settings.ini"],

@@ -59,8 +59,8 @@ const YOUR = new RegExp(
 );
 // `my-cluster`, `my_bucket`, `myuser`: in arguments only (a sentence may say "my-app works").
 const MY = new RegExp(String.raw`(?<![\w$-])my(?:[-_]([a-z0-9][a-z0-9_-]*)|(${NOUNS}))(?![\w-])`, "g");
-// `...`, `…`, `[...]`, `[options]`, `[OPTIONS]`, `[ARG...]`, `[COMMAND]` as a whole argument.
-const OMITTED = /^(?:\.\.\.|…|\[(?:\.\.\.|…|([a-z]+|[A-Z][A-Z0-9_]*)(?:\.\.\.|…)?)\])$/;
+// `...` (or `....`), `…`, `[...]`, `[options]`, `[OPTIONS]`, `[ARG...]`, `[COMMAND]` as a whole argument.
+const OMITTED = /^(?:\.{3,}|…|\[(?:\.{3,}|…|([a-z]+|[A-Z][A-Z0-9_]*)(?:\.{3,}|…)?)\])$/;
 /** `...`, `[options]`, `[ARG...]`: arguments a guide left out, as one whole argument. */
 export function isOmitted(text: string): boolean {
   return OMITTED.test(text);

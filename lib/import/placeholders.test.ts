@@ -50,6 +50,12 @@ describe("placeholdersToInputs", () => {
     // left out arguments
     ["podman run ...", "podman run ${PODMAN_RUN_ARGS}"],
     ["docker run … nginx", "docker run ${DOCKER_RUN_ARGS} nginx"],
+    [
+      "podman run --read-only --rootfs /path/to/rootfs ....",
+      'podman run --read-only --rootfs "${ROOTFS}" ${PODMAN_RUN_ARGS}',
+    ],
+    ["ssh-copy-id -i ~/.ssh/id.pub user@host", 'ssh-copy-id -i ~/.ssh/id.pub "${DESTINATION}"'],
+    ["podman --url ssh://user@host/run/podman.sock info", "podman --url ssh://${DESTINATION}/run/podman.sock info"],
     ["nerdctl run [OPTIONS] IMAGE", 'nerdctl run ${NERDCTL_RUN_ARGS} "${IMAGE}"'],
     // unset variables
     ['echo "$addr"; curl "http://${host_ip}:8080/"', 'echo "${ADDR}"; curl "http://${HOST_IP}:8080/"'],
@@ -172,6 +178,12 @@ describe("placeholdersToInputs", () => {
     expect(found.map((f) => [f.text, f.line])).toEqual([["<pod>", 2]]);
     expect(left).toEqual([expect.objectContaining({ text: "<name>", line: 4 })]);
     expect(out).toContain('echo "$1" <name>');
+  });
+
+  it("asks for variables that are only printed, without requiring them", async () => {
+    const { found } = await rewrite('echo -e "${RED}failed${NC}: $(kubectl logs "$pod" | tail -1)"');
+    const required = Object.fromEntries(found.map((f) => [f.input.name, f.input.required]));
+    expect(required).toEqual({ RED: false, NC: false, POD: true });
   });
 
   it("gives one input for one placeholder written twice", async () => {

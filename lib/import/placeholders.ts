@@ -111,7 +111,7 @@ export async function placeholdersToInputs(
       ...(site.absolute !== undefined ? { absolute: site.absolute } : {}),
       // A bare `...` that is all the command has stands for what it needs; `[options]` is optional.
       ...(site.kind === "omitted"
-        ? { required: /^(?:\.\.\.|…)$/.test(text) && (site.otherPositionals ?? 0) <= 1 }
+        ? { required: /^(?:\.{3,}|…)$/.test(text) && (site.otherPositionals ?? 0) <= 1 }
         : {}),
     });
     record(text, input, site.kind, site.start);
@@ -123,11 +123,14 @@ export async function placeholdersToInputs(
 
   // Variables the code expands but nothing sets: inputs too, renamed when the name cannot be one.
   const needed = neededVariables(variables, opts.defined);
+  // Printed only (`echo "${RED}…${NC}"`), a variable may stay empty: asked for, not required.
+  const printedOnly = new Set([...needed].filter((name) => variables.uses.every((u) => u.name !== name || u.printed)));
   for (const use of variables.uses) {
     if (!needed.has(use.name)) continue;
     const name = inputName(use.name, "variable");
     const text = use.form === "simple" ? `$${use.name}` : use.form === "braced" ? `\${${use.name}}` : use.name;
-    record(text, inputFor({ kind: "variable", text, name }), "variable", use.start);
+    const required = !printedOnly.has(use.name);
+    record(text, inputFor({ kind: "variable", text, name, required }), "variable", use.start);
     if (name === use.name) continue;
     if (use.form === "simple") edits.push({ start: use.expansion[0], end: use.expansion[1], text: `\${${name}}` });
     else edits.push({ start: use.start, end: use.end, text: name });

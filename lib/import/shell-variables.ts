@@ -17,6 +17,9 @@ export interface VariableUse {
   expansion: [number, number];
   /** `${x:-d}`, `${x-d}`, `${x:=d}`, `${x:+alt}`: the code supplies a value when x is unset. */
   defaulted: boolean;
+  /** In what `echo` or `printf` prints (`echo -e "${RED}failed${NC}"`): unset, it prints nothing there,
+   *  and the command still works. */
+  printed: boolean;
 }
 
 export interface ShellVariables {
@@ -77,6 +80,8 @@ interface Walk {
   nested: (source: string, offset: number, depth: number) => Found;
   /** Variables known to be set here (inside `${x:+…}`). */
   guarded?: ReadonlySet<string>;
+  /** Inside the arguments of echo or printf. */
+  printed?: boolean;
 }
 
 function walk(node: ShellNode, w: Walk): void {
@@ -90,9 +95,12 @@ function walk(node: ShellNode, w: Walk): void {
     case "for_statement":
       assigned(node.childForFieldName("variable"), w);
       break;
-    case "command":
-      command(node, w);
-      break;
+    case "command": {
+      // A command substitution inside `echo "…"` runs its own command: printed again says which.
+      const inner = { ...w, printed: command(node, w) };
+      for (const child of node.namedChildren) walk(child, inner);
+      return;
+    }
     case "simple_expansion":
       simpleExpansion(node, w);
       return;
@@ -149,7 +157,10 @@ function wordValue(node: ShellNode): string | undefined {
   return node.type === "word" || node.type === "raw_string" || node.type === "string" ? toWord(node).value : undefined;
 }
 
-function command(node: ShellNode, w: Walk): void {
+const PRINTERS = new Set(["echo", "printf"]);
+
+/** Records what a command sets; whether it is echo or printf, whose arguments are only printed. */
+function command(node: ShellNode, w: Walk): boolean {
   const nameWord = node.childForFieldName("name")?.namedChildren[0];
   const program = (nameWord && wordValue(nameWord)) ?? "";
   const args = node.childrenForFieldName("argument").filter((a): a is ShellNode => a !== null);
@@ -179,11 +190,12 @@ function command(node: ShellNode, w: Walk): void {
     // `bash -c '…'` runs its script in a child shell that inherits the environment (the inputs).
     const c = values.indexOf("-c");
     const script = c >= 0 ? args[c + 1] : undefined;
-    if (script?.type !== "raw_string") return;
+    if (script?.type !== "raw_string") return false;
     // What the child shell sets stays in it; what it expands without setting comes from outside.
     const inner = w.nested(script.text.slice(1, -1), w.offset + script.startIndex + 1, w.depth + 1);
     w.found.uses.push(...inner.uses.filter((u) => !inner.sets.has(u.name)));
   }
+  return PRINTERS.has(program) && !values.includes("-v");
 }
 
 function expanded(name: ShellNode, form: VariableUse["form"], defaulted: boolean, w: Walk): void {
@@ -199,6 +211,7 @@ function expanded(name: ShellNode, form: VariableUse["form"], defaulted: boolean
     form,
     expansion,
     defaulted: defaulted || !!w.guarded?.has(name.text),
+    printed: !!w.printed,
   });
 }
 

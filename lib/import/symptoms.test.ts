@@ -72,9 +72,12 @@ ledger-6b7c9d8f5-z9x1c   0/1     ErrImagePull       0             12m`);
   });
 
   it("rejects the junk that used to take over search", () => {
-    expect(errorLinesInOutput(block("[Container]\nbind=127.0.0.1\n: exit status 1\nexit status 1\nError:"))).toEqual(
-      [],
-    );
+    const junk = block("[Container]\nbind=127.0.0.1\n: exit status 1\nexit status 1\nError:");
+    expect(errorLinesInOutput(junk)).toEqual([]);
+    const tail = block(`overlay-helper: cannot mount: No such device
+: exit status 1
+ERRO exit status 1`);
+    expect(errorLinesInOutput(tail)).toEqual(["overlay-helper: cannot mount: No such device"]);
   });
 
   it("cuts a long line at a natural boundary instead of dropping it, and deduplicates", () => {
@@ -143,6 +146,16 @@ describe("errorInHeading", () => {
     ["Why does the daemon say “connection refused”?", "connection refused"],
     ["### Problem: `OOMKilled`", "OOMKilled"],
     ["### CrashLoopBackOff", "CrashLoopBackOff"],
+    [
+      'OCI runtime exec failed: exec failed: unable to start container process: exec: "tini": not found in $PATH',
+      'OCI runtime exec failed: exec failed: unable to start container process: exec: "tini": not found in $PATH',
+    ],
+    ['### 9) `podman build` fails with "mknod: operation not permitted"', "mknod: operation not permitted"],
+    ["### 3) `exec /entrypoint.sh: exec format error` on arm64 hosts", "exec /entrypoint.sh: exec format error"],
+    [
+      "### 12) error allocating lock for new container: allocation failed; exceeded num_locks",
+      "error allocating lock for new container: allocation failed; exceeded num_locks",
+    ],
     ["🚨 Error: The node was low on resource: memory", "Error: The node was low on resource: memory"],
     [
       "Cannot connect to the daemon at unix:///run/engine.sock",
@@ -164,6 +177,7 @@ describe("errorInHeading", () => {
     "Kubernetes: how pods get scheduled",
     "Troubleshooting",
     "Error: Unable To Pull Images",
+    "### 25) podman run --rootfs on a read-only dir does not work",
     "",
   ])("%j → null: a description, not pasted text", (heading) => {
     expect(errorInHeading(heading)).toBeNull();

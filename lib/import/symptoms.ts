@@ -111,9 +111,12 @@ function isTitleCase(text: string): boolean {
 }
 
 /** A program's message, as headings sometimes are: `Failed to initialize NVML: Unknown Error`. */
-function readsLikeMessage(text: string): boolean {
+function readsLikeMessage(text: string, outsideQuotes: string): boolean {
   if (ABOUT_A_PROBLEM.test(text) || text.endsWith("?")) return false;
-  const [first = "", ...after] = text.split(": ");
+  // The colon chain is the heading's own, not one inside a quotation.
+  const at = outsideQuotes.indexOf(": ");
+  const first = at >= 0 ? text.slice(0, at) : text;
+  const after = at >= 0 ? [text.slice(at + 2)] : [];
   // "Error: Unable To Pull Images" is a title under a label.
   if (isTitleCase(first) || isTitleCase(text.replace(LEADING_LABEL, "").split(": ")[0] ?? "")) return false;
   if (MESSAGE_OPENER.test(text)) return true;
@@ -137,9 +140,11 @@ export function errorInHeading(heading: string): string | null {
   const whole = spans.length === 1 && /^["'`“«].*["'`”»]$/.test(unlabelled) ? spans[0] : undefined;
   if (whole !== undefined && quotedError(whole)) return tidySymptom(whole);
   if (isErrorCode(unlabelled)) return unlabelled;
-  if (hasErrorVocabulary(text) || /^[a-z]/.test(text)) {
-    if (readsLikeMessage(text)) return tidySymptom(text);
-  }
+  // A heading that is a message quotes as messages do (`OCI runtime create failed: … caused "…"`);
+  // one that only quotes an error describes it ("`podman build` fails with "mknod: …"").
+  const outsideQuotes = text.replace(QUOTED, (m) => "x".repeat(m.length));
+  if ((hasErrorVocabulary(text) || /^[a-z]/.test(text)) && readsLikeMessage(text, outsideQuotes))
+    return tidySymptom(text);
   const quoted = spans.filter(quotedError).sort((a, b) => b.length - a.length)[0];
   return quoted ? tidySymptom(quoted) : null;
 }
