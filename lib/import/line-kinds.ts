@@ -16,11 +16,12 @@ const MORE_PROGRAMS = [
 ];
 export const KNOWN_PROGRAMS: ReadonlySet<string> = new Set([...Object.keys(PROGRAMS), ...MORE_PROGRAMS]);
 
-// Prompts: `$ `, `% `, `# ` (root, or a comment), `> `, `+ ` (xtrace), `user@host:~$ `, `[user@host dir]# `,
+// Prompts: `$ `, `% `, `# ` (root, or a comment), `> `, `+ ` (xtrace), `user@host:~$ `, `me@box ~ $ `,
+// `[user@host dir]# `,
 // `PS C:\> `, `C:\> `, `>>> `, `mysql> `, `postgres=# `, `(venv) $ `.
 const PROMPT = new RegExp(
   [
-    String.raw`^(?:\([\w.-]+\)\s*)?(?:[$%#>+]|>>>|[\w.-]+@[\w.-]+(?::[^\s$#]*)?[$#]|\[[^\]]+\][$#]`,
+    String.raw`^(?:\([\w.-]+\)\s*)?(?:[$%#>+]|>>>|[\w.-]+@[\w.-]+(?:[: ][^\s$#]*)?\s?[$#]|\[[^\]]+\][$#]`,
     String.raw`|PS [^>]*>|[A-Za-z]:\\[^>]*>|[\w-]+=?[#>])(?:\s|$)`,
   ].join(""),
 );

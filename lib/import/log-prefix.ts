@@ -26,8 +26,8 @@ const PREFIXES: readonly RegExp[] = [
   new RegExp(String.raw`^\[?${CLOCK}\]?\s+`),
   // klog (kubelet, containerd, kubeadm): "E1203 12:00:00.123456    1234 file.go:12] …"
   /^[IWEF]\d{4}\s+\d{2}:\d{2}:\d{2}\.\d+\s+\d+\s+[\w.-]+:\d+\]\s+/,
-  // logrus text: "ERRO[0000] …", and without the timer: "ERRO …"
-  /^(?:ERRO|WARN|INFO|DEBU|FATA|PANI|TRAC)(?:\[\d+\]\s*|\s+)/,
+  // logrus text: "ERRO[0000] …", "ERRO[08:30:54] …", and without the timer: "ERRO …"
+  /^(?:ERRO|WARN|INFO|DEBU|FATA|PANI|TRAC)(?:\[[\d:]+\]\s*|\s+)/,
   // bracketed levels: "[ERROR] …", "[error] …", "<E> …"
   /^[[<](?:ERROR|ERR|E|WARN|WARNING|W|FATAL|F|CRIT|CRITICAL|INFO|I|DEBUG|D|NOTICE|ALERT|EMERG)[\]>]:?\s*/i,
   // Python logging's default format: "ERROR:root:…"

@@ -143,6 +143,8 @@ function capsIn(text: string, add: (start: number, end: number, kind: Placeholde
   for (const m of text.matchAll(/[^/:@,=]+/g)) {
     const after = text[m.index + m[0].length];
     if (after === "=" && !text.slice(0, m.index).includes("=")) continue;
-    if (isCapsPlaceholder(m[0])) add(m.index, m.index + m[0].length, "caps", m[0]);
+    // `SERVICE_NAME.service`, `CERT.pem`: the name is the placeholder, the extension stays.
+    const word = /^([A-Z][A-Z0-9_]*)(?:\.[a-z0-9][\w.-]*)?$/.exec(m[0])?.[1] ?? "";
+    if (isCapsPlaceholder(word)) add(m.index, m.index + word.length, "caps", word);
   }
 }

@@ -32,6 +32,8 @@ describe("placeholdersToInputs", () => {
     ["podman push IMAGE docker://REGISTRY/REPO:TAG", 'podman push "${IMAGE}" docker://${REGISTRY}/${REPO}:${TAG}'],
     ["sudo -u postgres psql -U DB_USER -d DB_NAME", 'sudo -u postgres psql -U "${DB_USER}" -d "${DB_NAME}"'],
     ["cat /proc/PID/status", "cat /proc/${PID}/status"],
+    ["systemctl restart SERVICE_NAME.service", "systemctl restart ${SERVICE_NAME}.service"],
+    ["openssl s_client -connect HOST:PORT </dev/null", "openssl s_client -connect ${HOST}:${PORT} </dev/null"],
     // paths
     ["podman run -v /path/to/rootfs:/rootfs:Z fedora ls", 'podman run -v "${ROOTFS}":/rootfs:Z fedora ls'],
     ["kubectl apply -f path/to/manifest.yaml", 'kubectl apply -f "${MANIFEST}"'],
@@ -60,6 +62,11 @@ describe("placeholdersToInputs", () => {
     // unset variables
     ['echo "$addr"; curl "http://${host_ip}:8080/"', 'echo "${ADDR}"; curl "http://${HOST_IP}:8080/"'],
     ["kill -0 $uid_of_worker", "kill -0 ${UID_OF_WORKER}"],
+    // CI systems' variables are not the host's: outside a job, nothing sets them.
+    [
+      "ci-agent register --token $RUNNER_TOKEN --url $CI_SERVER_URL",
+      "ci-agent register --token $RUNNER_TOKEN --url $CI_SERVER_URL",
+    ],
     ["ls /proc/$$/fd; echo $HOME $1", "ls /proc/$$/fd; echo $HOME $1"],
   ])("%j → %j", async (code, expected) => {
     const { code: out } = await rewrite(code);
@@ -139,6 +146,7 @@ describe("placeholdersToInputs", () => {
     expect(accepts("BUCKET", "team-logs")).toBe(true);
     expect(byName.get("ROOTFS")?.pattern).toBe("^/.*$");
     expect(byName.get("API_TOKEN")?.secret).toBe(true);
+    expect(byName.get("PROFILE")?.secret).toBeUndefined();
     expect(found.every((f) => f.input.required === true)).toBe(true);
   });
 

@@ -26,6 +26,27 @@ Download complete`);
     ]);
   });
 
+  it("reads a build log: syslog and klog prefixes, help text and tables left out", () => {
+    const output = block(`/usr/lib/go/pkg/tool/linux_arm64/compile: signal: killed
+make: *** [images] Error 2
+ERRO[10:04:41] Failed to build the agent: compile failed: exit status 2
+Usage:
+  agentctl build [flags]
+
+Flags:
+      --verbosity string   log level [panic, fatal, error, warning, info] (default "warning")
+Mar 04 10:04:42 node-a kubelet[812]: E0304 10:04:42.000001     812 server.go:302] failed to run Kubelet: swap is on
+CONTAINER ID   IMAGE          COMMAND        STATUS                     NAMES
+3f9c2a7d1e0b   agent:1.2      "/entrypoint"  Exited (137) 2 min ago     agent-1
+me@box ~ $ agentctl status --all`);
+    expect(errorLinesInOutput(output)).toEqual([
+      "/usr/lib/go/pkg/tool/linux_arm64/compile: signal: killed",
+      "make: *** [images] Error 2",
+      "Failed to build the agent: compile failed: exit status 2",
+      "failed to run Kubelet: swap is on",
+    ]);
+  });
+
   it("takes a traceback's last line, not its frames", () => {
     const output = block(`Traceback (most recent call last):
   File "/srv/app/main.py", line 12, in <module>
