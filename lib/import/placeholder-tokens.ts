@@ -20,7 +20,7 @@ export interface TokenMatch {
 
 /** `<pod-name>` is not shell (it is two redirections); it is swapped for this word before parsing. */
 export const sentinel = (index: number) => `__cbph${index}__`;
-const SENTINEL = /__cbph(\d+)__/g;
+export const SENTINEL = /__cbph\d+__/g;
 
 /** Where a word is: an unquoted command argument, an assignment's value, or quoted text. */
 export type Where = "argument" | "value" | "quoted";

@@ -5,7 +5,7 @@
 import { shellParser } from "@/lib/playbooks/shell-parser";
 import { inputName, isWordPattern, placeholderInput, type PlaceholderKind } from "./placeholder-inputs";
 import { SiteFinder, type Site } from "./placeholder-sites";
-import { sentinel } from "./placeholder-tokens";
+import { SENTINEL, sentinel } from "./placeholder-tokens";
 import type { DraftInput } from "./playbook-draft";
 import { neededVariables, readShellVariables } from "./shell-variables";
 
@@ -59,7 +59,7 @@ function replaceAngles(code: string): Angles {
 }
 
 function restore(text: string, angles: Angles): string {
-  return text.replace(/__cbph\d+__/g, (word) => angles.originals.get(word)?.text ?? word);
+  return text.replace(SENTINEL, (word) => angles.originals.get(word)?.text ?? word);
 }
 
 interface Edit {
@@ -152,8 +152,7 @@ function siteName(site: Site, angles: Angles): string {
     const inner = angles.originals.get(site.raw)?.inner ?? site.raw;
     return inputName(inner.replace(/^(?:your|my)[-_ ]/i, ""), "angle");
   }
-  if (site.kind === "path")
-    return pathName(site.raw.replace(/__cbph\d+__/, (w) => angles.originals.get(w)?.inner ?? w));
+  if (site.kind === "path") return pathName(site.raw.replace(SENTINEL, (w) => angles.originals.get(w)?.inner ?? w));
   if (site.kind === "destination") return "DESTINATION";
   if (site.kind === "email") return "EMAIL";
   if (site.kind === "omitted" && site.raw === "") {

@@ -60,7 +60,7 @@ export function errorLinesInOutput(lines: readonly string[]): string[] {
   const out = new Map<string, string>();
   for (const message of messageLines(lines)) {
     const text = stripLogPrefix(message);
-    if (!hasErrorVocabulary(text) || /^Traceback\b/.test(text)) continue;
+    if (!hasErrorVocabulary(text)) continue;
     const symptom = tidySymptom(text);
     const key = symptomKey(symptom);
     if (isUsefulSymptom(symptom) && !out.has(key)) out.set(key, symptom);
