@@ -1,12 +1,14 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { stringify } from "yaml";
 import { parseFrontmatter } from "@/lib/playbooks/frontmatter";
 import { shellParser } from "@/lib/playbooks/shell-parser";
-import { placeholdersToInputs, shellVariables, type PlaceholderFound } from "./placeholders";
+import { loadShellParser, placeholdersToInputs, shellVariables, type PlaceholderFound } from "./placeholders";
 import type { DraftInput } from "./playbook-draft";
 
 const none = new Map<string, DraftInput>();
+
+beforeAll(loadShellParser);
 
 async function rewrite(code: string, opts: { known?: Map<string, DraftInput>; defined?: Set<string> } = {}) {
   return placeholdersToInputs(code, { known: opts.known ?? none, ...(opts.defined ? { defined: opts.defined } : {}) });
@@ -20,6 +22,14 @@ async function parseError(code: string): Promise<string | undefined> {
 const names = (found: PlaceholderFound[]) => found.map((f) => [f.text, f.input.name]);
 
 describe("placeholdersToInputs", () => {
+  it("says what to load when the shell parser is not loaded yet", async () => {
+    vi.resetModules();
+    const fresh = await import("./placeholders");
+    expect(() => fresh.placeholdersToInputs("podman run IMAGE", { known: none })).toThrow(/loadShellParser/);
+    await fresh.shellVariables("true");
+    expect(fresh.placeholdersToInputs("podman run IMAGE", { known: none }).code).toBe('podman run "${IMAGE}"');
+  });
+
   it.each([
     // <angle> names
     ["kubectl logs <pod-name> -n <namespace>", 'kubectl logs "${POD_NAME}" -n "${NAMESPACE}"'],

@@ -2,14 +2,35 @@
 // `user@host`, `myuser` or `...` where the reader puts a value; run as written, such a step fails
 // or does something else. Each becomes `${NAME}` (an input reaches the command as an environment
 // variable), and so does a variable no earlier code sets, since every step is a fresh shell.
-import { shellParser } from "@/lib/playbooks/shell-parser";
+import { shellParser, type ParseShell } from "@/lib/playbooks/shell-parser";
 import { inputName, isWordPattern, placeholderInput, type PlaceholderKind } from "./placeholder-inputs";
 import { SiteFinder, type Site } from "./placeholder-sites";
 import { SENTINEL, sentinel } from "./placeholder-tokens";
 import type { DraftInput } from "./playbook-draft";
-import { neededVariables, readShellVariables } from "./shell-variables";
+import { neededVariables, readShellVariables, summariseVariables, type ShellVariables } from "./shell-variables";
 
-export { shellVariables, type ShellVariables } from "./shell-variables";
+export type { ShellVariables } from "./shell-variables";
+
+// The shell parser is WebAssembly and loads asynchronously, once; placeholdersToInputs is synchronous
+// and reads commands with the parser loaded here.
+let parser: ParseShell | undefined;
+
+/** Loads the shell parser that placeholdersToInputs needs. shellVariables loads it too. */
+export async function loadShellParser(): Promise<void> {
+  parser ??= await shellParser();
+}
+
+function loadedParser(): ParseShell {
+  if (!parser) throw new Error("placeholdersToInputs: await loadShellParser() (or shellVariables()) first");
+  return parser;
+}
+
+/** The shell variables a command sets (`x=…`, `read x`, `for x in`, `export X=`), and those it uses
+ *  (`$x`, `${x}`), so the importer can merge consecutive blocks that share them. */
+export async function shellVariables(code: string): Promise<ShellVariables> {
+  await loadShellParser();
+  return summariseVariables(readShellVariables(loadedParser(), code));
+}
 
 export interface PlaceholderFound {
   /** As written: `<pod-name>`, `IMAGE`, `/path/to/rootfs`, `user@host`, `${UNSET_VAR}`, `...`. */
@@ -73,17 +94,18 @@ interface Edit {
 
 /** Rewrites placeholders in `code` to `${NAME}` and returns the inputs they need. `known` holds
  *  inputs already declared by earlier steps (reused by name). `defined` holds the shell variables
- *  the code itself (or an earlier merged block) sets, which are not placeholders. */
-export async function placeholdersToInputs(
+ *  the code itself (or an earlier merged block) sets, which are not placeholders. Needs the shell
+ *  parser loaded (loadShellParser, or any shellVariables call, before the first call). */
+export function placeholdersToInputs(
   code: string,
   opts: { known: ReadonlyMap<string, DraftInput>; defined?: ReadonlySet<string> },
-): Promise<{ code: string; found: PlaceholderFound[]; left: PlaceholderLeft[] }> {
+): { code: string; found: PlaceholderFound[]; left: PlaceholderLeft[] } {
   const angles = replaceAngles(code);
   const { source } = angles;
-  const parse = await shellParser();
+  const parse = loadedParser();
   const finder = new SiteFinder(source);
   parse(source, ({ root }) => finder.visit(root));
-  const variables = await readShellVariables(source);
+  const variables = readShellVariables(parse, source);
 
   const lineAt = (index: number) => source.slice(0, index).split("\n").length;
   const found = new Map<string, PlaceholderFound>();

@@ -2,7 +2,7 @@
 // runs in a fresh shell, so a block that expands `$addr` set by an earlier block fails on its own:
 // the importer merges the two blocks, or asks for the variable as an input.
 import { isEnvironmentVariable } from "./environment-variables";
-import { shellParser, type ShellNode } from "@/lib/playbooks/shell-parser";
+import type { ParseShell, ShellNode } from "@/lib/playbooks/shell-parser";
 import { toWord } from "@/lib/playbooks/shell-words";
 
 /** One expansion of a variable, where it is written. */
@@ -47,8 +47,7 @@ export interface Found {
 }
 
 /** Variables set and expanded by `code`, with where each expansion is. */
-export async function readShellVariables(code: string): Promise<Found> {
-  const parse = await shellParser();
+export function readShellVariables(parse: ParseShell, code: string): Found {
   const read = (source: string, offset: number, depth: number): Found => {
     const found: Found = { sets: new Set(), uses: [] };
     parse(source, ({ root }) => walk(root, { found, offset, depth, nested: read }));
@@ -57,9 +56,8 @@ export async function readShellVariables(code: string): Promise<Found> {
   return read(code, 0, 0);
 }
 
-/** The shell variables a command sets and those it uses, so the importer can merge blocks that share them. */
-export async function shellVariables(code: string): Promise<ShellVariables> {
-  const found = await readShellVariables(code);
+/** What the code sets, uses, uses with a default, and needs from outside. */
+export function summariseVariables(found: Found): ShellVariables {
   const used = new Set(found.uses.map((u) => u.name));
   const plain = new Set(found.uses.filter((u) => !u.defaulted).map((u) => u.name));
   const defaulted = new Set([...used].filter((name) => !plain.has(name)));
