@@ -167,6 +167,8 @@ describe("errorInHeading", () => {
     ["Why does the daemon say “connection refused”?", "connection refused"],
     ["### Problem: `OOMKilled`", "OOMKilled"],
     ["### CrashLoopBackOff", "CrashLoopBackOff"],
+    ["### Problem: libssl.so.3 not found", "libssl.so.3 not found"],
+    ["### Symptom: Permission denied writing to ~/.cache/agent", "Permission denied writing to ~/.cache/agent"],
     [
       'OCI runtime exec failed: exec failed: unable to start container process: exec: "tini": not found in $PATH',
       'OCI runtime exec failed: exec failed: unable to start container process: exec: "tini": not found in $PATH',
@@ -198,6 +200,9 @@ describe("errorInHeading", () => {
     "Kubernetes: how pods get scheduled",
     "Troubleshooting",
     "Error: Unable To Pull Images",
+    "### Problem: Pods Stuck in Pending",
+    "### Problem: Image Pull Failures",
+    "Issue: how to fix a failed rollout",
     "### 25) podman run --rootfs on a read-only dir does not work",
     "",
   ])("%j → null: a description, not pasted text", (heading) => {

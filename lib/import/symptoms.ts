@@ -132,8 +132,11 @@ function readsLikeMessage(text: string, outsideQuotes: string): boolean {
  *  ``### `permission denied` when …``, or null. The text is what the heading quotes, however short;
  *  whether it makes a good symptom on its own is isUsefulSymptom's call. */
 export function errorInHeading(heading: string): string | null {
-  const text = heading.replace(HEADING_DECORATION, "").replace(HEADING_LABEL, "").trim();
+  const decorated = heading.replace(HEADING_DECORATION, "");
+  const text = decorated.replace(HEADING_LABEL, "").trim();
   if (text === "") return null;
+  // "Problem: libnode.so.1 not found": the label says the rest is the failure, told as it was seen.
+  const labelled = text !== decorated.trim();
   // The whole heading (after a label such as "Error:") is one quotation: that is the error.
   const unlabelled = text.replace(LEADING_LABEL, "");
   const spans = quotedSpans(unlabelled);
@@ -146,7 +149,9 @@ export function errorInHeading(heading: string): string | null {
   if ((hasErrorVocabulary(text) || /^[a-z]/.test(text)) && readsLikeMessage(text, outsideQuotes))
     return tidySymptom(text);
   const quoted = spans.filter(quotedError).sort((a, b) => b.length - a.length)[0];
-  return quoted ? tidySymptom(quoted) : null;
+  if (quoted) return tidySymptom(quoted);
+  const told = labelled && hasErrorVocabulary(text) && !isTitleCase(text) && !ABOUT_A_PROBLEM.test(text);
+  return told ? tidySymptom(text) : null;
 }
 
 /** Inline code (or quoted text) in prose that reads like an error message, or null. */
