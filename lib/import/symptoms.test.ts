@@ -202,6 +202,7 @@ describe("errorInHeading", () => {
     "Error: Unable To Pull Images",
     "### Problem: Pods Stuck in Pending",
     "### Problem: Image Pull Failures",
+    "### Problem: TLS handshake errors / proxy failures",
     "Issue: how to fix a failed rollout",
     "### 25) podman run --rootfs on a read-only dir does not work",
     "",

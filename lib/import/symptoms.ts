@@ -150,7 +150,9 @@ export function errorInHeading(heading: string): string | null {
     return tidySymptom(text);
   const quoted = spans.filter(quotedError).sort((a, b) => b.length - a.length)[0];
   if (quoted) return tidySymptom(quoted);
-  const told = labelled && hasErrorVocabulary(text) && !isTitleCase(text) && !ABOUT_A_PROBLEM.test(text);
+  // "Problem: SSL certificate errors / HTTPS failures" names a kind of failure, not one message.
+  const kinds = /\b(?:errors|failures|issues|problems)\b|\s\/\s/i.test(text);
+  const told = labelled && hasErrorVocabulary(text) && !isTitleCase(text) && !kinds && !ABOUT_A_PROBLEM.test(text);
   return told ? tidySymptom(text) : null;
 }
 
