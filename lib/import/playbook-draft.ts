@@ -32,6 +32,8 @@ export interface DraftInput {
   required?: boolean;
   /** What a value must look like: a typed placeholder (an image, a path, user@host). */
   pattern?: string;
+  /** A token or password: masked in stored output. */
+  secret?: boolean;
 }
 
 /** Error text, or error text tied to the step that diagnoses it. */
