@@ -38,6 +38,8 @@ const LANG_KINDS: ReadonlyMap<string, LangKind> = new Map([
   ...kinds("transcript", "", "console", "shell-session", "shellsession", "terminal", "sh-session", "session"),
   ...kinds("transcript", "text", "txt", "log", "output", "plain", "plaintext", "ansi", "stdout", "stderr"),
   ...kinds("transcript", "none", "nohighlight", "bash-session", "zsh-session"),
+  // Tracebacks and logs: never commands, since no line starts with a program.
+  ...kinds("transcript", "pytb", "py3tb", "traceback", "stacktrace", "logs", "error", "errors", "stderr-output"),
   ...kinds("windows", "powershell", "ps", "ps1", "pwsh", "posh", "cmd", "bat", "batch", "dos", "doscon"),
   ...kinds("windows", "pwsh-session", "ps1con", "powershell-session"),
   ...kinds("config", "yaml", "yml", "json", "jsonc", "json5", "toml", "ini", "cfg", "conf", "config"),

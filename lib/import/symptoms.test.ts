@@ -313,3 +313,25 @@ describe("isErrorCode", () => {
     expect(isErrorCode(token)).toBe(expected);
   });
 });
+
+describe("fragments seen in real guides", () => {
+  it("strips status symbols and Kubernetes event columns from the message", () => {
+    expect(
+      errorLinesInOutput([
+        "❌  Exiting due to GUEST_PROVISION: error provisioning guest: Failed to start host",
+        "  Warning  FailedScheduling  2m (x3 over 5m)  default-scheduler  0/3 nodes are available: 3 Insufficient memory.",
+      ]),
+    ).toEqual([
+      "Exiting due to GUEST_PROVISION: error provisioning guest: Failed to start host",
+      "0/3 nodes are available: 3 Insufficient memory.",
+    ]);
+  });
+
+  it("does not take a traceback's header or a described subject for the error", () => {
+    expect(isUsefulSymptom("ModuleNotFoundError Traceback (most recent call last)")).toBe(false);
+    expect(errorInHeading("Docker driver: the daemon is not running")).toBeNull();
+    expect(errorInHeading("x509: certificate signed by unknown authority")).toBe(
+      "x509: certificate signed by unknown authority",
+    );
+  });
+});

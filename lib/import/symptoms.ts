@@ -51,6 +51,8 @@ export function isUsefulSymptom(line: string): boolean {
   if (t === "" || t.length > 400) return false;
   if (isCommandLine(t) || isConfigLine(t) || isMarkupLine(t) || isBarePath(t) || isFlag(t)) return false;
   if (/^[^\w\s"'`(<[{$~/\\*.-]|^-(?![A-Za-z])/.test(t) || t.endsWith(":")) return false;
+  // A traceback's header says one came, not what failed: its last line is the message.
+  if (/\bTraceback \(most recent call last\)/.test(t)) return false;
   if (symptomWords(t).length >= 3) return true;
   return isErrorCode(t.replace(LEADING_LABEL, ""));
 }
@@ -124,6 +126,8 @@ function readsLikeMessage(text: string, outsideQuotes: string): boolean {
   const detail = after.length > 0 || /["'`/]|\w\.\w/.test(text);
   if (MAYBE_MESSAGE_OPENER.test(text)) return detail && hasErrorVocabulary(text);
   if (after.length === 0 || first.split(/\s+/).length > 5 || isTitleCase(after.join(": "))) return false;
+  // "Docker driver: the daemon is not running" names a subject, then describes it.
+  if (/^[A-Z][a-z]/.test(first) && !hasErrorVocabulary(first) && !/[._/\d]/.test(first)) return false;
   // Go-style chains start lower-case (`http: server gave HTTP response…`); others say what failed.
   return /^[a-z]/.test(first) || hasErrorVocabulary(text);
 }

@@ -16,6 +16,7 @@ const VOCABULARY = [
   "timeout|timed? ?out|deadline exceeded|exceeded|exhausted|expired|revoked|insufficient|no space left|too many",
   "read-only file system|out of memory|oom|oomkilled|killed|evicted|crashloopbackoff|errimagepull",
   "imagepullbackoff|back-off|x509|exit status|exit code|exited with|non-zero exit|warning|warn",
+  "stuck|hangs|hung|is offline|not online|not responding|no longer|restarting|giving up|retrying",
 ].join("|");
 
 const ERRORISH = new RegExp(`\\b(?:${VOCABULARY})\\b|\\bdeprecat|backoff\\b|\\berr_`, "i");
