@@ -37,6 +37,10 @@ describe("generalise", () => {
       "/home/$USER.bak and jdoe-old and xjdoe",
     );
     expect(generalise("nothing here", [])).toBe("nothing here");
+    // A name that is also a path component elsewhere stays there: /dev/kvm is not anyone's.
+    expect(generalise("open /dev/kvm as alex, or /srv/alex/data", ["alex", "dev"])).toBe(
+      "open /dev/kvm as $USER, or /srv/alex/data",
+    );
   });
 
   it("leaves the container side of a volume alone", () => {

@@ -9,6 +9,9 @@ const SYSTEM_USERS = new Set([
   ...["runner", "root", "user", "ubuntu", "debian", "admin", "node", "app", "ray", "ec2-user", "vagrant"],
   ...["shared", "linuxbrew", "jovyan", "nobody", "postgres", "www-data", "gitlab-runner", "circleci", "vscode"],
   ...["codespace", "coder", "builder", "centos", "fedora", "alpine", "git"],
+  // Role names that guides use for "some account": no one's name, and common words elsewhere (/dev).
+  ...["dev", "developer", "demo", "test", "tester", "guest", "build", "ci", "deploy", "deployer", "service"],
+  ...["operator", "me", "you", "someone", "username", "yourname", "myuser", "mysql", "redis", "docker", "pi"],
 ]);
 
 /** The personal account names that appear in home paths, e.g. "alice" in /home/alice. */
@@ -33,7 +36,7 @@ export function generalise(text: string, names: readonly string[]): string {
     .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
     .join("|");
   const pattern = new RegExp(
-    `/(?:Users|home)/(?:${alternatives})(?![A-Za-z0-9._-])|(?<![A-Za-z0-9_-])(?:${alternatives})(?![A-Za-z0-9_-])`,
+    `/(?:Users|home)/(?:${alternatives})(?![A-Za-z0-9._-])|(?:(?<=/(?:home|Users)/)|(?<![A-Za-z0-9_./-]))(?:${alternatives})(?![A-Za-z0-9_-])`,
     "g",
   );
   return text.replace(pattern, (match: string, offset: number) => {

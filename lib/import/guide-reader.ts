@@ -2,7 +2,6 @@
 // problems, code blocks become steps, expected output, symptoms or prose (lib/import/code-block.ts
 // says which), and error text in headings, prose and output becomes the problem's symptoms.
 import type { Code, Heading, Nodes, Paragraph, Parent, RootContent } from "mdast";
-import { NOT_TO_RUN } from "@/lib/markdown/fences";
 import { nodeText } from "@/lib/markdown/node-text";
 import { classifyCommand } from "@/lib/playbooks/risk-classifier";
 import { interactiveReason, readCodeBlock, type CodeBlockReading } from "./code-block";
@@ -15,7 +14,7 @@ import { idAllocator, type DraftBlock, type DraftInput, type DraftStep } from ".
 import { cuesOf, literalPattern } from "./prose-cues";
 import { cleanTitle, leadingLabel, titleFromCommand, titleFromIntro, uniqueTitle } from "./step-title";
 import { suggestedTimeout } from "./suggested-timeout";
-import { errorInHeading, errorInInlineCode, errorLinesInOutput, isUsefulSymptom } from "./symptoms";
+import { errorInInlineCode, errorsInHeading, errorLinesInOutput, isUsefulSymptom } from "./symptoms";
 
 // Sub-headings and labels that belong to the problem above them rather than starting a new one.
 const PART = new RegExp(
@@ -27,8 +26,9 @@ const PART = new RegExp(
   "i",
 );
 const SYMPTOM_PART = /^(symptoms?|errors?|error message|error pattern|problem)\b/i;
-// A label such as "**Bad:**" or "**Avoid:**" warns off the code after it.
-const WARNING_LABEL = /\b(don't|do not|avoid|bad|never)\b/i;
+// A label such as "**Bad:**", "**Avoid:**" or "**Before (broken):**" warns off the code after it;
+// "**Insufficient memory.**" names a problem and does not.
+const SHOWN_NOT_RUN = /^(?:the )?(?:old|wrong|broken|before|incorrect|bad|don't|do not|avoid|never)\b/i;
 const WARNED_OFF = /^(do not|don't|never|avoid)\b/i;
 const ASKS = /^(check|verify|is|are|does|do|can|test|confirm|ensure|look|see|find|inspect|examine|show|list)\b/i;
 const PROBLEM_WORDS = /\b(error|fail|denied|refused|invalid|unknown|not found|cannot|timeout|timed out|panic)/i;
@@ -162,8 +162,7 @@ export class GuideReader {
       return;
     }
     this.problems.push({ title, line: lineOf(heading), steps: [], symptoms: [], part: "" });
-    const error = errorInHeading(nodeText(heading));
-    if (error) this.addSymptoms([error]);
+    this.addSymptoms(errorsInHeading(nodeText(heading)));
   }
 
   private readParagraph(p: Paragraph) {
@@ -208,7 +207,7 @@ export class GuideReader {
 
   private warnedOff(code: Code, around: Around): boolean {
     const label = around.before ? leadingLabel(around.before) : null;
-    if (label && (NOT_TO_RUN.test(label.label) || WARNING_LABEL.test(label.label))) return true;
+    if (label && SHOWN_NOT_RUN.test(label.label)) return true;
     if (around.before && WARNED_OFF.test(nodeText(around.before).trim())) return true;
     return WARNED_OFF.test(this.problem.part) || /^\s*#\s*(never|don't|do not)\b/im.test(code.value);
   }
@@ -246,6 +245,8 @@ export class GuideReader {
       return none;
     }
     if (reading.class === "interactive") {
+      // A session's transcript still shows what went wrong.
+      this.addSymptoms(errorLinesInOutput(reading.output));
       this.report(code, reading, { kind: "prose" });
       this.notes.push({ line: lineOf(code), message: `kept as text to run by hand: ${reading.reason}` });
       const note: Paragraph = {

@@ -52,7 +52,7 @@ const LINES = [
   "![logo](logo.png)",
   "<img src=x onerror=alert(1)>",
   "---",
-  "title: \"Troubleshooting\"",
+  'title: "Troubleshooting"',
   "+++",
   "export the variable first",
   "import Tabs from '@theme/Tabs';",

@@ -16,6 +16,8 @@ const PREFIXES: readonly RegExp[] = [
   // a Kubernetes event row (`kubectl describe`, `kubectl get events`): type, reason, age, source
   /^(?:Normal|Warning)\s+[A-Z]\w+\s+\S+(?:\s+\(x\d+ over \S+\))?\s+[\w./-]+(?:,\s*[\w./-]+)*\s{2,}/,
   /^(?:Normal|Warning)\s+[A-Z]\w+\s+\S+(?:\s+\(x\d+ over \S+\))?\s+(?:kubelet|default-scheduler|[\w-]+-controller)\s+/,
+  // dig's comments: ";; connection timed out; no servers could be reached"
+  /^;;\s+/,
   // GitHub Actions annotations: ##[error]…, ::error file=x,line=2::…
   /^##\[(?:error|warning|notice)\]\s*/i,
   /^::(?:error|warning|notice)[^:]*::\s*/i,

@@ -57,9 +57,12 @@ export function balanceQuotes(text: string): string {
   return out + open.reverse().join("");
 }
 
-/** An error line as a symptom: volatile ids generalised, cut to length, quotes closed. */
+/** An error line as a symptom: volatile ids generalised, cut to length, or else its quotes closed. */
 export function tidySymptom(text: string): string {
-  return balanceQuotes(cutAtBoundary(generaliseIds(text.replace(/\s+/g, " ").trim())));
+  const whole = generaliseIds(text.replace(/\s+/g, " ").trim());
+  const cut = cutAtBoundary(whole);
+  // A cut line stays a piece of what the program printed, so a paste of the whole line contains it.
+  return cut === whole ? balanceQuotes(whole) : cut;
 }
 
 /** Lower-cased letter/digit words, numbers as `#`: two lines with the same key say the same thing. */

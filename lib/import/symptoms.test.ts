@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_SYMPTOM_LENGTH, symptomKey } from "./symptom-text";
-import { errorInHeading, errorInInlineCode, errorLinesInOutput, isErrorCode, isUsefulSymptom } from "./symptoms";
+import {
+  errorInHeading,
+  errorInInlineCode,
+  errorLinesInOutput,
+  errorsInHeading,
+  isErrorCode,
+  isUsefulSymptom,
+} from "./symptoms";
 
 const block = (text: string) => text.split("\n");
 
@@ -333,5 +340,28 @@ describe("fragments seen in real guides", () => {
     expect(errorInHeading("x509: certificate signed by unknown authority")).toBe(
       "x509: certificate signed by unknown authority",
     );
+  });
+
+  it("reads issue ids, questions and lists of error codes in headings", () => {
+    expect(errorInHeading('KI-14: agent reports "Driver/library version mismatch" after upgrades')).toBe(
+      "Driver/library version mismatch",
+    );
+    expect(errorInHeading('Q: push fails with "no valid providers in chain". What is missing?')).toBe(
+      "no valid providers in chain",
+    );
+    expect(errorInHeading("Q: It worked yesterday; today every push says the token expired")).toBeNull();
+    expect(errorsInHeading("ErrImagePull / ImagePullBackOff")).toEqual(["ErrImagePull", "ImagePullBackOff"]);
+  });
+
+  it("keeps HTTP statuses and cut lines as pieces of what was printed; drops unknown programs' commands", () => {
+    expect(isUsefulSymptom("401 Unauthorized")).toBe(true);
+    expect(isUsefulSymptom("200 OK")).toBe(false);
+    expect(isUsefulSymptom("kiln node drain gpu-07 --timeout 30m")).toBe(false);
+    const long = `WARNING: Retrying (Retry(total=4)) after connection broken by 'SSLError(${"x ".repeat(120)})'`;
+    const [cut] = errorLinesInOutput([long]);
+    expect(long).toContain(cut);
+    expect(errorLinesInOutput([";; connection timed out; no servers could be reached"])).toEqual([
+      "connection timed out; no servers could be reached",
+    ]);
   });
 });

@@ -53,7 +53,11 @@ export function isUsefulSymptom(line: string): boolean {
   if (/^[^\w\s"'`(<[{$~/\\*.-]|^-(?![A-Za-z])/.test(t) || t.endsWith(":")) return false;
   // A traceback's header says one came, not what failed: its last line is the message.
   if (/\bTraceback \(most recent call last\)/.test(t)) return false;
+  // An unknown program's command line: `kiln node drain gpu-07 --timeout 30m`.
+  if (!/: /.test(t) && /^[a-z][\w.-]*(?:\s+[\w./:@=-]+)*\s+--?[a-z][\w-]*(?:[\s=]|$)/.test(t)) return false;
   if (symptomWords(t).length >= 3) return true;
+  // An HTTP status with its reason, as servers and proxies print it: `401 Unauthorized`.
+  if (/^[45]\d\d [A-Z][A-Za-z-]+(?: [A-Z][A-Za-z-]+)*$/.test(t)) return true;
   return isErrorCode(t.replace(LEADING_LABEL, ""));
 }
 
@@ -87,7 +91,9 @@ function quotedError(span: string): boolean {
 }
 
 // Numbering, emoji and labels that headings put in front of their subject.
-const HEADING_DECORATION = /^(?:#+\s*|\d+[.)]\s*|\(\d+\)\s*|[A-Z][.)]\s+|[\p{Extended_Pictographic}\uFE0F\s])+/u;
+// Numbering, emoji and issue ids ("KI-14:", "#123 -") in front of what the heading says.
+const HEADING_DECORATION =
+  /^(?:#+\s*|\d+[.)]\s*|\(\d+\)\s*|[A-Z][.)]\s+|[A-Z][A-Z0-9]{0,7}-\d+\s*[:.–-]\s*|#\d+\s*[:.–-]?\s*|[\p{Extended_Pictographic}\uFE0F\s])+/u;
 const HEADING_LABEL =
   /^(?:problem|issue|symptoms?|case|scenario|faq|q|question|bug|known issue|error message)\s*(?::|\s-|\s–)\s*/i;
 // Words that start a heading about a problem (a question, a task), not one a program printed.
@@ -156,8 +162,23 @@ export function errorInHeading(heading: string): string | null {
   if (quoted) return tidySymptom(quoted);
   // "Problem: SSL certificate errors / HTTPS failures" names a kind of failure, not one message.
   const kinds = /\b(?:errors|failures|issues|problems)\b|\s\/\s/i.test(text);
-  const told = labelled && hasErrorVocabulary(text) && !isTitleCase(text) && !kinds && !ABOUT_A_PROBLEM.test(text);
+  // A question ("Q: …", "…?") asks about a failure rather than quoting it.
+  const asks = /^(?:faq|q|question)\b/i.test(decorated.trim()) || text.includes("?");
+  const told =
+    labelled && !asks && hasErrorVocabulary(text) && !isTitleCase(text) && !kinds && !ABOUT_A_PROBLEM.test(text);
   return told ? tidySymptom(text) : null;
+}
+
+/** The errors a heading names: several error codes (`ErrImagePull / ImagePullBackOff`) each, or
+ *  else what errorInHeading finds. */
+export function errorsInHeading(heading: string): string[] {
+  const parts = heading
+    .replace(HEADING_DECORATION, "")
+    .split(/\s*(?:\/|,|\bor\b|\band\b)\s*/)
+    .map((p) => p.trim().replace(/^[`"']+|[`"']+$/g, ""));
+  if (parts.length >= 2 && parts.every(isErrorCode)) return parts;
+  const one = errorInHeading(heading);
+  return one === null ? [] : [one];
 }
 
 /** Inline code (or quoted text) in prose that reads like an error message, or null. */

@@ -17,6 +17,8 @@ const VOCABULARY = [
   "read-only file system|out of memory|oom|oomkilled|killed|evicted|crashloopbackoff|errimagepull",
   "imagepullbackoff|back-off|x509|exit status|exit code|exited with|non-zero exit|warning|warn",
   "stuck|hangs|hung|is offline|not online|not responding|no longer|restarting|giving up|retrying",
+  "notready|is in use|are in use|no (?:\\w+ ){0,3}(?:was|were) found|none found|not detected|refusing|refuses",
+  "degraded|unbound|has stopped|stopped unexpectedly|is down|too quickly|too fast|no valid|not valid|not ok",
 ].join("|");
 
 const ERRORISH = new RegExp(`\\b(?:${VOCABULARY})\\b|\\bdeprecat|backoff\\b|\\berr_`, "i");
