@@ -24,8 +24,9 @@ const PART_VERIFY = /^(verif|confirm|check that|test that)/i;
 const PART_REPRODUCE = /^(reproduc|steps to reproduce|how to reproduce|symptoms?\b|errors?\b|problem\b)/i;
 
 export function stepRole(step: DraftStep, ctx: { part: string; reproduces: boolean; afterFix: boolean }): StepRole {
-  if (step.risk !== "read") return "fix";
+  // A reproduction may change the host (it starts the container that fails); it is still not a fix.
   if (ctx.reproduces || PART_REPRODUCE.test(ctx.part)) return "reproduce";
+  if (step.risk !== "read") return "fix";
   if (PART_VERIFY.test(ctx.part) || (ctx.afterFix && (PART_FIX.test(ctx.part) || /^verif/i.test(step.title))))
     return "verify";
   if (ctx.afterFix) return "verify";

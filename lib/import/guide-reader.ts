@@ -16,12 +16,15 @@ import { cleanTitle, leadingLabel, titleFromCommand, titleFromIntro, uniqueTitle
 import { suggestedTimeout } from "./suggested-timeout";
 import { errorInInlineCode, errorsInHeading, errorLinesInOutput, isUsefulSymptom } from "./symptoms";
 
-// Sub-headings and labels that belong to the problem above them rather than starting a new one.
+// Sub-headings and labels that belong to the problem above them rather than starting a new one:
+// the whole heading is the part's name ("Solution", "Workaround 2", "Fix: …"); "Check Runner Pod
+// Logs" is a heading of its own.
 const PART = new RegExp(
   [
     "^(symptoms?|causes?|root cause|solution|fix|workaround|resolution|evidence|diagnos[ie]s|verification|verify|",
     "prevention|notes?|do not|don't|what to do|steps|steps to reproduce|reproduc\\w*|how to fix|how to check|",
-    "check|error|error message|background|explanation|details|remedy|answer)\\b",
+    "check|error|error message|background|explanation|details|remedy|answer)",
+    "(\\s*#?\\d+)?\\s*(\\([^)]*\\))?\\s*(:.*)?$",
   ].join(""),
   "i",
 );
@@ -40,6 +43,9 @@ export interface Problem extends ProblemSteps {
   symptoms: string[];
   /** The part of the problem being read: "Symptom", "Solution", … (a sub-heading or label). */
   part: string;
+  /** The part came from a label ("**Symptom:**"), which covers only the block after it when it
+   *  names the symptom. */
+  labelled?: boolean;
 }
 
 /** Where a code block sits: the paragraphs around it, within its own parent. */
@@ -158,7 +164,7 @@ export class GuideReader {
     const title = cleanTitle(nodeText(heading));
     this.last = null;
     if (PART.test(title) && this.problems.length > 1) {
-      this.problem.part = title;
+      Object.assign(this.problem, { part: title, labelled: false });
       return;
     }
     this.problems.push({ title, line: lineOf(heading), steps: [], symptoms: [], part: "" });
@@ -167,7 +173,7 @@ export class GuideReader {
 
   private readParagraph(p: Paragraph) {
     const label = leadingLabel(p);
-    if (label && PART.test(label.label)) this.problem.part = label.label;
+    if (label && PART.test(label.label)) Object.assign(this.problem, { part: label.label, labelled: true });
     const found: string[] = [];
     for (const child of p.children) {
       if (child.type !== "inlineCode") continue;
@@ -213,6 +219,16 @@ export class GuideReader {
   }
 
   private async readCode(
+    code: Code,
+    around: Around,
+  ): Promise<{ steps: DraftStep[]; proseBefore: RootContent[]; proseAfter: RootContent[] }> {
+    const made = await this.readBlock(code, around);
+    const problem = this.problem;
+    if (problem.labelled && SYMPTOM_PART.test(problem.part)) Object.assign(problem, { part: "", labelled: false });
+    return made;
+  }
+
+  private async readBlock(
     code: Code,
     around: Around,
   ): Promise<{ steps: DraftStep[]; proseBefore: RootContent[]; proseAfter: RootContent[] }> {

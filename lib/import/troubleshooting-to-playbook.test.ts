@@ -71,7 +71,8 @@ describe("TROUBLESHOOTING.md → playbook draft", () => {
 
   it("reads a web-app guide: symptoms from labelled blocks, checks linked to their fixes", async () => {
     const p = await importValid("lib/import/fixtures/webapp-systemd-nginx.md");
-    expect(p.title).toBe("Troubleshooting");
+    // "Troubleshooting" alone says nothing: the title names the guide's subject, from its file name.
+    expect(p.title).toBe("Webapp systemd nginx troubleshooting");
     expect(p.symptoms).toEqual([
       "502 Bad Gateway",
       "connect() failed (111: Connection refused) while connecting to upstream, " +
@@ -79,6 +80,7 @@ describe("TROUBLESHOOTING.md → playbook draft", () => {
       "Error: listen EADDRINUSE: address already in use :::3000",
       "EACCES: permission denied, open '/var/lib/acme/uploads/tmp-1234'",
       "SSL certificate problem: certificate has expired",
+      "Timeout during connect (likely firewall problem)",
     ]);
     const byCode = (needle: string) => p.steps.find((s) => s.code.includes(needle))!;
     const status = byCode("systemctl status acme-web");
@@ -104,16 +106,19 @@ describe("TROUBLESHOOTING.md → playbook draft", () => {
     // Sub-headings like "### Solution" stay inside their problem: one group per problem.
     const confirm = p.steps.find((s) => s.code.includes("describe pod"))!;
     expect(confirm.onFail).toBe(p.steps.find((s) => s.code.includes("create secret docker-registry"))!.id);
-    // A transcript keeps its command; the output becomes a comment.
+    // A transcript keeps its command; what it printed is shown after the step, never run.
     const logs = p.steps.find((s) => s.code.includes("logs deploy/billing-api"))!;
-    expect(logs.code).toBe(
-      "kubectl -n payments logs deploy/billing-api --previous --tail=50\n# output: FATAL: DATABASE_URL is not set",
-    );
+    expect(logs.code).toBe("kubectl -n payments logs deploy/billing-api --previous --tail=50");
+    expect(p.body).toContain("FATAL: DATABASE_URL is not set");
     expect(logs.risk).toBe("read");
     // "Do not ..." code is kept as an example, never as a runnable step.
     expect(p.steps.some((s) => s.code.includes("delete namespace"))).toBe(false);
     expect(p.body).toContain("kubectl delete namespace payments");
-    expect(p.inputs).toEqual([{ name: "REGISTRY_USER", label: "registry user", required: true, secret: false }]);
+    // The placeholder and the unset token both become typed inputs; the token is secret.
+    expect(p.inputs.map((i) => [i.name, i.required, i.secret])).toEqual([
+      ["REGISTRY_USER", true, false],
+      ["REGISTRY_TOKEN", true, true],
+    ]);
   });
 
   it("keeps HTML and braces in a guide as text, never as MDX", async () => {

@@ -33,11 +33,15 @@ export interface ImportedPlaybook {
   report: ImportReport;
 }
 
-/** Frontmatter symptoms: each problem's, tied to the step a reader should start that problem at. */
+/** Frontmatter symptoms: each problem's, tied to the step a reader should start that problem at.
+ *  A problem with no steps of its own (a "Symptoms" or "Error messages" section) leads to the
+ *  diagnosis that follows it, or else to the guide's first. */
 function symptomsOf(reading: GuideReading): DraftSymptom[] {
+  const entries = reading.problems.map((p) => entryStep(p)?.id);
+  const first = entries.find((id) => id !== undefined);
   return reading.problems
-    .flatMap((problem) => {
-      const step = entryStep(problem)?.id;
+    .flatMap((problem, i) => {
+      const step = entries.slice(i).find((id) => id !== undefined) ?? first;
       return problem.symptoms.map((text) => (step ? { text, step } : text));
     })
     .slice(0, MAX_SYMPTOMS);

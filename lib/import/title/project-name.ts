@@ -31,7 +31,7 @@ const LAYOUT_DIRS = new Set(
     "test tests testdata fixtures examples example samples sample import imports bench benchmark benchmarks " +
     "holdout tmp temp work home users root mnt opt var srv usr local share etc app workspace workspaces build " +
     "out dist downloads documents desktop repo repos git code projects project main master latest stable " +
-    "current next i18n l10n locale locales versioned_docs github gitlab"
+    "current next i18n l10n locale locales versioned_docs github gitlab lib libs scripts packages pkg internal"
   ).split(" "),
 );
 const LOCALE = /^(en|de|fr|es|it|ja|ko|zh|pt|ru|nl|pl|tr|uk|vi|id|sv|fi|da|no|cs|hu)([-_][a-z]{2,4})?$/i;
