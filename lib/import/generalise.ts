@@ -35,10 +35,10 @@ export function generalise(text: string, names: readonly string[]): string {
     .sort((a, b) => b.length - a.length)
     .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
     .join("|");
-  const pattern = new RegExp(
-    `/(?:Users|home)/(?:${alternatives})(?![A-Za-z0-9._-])|(?:(?<=/(?:home|Users)/)|(?<![A-Za-z0-9_./-]))(?:${alternatives})(?![A-Za-z0-9_-])`,
-    "g",
-  );
+  // A home directory, or the bare name: after /home/ or /Users/, or not inside a word or a path.
+  const home = `/(?:Users|home)/(?:${alternatives})(?![A-Za-z0-9._-])`;
+  const bare = `(?:(?<=/(?:home|Users)/)|(?<![A-Za-z0-9_./-]))(?:${alternatives})(?![A-Za-z0-9_-])`;
+  const pattern = new RegExp(`${home}|${bare}`, "g");
   return text.replace(pattern, (match: string, offset: number) => {
     if (inSpans(spans, offset)) return match;
     return match.startsWith("/") ? "$HOME" : "$USER";

@@ -12,7 +12,7 @@ const DATE_TIME = String.raw`\d{4}[-/]\d{2}[-/]\d{2}(?:[T ]${CLOCK}${ZONE})?`;
 /** Prefixes, each removed from the start of the line; applied in turn until none matches. */
 const PREFIXES: readonly RegExp[] = [
   // CLIs that start a line with a status symbol: "❌  Exiting due to …", "✗ failed", "E: Unable to …" stays
-  /^(?:[\u{2190}-\u{2BFF}\u{1F000}-\u{1FAFF}\u{FE0F}\u{200D}]|[!*×✗✘•·>-](?=\s))+\s*/u,
+  /^(?:\p{Extended_Pictographic}|[\u{2190}-\u{2BFF}]|\u{FE0F}|\u{200D}|[!*×✗✘•·>-](?=\s))+\s*/u,
   // a Kubernetes event row (`kubectl describe`, `kubectl get events`): type, reason, age, source
   /^(?:Normal|Warning)\s+[A-Z]\w+\s+\S+(?:\s+\(x\d+ over \S+\))?\s+[\w./-]+(?:,\s*[\w./-]+)*\s{2,}/,
   /^(?:Normal|Warning)\s+[A-Z]\w+\s+\S+(?:\s+\(x\d+ over \S+\))?\s+(?:kubelet|default-scheduler|[\w-]+-controller)\s+/,

@@ -326,7 +326,8 @@ describe("fragments seen in real guides", () => {
     expect(
       errorLinesInOutput([
         "❌  Exiting due to GUEST_PROVISION: error provisioning guest: Failed to start host",
-        "  Warning  FailedScheduling  2m (x3 over 5m)  default-scheduler  0/3 nodes are available: 3 Insufficient memory.",
+        "  Warning  FailedScheduling  2m (x3 over 5m)  default-scheduler  " +
+          "0/3 nodes are available: 3 Insufficient memory.",
       ]),
     ).toEqual([
       "Exiting due to GUEST_PROVISION: error provisioning guest: Failed to start host",

@@ -92,8 +92,13 @@ function quotedError(span: string): boolean {
 
 // Numbering, emoji and labels that headings put in front of their subject.
 // Numbering, emoji and issue ids ("KI-14:", "#123 -") in front of what the heading says.
-const HEADING_DECORATION =
-  /^(?:#+\s*|\d+[.)]\s*|\(\d+\)\s*|[A-Z][.)]\s+|[A-Z][A-Z0-9]{0,7}-\d+\s*[:.–-]\s*|#\d+\s*[:.–-]?\s*|[\p{Extended_Pictographic}\uFE0F\s])+/u;
+const HEADING_DECORATION = new RegExp(
+  [
+    String.raw`^(?:#+\s*|\d+[.)]\s*|\(\d+\)\s*|[A-Z][.)]\s+|[A-Z][A-Z0-9]{0,7}-\d+\s*[:.–-]\s*|#\d+\s*[:.–-]?\s*`,
+    String.raw`|[\p{Extended_Pictographic}\uFE0F\s])+`,
+  ].join(""),
+  "u",
+);
 const HEADING_LABEL =
   /^(?:problem|issue|symptoms?|case|scenario|faq|q|question|bug|known issue|error message)\s*(?::|\s-|\s–)\s*/i;
 // Words that start a heading about a problem (a question, a task), not one a program printed.
