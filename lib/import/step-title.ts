@@ -36,7 +36,7 @@ export function leadingLabel(p: Paragraph): { label: string; rest: string } | nu
   const rest = nodeText({ ...p, children: p.children.slice(1) })
     .replace(/^\s*:\s*/, "")
     .trim();
-  return { label: label.replace(/:$/, ""), rest };
+  return { label: label.replace(/[:.]$/, ""), rest };
 }
 
 /** A title from the sentence just before the code: "**Step 1**: Create …", "Check the pods:". */

@@ -12,6 +12,9 @@ import { symptomKey, tidySymptom } from "./symptom-text";
 /** A generic label in front of a message, as the symptom matcher also ignores it. */
 const LEADING_LABEL = /^\s*(?:error|fatal|warning|warn|err|exception|panic)\s*:\s*/i;
 
+/** An HTTP status with its reason, as servers and proxies print it: `401 Unauthorized`. */
+const HTTP_STATUS = /^[45]\d\d [A-Z][A-Za-z-]+(?: [A-Z][A-Za-z-]+)*$/;
+
 /** Words as search sees them: letter/digit runs with two letters or more, or numbers of three digits
  *  or more (`502 Bad Gateway`, `exit status 127`); volatile hex ids do not count. */
 function symptomWords(text: string): string[] {
@@ -56,8 +59,7 @@ export function isUsefulSymptom(line: string): boolean {
   // An unknown program's command line: `kiln node drain gpu-07 --timeout 30m`.
   if (!/: /.test(t) && /^[a-z][\w.-]*(?:\s+[\w./:@=-]+)*\s+--?[a-z][\w-]*(?:[\s=]|$)/.test(t)) return false;
   if (symptomWords(t).length >= 3) return true;
-  // An HTTP status with its reason, as servers and proxies print it: `401 Unauthorized`.
-  if (/^[45]\d\d [A-Z][A-Za-z-]+(?: [A-Z][A-Za-z-]+)*$/.test(t)) return true;
+  if (HTTP_STATUS.test(t)) return true;
   return isErrorCode(t.replace(LEADING_LABEL, ""));
 }
 
@@ -195,7 +197,7 @@ export function errorInInlineCode(text: string): string | null {
   if (isErrorCode(t)) return t;
   if (!hasErrorVocabulary(t)) return null;
   const colonChain = /\S: \S/.test(t);
-  if (symptomWords(t).length < 3 && !colonChain) return null;
+  if (symptomWords(t).length < 3 && !colonChain && !HTTP_STATUS.test(t)) return null;
   const symptom = tidySymptom(t);
   return isUsefulSymptom(symptom) ? symptom : null;
 }

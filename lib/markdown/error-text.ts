@@ -19,6 +19,7 @@ const VOCABULARY = [
   "stuck|hangs|hung|is offline|not online|not responding|no longer|restarting|giving up|retrying",
   "notready|is in use|are in use|no (?:\\w+ ){0,3}(?:was|were) found|none found|not detected|refusing|refuses",
   "degraded|unbound|has stopped|stopped unexpectedly|is down|too quickly|too fast|no valid|not valid|not ok",
+  "authentication required|authorization required|login required|noauth",
 ].join("|");
 
 const ERRORISH = new RegExp(`\\b(?:${VOCABULARY})\\b|\\bdeprecat|backoff\\b|\\berr_`, "i");
