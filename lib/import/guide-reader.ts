@@ -365,7 +365,8 @@ export class GuideReader {
 
   private async classified(code: string): Promise<{ risk: DraftStep["risk"]; reason: string }> {
     const c = await classifyCommand(code);
-    return { risk: c.risk, reason: c.summary };
+    // The summary reads "change: `sed -i` edits files in place"; the report names the risk itself.
+    return { risk: c.risk, reason: c.summary.replace(/^\w+:\s*/, "") };
   }
 
   private updateReportRisk(step: DraftStep, reason: string) {
