@@ -290,6 +290,135 @@ const INTERACTIVE: Case[] = [
   ["bash", "ssh-keygen -t ed25519", { class: "interactive" }],
 ];
 
+// Programs no list knows, in the shape every CLI has: a lowercase name, subcommand words, an option.
+const UNKNOWN_CLIS: Case[] = [
+  ["", "kiln node drain gpu-07 --timeout 30m", { class: "commands", commands: "kiln node drain gpu-07 --timeout 30m" }],
+  ["console", "tessel cache purge --all", { class: "commands", commands: "tessel cache purge --all" }],
+  ["text", "ferry sync --dry-run ./site", { class: "commands" }],
+  ["", "quarry index rebuild -s 3 --force", { class: "commands" }],
+  ["bash", "kiln node drain gpu-07 --timeout 30m", { class: "commands" }],
+];
+
+// Still what a program printed: a `name:` prefix, a log level after the program, error words, a sentence.
+const PRINTED_BY_A_PROGRAM: Case[] = [
+  ["", "kiln-agent: nvml: device count is 0", { class: "output" }],
+  ["", "npm error code SELF_SIGNED_CERT_IN_CHAIN", { class: "output", commands: "" }],
+  ["bash", "npm error code ERESOLVE\nnpm error ERESOLVE could not resolve", { class: "output" }],
+  ["text", "npm ERR! code ENOENT\nnpm ERR! syscall open", { class: "output" }],
+  ["console", "npm WARN deprecated inflight@1.0.6: leaks memory", { class: "output" }],
+  ["", "npm notice New major version of npm available! 9.8.1 -> 10.5.0", { class: "output" }],
+  ["", "npm info it worked if it ends with ok", { class: "output" }],
+  ["", "npm verbose cli /usr/local/bin/node /usr/local/bin/npm", { class: "output" }],
+  ["", "npm http fetch GET 200 https://registry.npmjs.org/left-pad 87ms", { class: "output" }],
+  ["", "yarn error An unexpected error occurred: self signed certificate", { class: "output" }],
+  ["", 'pip: error: unknown command "instal"', { class: "output" }],
+  ["", "warden sync stalled --retry exhausted", { class: "output" }],
+  ["", "Run kiln node drain --force to continue.", { class: "output" }],
+  ["", "usage: kiln node drain NODE [--timeout DURATION]", { class: "output" }],
+  ["", "see the kiln --help output", { class: "output" }],
+  ["", "2024-05-01T12:00:01Z kiln --version 1.4", { class: "output" }],
+  ["", "kiln node drain gpu-07 --timeout 30m: context deadline", { class: "output" }],
+  [
+    "bash",
+    "npm install\nnpm error code ERESOLVE",
+    { class: "commands", commands: "npm install", output: ["npm error code ERESOLVE"] },
+  ],
+];
+
+// Subcommands that share a log level's name still run.
+const LEVEL_NAMED_SUBCOMMANDS: Case[] = [
+  ["", "docker info", { class: "commands", commands: "docker info" }],
+  ["", "npm info lodash versions", { class: "commands" }],
+  ["", "pip debug --verbose", { class: "commands" }],
+  ["console", "$ npm info left-pad version --json", { class: "commands" }],
+];
+
+// A block of bare assignments sets variables in a shell that then exits: an env file's body.
+const ENV_FILES: Case[] = [
+  [
+    "",
+    "DATABASE_URL=postgres://app:secret@db:5432/app\nREDIS_URL=redis://cache:6379/0",
+    { class: "config", commands: "" },
+  ],
+  ["bash", "# where the API listens\nAPI_PORT=8080\nAPI_HOST=0.0.0.0\n", { class: "config" }],
+  ["sh", 'NODE_OPTIONS="--max-old-space-size=4096"', { class: "config" }],
+  ["text", "LOG_LEVEL=debug TZ=UTC", { class: "config" }],
+  ["", "SENTRY_DSN=https://k@o1.ingest.example.com/4?env=prod&debug=1", { class: "config" }],
+  ["sh", "export DATABASE_URL=postgres://app@db/app", { class: "commands" }],
+  ["bash", "PGHOST=db psql -c 'select 1'", { class: "commands" }],
+  ["bash", "API_PORT=8080\n./start.sh --port $API_PORT", { class: "commands" }],
+  ["bash", "API_PORT=8080\nexport API_PORT", { class: "commands" }],
+];
+
+// A session typed into a REPL or database client: its prompts are not a shell's, and what it printed
+// is output.
+const SESSIONS: Case[] = [
+  [
+    "console",
+    "$ redis-cli -h 10.0.4.20\n10.0.4.20:6379> PING\n(error) NOAUTH Authentication required.",
+    {
+      class: "interactive",
+      commands: "redis-cli -h 10.0.4.20",
+      output: ["(error) NOAUTH Authentication required."],
+    },
+  ],
+  [
+    "",
+    '127.0.0.1:6379> CONFIG GET maxmemory\n1) "maxmemory"\n2) "0"\n127.0.0.1:6379[2]> DBSIZE\n(integer) 0',
+    { class: "interactive", commands: "", output: ['1) "maxmemory"', '2) "0"', "(integer) 0"] },
+  ],
+  [
+    "console",
+    "$ sudo -u postgres psql\npostgres=# SELECT count(*) FROM pg_stat_activity;\n count\n-------\n    97\n(1 row)",
+    { class: "interactive", commands: "sudo -u postgres psql", output: [" count", "-------", "    97", "(1 row)"] },
+  ],
+  [
+    "text",
+    "app=> select * from failed_jobs\napp-> limit 1;\nERROR:  permission denied for table failed_jobs",
+    { class: "interactive", commands: "", output: ["ERROR:  permission denied for table failed_jobs"] },
+  ],
+  [
+    "console",
+    "$ python3 manage.py shell\n>>> from jobs.models import Job\n>>> Job.objects.count()\n3",
+    { class: "interactive", commands: "python3 manage.py shell", output: ["3"] },
+  ],
+  [
+    "",
+    ">>> import ssl\n>>> ssl.OPENSSL_VERSION\n'OpenSSL 3.0.13 30 Jan 2024'",
+    { class: "interactive", commands: "", output: ["'OpenSSL 3.0.13 30 Jan 2024'"] },
+  ],
+  [
+    "python",
+    ">>> for i in range(2):\n...     print(i)\n...\n0\n1",
+    { class: "interactive", commands: "", output: ["0", "1"] },
+  ],
+  [
+    "",
+    "mysql> SHOW GRANTS;\nERROR 1045 (28000): Access denied for user 'app'@'10.0.0.5'",
+    { class: "interactive", commands: "", output: ["ERROR 1045 (28000): Access denied for user 'app'@'10.0.0.5'"] },
+  ],
+  [
+    "console",
+    "MariaDB [(none)]> SELECT user\n    -> FROM mysql.user;\n+------+\n| user |",
+    { class: "interactive", commands: "", output: ["+------+", "| user |"] },
+  ],
+  [
+    "",
+    'irb(main):001:0> require "openssl"\n=> true\nirb(main):002> OpenSSL::VERSION\n=> "3.2.1"',
+    { class: "interactive", commands: "", output: ["=> true", '=> "3.2.1"'] },
+  ],
+  ["text", "sqlite> .tables\njobs   users", { class: "interactive", commands: "", output: ["jobs   users"] }],
+  [
+    "bash",
+    "redis-cli -h cache\ncache:6379> AUTH hunter2\n(error) WRONGPASS invalid username-password pair",
+    {
+      class: "interactive",
+      commands: "redis-cli -h cache",
+      output: ["(error) WRONGPASS invalid username-password pair"],
+    },
+  ],
+];
+
 describe("readCodeBlock", () => {
   const table = (cases: Case[]) =>
     cases.map(
@@ -310,6 +439,13 @@ describe("readCodeBlock", () => {
   );
   it.each(table(NOT_SHELL))("other languages are not commands — %s", (_, l, v, e) => check(l, v, e));
   it.each(table(INTERACTIVE))("interactive commands are kept apart — %s", (_, l, v, e) => check(l, v, e));
+  it.each(table(UNKNOWN_CLIS))("an unknown program shaped like a CLI is a command — %s", (_, l, v, e) =>
+    check(l, v, e),
+  );
+  it.each(table(PRINTED_BY_A_PROGRAM))("a program's log lines are output — %s", (_, l, v, e) => check(l, v, e));
+  it.each(table(LEVEL_NAMED_SUBCOMMANDS))("a subcommand named like a level runs — %s", (_, l, v, e) => check(l, v, e));
+  it.each(table(ENV_FILES))("bare assignments are an env file — %s", (_, l, v, e) => check(l, v, e));
+  it.each(table(SESSIONS))("a REPL or client session is interactive — %s", (_, l, v, e) => check(l, v, e));
 
   it("says why, in the report's words", async () => {
     expect((await readCodeBlock({ lang: "console", value: "# dnf install -y podman" })).reason).toBe(

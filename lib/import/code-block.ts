@@ -2,9 +2,11 @@
 // configuration — and its commands without the prompts. The fence language is a hint, not the answer:
 // `console` blocks often hold only an error message, and unlabelled ones a script.
 import { parseDocument } from "yaml";
-import { shellParser } from "@/lib/playbooks/shell-parser";
+import { shellParser, type ParseShell, type ShellNode } from "@/lib/playbooks/shell-parser";
 import type { BlockClass } from "./import-report";
 import { interactiveReason } from "./interactive";
+import { sessionPrompts } from "./prompts";
+import { maskPlaceholders } from "./shell-looking";
 import { readTranscript } from "./transcript";
 
 export { interactiveReason } from "./interactive";
@@ -69,7 +71,7 @@ export async function readCodeBlock(block: CodeBlockInput): Promise<CodeBlockRea
     return { class: "other", ...none, reason: `a \`${lang}\` block: PowerShell cannot run in bash` };
   if (kind === "config")
     return { class: "config", ...none, reason: `a \`${lang}\` block is configuration, not commands` };
-  if (kind === "source") {
+  if (kind === "source" && !startsWithSession(block.value)) {
     return { class: "other", ...none, reason: `a \`${lang}\` block is program source, not shell commands` };
   }
   if (kind === undefined) return { class: "other", ...none, reason: `a \`${lang}\` block is not shell` };
@@ -77,18 +79,23 @@ export async function readCodeBlock(block: CodeBlockInput): Promise<CodeBlockRea
   // `{ … }` parses as a shell block too; JSON is never meant to run.
   if (isJson(block.value))
     return { class: "config", ...none, reason: "the block is JSON: configuration, not commands" };
-  const t = readTranscript(await shellParser(), block.value, { lenient: kind === "shell" });
+  const parse = await shellParser();
+  const t = readTranscript(parse, block.value, { lenient: kind === "shell" });
   if (t.windows) return { class: "other", ...none, reason: t.why };
+  if (t.session && t.commands.length === 0) return { class: "interactive", ...none, output: t.output, reason: t.why };
   if (t.commands.length === 0) {
     const config = t.prompted ? null : configShape(block.value);
     if (config) return { class: "config", ...none, reason: `no prompt and the block reads as ${config}` };
     return { class: t.output.length ? "output" : "other", ...none, output: t.output, reason: t.why };
   }
+  if (!t.prompted && onlyAssignments(parse, t.commands)) {
+    return { class: "config", ...none, reason: "every line is a bare `KEY=value`: an env file, not commands" };
+  }
   const shell = rootShell(t.prompted ? withoutLogout(t.commands) : t.commands);
   const commands = shell.commands.join("\n").replace(/^\n+|\s+$/g, "");
   const root = t.root || shell.root;
   const why = shell.root ? `${t.why}; ${shell.why}` : t.why;
-  const interactive = await interactiveReason(commands);
+  const interactive = (await interactiveReason(commands)) ?? (t.session ? t.why : null);
   if (interactive) return { class: "interactive", commands, output: t.output, root, reason: interactive };
   return { class: "commands", commands, output: t.output, root, reason: why };
 }
@@ -117,6 +124,22 @@ function withoutLogout(commands: string[]): string[] {
   const kept = [...commands];
   while (kept.length > 1 && /^(exit|logout)$/.test((kept.at(-1) ?? "").trim())) kept.pop();
   return kept;
+}
+
+/** `DATABASE_URL=…` lines and nothing else (no `export`, no command after them): run, they would set
+ *  variables in a shell that then exits. They are an env file's body. */
+function onlyAssignments(parse: ParseShell, commands: string[]): boolean {
+  return parse(maskPlaceholders(commands.join("\n")), ({ root, error }) => {
+    const statements = root.namedChildren.filter((n) => n.type !== "comment");
+    const bare = (n: ShellNode) => n.type === "variable_assignment" || n.type === "variable_assignments";
+    return !error && statements.length > 0 && statements.every(bare);
+  });
+}
+
+/** A `>>> ` or `mysql> ` session pasted into a `python` or `sql` block: what was typed, and printed. */
+function startsWithSession(value: string): boolean {
+  const lines = value.split("\n").filter((l) => l.trim() !== "");
+  return sessionPrompts(lines.slice(0, 1))[0] !== undefined;
 }
 
 function isJson(value: string): boolean {

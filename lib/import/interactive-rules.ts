@@ -115,10 +115,33 @@ const entries: [string[], Rule][] = [
   // Each of these starts a new shell unless it is given a command to run in it.
   [["newgrp", "sg"], { reason: (c) => (positional(c, 1) ? null : `${word(c)} starts a new shell and waits in it`) }],
   [["aws"], { valueOptions: ["--profile", "--region", "--output"], reason: awsReason }],
-  [["gcloud"], cloudLogin(/^(init|auth login)$/, ["--cred-file"])],
+  // `application-default login` opens a browser too, and waits for the sign-in there.
+  [["gcloud"], cloudLogin(/^(init|auth login|auth application-default login)$/, ["--cred-file"])],
   [["az"], cloudLogin(/^login$/, ["--service-principal", "--identity", "-u", "--username"])],
   [["gh"], cloudLogin(/^auth login$/, ["--with-token"])],
   [["openssl"], opensslRule()],
+  [["curl"], curlRule()],
+  [
+    ["gitlab-runner"],
+    asks(/^register$/, ["--non-interactive", "-n"], "the URL, token, description, tags and executor", [
+      "-c",
+      "--config",
+      "--log-level",
+      "-l",
+    ]),
+  ],
+  // The GitHub Actions runner's `config.sh --url …` registers it, asking for its group, name and labels.
+  [
+    ["config.sh"],
+    {
+      reason: (c) =>
+        has(c, "--url") && !has(c, "--unattended")
+          ? "`config.sh --url` asks for the runner's group, name, labels and work folder (`--unattended` answers them)"
+          : null,
+    },
+  ],
+  // Registry logins ask for a user name and password, or for a one-time code from a browser.
+  [["npm", "pnpm", "yarn"], packageManagerRule()],
   [["tmux"], tmuxRule()],
   [["screen"], { reason: (c) => (has(c, "-d", "-ls", "-list", "-X", "-r") ? null : "`screen` opens a session") }],
   [["kubeadm"], confirms(/^reset$/, ["-f", "--force"])],
@@ -304,12 +327,54 @@ function awsReason(c: Call): string | null {
   return sub && sub !== "sso" ? null : "`aws configure` asks for credentials";
 }
 
+/** The subcommand (`login`, `auth login`, `auth application-default login`) that `command` matches. */
+function subcommand(c: Call, command: RegExp): string | undefined {
+  const words = c.args.positionals.slice(0, 3).map((at) => c.words[at] as string);
+  return words.map((_, n) => words.slice(0, n + 1).join(" ")).find((w) => command.test(w));
+}
+
 function cloudLogin(command: RegExp, batch: string[]): Rule {
   return {
     reason: (c) => {
-      const words = c.args.positionals.slice(0, 2).map((at) => c.words[at]);
-      const hit = [words.slice(0, 1), words].map((w) => w.join(" ")).find((w) => command.test(w));
+      const hit = subcommand(c, command);
       return hit && !has(c, ...batch) ? `\`${c.program} ${hit}\` waits for a sign-in` : null;
+    },
+  };
+}
+
+/** A subcommand that asks its questions at the terminal unless an option (`batch`) answers them. */
+function asks(command: RegExp, batch: string[], what: string, valueOptions: string[] = []): Rule {
+  return {
+    valueOptions,
+    reason: (c) => {
+      const hit = subcommand(c, command);
+      if (!hit || has(c, ...batch)) return null;
+      const answer = batch.length ? ` (\`${batch[0]}\` answers it)` : "";
+      return `\`${c.program} ${hit}\` asks for ${what}${answer}`;
+    },
+  };
+}
+
+function packageManagerRule(): Rule {
+  const login = asks(/^(login|adduser|add-user|npm login)$/, [], "the registry's credentials");
+  const init = asks(/^init$/, ["-y", "--yes"], "the package's name, version and more");
+  return { valueOptions: ["--registry", "--scope"], reason: (c) => login.reason(c) ?? init.reason(c) };
+}
+
+/** `curl -u user` with no `:password` asks for the password (so does `-U` for the proxy's). */
+function curlRule(): Rule {
+  const user = ["-u", "--user", "-U", "--proxy-user"];
+  return {
+    valueOptions: user,
+    reason: (c) => {
+      for (const name of user) {
+        const value = c.args.options.get(name);
+        // `-u "$CREDS"` may hold the password: only a literal name is known to lack one.
+        if (typeof value === "string" && value !== "" && !/[:$`]/.test(value)) {
+          return `\`curl ${name} ${value}\` without \`:password\` asks for the password`;
+        }
+      }
+      return null;
     },
   };
 }

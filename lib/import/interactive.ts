@@ -187,7 +187,9 @@ function containerReason(ctx: Context, call: ContainerCall, words: string[]): st
   if (/prune$|^system reset$/.test(action) && !has("-f", "--force")) {
     return `${name} asks to confirm (\`-f\` answers it)`;
   }
-  if (action === "login" && !has("-p", "--password", "--password-stdin")) return `${name} asks for a password`;
+  // `oc login --token=…` signs in with the token instead.
+  const password = ["-p", "--password", "--password-stdin", ...(kube ? ["--token"] : [])];
+  if (action === "login" && !has(...password)) return `${name} asks for a password`;
   if (action === "machine ssh" && call.args.positionals.length <= 1) return `${name} opens a shell in the machine`;
   if (kube) {
     if (action === "edit") return `${name} opens an editor`;

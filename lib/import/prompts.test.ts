@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { shellParser } from "@/lib/playbooks/shell-parser";
-import { continues, splitPrompt } from "./prompts";
+import { continues, sessionPrompts, splitPrompt } from "./prompts";
 import { looksLikeShell } from "./shell-looking";
 
 describe("splitPrompt", () => {
@@ -48,6 +48,48 @@ describe("splitPrompt", () => {
   });
 });
 
+describe("sessionPrompts", () => {
+  // [line, the prompt, the client]
+  it.each([
+    ["127.0.0.1:6379> PING", "127.0.0.1:6379> ", "redis-cli"],
+    ["10.0.4.20:6379[2]> DBSIZE", "10.0.4.20:6379[2]> ", "redis-cli"],
+    ["cache.internal:6380>", "cache.internal:6380>", "redis-cli"],
+    ["postgres=# \\dt", "postgres=# ", "psql"],
+    ["app=> select 1;", "app=> ", "psql"],
+    ["app_db-# where id = 1;", "app_db-# ", "psql"],
+    ["mysql> SHOW DATABASES;", "mysql> ", "mysql"],
+    ["MariaDB [(none)]> SELECT 1;", "MariaDB [(none)]> ", "mysql"],
+    ["sqlite> .schema jobs", "sqlite> ", "sqlite3"],
+    [">>> import os", ">>> ", "python"],
+    ["irb(main):001:0> 1 + 1", "irb(main):001:0> ", "irb"],
+    ["irb(main):002> puts 1", "irb(main):002> ", "irb"],
+    ["[1] pry(main)> User.count", "[1] pry(main)> ", "pry"],
+    ["cqlsh:shop> SELECT * FROM orders;", "cqlsh:shop> ", "cqlsh"],
+  ])("%j", (line, prompt, client) => {
+    expect(sessionPrompts([line])[0]).toEqual({ prompt, client, continuation: false });
+  });
+
+  it("knows a client's continuation lines only after its prompt", () => {
+    const lines = [">>> for i in range(3):", "...     print(i)", "...", "0", "... not a prompt"];
+    expect(sessionPrompts(lines).map((p) => p?.continuation)).toEqual([false, true, true, undefined, undefined]);
+    const sql = ["mysql> SELECT", "    -> 1;", "    -> is text here?"];
+    expect(sessionPrompts(sql).map((p) => p?.prompt)).toEqual(["mysql> ", "    -> ", "    -> "]);
+    expect(sessionPrompts(["    -> 1;"])).toEqual([undefined]);
+  });
+
+  it.each([
+    "$ redis-cli ping",
+    "# dnf install -y redis",
+    "> kubectl get ns",
+    ">>>>>>> feature/branch",
+    "NAME=value",
+    "Error: connect ECONNREFUSED 127.0.0.1:6379",
+    "=> true",
+    "key=>value",
+    "http://localhost:8080/ready",
+  ])("finds none in %j", (line) => expect(sessionPrompts([line])).toEqual([undefined]));
+});
+
 describe("continues", () => {
   it.each([
     ["docker run \\", true],
@@ -76,6 +118,14 @@ describe("looksLikeShell", () => {
     ["[Service]", false],
     ["Traceback (most recent call last):", false],
     ["acmectl delete build-vm", false],
+    ["kiln node drain gpu-07 --timeout 30m", true],
+    ["kiln node drain gpu-07 --timeout 30m | tee drain.log", false],
+    ["npm ERR! code E401", false],
+    ["npm error code ERESOLVE", false],
+    ["gyp info using node@20.11.0", false],
+    ["grep error /var/log/syslog", true],
+    ["echo Done!", true],
+    ["kubectl debug node/gpu-07 -it --image=busybox", true],
   ])("strict: %j → %s", async (line, expected) => {
     expect(looksLikeShell(await shellParser(), line, "strict").shell).toBe(expected);
   });
@@ -87,6 +137,9 @@ describe("looksLikeShell", () => {
     ["permission denied", false],
     ["failed to start the daemon", false],
     ["4f2a9c0b7e1d8a6f", false],
+    ["kiln node drain gpu-07 --timeout 30m", true],
+    ["kiln node drain gpu-07 timed out", false],
+    ["npm warn config production Use `--omit=dev` instead.", false],
   ])("lenient: %j → %s", async (line, expected) => {
     expect(looksLikeShell(await shellParser(), line, "lenient").shell).toBe(expected);
   });

@@ -2,7 +2,7 @@
 // assignment whose program is a known one (known-programs.ts) or a path to one. What programs print
 // (`Error: …`, `NAME READY STATUS`, `/etc/subuid:me:100000:65536`, a stack trace) and prose (`# Check
 // the logs`) do not read that way, even when tree-sitter parses them.
-import { looksLikeError } from "@/lib/markdown/error-text";
+import { hasErrorVocabulary, looksLikeError } from "@/lib/markdown/error-text";
 import type { ParseShell, ShellNode } from "@/lib/playbooks/shell-parser";
 import { toWord } from "@/lib/playbooks/shell-words";
 import { ENGLISH_WORDS, knownProgram } from "./known-programs";
@@ -92,6 +92,7 @@ function simpleCommand(node: ShellNode, mode: LookMode): Look {
   if (name.includes("/")) {
     return programPath(name) ? { shell: true, why: "a path to a program" } : no(`\`${clip(name)}\` is not a program`);
   }
+  if (logLine(name, args)) return no(`\`${clip(node.text)}\` is a log line: a level after the program's name`);
   const plain = args.filter((a) => a.type === "word" && /^[A-Za-z'’]+[,.;:!?]?$/.test(a.text)).map((a) => a.text);
   const onlyWords = plain.length === args.length;
   if (!(name === "echo" || name === "printf") && prose(node.text, plain, onlyWords)) return no("it reads as prose");
@@ -101,11 +102,50 @@ function simpleCommand(node: ShellNode, mode: LookMode): Look {
     if (onlyWords && looksLikeError(node.text)) return no(`\`${clip(node.text)}\` reads as an error message`);
     return { shell: true, why: `\`${name}\` is a known program`, wordy: true };
   }
-  if (mode === "lenient" && plausibleProgram(name) && !looksLikeError(node.text)) {
+  // What options say (`--timeout`, `--retry-failed`) is not an error message.
+  const said = [name, ...args.filter((a) => !OPTION.test(a.text)).map((a) => a.text)].join(" ");
+  if (mode === "lenient" && plausibleProgram(name) && !looksLikeError(said)) {
     // Printed tables and messages capitalise their words (`Running`, `READY`); commands rarely do.
     if (!plain.some((w) => /^[A-Z]/.test(w))) return { shell: true, why: `\`${name}\` looks like a program` };
   }
+  if (plausibleProgram(name) && cliCall(node, args, plain, said)) {
+    return { shell: true, why: `\`${clip(name)}\` is called like a command-line tool (subcommands, an option)` };
+  }
   return no(`\`${clip(name)}\` is not a known program`);
+}
+
+const OPTION = /^--?[A-Za-z][\w-]*(?:=.*)?$/;
+
+// Levels programs print after their name: `npm ERR! code E401`, `npm WARN deprecated …`, `yarn error …`.
+const LOG_LEVEL = /^(?:err(?:or)?|warn(?:ing)?|notice|fatal|verbose|silly|timing|crit(?:ical)?)[!:]?$/i;
+const SHOUTED_LEVEL = /^(?:[A-Z]{3,}!|INFO|DEBUG|HTTP|TRACE)$/;
+// Levels that are also subcommands (`docker info`, `pip debug`, `npm info lodash`): a level only when
+// a message follows (`npm info using npm@10`, `npm http fetch GET 200 …`).
+const LEVEL_OR_SUBCOMMAND = /^(?:info|debug|http)$/;
+// Programs whose first word is text or a pattern to look for: `grep error app.log`, `echo warning`.
+const TEXT_FIRST = new Set(["echo", "printf", "logger", "grep", "egrep", "fgrep", "zgrep", "rg", "ag", "ack", "pgrep"]);
+
+function logLine(name: string, args: ShellNode[]): boolean {
+  const level = args[0]?.text ?? "";
+  if (TEXT_FIRST.has(name)) return false;
+  if (LOG_LEVEL.test(level) || SHOUTED_LEVEL.test(level)) return true;
+  if (!LEVEL_OR_SUBCOMMAND.test(level)) return false;
+  const rest = args.slice(1).map((a) => a.text);
+  if (rest.some((w) => OPTION.test(w))) return false;
+  return rest.length >= 3 || rest.some((w) => /^[A-Z]/.test(w) || STOPWORDS.has(w) || w.endsWith(":"));
+}
+
+/**
+ * `kiln node drain gpu-07 --timeout 30m`: a program no list knows, called the way command-line tools
+ * are — lowercase subcommand words and at least one option, one simple command, a few words — and
+ * nothing a message has (a `: ` chain, error words, a sentence's words or its full stop).
+ */
+function cliCall(node: ShellNode, args: ShellNode[], plain: string[], said: string): boolean {
+  const statements = node.parent?.type === "program" ? node.parent.namedChildren : [];
+  if (statements.filter((n) => n.type !== "comment").length !== 1) return false;
+  if (args.length < 1 || args.length > 13 || !args.some((a) => OPTION.test(a.text))) return false;
+  if (/:\s/.test(node.text) || /[.!?]$/.test(node.text.trim()) || hasErrorVocabulary(said)) return false;
+  return !plain.some((w) => /^[A-Z]/.test(w) || STOPWORDS.has(w.toLowerCase().replace(/[,.;:!?]$/, "")));
 }
 
 /**

@@ -2,7 +2,7 @@
 // continuation lines, heredoc bodies and other lines the command needs to be complete) and which are
 // what the commands printed. A block without prompts is a script when its first command reads as one.
 import type { ParseShell } from "@/lib/playbooks/shell-parser";
-import { continues, splitPrompt, type Prompt } from "./prompts";
+import { continues, sessionPrompts, splitPrompt, type Prompt, type SessionPrompt } from "./prompts";
 import { looksLikeShell, maskPlaceholders, type LookMode } from "./shell-looking";
 
 export interface Transcript {
@@ -17,6 +17,9 @@ export interface Transcript {
   windows: boolean;
   /** Why, for the import report. */
   why: string;
+  /** The first prompt of a REPL or database client (`mysql> `, `>>> `): the block shows a session typed
+   *  into it, whose typed lines are neither commands nor output. */
+  session?: SessionPrompt;
 }
 
 // A command that spans more lines than this is taken to be broken rather than long.
@@ -25,6 +28,23 @@ const MAX_LINES = 200;
 /** `lenient`: the fence says bash, sh, zsh or shell, so a program the known list lacks is still a command. */
 export function readTranscript(parse: ParseShell, value: string, opts: { lenient: boolean }): Transcript {
   const lines = value.split("\n").map((l) => l.trimEnd());
+  const typed = sessionPrompts(lines);
+  const from = typed.findIndex((p) => p !== undefined);
+  const session = typed[from];
+  if (!session) return readShell(parse, lines, opts);
+  const blanked = lines.map((l, i) => (typed[i] ? "" : l));
+  let read = readShell(parse, blanked, opts);
+  if (read.windows) return read;
+  if (!read.prompted) {
+    // With no shell prompts, nothing shows where the session ends: the rest of the block is its output.
+    const head = readShell(parse, blanked.slice(0, from), opts);
+    read = { ...head, output: [...head.output, ...blanked.slice(from).filter((l) => l.trim() !== "")] };
+  }
+  const shown = `a \`${session.client}\` session at \`${session.prompt.trim()}\` prompts, typed by hand`;
+  return { ...read, session, why: read.commands.length ? `${read.why}; then ${shown}` : shown };
+}
+
+function readShell(parse: ParseShell, lines: string[], opts: { lenient: boolean }): Transcript {
   const prompts = lines.map(splitPrompt);
   const empty = { commands: [], output: [], root: false, prompted: false };
   if (prompts.some((p) => p?.windows)) {
