@@ -348,6 +348,8 @@ const ENV_FILES: Case[] = [
   ["bash", "PGHOST=db psql -c 'select 1'", { class: "commands" }],
   ["bash", "API_PORT=8080\n./start.sh --port $API_PORT", { class: "commands" }],
   ["bash", "API_PORT=8080\nexport API_PORT", { class: "commands" }],
+  ["bash", "uid=$(id -u)", { class: "commands" }],
+  ["bash", "addr=`hostname -I`", { class: "commands" }],
 ];
 
 // A session typed into a REPL or database client: its prompts are not a shell's, and what it printed

@@ -126,12 +126,14 @@ function withoutLogout(commands: string[]): string[] {
   return kept;
 }
 
-/** `DATABASE_URL=…` lines and nothing else (no `export`, no command after them): run, they would set
- *  variables in a shell that then exits. They are an env file's body. */
+/** `DATABASE_URL=…` lines and nothing else (no `export`, no command after them or in them): run, they
+ *  would set variables in a shell that then exits. They are an env file's body. */
 function onlyAssignments(parse: ParseShell, commands: string[]): boolean {
   return parse(maskPlaceholders(commands.join("\n")), ({ root, error }) => {
     const statements = root.namedChildren.filter((n) => n.type !== "comment");
-    const bare = (n: ShellNode) => n.type === "variable_assignment" || n.type === "variable_assignments";
+    // `uid=$(id -u)` runs a command to set its variable, for the blocks after it.
+    const bare = (n: ShellNode) =>
+      (n.type === "variable_assignment" || n.type === "variable_assignments") && !/\$\(|`/.test(n.text);
     return !error && statements.length > 0 && statements.every(bare);
   });
 }
