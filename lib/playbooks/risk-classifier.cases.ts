@@ -521,7 +521,7 @@ const databases: RiskCase[] = [
   ["read", 'psql -d app <<< "SELECT 1"'],
   ["read", 'mysql -u root -p -e "SHOW PROCESSLIST"'],
   ["read", "mysql -uroot -e 'SHOW SLAVE STATUS\\G'"],
-  ["read", 'mysql -NBe "SELECT table_name FROM information_schema.tables WHERE table_schema = \'app\'"'],
+  ["read", "mysql -NBe \"SELECT table_name FROM information_schema.tables WHERE table_schema = 'app'\""],
   ["read", 'mariadb -e "SELECT user, host FROM mysql.user; DESCRIBE mysql.user"'],
   ["read", 'sqlite3 app.db "PRAGMA integrity_check"'],
   ["read", "sqlite3 -readonly /var/lib/app/app.db '.tables'"],
@@ -549,7 +549,7 @@ const databases: RiskCase[] = [
   ["danger", 'psql -c "DROP TABLE $TABLE"', "DROP TABLE"],
   [
     "danger",
-    `psql -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'app' AND pid <> pg_backend_pid()"`,
+    `psql -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'app' AND pid <> 42"`,
     "pg_terminate_backend",
   ],
   ["danger", 'mysql -e "TRUNCATE TABLE sessions"', "TRUNCATE"],
