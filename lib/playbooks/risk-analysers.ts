@@ -339,15 +339,20 @@ function sql({ program, args, stdin, add }: AnalyserContext): void {
   }
   for (const [source, word] of given) {
     if (word.value === undefined) add("change", `${source} runs SQL that is not literal (${word.text})`);
-    // What is visible still counts: `DROP TABLE $T` drops a table whatever $T is.
-    const text =
-      word.value ??
-      word.shape
-        .split(UNKNOWN)
-        .join(" x ")
-        .replace(/\$\{\w+\}/g, " x ");
-    for (const f of sqlFindings(text, client.dialect)) add(f.risk, `${source} runs \`${f.what}\`, ${f.why}`);
+    for (const f of sqlFindings(visibleText(word), client.dialect))
+      add(f.risk, `${source} runs \`${f.what}\`, ${f.why}`);
   }
+}
+
+/** A word's literal text, with each expansion as a name: `DROP TABLE $T` drops a table whatever $T is. */
+function visibleText(word: Word): string {
+  return (
+    word.value ??
+    word.shape
+      .split(UNKNOWN)
+      .join(" x ")
+      .replace(/\$\{\w+\}/g, " x ")
+  );
 }
 
 /** A client's options (name and value) and positionals, as the client itself reads them. */

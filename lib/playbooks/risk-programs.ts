@@ -1,7 +1,8 @@
-// What the risk classifier knows about programs: data only. A program missing here is "change";
-// one listed here is read only with the subcommands and options this table calls read. The rules
-// that need code (find's -exec, awk programs, sed scripts, rm's paths, dd's of=, kill's PIDs) are
-// named by `analyse` and live in risk-analysers.ts. The principles behind the entries are in
+// What the risk classifier knows about programs: data only. A program missing here is "change"
+// (danger when its subcommand says it destroys, UNKNOWN_PROGRAM_VERBS); one listed here is read
+// only with the subcommands and options this table calls read. The rules that need code (find's
+// -exec, awk programs, sed scripts, rm's paths, dd's of=, kill's PIDs, the SQL database clients run)
+// are named by `analyse` and live in risk-analysers.ts. The principles behind the entries are in
 // docs/playbook-format.md ("How Casebook classifies a command").
 import type { Risk } from "./format";
 import type { SqlDialect } from "./risk-sql";
