@@ -1,8 +1,18 @@
 // The risk rules that a table cannot hold: they read find expressions, awk programs, sed scripts,
-// rm's paths, dd's operands and kill's PIDs. risk-programs.ts names them with `analyse`.
+// rm's paths, dd's operands, kill's PIDs, the SQL given to database clients and the subcommands of
+// programs the table does not know. risk-programs.ts names them with `analyse`.
 import type { Risk } from "./format";
-import { DANGEROUS_OUTPUTS, HARMLESS_OUTPUTS, TEMP_DIRS, type AnalyserName } from "./risk-programs";
-import { UNKNOWN, unknownWord, type Word } from "./shell-words";
+import {
+  DANGEROUS_OUTPUTS,
+  HARMLESS_OUTPUTS,
+  SQL_CLIENTS,
+  TEMP_DIRS,
+  UNKNOWN_PROGRAM_VERBS,
+  type AnalyserName,
+  type SqlClient,
+} from "./risk-programs";
+import { sqlFindings } from "./risk-sql";
+import { literalWord, UNKNOWN, unknownWord, type Word } from "./shell-words";
 
 export interface AnalyserContext {
   /** The program's name as written, without its directory. */
@@ -13,9 +23,13 @@ export interface AnalyserContext {
   add(risk: Risk, reason: string): void;
   /** Classifies a command these arguments run (find -exec). */
   runArgv(words: Word[], extraArgs: boolean): void;
+  /** The command's standard input when it is literal text (a quoted heredoc, a here-string). */
+  stdin?: string;
 }
 
-export const ANALYSERS: Record<AnalyserName, (ctx: AnalyserContext) => void> = { find, awk, sed, rm, dd, kill };
+export const ANALYSERS: Record<AnalyserName, (ctx: AnalyserContext) => void> = {
+  ...{ find, awk, sed, rm, dd, kill, sql, unknownProgram },
+};
 
 /** A path under a temporary directory, and not the directory itself or everything in it. */
 export function isTempPath(shape: string): boolean {
@@ -297,4 +311,109 @@ function kill({ args, extraArgs, add }: AnalyserContext): void {
   if (pids.some((p) => p.value === "1")) add("danger", `\`kill\` signals PID 1 (init), which stops the machine`);
   else if (pids.some((p) => p.value === "-1")) add("danger", "`kill -1` signals every process the user may signal");
   else add("change", "`kill` sends a signal to a process");
+}
+
+/** psql -c, mysql -e, sqlite3 DB "SQL", or SQL in a heredoc: each is read by risk-sql.ts. */
+function sql({ program, args, stdin, add }: AnalyserContext): void {
+  const client = SQL_CLIENTS[program];
+  if (!client) {
+    add("change", `\`${program}\` runs SQL the classifier does not read`);
+    return;
+  }
+  const { options, positionals } = clientArgs(args, client);
+  // Where each piece of SQL comes from, as the reason names it: "`psql -c`", "`psql`'s input".
+  const given: [source: string, sql: Word][] = [];
+  for (const [name, value] of options) {
+    if (client.sql.includes(name)) given.push([`\`${program} ${name}\``, value ?? literalWord("")]);
+    const why = Object.hasOwn(client.options, name) ? client.options[name] : undefined;
+    if (why) add("change", `\`${program} ${name}\` ${why}`);
+  }
+  if (client.sqlFrom !== undefined)
+    given.push(...positionals.slice(client.sqlFrom).map((w): [string, Word] => [`\`${program}\``, w]));
+  if (given.length === 0 && stdin !== undefined) given.push([`\`${program}\`'s input`, literalWord(stdin)]);
+  if (given.length === 0) {
+    add(
+      "change",
+      `\`${program}\` without SQL to run opens a session or reads its input, which the classifier cannot see`,
+    );
+  }
+  for (const [source, word] of given) {
+    if (word.value === undefined) add("change", `${source} runs SQL that is not literal (${word.text})`);
+    for (const f of sqlFindings(visibleText(word), client.dialect))
+      add(f.risk, `${source} runs \`${f.what}\`, ${f.why}`);
+  }
+}
+
+/** A word's literal text, with each expansion as a name: `DROP TABLE $T` drops a table whatever $T is. */
+function visibleText(word: Word): string {
+  return (
+    word.value ??
+    word.shape
+      .split(UNKNOWN)
+      .join(" x ")
+      .replace(/\$\{\w+\}/g, " x ")
+  );
+}
+
+/** A client's options (name and value) and positionals, as the client itself reads them. */
+function clientArgs(args: Word[], client: SqlClient): { options: [string, Word?][]; positionals: Word[] } {
+  const options: [string, Word?][] = [];
+  const positionals: Word[] = [];
+  const takesValue = (name: string) =>
+    client.sql.includes(name) || client.valueOptions.includes(name) || Object.hasOwn(client.options, name);
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i] as Word;
+    const value = word.value;
+    if (value === "--") {
+      positionals.push(...args.slice(i + 1));
+      break;
+    }
+    if (value === undefined || !/^-./.test(value)) {
+      positionals.push(word);
+      continue;
+    }
+    const eq = value.indexOf("=");
+    if (eq > 0 && value.startsWith("--")) {
+      const name = client.longSingleDash ? value.slice(1, eq) : value.slice(0, eq);
+      options.push([name, literalWord(value.slice(eq + 1))]);
+    } else if (value.startsWith("--") || client.longSingleDash) {
+      const name = client.longSingleDash && value.startsWith("--") ? value.slice(1) : value;
+      options.push([name, takesValue(name) ? args[++i] : undefined]);
+    } else {
+      // A cluster of letters (-Atc SQL, -uroot): a letter that takes a value takes the rest, or the next word.
+      for (let j = 1; j < value.length; j++) {
+        const name = `-${value[j]}`;
+        const rest = value.slice(j + 1);
+        if (takesValue(name) || client.attachedValueOptions?.includes(name)) {
+          const attached = rest === "" ? undefined : literalWord(rest);
+          options.push([name, attached ?? (takesValue(name) ? args[++i] : undefined)]);
+          break;
+        }
+        options.push([name]);
+      }
+    }
+  }
+  return { options, positionals };
+}
+
+/** A program the table does not know is a change, and danger when its subcommand says it destroys. */
+function unknownProgram({ program, args, add }: AnalyserContext): void {
+  const options = args.flatMap((w) => (w.value?.startsWith("-") ? [w.value.replace(/=.*$/, "")] : []));
+  const path = [program];
+  for (const word of args) {
+    const value = word.value;
+    if (value === undefined || !/^[A-Za-z][\w-]*$/.test(value)) continue;
+    path.push(value);
+    const parts = value.split(/[-_]|(?<=[a-z])(?=[A-Z])/).map((p) => p.toLowerCase());
+    for (const rule of UNKNOWN_PROGRAM_VERBS) {
+      const verb = parts.find((p) => rule.verbs.includes(p));
+      const option = rule.options?.find((o) => options.includes(o));
+      if (!verb || (rule.options && !option)) continue;
+      const fill = { path: path.join(" "), verb, option: option ?? "" };
+      add(
+        rule.risk,
+        rule.reason.replace(/\{(path|verb|option)\}/g, (_m, key: keyof typeof fill) => fill[key]),
+      );
+    }
+  }
 }

@@ -266,7 +266,8 @@ class Walker {
     }
     // The command's own finding first, then those of its assignments, redirections and $(…).
     const local: RiskFinding[] = [];
-    this.argv(words, { command, stdin, depth, local }, false);
+    const hereString = node.namedChildren.filter((c) => c.type === "herestring_redirect");
+    this.argv(words, { command, stdin: stdin ?? literalInput(hereString), depth, local }, false);
     const worst = local.reduce<RiskFinding | undefined>(
       (a, b) => (a && rank(a.risk) >= rank(b.risk) ? a : b),
       undefined,
@@ -298,13 +299,14 @@ class Walker {
       if (!lookup(name)) return;
     }
     const program = programName(name);
-    if (!program) {
-      add("change", `\`${name}\` runs a program by its path, which the classifier does not know`);
-      return;
-    }
-    const spec = lookup(program);
-    if (!spec) {
-      add("change", `\`${program}\` is not a known read-only program`);
+    const spec = program === undefined ? undefined : lookup(program);
+    if (program === undefined || !spec) {
+      if (program === undefined)
+        add("change", `\`${name}\` runs a program by its path, which the classifier does not know`);
+      else add("change", `\`${program}\` is not a known read-only program`);
+      // Its subcommands may still say it destroys something (`tidepool prune`).
+      const runArgv = (inner: Word[], extra: boolean) => this.argv(inner, ctx, extra);
+      ANALYSERS.unknownProgram({ program: program ?? name, args: words.slice(1), extraArgs, add, runArgv });
       return;
     }
     const known: Known = { valueOptions: new Set(), flags: new Set(), options: {}, longSingleDash: false };
@@ -417,6 +419,7 @@ class Walker {
         extraArgs: st.extraArgs,
         add,
         runArgv: (inner, extra) => this.argv(inner, st.ctx, extra),
+        stdin: st.ctx.stdin,
       });
     }
     if (runs && !readWith) {

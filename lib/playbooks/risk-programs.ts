@@ -1,9 +1,11 @@
-// What the risk classifier knows about programs: data only. A program missing here is "change";
-// one listed here is read only with the subcommands and options this table calls read. The rules
-// that need code (find's -exec, awk programs, sed scripts, rm's paths, dd's of=, kill's PIDs) are
-// named by `analyse` and live in risk-analysers.ts. The principles behind the entries are in
+// What the risk classifier knows about programs: data only. A program missing here is "change"
+// (danger when its subcommand says it destroys, UNKNOWN_PROGRAM_VERBS); one listed here is read
+// only with the subcommands and options this table calls read. The rules that need code (find's
+// -exec, awk programs, sed scripts, rm's paths, dd's of=, kill's PIDs, the SQL database clients run)
+// are named by `analyse` and live in risk-analysers.ts. The principles behind the entries are in
 // docs/playbook-format.md ("How Casebook classifies a command").
 import type { Risk } from "./format";
+import type { SqlDialect } from "./risk-sql";
 
 export interface Rule {
   risk: Risk;
@@ -51,7 +53,7 @@ export interface Runs {
   atLeast?: Rule;
 }
 
-export type AnalyserName = "find" | "awk" | "sed" | "rm" | "dd" | "kill";
+export type AnalyserName = "find" | "awk" | "sed" | "rm" | "dd" | "kill" | "sql" | "unknownProgram";
 
 export interface ProgramSpec {
   /** What running it does when no subcommand, option or argument below says otherwise. */
@@ -125,6 +127,89 @@ export const ANY_PROGRAM_RULES: readonly (Rule & { path: readonly string[]; opti
   { path: ["prune"], options: ["-a", "--all"], risk: "danger", reason: "`{path} {option}` deletes everything unused" },
   { path: ["system", "reset"], risk: "danger", reason: "`{path}` deletes every container, image and volume" },
 ];
+
+/**
+ * For a program the table does not know: positional words (subcommands) that say it destroys something,
+ * split at `-`, `_` and camelCase (`delete-cluster`, `eraseDisk`). `{path}` is the program and its words
+ * up to the verb; with `options`, only when one of them is given.
+ */
+export const UNKNOWN_PROGRAM_VERBS: readonly (Rule & { verbs: readonly string[]; options?: readonly string[] })[] = [
+  {
+    verbs: [
+      ...["delete", "destroy", "purge", "wipe", "reset", "prune", "remove", "rm", "drop", "uninstall", "erase"],
+      ...["format", "truncate", "nuke", "terminate"],
+    ],
+    risk: "danger",
+    reason: "`{path}` is not a known program, and `{verb}` says it deletes or resets something",
+  },
+  {
+    verbs: ["clean"],
+    options: ["--all", "--force"],
+    risk: "danger",
+    reason: "`{path} {option}` is not a known program, and `{verb} {option}` says it deletes everything",
+  },
+  {
+    verbs: ["drain", "evict", "kill"],
+    options: ["--force"],
+    risk: "danger",
+    reason:
+      "`{path} {option}` is not a known program, and `{verb} {option}` says it stops work without a clean shutdown",
+  },
+];
+
+/** How a database client is given SQL, read by the `sql` analyser (risk-sql.ts reads the SQL). */
+export interface SqlClient {
+  dialect: SqlDialect;
+  /** Options whose value is SQL to run; each may be given more than once. */
+  sql: readonly string[];
+  /** Options that take a value, attached (`-Upostgres`, `--user=x`) or as the next word. */
+  valueOptions: readonly string[];
+  /** Options whose value must be attached (`mysql -psecret`; `-p` alone prompts). */
+  attachedValueOptions?: readonly string[];
+  /** Options (with a value) that run or write what the classifier cannot see, and why. */
+  options: Readonly<Record<string, string>>;
+  /** Positionals from this one on are SQL (`sqlite3 DB "SQL"…`). */
+  sqlFrom?: number;
+  /** `-cmd`, `-init`: one-dash long options; `--cmd` is the same option. */
+  longSingleDash?: boolean;
+}
+
+const MYSQL_CLIENT: SqlClient = {
+  dialect: "mysql",
+  sql: ["-e", "--execute", "--init-command"],
+  valueOptions: [
+    ...["-u", "--user", "-h", "--host", "-P", "--port", "-D", "--database", "-S", "--socket", "--defaults-file"],
+    ...["--defaults-extra-file", "--login-path", "--protocol", "--default-character-set", "--connect-timeout"],
+  ],
+  attachedValueOptions: ["-p", "--password"],
+  options: { "--tee": "writes its output to a file", "--pager": "pipes its output through a program" },
+};
+
+export const SQL_CLIENTS: Readonly<Record<string, SqlClient>> = {
+  psql: {
+    dialect: "postgres",
+    sql: ["-c", "--command"],
+    valueOptions: [
+      ...["-d", "--dbname", "-h", "--host", "-p", "--port", "-U", "--username", "-v", "--set", "--variable"],
+      ...["-P", "--pset", "-F", "--field-separator", "-R", "--record-separator", "-T", "--table-attr"],
+    ],
+    options: {
+      ...each(["-f", "--file"], "runs SQL from a file"),
+      ...each(["-o", "--output"], "writes its output to a file"),
+      ...each(["-L", "--log-file"], "writes a log file"),
+    },
+  },
+  mysql: MYSQL_CLIENT,
+  mariadb: MYSQL_CLIENT,
+  sqlite3: {
+    dialect: "sqlite",
+    sql: ["-cmd"],
+    valueOptions: ["-separator", "-newline", "-nullvalue", "-vfs", "-mmap", "-maxsize", "-heap", "-lookaside"],
+    options: { "-init": "runs SQL from a file" },
+    sqlFrom: 1,
+    longSingleDash: true,
+  },
+};
 
 // Programs that only read, whatever their arguments.
 const READERS = reads(
@@ -255,6 +340,14 @@ const KUBECTL: ProgramSpec = {
       runs: { skip: 1, dashDash: true },
     }),
     delete: change("`kubectl delete` deletes objects", {
+      // --force (with --grace-period=0, its default then) removes the object at once.
+      options: {
+        "--force": toDanger(
+          "`kubectl delete --force` removes objects at once, skipping graceful shutdown: a StatefulSet can run " +
+            "two pods with one identity",
+          { unlessValue: /^false$/ },
+        ),
+      },
       args: [
         {
           match:
@@ -352,6 +445,14 @@ const GIT: ProgramSpec = {
 };
 
 const APT_READ = reads("list", "show", "policy", "search", "depends", "rdepends", "showsrc", "changelog");
+/** A package argument that is a glob, a regex or an apt pattern (`'^nvidia-.*'`, `nvidia-*`, `~nnvidia`). */
+const REMOVES_BY_PATTERN: ArgRule = {
+  match: /[*?[\]^$|]|^~/,
+  risk: "danger",
+  reason: "`{path} {arg}` removes every matching package, often far more than meant (drivers, the kernel, the desktop)",
+};
+const REMOVE = change("`{path}` removes packages", { args: [REMOVES_BY_PATTERN] });
+const removes = (...names: string[]) => each(names, REMOVE);
 
 const NVIDIA_SMI: ProgramSpec = {
   risk: "read",
@@ -864,20 +965,34 @@ export const PROGRAMS: Readonly<Record<string, ProgramSpec>> = {
       ...each(["flushall", "FLUSHALL", "flushdb", "FLUSHDB"], danger("`{path}` deletes every key")),
     },
   }),
-  ...each(
-    ["psql", "mysql", "sqlite3", "mongosh"],
-    change("`{program}` runs SQL or database commands", {
-      readWith: each(["--version", "-V"], true),
-    }),
-  ),
+  // The SQL they are given is read by the `sql` analyser; -l and -V only list or print.
+  psql: read({ analyse: "sql", readWith: each(["-l", "--list", "-V"], true) }),
+  ...each(["mysql", "mariadb"], read({ analyse: "sql", readWith: { "-V": true } })),
+  sqlite3: read({ analyse: "sql", readWith: { "-version": true }, longSingleDash: true }),
+  mongosh: change("`{program}` runs database commands", { readWith: { "-V": true } }),
 
   // Packages and languages.
-  apt: change("`{path}` installs or removes packages", { flags: ["-q", "-qq", "-y"], subcommands: APT_READ }),
+  apt: change("`{path}` installs or removes packages", {
+    flags: ["-q", "-qq", "-y"],
+    subcommands: { ...APT_READ, ...removes("remove", "purge", "autoremove") },
+  }),
   "apt-get": change("`{path}` installs or removes packages", {
     flags: ["-q", "-qq", "-y", "--yes", "--no-install-recommends"],
     readWith: each(["-s", "--simulate", "--dry-run"], true),
-    subcommands: reads("changelog", "check"),
+    subcommands: { ...reads("changelog", "check"), ...removes("remove", "purge", "autoremove") },
   }),
+  aptitude: change("`{path}` installs or removes packages", {
+    readWith: each(["-s", "--simulate"], true),
+    subcommands: { ...reads("search", "show", "versions", "why", "why-not"), ...removes("remove", "purge") },
+  }),
+  zypper: change("`{path}` installs or removes packages", {
+    subcommands: { ...reads("search", "se", "info", "if", "repos", "lr"), ...removes("remove", "rm") },
+  }),
+  // Removing a package or a dependency with these is a change, whatever its subcommand is called.
+  ...each(
+    ["yarn", "pnpm", "gem", "pipx", "poetry", "cargo", "composer", "rustup", "nvm", "pyenv", "asdf", "port", "choco"],
+    change("`{program}` installs or removes packages or tools"),
+  ),
   "apt-cache": READ,
   "dpkg-query": READ,
   dpkg: change("`dpkg` installs or removes packages", {
@@ -898,7 +1013,10 @@ export const PROGRAMS: Readonly<Record<string, ProgramSpec>> = {
     ["dnf", "yum"],
     change("`{path}` installs or removes packages", {
       flags: ["-q", "-y", "--quiet"],
-      subcommands: reads("list", "info", "search", "repolist", "provides", "whatprovides", "check-update", "repoquery"),
+      subcommands: {
+        ...reads("list", "info", "search", "repolist", "provides", "whatprovides", "check-update", "repoquery"),
+        ...removes("remove", "erase", "autoremove"),
+      },
     }),
   ),
   apk: change("`{path}` installs or removes packages", { subcommands: reads("info", "list", "search", "policy") }),
