@@ -3,7 +3,9 @@
 // says which), and error text in headings, prose and output becomes the problem's symptoms.
 import type { Code, Heading, Nodes, Paragraph, Parent, RootContent } from "mdast";
 import { nodeText } from "@/lib/markdown/node-text";
+import { riskWithin } from "@/lib/playbooks/format";
 import { classifyCommand } from "@/lib/playbooks/risk-classifier";
+import type { Risk } from "@/lib/playbooks/types";
 import { interactiveReason, readCodeBlock, type CodeBlockReading } from "./code-block";
 import { answerConfirmations } from "./confirmations";
 import { chunksOf } from "./command-chunks";
@@ -13,6 +15,7 @@ import { placeholdersToInputs, shellVariables } from "./placeholders";
 import { idAllocator, type DraftBlock, type DraftInput, type DraftStep } from "./playbook-draft";
 import { cuesOf, literalPattern } from "./prose-cues";
 import { cleanTitle, leadingLabel, titleFromCommand, titleFromIntro, uniqueTitle } from "./step-title";
+import { maskPlaceholders } from "./shell-looking";
 import { suggestedTimeout } from "./suggested-timeout";
 import { errorInInlineCode, errorsInHeading, errorLinesInOutput, isUsefulSymptom } from "./symptoms";
 
@@ -325,14 +328,23 @@ export class GuideReader {
     const label = around.before ? leadingLabel(around.before) : null;
     const part = label && PART.test(label.label) ? label.label : problem.part;
     const made: DraftStep[] = [];
-    for (const chunk of await chunksOf(commands)) {
+    // A placeholder can hide what a command does (`redis-cli … FLUSHDB` read as an input): the step
+    // declares the higher of the risks of what it runs and of what the guide wrote.
+    const chunks = await chunksOf(commands);
+    // `<pod-id>` as written would parse as redirections; as a word it is what the guide meant.
+    const written = await chunksOf(maskPlaceholders(reading.commands));
+    const writtenRisk = (i: number) =>
+      written.length === chunks.length
+        ? (written[i]?.risk ?? "read")
+        : written.reduce<Risk>((top, w) => (riskWithin(w.risk, top) ? top : w.risk), "read");
+    for (const [i, chunk] of chunks.entries()) {
       const base =
         (chunk.comment && chunk.comment.length <= 100 ? chunk.comment : null) ??
         introTitle ??
         (problem.steps.length === 0 && made.length === 0 && problem.title ? problem.title : null) ??
         titleFromCommand(chunk.code);
       const title = uniqueTitle(base, chunk.code, this.usedTitles);
-      const { risk, reason } = await this.classified(chunk.code);
+      const { risk, reason } = await this.classified(chunk.code, writtenRisk(i));
       const timeout = suggestedTimeout(chunk.code);
       const step: DraftStep = {
         id: this.nextId(`${risk === "read" && !ASKS.test(title) ? "check-" : ""}${title.replace(/^Run /, "")}`),
@@ -363,8 +375,9 @@ export class GuideReader {
     return { steps: made, merged: false };
   }
 
-  private async classified(code: string): Promise<{ risk: DraftStep["risk"]; reason: string }> {
+  private async classified(code: string, floor: Risk = "read"): Promise<{ risk: Risk; reason: string }> {
     const c = await classifyCommand(code);
+    if (!riskWithin(floor, c.risk)) return { risk: floor, reason: "the command as the guide wrote it is riskier" };
     // The summary reads "change: `sed -i` edits files in place"; the report names the risk itself.
     return { risk: c.risk, reason: c.summary.replace(/^\w+:\s*/, "") };
   }

@@ -128,3 +128,12 @@ describe("importing a guide written the way real ones are", async () => {
     expect(byLine.get(line("podman run -ti") - 1)).toBe("prose");
   });
 });
+
+describe("risk after placeholders", () => {
+  it("never declares less than the command as the guide wrote it", async () => {
+    const md = "# Cache\n\n## Empty it\n\n```bash\ndocker exec cache redis-cli FLUSHALL\n```\n";
+    const { draft } = await troubleshootingToPlaybook(md, { file: "cache.md" });
+    const steps = draft.blocks.flatMap((b) => (b.kind === "step" ? [b.step] : []));
+    expect(steps.map((s) => s.risk)).toEqual(["danger"]);
+  });
+});

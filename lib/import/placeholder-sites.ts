@@ -39,6 +39,9 @@ const LITERAL_ARGUMENTS = new Set([
   ...["declare", "typeset", "local", "readonly", "read", "tr", "cut", "date", "awk", "gawk", "sed", "jq", "yq"],
   ...["column", "expr", "bc", "let", "logger", "wall", "notify-send"],
 ]);
+// Database clients: their positional words (`FLUSHDB`, `SELECT …`, `CONFIG GET`) are commands, never
+// placeholders; their option values (`-U DB_USER`) may be.
+const DATABASE_CLIENTS = new Set(["redis-cli", "valkey-cli", "keydb-cli", "psql", "mysql", "mariadb", "sqlite3"]);
 // Options whose value names an environment variable (`-e TZ`) or spells an output format.
 const ENV_OPTIONS = new Set(["-e", "--env", "--build-arg", "--unset-env", "--preserve-env", "-u"]);
 const FORMAT_OPTIONS = new Set([
@@ -84,6 +87,7 @@ function literalArguments(info: CommandInfo, index: number): boolean {
   if (LITERAL_ARGUMENTS.has(info.program)) return true;
   const value = info.values[index] ?? "";
   const previous = index > info.from ? (info.values[index - 1] ?? "") : "";
+  if (DATABASE_CLIENTS.has(info.program) && !/^-/.test(previous) && !/^-/.test(value)) return true;
   if (ENV_OPTIONS.has(previous) && !value.includes("=")) return true;
   if (FORMAT_OPTIONS.has(previous)) return true;
   return /^--?(?:output|format|template|query|sort-by|field-selector|selector|columns|custom-columns)=/.test(value);
