@@ -31,10 +31,7 @@ const requiredText = (what: string) =>
 // A symptom is its error text, or { text, step } naming the step that diagnoses it, so search can
 // send someone who pastes that error straight to the step.
 const symptomSchema = z.union(
-  [
-    requiredText("error text"),
-    z.strictObject({ text: requiredText("error text"), step: requiredText("a step id") }),
-  ],
+  [requiredText("error text"), z.strictObject({ text: requiredText("error text"), step: requiredText("a step id") })],
   { error: 'must be error text, or { text: "…", step: step-id }' },
 );
 
