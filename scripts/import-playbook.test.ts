@@ -89,7 +89,7 @@ describe("scripts/import-playbook.ts on many files", () => {
     expect(readdirSync(out).sort()).toEqual([
       "kubernetes-deployment-troubleshooting-2.mdx",
       "kubernetes-deployment-troubleshooting.mdx",
-      "troubleshooting.mdx",
+      "webapp-systemd-nginx-troubleshooting.mdx",
     ]);
     const rows = tableRows(result.stdout);
     expect(rows).toHaveLength(5);
@@ -106,18 +106,20 @@ describe("scripts/import-playbook.ts on many files", () => {
   });
 
   it("never overwrites without --force, and --quiet prints the table only", async () => {
-    const before = readFileSync(path.join(out, "troubleshooting.mdx"), "utf8");
-    writeFileSync(path.join(out, "troubleshooting.mdx"), "edited by hand");
+    const before = readFileSync(path.join(out, "webapp-systemd-nginx-troubleshooting.mdx"), "utf8");
+    writeFileSync(path.join(out, "webapp-systemd-nginx-troubleshooting.mdx"), "edited by hand");
     const again = await run([docs, path.join(FIXTURES, "webapp-systemd-nginx.md"), "--out", out, "--quiet"]);
     expect(again.code).toBe(1);
     expect(again.stderr).toBe("");
-    expect(again.stdout).toContain(`${path.join(out, "troubleshooting.mdx")} already exists; pass --force`);
-    expect(readFileSync(path.join(out, "troubleshooting.mdx"), "utf8")).toBe("edited by hand");
+    expect(again.stdout.replace(/\s+/g, " ")).toContain(
+      `${path.join(out, "webapp-systemd-nginx-troubleshooting.mdx")} already exists; pass --force`,
+    );
+    expect(readFileSync(path.join(out, "webapp-systemd-nginx-troubleshooting.mdx"), "utf8")).toBe("edited by hand");
     const forced = await run([docs, path.join(FIXTURES, "webapp-systemd-nginx.md"), "--out", out, "--force", "-q"]);
     expect(forced.code).toBe(2);
     const ok = await run([docs, path.join(FIXTURES, "webapp-systemd-nginx.md"), "--out", out, "--force", "--quiet"]);
     expect(ok.code, ok.stdout).toBe(0);
-    expect(readFileSync(path.join(out, "troubleshooting.mdx"), "utf8")).toBe(before);
+    expect(readFileSync(path.join(out, "webapp-systemd-nginx-troubleshooting.mdx"), "utf8")).toBe(before);
   });
 
   it("stores each file as a draft with --draft --author, each with its report; --slug is for one file", async () => {

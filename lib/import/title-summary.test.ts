@@ -63,7 +63,16 @@ describe("projectName", () => {
     ["/home/alice/notes/troubleshooting.md", null],
     ["docs/en/troubleshooting.md", null],
     ["troubleshooting.md", null],
-  ])("%s → %s", (file, project) => expect(projectName({ file, ...none })).toBe(project));
+  ])("%s → %s", (file, project) => {
+    // A directory names the project only when the guide does too.
+    const text = "Problems with podman, cert-manager, k3s, kubernetes, ray, gitea and nginx, and fixes.";
+    expect(projectName({ file, frontmatter: {}, text })).toBe(project);
+  });
+
+  it("does not take a directory the guide never names for its project", () => {
+    expect(projectName({ file: "/tmp/tt/nested/troubleshooting.md", ...none })).toBeNull();
+    expect(projectName({ file: "checkout-x3f9/docs/faq.md", frontmatter: {}, text: "Podman fails." })).toBeNull();
+  });
 
   it("takes the file name's leading words when the prose names them", () => {
     const text = "Drivers fail in odd ways. Start minikube with --alsologtostderr to see why.";
@@ -123,7 +132,7 @@ describe("chooseTitle", () => {
 
   it("gives three generic guides of three projects three titles", () => {
     const titles = ["podman/TROUBLESHOOTING.md", "ray/docs/troubleshooting.md", "kind/site/content/docs/faq.md"].map(
-      (file) => chooseTitle({ heading: "Troubleshooting", frontmatter: {}, file, text: "" }),
+      (file) => chooseTitle({ heading: "Troubleshooting", frontmatter: {}, file, text: "podman, ray and kind" }),
     );
     expect(new Set(titles).size).toBe(3);
   });

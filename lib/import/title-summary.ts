@@ -37,7 +37,7 @@ function capitalised(text: string): string {
 /** A title that is its kind and a word or two ("Troubleshooting drivers"): true of many projects. */
 function thin(title: string): boolean {
   const ws = words(title);
-  return ws.some((w) => GENERIC.has(w)) && ws.filter((w) => !GENERIC.has(w) && !STOP.has(w)).length <= 2;
+  return ws.some((w) => GENERIC.has(w)) && ws.filter((w) => !GENERIC.has(w) && !STOP.has(w)).length <= 1;
 }
 
 /** Title: the frontmatter's or first heading's, made specific with the project name when generic. */

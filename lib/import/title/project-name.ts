@@ -46,7 +46,7 @@ function baseName(file: string): string {
 // A file named for a task ("debug-pods", "fix-dns") names a topic, not a project.
 const TASK_VERB = /^(debug|fix|resolve|diagnose|troubleshoot|solve|repair|recover|check|inspect|investigate)[-_.\s]/i;
 
-function fromPath(file: string): string | null {
+function fromPath(file: string, text: string): string | null {
   const segments = file.replace(/\\/g, "/").split("/").filter(Boolean).slice(0, -1);
   const named = TASK_VERB.test(baseName(file)) ? null : subjectOf(baseName(file));
   if (named?.stripped) return named.subject;
@@ -55,7 +55,8 @@ function fromPath(file: string): string | null {
     const parent = (segments[i - 1] ?? "").toLowerCase();
     const layout = LAYOUT_DIRS.has(dir.toLowerCase()) || LOCALE.test(dir) || VERSION.test(dir) || /^[._]/.test(dir);
     const subject = layout || /^(home|users)$/.test(parent) ? null : subjectOf(dir);
-    if (subject) return subject.subject;
+    // A directory is the project only if the guide names it: `tmp.x3f/`, `nested/` are not.
+    if (subject && mentions(subject.subject, text).length > 0) return subject.subject;
   }
   return null;
 }
@@ -118,7 +119,7 @@ function fromFileWords(file: string, text: string): string | null {
  *  its frontmatter, or its text; null when unknown. */
 export function projectName(opts: { file?: string; frontmatter: SourceFrontmatter; text: string }): string | null {
   const found =
-    (opts.file ? fromPath(opts.file) : null) ??
+    (opts.file ? fromPath(opts.file, opts.text) : null) ??
     opts.frontmatter.project ??
     (opts.file ? fromFileWords(opts.file, opts.text) : null) ??
     fromFirstHeading(opts.text);
