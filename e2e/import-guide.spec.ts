@@ -2,12 +2,9 @@
 // the import (its report and the MDX it would save, nothing saved yet), uploads it as a draft, and
 // finds the same report on the draft's review page. What the importer decides is not asserted here,
 // only that its report is shown: the importer's own tests hold its decisions.
-import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { lookAt } from "./support/look-at";
 import { OPERATOR } from "./support/users";
-
-/** Set to a folder to keep screenshots of the preview and the report at 1280 and 390 px, light and dark. */
-const SHOTS = process.env.CASEBOOK_E2E_SCREENSHOTS;
 
 const id = Date.now().toString(36);
 const SLUG = `runner-disk-${id}`;
@@ -35,24 +32,6 @@ docker system prune --force
 `;
 
 test.use({ storageState: OPERATOR.storageState });
-
-/** Each width and theme: a screenshot when asked for, and never wider than the phone. */
-async function lookAt(page: Page, name: string): Promise<void> {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    for (const theme of ["light", "dark"] as const) {
-      await page.evaluate((t) => {
-        document.documentElement.dataset.theme = t;
-      }, theme);
-      if (SHOTS) {
-        fs.mkdirSync(SHOTS, { recursive: true });
-        await page.screenshot({ path: `${SHOTS}/${name}-${width}-${theme}.png`, fullPage: true });
-      }
-    }
-    if (width === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 test("previews a guide's import, saves it as a draft, and the draft page shows the import report", async ({ page }) => {
   test.setTimeout(60_000);

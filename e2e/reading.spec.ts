@@ -1,5 +1,6 @@
 // Reading: find a playbook by pasting an error, land on the right step, and the pages around it.
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { lookAt } from "./support/look-at";
 import { BROKEN_PLAYBOOK } from "./support/broken-playbook";
 import { VIEWER } from "./support/users";
 
@@ -51,6 +52,8 @@ test("each symptom on a playbook page links to its step", async ({ page }) => {
   await symptom.getByRole("link").click();
   await expect(page).toHaveURL(`${RAY}#step-subids-configured`);
   await expect(page.locator("#step-subids-configured")).toBeInViewport();
+  await page.locator("#symptoms").scrollIntoViewIfNeeded();
+  await lookAt(page, "playbook-symptoms");
 });
 
 test("the playbook page shows its parts and copies a step's command", async ({ page, context }) => {

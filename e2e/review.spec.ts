@@ -3,14 +3,12 @@
 // (rendered without run controls, with the classifier's findings per step) and publishes it; it is
 // then served, searchable and runnable on the local agent at once, with its risk badges.
 // The classifier's verdicts are not asserted, only that they are shown: they are the risk branch's.
-import fs from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { lookAt } from "./support/look-at";
 import { signIn } from "./support/sign-in";
 import { ADMIN, E2E_BASE_URL, OPERATOR } from "./support/users";
 
 const SAME_SITE = { origin: E2E_BASE_URL };
-/** Set to a folder to keep screenshots of the drafts pages at 1280 and 390 px, light and dark. */
-const SHOTS = process.env.CASEBOOK_E2E_SCREENSHOTS;
 
 const id = Date.now().toString(36);
 const PHRASE = `quagga${id}`;
@@ -27,24 +25,6 @@ async function searchPlaybookSlugs(page: Page, q: string): Promise<string[]> {
   expect(res.status()).toBe(200);
   const body = (await res.json()) as { results: Array<{ kind: string; slug?: string }> };
   return body.results.filter((r) => r.kind === "playbook").map((r) => r.slug ?? "");
-}
-
-/** Each width and theme: a screenshot when asked for, and never wider than the phone. */
-async function lookAt(page: Page, name: string): Promise<void> {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    for (const theme of ["light", "dark"] as const) {
-      await page.evaluate((t) => {
-        document.documentElement.dataset.theme = t;
-      }, theme);
-      if (SHOTS) {
-        fs.mkdirSync(SHOTS, { recursive: true });
-        await page.screenshot({ path: `${SHOTS}/${name}-${width}-${theme}.png`, fullPage: true });
-      }
-    }
-    if (width === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 async function editorPage(browser: Browser): Promise<Page> {

@@ -141,7 +141,7 @@ describe("TROUBLESHOOTING.md → playbook draft", () => {
     const body = mdx.slice(mdx.indexOf("\n---\n") + 5);
     expect(body).not.toMatch(/(^|[^\\])<(script|img|div)\b/m);
     expect(mdx).not.toContain("javascript:");
-    expect(playbook!.intro).toContain("{process.exit(1)}");
+    expect(playbook!.summary).toContain("{process.exit(1)}");
     expect(playbook!.steps[0]!.code).toBe("echo '{not jsx}' <b>");
   });
 

@@ -106,8 +106,11 @@ async function importGuide(markdown: string, opts: ImportOptions): Promise<Impor
     text: source,
   });
   shiftHeadings(nodes, 2);
-  const summary =
-    chooseSummary(nodes, normalised.frontmatter) ?? `Troubleshooting steps imported from ${path.basename(file)}.`;
+  const chosen = chooseSummary(nodes, normalised.frontmatter);
+  const summary = chosen ?? `Troubleshooting steps imported from ${path.basename(file)}.`;
+  // The page shows the summary under the title; the same paragraph again below it says nothing new.
+  const repeated = nodes.findIndex((n) => n.type === "paragraph" && nodeText(n).replace(/\s+/g, " ").trim() === chosen);
+  if (repeated >= 0) nodes.splice(repeated, 1);
   const reading = await new GuideReader(notes).read(nodes);
   const draft: PlaybookDraft = {
     slug: opts.slug ?? slugify(title),
