@@ -14,6 +14,18 @@ describe("what the prose around a command says about its result", () => {
     ["To reproduce the problem, run:", { reproduces: true }],
     ["Starting the container fails with:", { reproduces: true }],
     ["Check the daemon:", {}],
+    // The quoted text belongs to the cue only in its own clause: after the comma it is what to do next.
+    ["If nothing useful shows up, try `journalctl -u foo`.", {}],
+    ["If the log shows nothing, run `systemctl status foo` instead.", {}],
+    ["You should see the pod listed; if not, run `kubectl describe pod web`.", {}],
+    ["If `docker info` shows `vfs`, the storage driver fell back:", { problemText: "vfs" }],
+    ["If it says `no space left on device`, free some space:", { problemText: "no space left on device" }],
+    [
+      "If the output contains an error like: `bind: address already in use`",
+      {
+        problemText: "bind: address already in use",
+      },
+    ],
   ])("%s", (text, expected) => {
     expect(cuesOf(p(text), undefined)).toEqual(expected);
   });

@@ -36,18 +36,39 @@ const REPRODUCES = words([
   "the error (?:looks|reads) like)\\b",
 ]);
 
-/** Inline code, or "quoted" text, in a run of phrasing nodes after `from` in the text. */
-function quotedAfter(children: readonly PhrasingContent[], text: string, cue: RegExp): string | undefined {
-  const at = text.search(cue);
-  if (at < 0) return undefined;
+/** Where the clause that starts at `from` ends: at the first `,` `;` `!` `?` or full stop of the prose
+ *  (inline code does not count). Past it, quoted text is what to do next ("If nothing shows up, try
+ *  `journalctl`"), not what the output holds. */
+function clauseEnd(children: readonly PhrasingContent[], from: number): number {
   let offset = 0;
   for (const child of children) {
     const value = nodeText(child);
+    if (child.type !== "inlineCode" && offset + value.length > from) {
+      const boundary = /[,;!?]|\.(?=\s|$)/g;
+      boundary.lastIndex = Math.max(0, from - offset);
+      const found = boundary.exec(value);
+      if (found) return offset + found.index;
+    }
+    offset += value.length;
+  }
+  return Infinity;
+}
+
+/** Inline code, or "quoted" text, in the clause the cue opens. */
+function quotedAfter(children: readonly PhrasingContent[], text: string, cue: RegExp): string | undefined {
+  const match = cue.exec(text);
+  if (!match) return undefined;
+  const at = match.index + match[0].length;
+  const end = clauseEnd(children, at);
+  let offset = 0;
+  for (const child of children) {
+    const value = nodeText(child);
+    if (offset >= end) break;
     if (child.type === "inlineCode" && offset >= at && value.trim().length >= 2) return value.trim();
     offset += value.length;
   }
   const quoted = /["“]([^"”]{3,120})["”]/.exec(text.slice(at));
-  return quoted?.[1]?.trim();
+  return quoted && at + quoted.index < end ? quoted[1]?.trim() : undefined;
 }
 
 export function cuesOf(before: Paragraph | undefined, after: Paragraph | undefined): ProseCues {
