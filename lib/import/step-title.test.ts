@@ -20,6 +20,12 @@ describe("step titles", () => {
     ["Then restart the service:", "Restart the service"],
     ["**Fix:** reload the unit", "Reload the unit"],
     ["**Step 2**: Create the secret", "Create the secret"],
+    // A closing "for example", "using" or "with the following command" says nothing about the step.
+    ["The daemon also accepts a relative path. For example:", "The daemon also accepts a relative path"],
+    ["Rotate the logs, for example:", "Rotate the logs"],
+    ["Strip the carriage returns using:", "Strip the carriage returns"],
+    ["Reload the rules with the following command:", "Reload the rules"],
+    ["Free some space by running:", "Free some space"],
     ["Run:", null],
     ["For example:", null],
     ["This is a long paragraph that explains things and does not end with a colon.", null],
@@ -29,6 +35,10 @@ describe("step titles", () => {
 
   it("names a step by its command when nothing better is written, and keeps titles unique", () => {
     expect(titleFromCommand("# comment\npodman info --debug\nmore")).toBe("Run podman info --debug");
+    // A command continued over lines is one command: its title does not end in a backslash.
+    expect(titleFromCommand("docker run --rm \\\n    -p 80:80 \\\n    nginx")).toBe(
+      "Run docker run --rm -p 80:80 nginx",
+    );
     const used = new Set<string>();
     expect(uniqueTitle("Check it", "ls /a", used)).toBe("Check it");
     expect(uniqueTitle("Check it", "ls /b", used)).toBe("Check it: ls /b");

@@ -39,6 +39,17 @@ export function leadingLabel(p: Paragraph): { label: string; rest: string } | nu
   return { label: label.replace(/[:.]$/, ""), rest };
 }
 
+// How the sentence hands over to the code ("… For example:", "… using:", "… with the following
+// command:"): the part before it is what the step does.
+const INTRO_TAIL = new RegExp(
+  [
+    "(?:[.,;]?\\s+(?:for example|for instance|e\\.g\\.?|like so|like this|as follows)|",
+    "\\s+(?:(?:by )?using|with|via|by running|by executing)(?: (?:the|this) (?:following )?commands?)?|",
+    "\\s+(?:with|using) the following(?: commands?)?)\\s*$",
+  ].join(""),
+  "i",
+);
+
 /** A title from the sentence just before the code: "**Step 1**: Create …", "Check the pods:". */
 export function titleFromIntro(p: Paragraph): string | null {
   const label = leadingLabel(p);
@@ -52,16 +63,19 @@ export function titleFromIntro(p: Paragraph): string | null {
   if (text.length > 100 || text.length < 4) return null;
   // "Run:", "For example:" and "Then:" say nothing about what the step does.
   if (/^(run|then|next|for example|e\.g\.|example|try|do this|like this|as follows|or)\s*:?$/i.test(text)) return null;
-  return text.endsWith(":") ? capitalise(text.replace(/:$/, "").replace(/^(then|next|now|first),?\s+/i, "")) : null;
+  if (!text.endsWith(":")) return null;
+  const title = text
+    .replace(/:$/, "")
+    .replace(INTRO_TAIL, "")
+    .replace(/^(then|next|now|first),?\s+/i, "");
+  return title.length >= 4 ? capitalise(title) : null;
 }
 
 /** What a command does, for a step with no better title: "Run `podman info --debug`". */
 export function titleFromCommand(code: string): string {
-  const line =
-    code
-      .split("\n")
-      .map((l) => l.trim())
-      .find((l) => l !== "" && !l.startsWith("#")) ?? code.trim();
+  // A command continued with a backslash is one command, shown on one line.
+  const lines = code.replace(/\s*\\\n\s*/g, " ").split("\n");
+  const line = lines.map((l) => l.trim()).find((l) => l !== "" && !l.startsWith("#")) ?? code.trim();
   const short = line.length > 60 ? `${line.slice(0, 57).trimEnd()}…` : line;
   return `Run ${short}`;
 }
