@@ -65,6 +65,9 @@ describe("balanceQuotes", () => {
     ["can't open 'config.yaml", "can't open 'config.yaml'"],
     ["can't open 'config.yaml'", "can't open 'config.yaml'"],
     ["step 1) failed", "step 1) failed"],
+    // A quote after a colon that closes a word (`':'.`) is a closing quote, not a new one.
+    ["key (parsed ''): names cannot contain ':'.", "key (parsed ''): names cannot contain ':'."],
+    ["expected '=' after 'name'", "expected '=' after 'name'"],
   ])("%j → %j", (text, expected) => {
     expect(balanceQuotes(text)).toBe(expected);
   });

@@ -46,8 +46,15 @@ export function balanceQuotes(text: string): string {
     else out += quote;
   }
   // Single quotes double as apostrophes ("can't"): only count those that open or close a word.
-  const opening = out.match(/(?:^|[\s(:=])'(?=\S)/g)?.length ?? 0;
-  const closing = out.match(/\S'(?=$|[\s),.:;])/g)?.length ?? 0;
+  // One that could do either (`':'.`) closes: it ends the word before it.
+  let opening = 0;
+  let closing = 0;
+  for (const m of out.matchAll(/'/g)) {
+    const before = out[m.index - 1] ?? "";
+    const after = out[m.index + 1] ?? "";
+    if (/\S/.test(before) && /^$|[\s),.:;]/.test(after)) closing++;
+    else if (/^$|[\s(:=]/.test(before) && /\S/.test(after)) opening++;
+  }
   if (opening > closing) out += "'";
   const open: string[] = [];
   for (const ch of out) {
