@@ -316,6 +316,9 @@ describe("isErrorCode", () => {
     ["Error", false],
     ["failed", false],
     ["MAX_RETRIES", false],
+    // lowerCamelCase is a setting or a variable a guide names, not a reason a program reports.
+    ["deprecatedCgroupv1", false],
+    ["failOnDeprecatedApi", false],
   ])("%j → %j", (token, expected) => {
     expect(isErrorCode(token)).toBe(expected);
   });

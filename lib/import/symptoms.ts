@@ -38,7 +38,9 @@ export function isErrorCode(text: string): boolean {
   if (!/^[A-Za-z][A-Za-z0-9_]{5,}$/.test(t)) return false;
   if (/^[A-Z0-9]+(?:_[A-Z0-9]+)+$/.test(t)) return hasErrorVocabulary(t.replace(/_/g, " "));
   const humps = t.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g) ?? [];
-  const camel = humps.length >= 2 && /[a-z]/.test(t) && /[A-Z]/.test(t.slice(1)) && !t.includes("_");
+  // Reasons are UpperCamelCase; lowerCamelCase is a setting or variable (`deprecatedCgroupv1`).
+  const camel =
+    humps.length >= 2 && /^[A-Z]/.test(t) && /[a-z]/.test(t) && /[A-Z]/.test(t.slice(1)) && !t.includes("_");
   return camel && (hasErrorVocabulary(humps.join(" ")) || hasErrorVocabulary(t));
 }
 
