@@ -251,13 +251,15 @@ export class GuideReader {
       this.notes,
     );
     if (reading.class === "output") {
+      const previous = this.last?.block === block - 1 ? this.last.step.step : undefined;
+      // "You should see something like:" after a step: what it prints when it works.
+      const shown = previous !== undefined && cuesOf(around.before, undefined).showsSuccess === true;
       const errors = errorLinesInOutput(reading.output);
-      const under = SYMPTOM_PART.test(this.problem.part);
-      const symptoms = errors.length ? errors : under ? reading.output.filter(isUsefulSymptom).slice(0, 3) : [];
+      const raw = SYMPTOM_PART.test(this.problem.part) ? reading.output.filter(isUsefulSymptom).slice(0, 3) : [];
+      const symptoms = shown ? [] : errors.length ? errors : raw;
       const before = this.problem.symptoms.length;
       this.addSymptoms(symptoms);
       const added = this.problem.symptoms.slice(before);
-      const previous = this.last?.block === block - 1 ? this.last.step.step : undefined;
       if (added.length) this.report(code, reading, { kind: "symptoms", symptoms: added });
       else if (previous) this.report(code, reading, { kind: "expected-output", stepId: previous.id });
       else this.report(code, reading, { kind: "prose" });

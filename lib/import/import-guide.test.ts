@@ -137,3 +137,28 @@ describe("risk after placeholders", () => {
     expect(steps.map((s) => s.risk)).toEqual(["danger"]);
   });
 });
+
+describe("output a guide says a working command prints", () => {
+  it("is the step's output, not symptoms, even when its lines sound like errors", async () => {
+    const md = [
+      "# Proxy trouble",
+      "",
+      "## See which CA file curl reads",
+      "",
+      "```bash",
+      "curl -v https://git.example.org/ -o /dev/null",
+      "```",
+      "",
+      "You should see something like:",
+      "",
+      "```",
+      "* Couldn't find host git.example.org in the .netrc file; using defaults",
+      "*   CAfile: /etc/ssl/certs/ca-certificates.crt",
+      "```",
+      "",
+    ].join("\n");
+    const { draft, report } = await troubleshootingToPlaybook(md, { file: "proxy.md" });
+    expect(draft.symptoms).toEqual([]);
+    expect(report.blocks.map((b) => b.decision.kind)).toEqual(["step", "expected-output"]);
+  });
+});

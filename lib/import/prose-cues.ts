@@ -2,6 +2,7 @@
 // there), "should print Y" (Y means all is well), "if this fails" (the next block is the way out),
 // "to reproduce" (the command shows the problem rather than diagnosing it).
 import type { Paragraph, PhrasingContent } from "mdast";
+import { hasErrorVocabulary } from "@/lib/markdown/error-text";
 import { nodeText } from "@/lib/markdown/node-text";
 
 export interface ProseCues {
@@ -13,6 +14,9 @@ export interface ProseCues {
   onFailNext?: boolean;
   /** The command reproduces the problem ("to reproduce", "fails with"). */
   reproduces?: boolean;
+  /** "You should see something like:": the output block that follows is what a working command
+   *  prints, even when its lines sound like errors (curl's `Couldn't find host … in the .netrc`). */
+  showsSuccess?: boolean;
 }
 
 const words = (parts: string[], flags = "i") => new RegExp(parts.join(""), flags);
@@ -80,6 +84,7 @@ export function cuesOf(before: Paragraph | undefined, after: Paragraph | undefin
     cues.expectedText ??= quotedAfter(p.children, text, SHOULD_PRINT);
   }
   if (before && REPRODUCES.test(nodeText(before))) cues.reproduces = true;
+  if (before && SHOULD_PRINT.test(nodeText(before)) && !hasErrorVocabulary(nodeText(before))) cues.showsSuccess = true;
   if (after && IF_FAILS.test(nodeText(after))) cues.onFailNext = true;
   return cues;
 }
