@@ -43,6 +43,8 @@ const MAX_SYMPTOMS_PER_PROBLEM = 12;
 export interface Problem extends ProblemSteps {
   title: string;
   line: number;
+  /** Its heading's depth; 0 for the text before the first heading. */
+  depth: number;
   symptoms: string[];
   /** The part of the problem being read: "Symptom", "Solution", … (a sub-heading or label). */
   part: string;
@@ -77,7 +79,7 @@ function paragraphAt(children: readonly Nodes[], i: number): Paragraph | undefin
 
 export class GuideReader {
   private readonly blocks: DraftBlock[] = [];
-  private readonly problems: Problem[] = [{ title: "", line: 1, steps: [], symptoms: [], part: "" }];
+  private readonly problems: Problem[] = [{ title: "", line: 1, depth: 0, steps: [], symptoms: [], part: "" }];
   private readonly inputs = new Map<string, DraftInput>();
   private readonly reportSteps: ReportStep[] = [];
   private readonly reportBlocks: ReportBlock[] = [];
@@ -170,7 +172,7 @@ export class GuideReader {
       Object.assign(this.problem, { part: title, labelled: false });
       return;
     }
-    this.problems.push({ title, line: lineOf(heading), steps: [], symptoms: [], part: "" });
+    this.problems.push({ title, line: lineOf(heading), depth: heading.depth, steps: [], symptoms: [], part: "" });
     this.addSymptoms(errorsInHeading(nodeText(heading)));
   }
 

@@ -162,3 +162,41 @@ describe("output a guide says a working command prints", () => {
     expect(report.blocks.map((b) => b.decision.kind)).toEqual(["step", "expected-output"]);
   });
 });
+
+describe("symptoms of a section without steps", () => {
+  const md = [
+    "# Registry guide",
+    "",
+    "## Registry access",
+    "",
+    "Pulls fail with `x509: certificate signed by unknown authority` behind the proxy; ask the network team.",
+    "",
+    "## Pull failures",
+    "",
+    "Pulls stop with `Error: initializing source: manifest unknown: manifest unknown`.",
+    "",
+    "### Check the mirror",
+    "",
+    "```bash",
+    "curl -sf https://mirror.example.com/v2/",
+    "```",
+    "",
+    "## Error messages",
+    "",
+    "- `Error: writing blob: no space left on device`",
+    "",
+    "## Disk",
+    "",
+    "```bash",
+    "df -h /var/lib/containers",
+    "```",
+  ].join("\n");
+
+  it("leads on only to a step under it, or from a list of error messages to the next diagnosis", async () => {
+    const { draft } = await troubleshootingToPlaybook(md, { file: "registry.md" });
+    const byText = new Map(draft.symptoms.map((s) => (typeof s === "string" ? [s, null] : [s.text, s.step])));
+    expect(byText.get("x509: certificate signed by unknown authority")).toBeNull();
+    expect(byText.get("Error: initializing source: manifest unknown: manifest unknown")).toBe("check-the-mirror");
+    expect(byText.get("Error: writing blob: no space left on device")).toBe("check-disk");
+  });
+});

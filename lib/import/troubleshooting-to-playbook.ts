@@ -10,7 +10,7 @@ import type { ContentError } from "@/lib/playbooks/types";
 import { entryStep } from "./decision-tree";
 import { normaliseDialects, normaliseTree } from "./dialects";
 import { generalise, personalNames } from "./generalise";
-import { GuideReader, type GuideReading } from "./guide-reader";
+import { GuideReader, type GuideReading, type Problem } from "./guide-reader";
 import type { ImportReport, ReportNote } from "./import-report";
 import { defuseMarkdownTree, markdownToMdxNodes, parseMarkdown, shiftHeadings } from "./markdown-to-mdx";
 import {
@@ -34,18 +34,34 @@ export interface ImportedPlaybook {
 }
 
 /** Frontmatter symptoms: each problem's, tied to the step a reader should start that problem at.
- *  A problem with no steps of its own (a "Symptoms" or "Error messages" section) leads to the
- *  diagnosis that follows it, or else to the guide's first. */
+ *  A problem with no steps of its own leads on only where the guide says the diagnosis follows: to
+ *  the first step under it (a deeper heading), or from a list of symptoms or error messages to the
+ *  next diagnosis. Otherwise its symptoms name no step, rather than an unrelated one. */
 function symptomsOf(reading: GuideReading): DraftSymptom[] {
-  const entries = reading.problems.map((p) => entryStep(p)?.id);
-  const first = entries.find((id) => id !== undefined);
-  return reading.problems
+  const problems = reading.problems;
+  const entries = problems.map((p) => entryStep(p)?.id);
+  const stepFor = (i: number): string | undefined => {
+    const own = entries[i];
+    if (own) return own;
+    const problem = problems[i] as Problem;
+    const listsSymptoms = problem.depth === 0 || SYMPTOM_SECTION.test(problem.title);
+    for (let j = i + 1; j < problems.length; j++) {
+      const under = (problems[j] as Problem).depth > problem.depth;
+      if (!under && !listsSymptoms) return undefined;
+      if (entries[j]) return entries[j];
+    }
+    return undefined;
+  };
+  return problems
     .flatMap((problem, i) => {
-      const step = entries.slice(i).find((id) => id !== undefined) ?? first;
+      const step = stepFor(i);
       return problem.symptoms.map((text) => (step ? { text, step } : text));
     })
     .slice(0, MAX_SYMPTOMS);
 }
+
+// A section that lists what the reader sees, for the diagnosis that follows it.
+const SYMPTOM_SECTION = /\b(symptoms?|errors?|error messages?|what you (?:see|get)|signs)\b/i;
 
 type ImportOptions = { file?: string; slug?: string };
 
@@ -109,8 +125,10 @@ async function importGuide(markdown: string, opts: ImportOptions): Promise<Impor
   const chosen = chooseSummary(nodes, normalised.frontmatter);
   const summary = chosen ?? `Troubleshooting steps imported from ${path.basename(file)}.`;
   // The page shows the summary under the title; the same paragraph again below it says nothing new.
+  // Only in the introduction: under a heading, the paragraph belongs to its problem.
+  const firstHeading = nodes.findIndex((n) => n.type === "heading");
   const repeated = nodes.findIndex((n) => n.type === "paragraph" && nodeText(n).replace(/\s+/g, " ").trim() === chosen);
-  if (repeated >= 0) nodes.splice(repeated, 1);
+  if (repeated >= 0 && (firstHeading < 0 || repeated < firstHeading)) nodes.splice(repeated, 1);
   const reading = await new GuideReader(notes).read(nodes);
   const draft: PlaybookDraft = {
     slug: opts.slug ?? slugify(title),
