@@ -31,6 +31,7 @@ const PART = new RegExp(
   ].join(""),
   "i",
 );
+const PROSE_OPENER = /^(?:if|when|you|this|the|a|an|in|after|on|while|some|most|it|we|there)\b/i;
 const SYMPTOM_PART = /^(symptoms?|errors?|error message|error pattern|problem)\b/i;
 // A label such as "**Bad:**", "**Avoid:**" or "**Before (broken):**" warns off the code after it;
 // "**Insufficient memory.**" names a problem and does not.
@@ -188,7 +189,9 @@ export class GuideReader {
     // "**Error:** the message" or prose under a Symptom part: the text itself may be the symptom.
     const text = label ? label.rest : nodeText(p).trim();
     const underSymptom = SYMPTOM_PART.test(label?.label ?? "") || SYMPTOM_PART.test(this.problem.part);
-    if (found.length === 0 && underSymptom && text.length <= 200) {
+    // A sentence about the failure ("If you run it rootless, you get an error …") is not its text.
+    const quotesOutput = /\S: \S/.test(text) && !PROSE_OPENER.test(text);
+    if (found.length === 0 && underSymptom && quotesOutput && text.length <= 200) {
       const error = errorInInlineCode(text);
       if (error) found.push(error);
     }
@@ -282,7 +285,7 @@ export class GuideReader {
       this.report(code, reading, { kind: "prose" });
       return none;
     }
-    this.addSymptoms(errorLinesInOutput(reading.output));
+    this.addSymptoms(errorLinesInOutput([...reading.output, ...printedInComments(reading.commands)]));
     const { steps, merged } = await this.addSteps(code, reading, around, block);
     this.report(code, reading, { kind: "step", stepIds: steps.map((s) => s.id) });
     const proseAfter: RootContent[] = [];
@@ -390,6 +393,14 @@ export class GuideReader {
     const entry = this.reportSteps.find((s) => s.id === step.id);
     if (entry) Object.assign(entry, { risk: step.risk, riskReason: reason });
   }
+}
+
+/** What a guide shows as printed inside a command block's comments: `# touch: cannot touch 'x':
+ *  Permission denied`. Only a program's message (a colon chain) counts, not "# check the error". */
+function printedInComments(commands: string): string[] {
+  return [...commands.matchAll(/^\s*#\s*(?:output:\s*)?(.+)$/gm)]
+    .map((m) => (m[1] ?? "").trim())
+    .filter((line) => /\S: \S/.test(line));
 }
 
 /** A block that is interactive only because a package manager would ask to confirm is commands,

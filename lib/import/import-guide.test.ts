@@ -200,3 +200,25 @@ describe("symptoms of a section without steps", () => {
     expect(byText.get("Error: writing blob: no space left on device")).toBe("check-disk");
   });
 });
+
+describe("symptoms around commands", () => {
+  it("takes a message shown in a command's comment, and not a sentence about the failure", async () => {
+    const md = [
+      "# Volumes",
+      "",
+      "## Writes fail",
+      "",
+      "### Symptom",
+      "",
+      "If you run the container as another user, you get an error: the write is refused.",
+      "",
+      "```bash",
+      "touch /data/x",
+      "# touch: cannot touch '/data/x': Permission denied",
+      "```",
+    ].join("\n");
+    const { draft } = await troubleshootingToPlaybook(md, { file: "volumes.md" });
+    const texts = draft.symptoms.map((s) => (typeof s === "string" ? s : s.text));
+    expect(texts).toEqual(["touch: cannot touch '/data/x': Permission denied"]);
+  });
+});
