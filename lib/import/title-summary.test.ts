@@ -72,6 +72,10 @@ describe("projectName", () => {
   it("does not take a directory the guide never names for its project", () => {
     expect(projectName({ file: "/tmp/tt/nested/troubleshooting.md", ...none })).toBeNull();
     expect(projectName({ file: "checkout-x3f9/docs/faq.md", frontmatter: {}, text: "Podman fails." })).toBeNull();
+    // A docs site's section is named for what the reader does there, and the guide uses the word too.
+    const text = "If you are using a volume, the user must own it.";
+    expect(projectName({ file: "docs/using/troubleshooting.md", frontmatter: {}, text })).toBeNull();
+    expect(projectName({ file: "site/content/docs/user/known-issues.md", frontmatter: {}, text })).toBeNull();
   });
 
   it("takes the file name's leading words when the prose names them", () => {

@@ -7,7 +7,7 @@ export const GENERIC = new Set(
     "help debugging debug overview index introduction intro getting started start notes tips tricks solutions " +
     "solution support fixes fix fixing gotchas caveats limitations pitfalls workarounds bugs general basic basics " +
     "home main about info information misc miscellaneous reference manual howto how quick quickstart resolving " +
-    "resolve diagnosing diagnose diagnostics runbook runbooks"
+    "resolve diagnosing diagnose diagnostics runbook runbooks www site website web"
   ).split(" "),
 );
 export const STOP = new Set([

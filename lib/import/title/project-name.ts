@@ -31,7 +31,11 @@ const LAYOUT_DIRS = new Set(
     "test tests testdata fixtures examples example samples sample import imports bench benchmark benchmarks " +
     "holdout tmp temp work home users root mnt opt var srv usr local share etc app workspace workspaces build " +
     "out dist downloads documents desktop repo repos git code projects project main master latest stable " +
-    "current next i18n l10n locale locales versioned_docs github gitlab lib libs scripts packages pkg internal"
+    "current next i18n l10n locale locales versioned_docs github gitlab lib libs scripts packages pkg internal " +
+    // Sections of a docs site, named by what a reader does there: words the guide also uses as words.
+    "using user users usage getting-started started concepts tasks setup install installation installing " +
+    "configuration config configure features advanced basics cluster clusters network networking storage " +
+    "security cli server client desktop manuals manual handbook topics troubleshoot known-issues errors"
   ).split(" "),
 );
 const LOCALE = /^(en|de|fr|es|it|ja|ko|zh|pt|ru|nl|pl|tr|uk|vi|id|sv|fi|da|no|cs|hu)([-_][a-z]{2,4})?$/i;
@@ -55,7 +59,7 @@ function fromPath(file: string, text: string): string | null {
     const parent = (segments[i - 1] ?? "").toLowerCase();
     const layout = LAYOUT_DIRS.has(dir.toLowerCase()) || LOCALE.test(dir) || VERSION.test(dir) || /^[._]/.test(dir);
     const subject = layout || /^(home|users)$/.test(parent) ? null : subjectOf(dir);
-    // A directory is the project only if the guide names it: `tmp.x3f/`, `nested/` are not.
+    // A directory is the project only if the guide names it: `tmp.x3f/` and `nested/` are not.
     if (subject && mentions(subject.subject, text).length > 0) return subject.subject;
   }
   return null;
