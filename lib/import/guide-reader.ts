@@ -3,62 +3,29 @@
 // says which), and error text in headings, prose and output becomes the problem's symptoms.
 import type { Code, Heading, Nodes, Paragraph, Parent, RootContent } from "mdast";
 import { nodeText } from "@/lib/markdown/node-text";
-import { riskWithin } from "@/lib/playbooks/format";
-import { classifyCommand } from "@/lib/playbooks/risk-classifier";
-import type { Risk } from "@/lib/playbooks/types";
-import { interactiveReason, readCodeBlock, type CodeBlockReading } from "./code-block";
-import { answerConfirmations } from "./confirmations";
-import { chunksOf } from "./command-chunks";
-import { linkSteps, stepRole, type ProblemSteps, type RoledStep } from "./decision-tree";
+import { readCodeBlock, type CodeBlockReading } from "./code-block";
+import { answerConfirmationsIn } from "./confirmations";
+import { linkSteps } from "./decision-tree";
 import type { ReportBlock, ReportNote, ReportPlaceholder, ReportStep } from "./import-report";
-import { placeholdersToInputs, shellVariables } from "./placeholders";
-import { idAllocator, type DraftBlock, type DraftInput, type DraftStep } from "./playbook-draft";
-import { cuesOf, literalPattern } from "./prose-cues";
-import { cleanTitle, leadingLabel, titleFromCommand, titleFromIntro, uniqueTitle } from "./step-title";
-import { maskPlaceholders } from "./shell-looking";
-import { suggestedTimeout } from "./suggested-timeout";
-import { errorInInlineCode, errorsInHeading, errorLinesInOutput, isUsefulSymptom } from "./symptoms";
+import type { DraftBlock, DraftInput, DraftStep } from "./playbook-draft";
+import { PART, SYMPTOM_PART } from "./problem-parts";
+import { cuesOf } from "./prose-cues";
+import { StepMaker, lineOf, type Around, type Problem } from "./step-maker";
+import { cleanTitle, leadingLabel } from "./step-title";
+import {
+  errorInInlineCode,
+  errorLinesInOutput,
+  errorsInHeading,
+  isUsefulSymptom,
+  messagesInComments,
+} from "./symptoms";
 
-// Sub-headings and labels that belong to the problem above them rather than starting a new one:
-// the whole heading is the part's name ("Solution", "Workaround 2", "Fix: …"); "Check Runner Pod
-// Logs" is a heading of its own.
-const PART = new RegExp(
-  [
-    "^(symptoms?|causes?|root cause|solution|fix|workaround|resolution|evidence|diagnos[ie]s|verification|verify|",
-    "prevention|notes?|do not|don't|what to do|steps|steps to reproduce|reproduc\\w*|how to fix|how to check|",
-    "check|error|error message|background|explanation|details|remedy|answer)",
-    "(\\s*#?\\d+)?\\s*(\\([^)]*\\))?\\s*(:.*)?$",
-  ].join(""),
-  "i",
-);
 const PROSE_OPENER = /^(?:if|when|you|this|the|a|an|in|after|on|while|some|most|it|we|there)\b/i;
-const SYMPTOM_PART = /^(symptoms?|errors?|error message|error pattern|problem)\b/i;
 // A label such as "**Bad:**", "**Avoid:**" or "**Before (broken):**" warns off the code after it;
 // "**Insufficient memory.**" names a problem and does not.
 const SHOWN_NOT_RUN = /^(?:the )?(?:old|wrong|broken|before|incorrect|bad|don't|do not|avoid|never)\b/i;
 const WARNED_OFF = /^(do not|don't|never|avoid)\b/i;
-const ASKS = /^(check|verify|is|are|does|do|can|test|confirm|ensure|look|see|find|inspect|examine|show|list)\b/i;
-const PROBLEM_WORDS = /\b(error|fail|denied|refused|invalid|unknown|not found|cannot|timeout|timed out|panic)/i;
 const MAX_SYMPTOMS_PER_PROBLEM = 12;
-
-export interface Problem extends ProblemSteps {
-  title: string;
-  line: number;
-  /** Its heading's depth; 0 for the text before the first heading. */
-  depth: number;
-  symptoms: string[];
-  /** The part of the problem being read: "Symptom", "Solution", … (a sub-heading or label). */
-  part: string;
-  /** The part came from a label ("**Symptom:**"), which covers only the block after it when it
-   *  names the symptom. */
-  labelled?: boolean;
-}
-
-/** Where a code block sits: the paragraphs around it, within its own parent. */
-interface Around {
-  before?: Paragraph;
-  after?: Paragraph;
-}
 
 export interface GuideReading {
   blocks: DraftBlock[];
@@ -69,10 +36,6 @@ export interface GuideReading {
   placeholders: ReportPlaceholder[];
 }
 
-function lineOf(node: { position?: { start: { line: number } } }): number {
-  return node.position?.start.line ?? 0;
-}
-
 function paragraphAt(children: readonly Nodes[], i: number): Paragraph | undefined {
   const node = children[i];
   return node?.type === "paragraph" ? node : undefined;
@@ -81,20 +44,16 @@ function paragraphAt(children: readonly Nodes[], i: number): Paragraph | undefin
 export class GuideReader {
   private readonly blocks: DraftBlock[] = [];
   private readonly problems: Problem[] = [{ title: "", line: 1, depth: 0, steps: [], symptoms: [], part: "" }];
-  private readonly inputs = new Map<string, DraftInput>();
-  private readonly reportSteps: ReportStep[] = [];
   private readonly reportBlocks: ReportBlock[] = [];
-  private readonly placeholders: ReportPlaceholder[] = [];
   private readonly seenSymptoms = new Set<string>();
-  private readonly usedTitles = new Set<string>();
-  private readonly nextId = idAllocator();
-  /** The step the last code block became, with the variables it sets, for merging. */
-  private last: { step: RoledStep; sets: Set<string>; block: number } | null = null;
+  private readonly steps: StepMaker;
   private blockCount = 0;
   /** Steps made from code nested in the node being read, placed after it. */
   private pending: DraftStep[] = [];
 
-  constructor(private readonly notes: ReportNote[]) {}
+  constructor(private readonly notes: ReportNote[]) {
+    this.steps = new StepMaker(notes);
+  }
 
   async read(nodes: readonly RootContent[]): Promise<GuideReading> {
     for (const [i, node] of nodes.entries()) await this.readTop(node, nodes, i);
@@ -102,10 +61,10 @@ export class GuideReader {
     return {
       blocks: this.blocks,
       problems: this.problems,
-      inputs: [...this.inputs.values()],
-      reportSteps: this.reportSteps,
+      inputs: [...this.steps.inputs.values()],
+      reportSteps: this.steps.reportSteps,
       reportBlocks: this.reportBlocks,
-      placeholders: this.placeholders,
+      placeholders: this.steps.placeholders,
     };
   }
 
@@ -168,7 +127,7 @@ export class GuideReader {
 
   private startProblem(heading: Heading) {
     const title = cleanTitle(nodeText(heading));
-    this.last = null;
+    this.steps.newSection();
     if (PART.test(title) && this.problems.length > 1) {
       Object.assign(this.problem, { part: title, labelled: false });
       return;
@@ -250,13 +209,13 @@ export class GuideReader {
       );
       return none;
     }
-    const reading = await answered(
+    const reading = await answerConfirmationsIn(
       await readCodeBlock({ lang: (code.lang ?? "").toLowerCase(), value: code.value, meta: code.meta }),
       lineOf(code),
       this.notes,
     );
     if (reading.class === "output") {
-      const previous = this.last?.block === block - 1 ? this.last.step.step : undefined;
+      const previous = this.steps.stepBefore(block);
       // "You should see something like:" after a step: what it prints when it works.
       const shown = previous !== undefined && cuesOf(around.before, undefined).showsSuccess === true;
       const errors = errorLinesInOutput(reading.output);
@@ -285,8 +244,8 @@ export class GuideReader {
       this.report(code, reading, { kind: "prose" });
       return none;
     }
-    this.addSymptoms(errorLinesInOutput([...reading.output, ...printedInComments(reading.commands)]));
-    const { steps, merged } = await this.addSteps(code, reading, around, block);
+    this.addSymptoms(errorLinesInOutput([...reading.output, ...messagesInComments(reading.commands)]));
+    const { steps, merged } = await this.steps.make(this.problem, code, reading, around, block);
     this.report(code, reading, { kind: "step", stepIds: steps.map((s) => s.id) });
     const proseAfter: RootContent[] = [];
     if (reading.output.length) {
@@ -298,128 +257,4 @@ export class GuideReader {
     // A block joined to the previous step adds no new card.
     return { steps: merged ? [] : steps, proseBefore: [], proseAfter };
   }
-
-  private async addSteps(
-    code: Code,
-    reading: CodeBlockReading,
-    around: Around,
-    block: number,
-  ): Promise<{ steps: DraftStep[]; merged: boolean }> {
-    const problem = this.problem;
-    const vars = await shellVariables(reading.commands);
-    const last = this.last?.block === block - 1 && problem.steps.includes(this.last.step) ? this.last : null;
-    const inherited = last ? [...vars.uses].filter((v) => last.sets.has(v) && !vars.sets.has(v)) : [];
-    const defined = new Set([...vars.sets, ...(last?.sets ?? [])]);
-    const { code: commands, found } = placeholdersToInputs(reading.commands, { known: this.inputs, defined });
-    for (const f of found) {
-      if (!this.inputs.has(f.input.name)) this.inputs.set(f.input.name, f.input);
-      this.placeholders.push({ line: lineOf(code), text: f.text, input: f.input.name });
-    }
-    if (last && inherited.length) {
-      // Each step is a fresh shell: a block that uses what the previous one set runs with it.
-      const step = last.step.step;
-      step.code = `${step.code}\n${commands}`;
-      const { risk, reason } = await this.classified(step.code);
-      step.risk = risk;
-      this.updateReportRisk(step, reason);
-      last.sets = defined;
-      last.block = block;
-      this.notes.push({
-        line: lineOf(code),
-        message: `joined to step "${step.id}": it uses ${inherited.map((v) => `$${v}`).join(", ")}, set there`,
-      });
-      return { steps: [step], merged: true };
-    }
-    const cues = cuesOf(around.before, around.after);
-    const introTitle = around.before ? titleFromIntro(around.before) : null;
-    const label = around.before ? leadingLabel(around.before) : null;
-    const part = label && PART.test(label.label) ? label.label : problem.part;
-    const made: DraftStep[] = [];
-    // A placeholder can hide what a command does (`redis-cli … FLUSHDB` read as an input): the step
-    // declares the higher of the risks of what it runs and of what the guide wrote.
-    const chunks = await chunksOf(commands);
-    // `<pod-id>` as written would parse as redirections; as a word it is what the guide meant.
-    const written = await chunksOf(maskPlaceholders(reading.commands));
-    const writtenRisk = (i: number) =>
-      written.length === chunks.length
-        ? (written[i]?.risk ?? "read")
-        : written.reduce<Risk>((top, w) => (riskWithin(w.risk, top) ? top : w.risk), "read");
-    for (const [i, chunk] of chunks.entries()) {
-      const base =
-        (chunk.comment && chunk.comment.length <= 100 ? chunk.comment : null) ??
-        introTitle ??
-        (problem.steps.length === 0 && made.length === 0 && problem.title ? problem.title : null) ??
-        titleFromCommand(chunk.code);
-      const title = uniqueTitle(base, chunk.code, this.usedTitles);
-      const { risk, reason } = await this.classified(chunk.code, writtenRisk(i));
-      const timeout = suggestedTimeout(chunk.code);
-      const step: DraftStep = {
-        id: this.nextId(`${risk === "read" && !ASKS.test(title) ? "check-" : ""}${title.replace(/^Run /, "")}`),
-        title,
-        risk,
-        code: chunk.code,
-        ...(timeout ? { timeout } : {}),
-        ...(reading.root ? { note: "Runs as root: the guide shows it at a `#` prompt." } : {}),
-      };
-      const afterFix = problem.steps.some((s) => s.role === "fix");
-      const role = stepRole(step, { part, reproduces: cues.reproduces === true, afterFix });
-      if (role !== "fix" && role !== "reproduce") step.expect = expectationFor(chunk.code, cues);
-      if (!step.expect || Object.keys(step.expect).length === 0) delete step.expect;
-      const roled: RoledStep = { step, role, ...(cues.onFailNext ? { onFailNext: true } : {}) };
-      problem.steps.push(roled);
-      this.reportSteps.push({
-        id: step.id,
-        title,
-        line: lineOf(code),
-        risk,
-        riskReason: reason,
-        role,
-        ...(reading.root ? { root: true } : {}),
-      });
-      this.last = { step: roled, sets: defined, block };
-      made.push(step);
-    }
-    return { steps: made, merged: false };
-  }
-
-  private async classified(code: string, floor: Risk = "read"): Promise<{ risk: Risk; reason: string }> {
-    const c = await classifyCommand(code);
-    if (!riskWithin(floor, c.risk)) return { risk: floor, reason: "the command as the guide wrote it is riskier" };
-    // The summary reads "change: `sed -i` edits files in place"; the report names the risk itself.
-    return { risk: c.risk, reason: c.summary.replace(/^\w+:\s*/, "") };
-  }
-
-  private updateReportRisk(step: DraftStep, reason: string) {
-    const entry = this.reportSteps.find((s) => s.id === step.id);
-    if (entry) Object.assign(entry, { risk: step.risk, riskReason: reason });
-  }
-}
-
-/** What a guide shows as printed inside a command block's comments: `# touch: cannot touch 'x':
- *  Permission denied`. Only a program's message (a colon chain) counts, not "# check the error". */
-function printedInComments(commands: string): string[] {
-  return [...commands.matchAll(/^\s*#\s*(?:output:\s*)?(.+)$/gm)]
-    .map((m) => (m[1] ?? "").trim())
-    .filter((line) => /\S: \S/.test(line));
-}
-
-/** A block that is interactive only because a package manager would ask to confirm is commands,
- *  with the confirmation answered. */
-async function answered(reading: CodeBlockReading, line: number, notes: ReportNote[]): Promise<CodeBlockReading> {
-  if (reading.class !== "interactive") return reading;
-  const { commands, added } = answerConfirmations(reading.commands);
-  if (added.length === 0 || (await interactiveReason(commands)) !== null) return reading;
-  notes.push({ line, message: `added ${added.join(", ")}: the step's terminal cannot answer a confirmation` });
-  return { ...reading, class: "commands", commands, reason: `${reading.reason}; added ${added.join(", ")}` };
-}
-
-/** What a read step's output says about the problem, from the prose around it; a grep for error
- *  text succeeds when the problem is there, so it passes when grep finds nothing. */
-function expectationFor(code: string, cues: ReturnType<typeof cuesOf>): DraftStep["expect"] {
-  if (cues.problemText) return { notMatch: literalPattern(cues.problemText) };
-  if (cues.expectedText) return { match: literalPattern(cues.expectedText) };
-  const lastLine = code.trim().split("\n").pop() ?? "";
-  const grep = /(?:^|\|\s*)(?:sudo\s+)?[ez]?grep\b((?:\s+-[A-Za-z]+)*)\s+(['"]?)([^'"|]+)\2/.exec(lastLine);
-  if (grep && !/v|c|L/.test(grep[1] ?? "") && PROBLEM_WORDS.test(grep[3] ?? "")) return { exit: 1 };
-  return undefined;
 }

@@ -4,6 +4,7 @@
 import type { Paragraph, PhrasingContent } from "mdast";
 import { hasErrorVocabulary } from "@/lib/markdown/error-text";
 import { nodeText } from "@/lib/markdown/node-text";
+import type { DraftStep } from "./playbook-draft";
 
 export interface ProseCues {
   /** Text whose presence in the output means the problem is there. */
@@ -92,4 +93,17 @@ export function cuesOf(before: Paragraph | undefined, after: Paragraph | undefin
 /** `text` as a regex that matches it literally, for `expect.match` / `notMatch`. */
 export function literalPattern(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+const PROBLEM_WORDS = /\b(error|fail|denied|refused|invalid|unknown|not found|cannot|timeout|timed out|panic)/i;
+
+/** What a read step's output says about the problem, from the prose around it; a grep for error
+ *  text succeeds when the problem is there, so it passes when grep finds nothing. */
+export function expectationFor(code: string, cues: ProseCues): DraftStep["expect"] {
+  if (cues.problemText) return { notMatch: literalPattern(cues.problemText) };
+  if (cues.expectedText) return { match: literalPattern(cues.expectedText) };
+  const lastLine = code.trim().split("\n").pop() ?? "";
+  const grep = /(?:^|\|\s*)(?:sudo\s+)?[ez]?grep\b((?:\s+-[A-Za-z]+)*)\s+(['"]?)([^'"|]+)\2/.exec(lastLine);
+  if (grep && !/v|c|L/.test(grep[1] ?? "") && PROBLEM_WORDS.test(grep[3] ?? "")) return { exit: 1 };
+  return undefined;
 }

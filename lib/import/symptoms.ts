@@ -203,3 +203,11 @@ export function errorInInlineCode(text: string): string | null {
   const symptom = tidySymptom(t);
   return isUsefulSymptom(symptom) ? symptom : null;
 }
+
+/** What a guide shows as printed inside a command block's comments: `# touch: cannot touch 'x':
+ *  Permission denied`. Only a program's message (a colon chain) counts, not "# check the error". */
+export function messagesInComments(commands: string): string[] {
+  return [...commands.matchAll(/^\s*#\s*(?:output:\s*)?(.+)$/gm)]
+    .map((m) => (m[1] ?? "").trim())
+    .filter((line) => /\S: \S/.test(line));
+}

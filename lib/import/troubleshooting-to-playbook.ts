@@ -10,7 +10,8 @@ import type { ContentError } from "@/lib/playbooks/types";
 import { entryStep } from "./decision-tree";
 import { normaliseDialects, normaliseTree } from "./dialects";
 import { generalise, personalNames } from "./generalise";
-import { GuideReader, type GuideReading, type Problem } from "./guide-reader";
+import { GuideReader, type GuideReading } from "./guide-reader";
+import type { Problem } from "./step-maker";
 import type { ImportReport, ReportNote } from "./import-report";
 import { defuseMarkdownTree, markdownToMdxNodes, parseMarkdown, shiftHeadings } from "./markdown-to-mdx";
 import {
