@@ -26,7 +26,8 @@ const section = [
     `${date}, ${os.cpus().length} cores, Node ${process.version}.`,
     `The guide importer (\`troubleshootingToPlaybook\`) on the hand-labelled guides of bench/import/guides/`,
     `(${setLine}): dev is what the importer is tuned against; holdout was written by someone else, and its`,
-    "first-contact scores are in docs/import.md. Labels and scores: bench/import/README.md. Search top-1 searches each labelled error line",
+    "first-contact scores are in docs/import.md. Labels and scores: bench/import/README.md.",
+    "Search top-1 searches each labelled error line",
     `across every imported draft that passes the content check and content/ (${corpusSize} playbooks).`,
   ].join(" "),
   ...results.flatMap((r) =>
