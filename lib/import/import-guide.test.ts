@@ -130,6 +130,8 @@ describe("importing a guide written the way real ones are", async () => {
 });
 
 describe("risk after placeholders", () => {
+  // Two guards hold this: a database client's commands are never placeholders, and a step never
+  // declares less than the command as the guide wrote it.
   it("never declares less than the command as the guide wrote it", async () => {
     const md = "# Cache\n\n## Empty it\n\n```bash\ndocker exec cache redis-cli FLUSHALL\n```\n";
     const { draft } = await troubleshootingToPlaybook(md, { file: "cache.md" });

@@ -87,7 +87,11 @@ function literalArguments(info: CommandInfo, index: number): boolean {
   if (LITERAL_ARGUMENTS.has(info.program)) return true;
   const value = info.values[index] ?? "";
   const previous = index > info.from ? (info.values[index - 1] ?? "") : "";
-  if (DATABASE_CLIENTS.has(info.program) && !/^-/.test(previous) && !/^-/.test(value)) return true;
+  // The client may be run inside a container or over ssh: `docker exec cache redis-cli FLUSHALL`.
+  const client =
+    DATABASE_CLIENTS.has(info.program) ||
+    info.values.slice(info.from, index).some((v) => DATABASE_CLIENTS.has(v.replace(/^.*\//, "")));
+  if (client && !/^-/.test(previous) && !/^-/.test(value)) return true;
   if (ENV_OPTIONS.has(previous) && !value.includes("=")) return true;
   if (FORMAT_OPTIONS.has(previous)) return true;
   return /^--?(?:output|format|template|query|sort-by|field-selector|selector|columns|custom-columns)=/.test(value);
