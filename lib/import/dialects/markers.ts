@@ -28,7 +28,11 @@ export function markerLine(text: string, topLevel: boolean): string | null {
 
 /** `## Examining pod logs {#examine-pod-logs}` → `## Examining pod logs`. */
 export function stripHeadingAttributes(text: string): string {
-  return text.replace(/^(\s{0,3}#{1,6}\s.*?)\s*\{\s*[#.][^{}]*\}\s*$/, "$1");
+  // Found from the last `{` rather than by one regex: a lazy `.*?` before `\s*\{` backtracks
+  // quadratically on a long line of spaces.
+  const at = text.lastIndexOf("{");
+  if (at < 0 || !/^\s{0,3}#{1,6}\s/.test(text) || !/^\{\s*[#.][^{}]*\}\s*$/.test(text.slice(at))) return text;
+  return text.slice(0, at).trimEnd();
 }
 
 const TOC_START = /^\s*<!--\s*(toc|start doctoc\b.*|table of contents)\s*-->\s*$/i;

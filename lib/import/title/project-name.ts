@@ -67,7 +67,16 @@ function fromPath(file: string, text: string): string | null {
 
 /** Prose without code: where a project's name is written the way it is spelled. */
 function prose(text: string): string {
-  return text.replace(/^(\s*)(`{3,}|~{3,})[^\n]*\n[\s\S]*?\n\s*\2[^\n]*$/gm, "").replace(/`[^`\n]*`/g, "");
+  // Line by line: a regex over the whole text backtracks quadratically on a long run of backticks.
+  const kept: string[] = [];
+  let fence: string | null = null;
+  for (const line of text.split("\n")) {
+    const opener = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence === null && opener) fence = opener;
+    else if (fence !== null && opener?.startsWith(fence)) fence = null;
+    else if (fence === null) kept.push(line);
+  }
+  return kept.join("\n").replace(/`[^`\n]*`/g, "");
 }
 
 /** How `name` is written each time the prose names it (separators may differ: cert-manager, cert manager). */
