@@ -538,3 +538,13 @@ describe("readCodeBlock: properties", () => {
     );
   });
 });
+
+describe("blocks too long to read", () => {
+  it("leaves a hostile block as text rather than parse it", async () => {
+    const pipes = await readCodeBlock({ lang: "bash", value: `${"|".repeat(30_000)}x` });
+    expect(pipes).toMatchObject({ class: "other", commands: "" });
+    const lines = await readCodeBlock({ lang: "bash", value: "ls\n".repeat(8_000) });
+    expect(lines.class).toBe("other");
+    expect((await readCodeBlock({ lang: "bash", value: "ls\n".repeat(100) })).class).toBe("commands");
+  });
+});

@@ -57,6 +57,15 @@ const LANG_KINDS: ReadonlyMap<string, LangKind> = new Map([
   ...kinds("source", "fish", "nu", "tcl", "awk", "sed", "jinja", "jinja2", "gotmpl", "handlebars", "lisp"),
 ]);
 
+// The shell parser's error recovery is quadratic on a long run of `|`, `<` or `>`: a hostile guide
+// could hold the importer for hours. Real command blocks are far below both limits.
+const MAX_BLOCK_CHARS = 16_000;
+const MAX_LINE_CHARS = 2_000;
+
+function tooLongToRead(value: string): boolean {
+  return value.length > MAX_BLOCK_CHARS || value.split("\n").some((line) => line.length > MAX_LINE_CHARS);
+}
+
 export async function readCodeBlock(block: CodeBlockInput): Promise<CodeBlockReading> {
   const lang =
     block.lang
@@ -67,6 +76,8 @@ export async function readCodeBlock(block: CodeBlockInput): Promise<CodeBlockRea
   const kind = LANG_KINDS.get(lang);
   const none = { commands: "", output: [], root: false };
   if (block.value.trim() === "") return { class: "other", ...none, reason: "an empty block" };
+  if (tooLongToRead(block.value))
+    return { class: "other", ...none, reason: "too long to read as commands: left as text for a person" };
   if (kind === "windows")
     return { class: "other", ...none, reason: `a \`${lang}\` block: PowerShell cannot run in bash` };
   if (kind === "config")

@@ -80,4 +80,11 @@ describe("importing any Markdown", () => {
       { numRuns: Number(process.env.CASEBOOK_FUZZ_SCALE ?? 1) * 60, seed: 82026 },
     );
   }, 120_000);
+
+  it("keeps a guide whose nesting exhausts the Markdown parser, as text", async () => {
+    const markdown = `# Deep\n\n${">".repeat(12_000)} quoted\n`;
+    const { draft, mdx, report } = await troubleshootingToPlaybook(markdown, { file: "deep.md" });
+    expect((await checkPlaybook(`content/${draft.slug}.mdx`, mdx)).errors).toEqual([]);
+    expect(report.notes.map((n) => n.message).join(" ")).toMatch(/kept as prose/);
+  });
 });

@@ -88,7 +88,7 @@ async function proseOnly(markdown: string, opts: ImportOptions, why: string): Pr
     summary: `Troubleshooting guide imported from ${path.basename(file)}; it could not be read into steps.`,
     tags: [],
     symptoms: [],
-    blocks: [{ kind: "nodes", nodes: markdownToMdxNodes(markdown) }],
+    blocks: [{ kind: "nodes", nodes: asProseNodes(markdown) }],
   };
   const notes = [{ line: 0, message: `the importer could not read this guide (${why}); it is kept as prose` }];
   const mdx = await checkedMdx(draft, notes);
@@ -103,6 +103,16 @@ async function proseOnly(markdown: string, opts: ImportOptions, why: string): Pr
     notes,
   };
   return { draft, mdx, report };
+}
+
+/** The guide as Markdown prose, or, when even parsing it fails (thousands of nested quotes exhaust
+ *  the parser's stack), as one block of text. */
+function asProseNodes(markdown: string): RootContent[] {
+  try {
+    return markdownToMdxNodes(markdown);
+  } catch {
+    return [{ type: "code", lang: "text", value: markdown }];
+  }
 }
 
 async function importGuide(markdown: string, opts: ImportOptions): Promise<ImportedPlaybook> {

@@ -140,3 +140,11 @@ describe("classifyCommand: properties", () => {
     );
   });
 });
+
+describe("a command too long to read", () => {
+  it("is danger, without parsing it", async () => {
+    const c = await classifyCommand(`echo ${"|".repeat(70_000)}`);
+    expect(c.risk).toBe("danger");
+    expect(c.summary).toMatch(/too long to read/);
+  });
+});

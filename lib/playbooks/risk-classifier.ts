@@ -35,7 +35,19 @@ export interface Classification {
   summary: string;
 }
 
+// Longer than any real step. The parser's error recovery is quadratic on a run of `|`, `<` or `>`,
+// so a hostile playbook could hold the server; unread, it is assumed to destroy, never to only read.
+const MAX_SOURCE_CHARS = 64_000;
+
 export async function classifyCommand(source: string): Promise<Classification> {
+  if (source.length > MAX_SOURCE_CHARS) {
+    const finding = {
+      risk: "danger" as const,
+      command: source.slice(0, 60),
+      reason: "the command is too long to read",
+    };
+    return { risk: "danger", findings: [finding], summary: `danger: ${finding.reason}` };
+  }
   const parse = await shellParser();
   const findings: RiskFinding[] = [];
   new Walker(parse, findings).script(source, source, 0);
