@@ -4,27 +4,10 @@
 import type { CodeBlockReading } from "./code-block";
 import type { ReportNote } from "./import-report";
 import { interactiveReason } from "./interactive";
+import { CONFIRMING_MANAGERS } from "./package-confirmations";
+
 const BOUNDARY = String.raw`(^|&&|\|\||;|\bthen\b|\bdo\b)(\s*)`;
 const SUDO = String.raw`((?:sudo|doas)\s+(?:-\S+\s+)*)?`;
-const MANAGERS: Array<{ programs: string; subcommands: string; yes: string[] }> = [
-  {
-    programs: "apt-get|apt|aptitude",
-    subcommands: "install|remove|purge|upgrade|dist-upgrade|full-upgrade|autoremove",
-    yes: ["-y", "--yes", "--assume-yes", "-qq"],
-  },
-  {
-    programs: "dnf|yum|microdnf|tdnf",
-    subcommands: "install|remove|erase|update|upgrade|downgrade|reinstall|autoremove|groupinstall",
-    yes: ["-y", "--assumeyes"],
-  },
-  {
-    programs: "zypper",
-    subcommands: "in|install|rm|remove|up|update|dup|dist-upgrade|patch",
-    yes: ["-y", "-n", "--non-interactive", "--no-confirm"],
-  },
-  { programs: "conda|mamba", subcommands: "install|remove|uninstall|create|update|upgrade", yes: ["-y", "--yes"] },
-  { programs: "pip|pip3", subcommands: "uninstall", yes: ["-y", "--yes"] },
-];
 
 export interface Answered {
   commands: string;
@@ -35,9 +18,9 @@ export interface Answered {
 export function answerConfirmations(commands: string): Answered {
   const added: string[] = [];
   let out = commands;
-  for (const m of MANAGERS) {
+  for (const m of CONFIRMING_MANAGERS) {
     const pattern = new RegExp(
-      `${BOUNDARY}${SUDO}(${m.programs})((?:\\s+-\\S+)*)\\s+(${m.subcommands})\\b([^\\n;&|]*)`,
+      `${BOUNDARY}${SUDO}(${m.programs.join("|")})((?:\\s+-\\S+)*)\\s+(${m.subcommands.join("|")})\\b([^\\n;&|]*)`,
       "gm",
     );
     out = out.replace(

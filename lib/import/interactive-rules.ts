@@ -1,5 +1,6 @@
 // Per program: when it waits for a person or never ends (interactive.ts applies these after unwrapping
 // sudo, env and the like, and after the shells, ssh and the container tools, which need more context).
+import { CONFIRMING_MANAGERS } from "./package-confirmations";
 import { hasOption, type ParsedArgs } from "./command-args";
 
 export interface Call {
@@ -145,28 +146,10 @@ const entries: [string[], Rule][] = [
   [["tmux"], tmuxRule()],
   [["screen"], { reason: (c) => (has(c, "-d", "-ls", "-list", "-X", "-r") ? null : "`screen` opens a session") }],
   [["kubeadm"], confirms(/^reset$/, ["-f", "--force"])],
-  [
-    ["apt", "apt-get", "aptitude"],
-    confirms(/^(install|remove|purge|upgrade|dist-upgrade|full-upgrade|autoremove)$/, ["-y", "--yes", "--assume-yes"]),
-  ],
-  [
-    ["dnf", "yum", "microdnf", "tdnf"],
-    confirms(/^(install|remove|erase|update|upgrade|downgrade|reinstall|autoremove|groupinstall)$/, [
-      "-y",
-      "--assumeyes",
-    ]),
-  ],
-  [
-    ["zypper"],
-    confirms(/^(in|install|rm|remove|up|update|dup|dist-upgrade|patch)$/, [
-      "-n",
-      "--non-interactive",
-      "-y",
-      "--no-confirm",
-    ]),
-  ],
-  [["conda", "mamba"], confirms(/^(install|remove|uninstall|create|update|upgrade)$/, ["-y", "--yes"])],
-  [["pip", "pip3"], confirms(/^uninstall$/, ["-y", "--yes"])],
+  ...CONFIRMING_MANAGERS.map((m): [string[], Rule] => [
+    [...m.programs],
+    confirms(new RegExp(`^(${m.subcommands.join("|")})$`), [...m.yes]),
+  ]),
   [
     ["pacman"],
     {
