@@ -8,9 +8,8 @@ import { isBarePath, isCommandLine, isConfigLine, isFlag, isMarkupLine } from ".
 import { stripLogPrefix } from "./log-prefix";
 import { messageLines } from "./output-lines";
 import { symptomKey, tidySymptom } from "./symptom-text";
-
-/** A generic label in front of a message, as the symptom matcher also ignores it. */
-const LEADING_LABEL = /^\s*(?:error|fatal|warning|warn|err|exception|panic)\s*:\s*/i;
+// The generic label in front of a message ("Error: …"), as the symptom matcher ignores it.
+import { LEADING_LABEL } from "@/lib/search/symptom-match";
 
 /** An HTTP status with its reason, as servers and proxies print it: `401 Unauthorized`. */
 const HTTP_STATUS = /^[45]\d\d [A-Z][A-Za-z-]+(?: [A-Z][A-Za-z-]+)*$/;

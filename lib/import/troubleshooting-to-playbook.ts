@@ -5,8 +5,8 @@
 // the playbook check refuses goes back into the prose, and the report says so.
 import path from "node:path";
 import type { RootContent } from "mdast";
-import { checkPlaybook } from "@/lib/playbooks/check-playbook";
 import type { ContentError } from "@/lib/playbooks/types";
+import { checkDraft } from "./check-draft";
 import { entryStep } from "./decision-tree";
 import { normaliseDialects, normaliseTree } from "./dialects";
 import { generalise, personalNames } from "./generalise";
@@ -171,7 +171,7 @@ async function importGuide(markdown: string, opts: ImportOptions): Promise<Impor
 async function checkedMdx(draft: PlaybookDraft, notes: ReportNote[]): Promise<string> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const mdx = renderPlaybookDraft(draft);
-    const { errors } = await checkPlaybook(`content/${draft.slug}.mdx`, mdx);
+    const { errors } = await checkDraft(mdx, draft.slug);
     if (errors.length === 0) return mdx;
     const refused = refusedSteps(mdx, errors, draft.blocks);
     for (const e of errors) notes.push({ line: 0, message: `the playbook check refused the draft: ${e.message}` });

@@ -9,7 +9,7 @@ import { words, type Word } from "./tokenize";
 /** A generic label at the start of a symptom line ("Error: ..."). Tools print the message after
  *  their own prefix ("processing tar file(potentially insufficient UIDs..."), so the line is also
  *  matched without it. */
-const LEADING_LABEL = /^\s*(?:error|fatal|warning|warn|err|exception|panic)\s*:\s*/i;
+export const LEADING_LABEL = /^\s*(?:error|fatal|warning|warn|err|exception|panic)\s*:\s*/i;
 const PLACEHOLDER = /\*+|<[^<>\s]{1,40}>|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?/g;
 /** How many pasted words one placeholder may stand for. */
 const MAX_GAP = 12;
