@@ -8,6 +8,15 @@ export interface CommandChunk {
   /** The comment line that introduces it, as a title. */
   comment: string | null;
   risk: Risk;
+  /** The classifier's reason, without the risk in front: "`sed -i` edits files in place". */
+  reason: string;
+}
+
+/** A command's risk and the classifier's reason for it. */
+export async function riskOf(code: string): Promise<{ risk: Risk; reason: string }> {
+  const c = await classifyCommand(code);
+  // The summary reads "change: `sed -i` edits files in place"; the report names the risk itself.
+  return { risk: c.risk, reason: c.summary.replace(/^\w+:\s*/, "") };
 }
 
 export async function chunksOf(commands: string): Promise<CommandChunk[]> {
@@ -15,7 +24,7 @@ export async function chunksOf(commands: string): Promise<CommandChunk[]> {
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter((p) => p !== "");
-  const whole = async () => [{ code: commands, comment: null, risk: (await classifyCommand(commands)).risk }];
+  const whole = async () => [{ code: commands, comment: null, ...(await riskOf(commands)) }];
   if (paragraphs.length < 2 || /<<-?\s*['"]?\w+/.test(commands)) return whole();
   // A paragraph of comments only introduces the commands after it.
   const joined: string[] = [];
@@ -34,7 +43,7 @@ export async function chunksOf(commands: string): Promise<CommandChunk[]> {
     comment: /^#\s*(.+)$/.exec(code.split("\n")[0] ?? "")?.[1]?.trim() ?? null,
   }));
   // Merge neighbours of the same risk: one step per change of intent, not per paragraph.
-  const merged: CommandChunk[] = [];
+  const merged: Array<Omit<CommandChunk, "reason">> = [];
   for (const c of chunks) {
     const { risk } = await classifyCommand(c.code);
     const last = merged[merged.length - 1];
@@ -42,5 +51,5 @@ export async function chunksOf(commands: string): Promise<CommandChunk[]> {
     else merged.push({ ...c, risk });
   }
   // Merging can only join steps of one risk, but two commands together may read differently.
-  return Promise.all(merged.map(async (m) => ({ ...m, risk: (await classifyCommand(m.code)).risk })));
+  return Promise.all(merged.map(async (m) => ({ ...m, ...(await riskOf(m.code)) })));
 }

@@ -4,10 +4,9 @@
 // set, a join to that step (each step runs in a fresh shell).
 import type { Code, Paragraph } from "mdast";
 import { riskWithin } from "@/lib/playbooks/format";
-import { classifyCommand } from "@/lib/playbooks/risk-classifier";
 import type { Risk } from "@/lib/playbooks/types";
 import type { CodeBlockReading } from "./code-block";
-import { chunksOf } from "./command-chunks";
+import { chunksOf, riskOf } from "./command-chunks";
 import { stepRole, type ProblemSteps, type RoledStep } from "./decision-tree";
 import type { ReportNote, ReportPlaceholder, ReportStep } from "./import-report";
 import { placeholdersToInputs, shellVariables } from "./placeholders";
@@ -85,7 +84,7 @@ export class StepMaker {
       // Each step is a fresh shell: a block that uses what the previous one set runs with it.
       const step = last.step.step;
       step.code = `${step.code}\n${commands}`;
-      const { risk, reason } = await this.classified(step.code);
+      const { risk, reason } = await riskOf(step.code);
       step.risk = risk;
       this.updateReportRisk(step, reason);
       last.sets = defined;
@@ -117,7 +116,11 @@ export class StepMaker {
         (problem.steps.length === 0 && made.length === 0 && problem.title ? problem.title : null) ??
         titleFromCommand(chunk.code);
       const title = uniqueTitle(base, chunk.code, this.usedTitles);
-      const { risk, reason } = await this.classified(chunk.code, writtenRisk(i));
+      // The chunk was classified as it was cut; what the guide wrote is the floor.
+      const floor = writtenRisk(i);
+      const { risk, reason } = riskWithin(floor, chunk.risk)
+        ? chunk
+        : { risk: floor, reason: "the command as the guide wrote it is riskier" };
       const timeout = suggestedTimeout(chunk.code);
       const step: DraftStep = {
         id: this.nextId(`${risk === "read" && !ASKS.test(title) ? "check-" : ""}${title.replace(/^Run /, "")}`),
@@ -146,13 +149,6 @@ export class StepMaker {
       made.push(step);
     }
     return { steps: made, merged: false };
-  }
-
-  private async classified(code: string, floor: Risk = "read"): Promise<{ risk: Risk; reason: string }> {
-    const c = await classifyCommand(code);
-    if (!riskWithin(floor, c.risk)) return { risk: floor, reason: "the command as the guide wrote it is riskier" };
-    // The summary reads "change: `sed -i` edits files in place"; the report names the risk itself.
-    return { risk: c.risk, reason: c.summary.replace(/^\w+:\s*/, "") };
   }
 
   private updateReportRisk(step: DraftStep, reason: string) {
