@@ -1,6 +1,7 @@
 // What the fenced blocks of a troubleshooting write-up hold: commands someone ran, a transcript of
-// a terminal, program output, or code shown as the wrong version. Shared by the playbook importer
-// (lib/import) and the incident → playbook draft (lib/incidents).
+// a terminal, program output, or code shown as the wrong version, for incident write-ups
+// (lib/incidents). Guides imported as playbooks are read by lib/import/code-block.ts, which parses
+// every prompt with the shell parser; these synchronous rules are the incident side's.
 import { SHELL_LANGS } from "@/lib/playbooks/format";
 
 /** Fence languages people use for shell commands that a playbook step may not (it runs bash, sh or zsh). */
