@@ -120,7 +120,7 @@ test.describe("roles", () => {
     const context = await browser.newContext({ storageState: VIEWER.storageState });
     const res = await context.request.post("/api/auth/admin/set-role", {
       data: { userId: "anything", role: "admin" },
-      headers: { origin: "http://127.0.0.1:3210" },
+      headers: { origin: E2E_BASE_URL },
     });
     expect(res.status()).toBe(403);
     await context.close();

@@ -1,5 +1,5 @@
 // The e2e web server: a fresh, migrated SQLite database in a temp dir and the production build
-// (run `next build` first) on 127.0.0.1:3210. Playwright starts it and stops it with SIGTERM.
+// (run `next build` first) on 127.0.0.1:3210 (or CASEBOOK_E2E_PORT). Playwright starts it and stops it with SIGTERM.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";

@@ -4,7 +4,8 @@ import path from "node:path";
 import type { Role } from "../../lib/auth/roles";
 
 export const E2E_HOST = "127.0.0.1";
-export const E2E_PORT = 3210;
+/** CASEBOOK_E2E_PORT lets two checkouts run their suites side by side. */
+export const E2E_PORT = Number(process.env.CASEBOOK_E2E_PORT ?? 3210);
 export const E2E_BASE_URL = `http://${E2E_HOST}:${E2E_PORT}`;
 
 export type E2ERole = Role;
