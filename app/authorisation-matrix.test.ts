@@ -116,6 +116,8 @@ const ROUTE_EXAMPLE = '{ who: "<public|viewer|operator|admin>" } (and a body and
 const ROUTES: Record<string, RouteEntry> = {
   "api/audit/export/route.ts GET": { who: "admin", query: "?format=json", shows: () => f.hostName },
   "api/health/route.ts GET": { who: "public" },
+  "healthz/route.ts GET": { who: "public" },
+  "readyz/route.ts GET": { who: "public" },
   "api/incidents/[id]/draft-playbook/route.ts GET": { who: "viewer", shows: () => "Matrix incident" },
   "api/incidents/[id]/draft-playbook/route.ts POST": {
     who: "operator",

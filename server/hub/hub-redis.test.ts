@@ -30,6 +30,11 @@ afterAll(async () => {
 });
 
 describe("two server instances over Redis", () => {
+  it("counts Redis in readiness while joined", async () => {
+    const { readiness } = await import("@/lib/health/readiness");
+    expect((await readiness()).checks.redis).toBe("ok");
+  });
+
   it("shows a browser on node B the live output of an agent on node A", async () => {
     const statuses: string[] = [];
     watcherB.socket.on("host.status", (host) => statuses.push(`${host.name}:${host.online}`));

@@ -1,6 +1,7 @@
 // Scale-out: with REDIS_URL, socket.io broadcasts go through Redis, so a browser connected to
 // server B watches live output from an agent connected to server A.
 import type { Server } from "socket.io";
+import { registerReadinessCheck } from "@/lib/health/readiness";
 import { log } from "@/lib/log";
 
 export async function joinRedisAdapter(io: Server, url: string): Promise<() => Promise<void>> {
@@ -12,7 +13,12 @@ export async function joinRedisAdapter(io: Server, url: string): Promise<() => P
   await Promise.all([pub.connect(), sub.connect()]);
   io.adapter(createAdapter(pub, sub));
   log.info({ url: url.replace(/\/\/[^@]*@/, "//***@") }, "socket.io redis adapter on");
+  // Without Redis this instance cannot reach runs on the others: it is not ready (/readyz).
+  const forgetCheck = registerReadinessCheck("redis", async () => {
+    if ((await pub.ping()) !== "PONG") throw new Error("Redis did not answer PONG");
+  });
   return async () => {
+    forgetCheck();
     await Promise.allSettled([pub.quit(), sub.quit()]);
   };
 }
