@@ -5,6 +5,7 @@ import { log } from "../lib/log";
 import { installClientAddress, parseTrustProxy } from "../lib/http/client-address";
 import { registerAtStartup, runStartupTasks } from "./startup";
 import { attachHub } from "./hub";
+import { closeServer } from "./shutdown";
 
 export interface StartedServer {
   url: string;
@@ -25,7 +26,7 @@ export async function startServer(opts: { host?: string; port?: number; dev?: bo
 
   const server = http.createServer((req, res) => void handle(req, res));
 
-  await attachHub(server); // socket.io /agent and /ui on the same port
+  const hub = await attachHub(server); // socket.io /agent and /ui on the same port
   // Pages (first-admin setup from localhost), better-auth's rate limit and the socket.io handshakes
   // read the client address from a header stamped here, after the hub so it covers socket.io too.
   installClientAddress(server, trustProxy);
@@ -38,7 +39,7 @@ export async function startServer(opts: { host?: string; port?: number; dev?: bo
   await runStartupTasks(url);
   return {
     url,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => closeServer(server, hub),
   };
 }
 
