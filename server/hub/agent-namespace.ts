@@ -13,6 +13,7 @@ import {
 import type { HostStore } from "@/lib/hosts/host-store";
 import { markOffline, markOnline, type AgentPresence } from "@/lib/hosts/presence";
 import { log } from "@/lib/log";
+import { metrics } from "@/lib/metrics/metrics";
 import type { HubOptions } from "./options";
 import type { AgentLink, RunManager } from "./run-manager";
 import { AGENT_BUDGETS, AGENT_CONNECTIONS, SocketLimits, TokenBucket } from "./socket-limits";
@@ -35,6 +36,7 @@ const creditSlack = (windowBytes: number) => 2 * windowBytes + 1024 * 1024;
 
 /** An Error whose `data` reaches the agent's connect_error handler. */
 function refusal(message: string, fatal: boolean): Error {
+  metrics.socketRefusals.inc({ namespace: "agent", code: fatal ? "handshake-fatal" : "handshake-retry" });
   return Object.assign(new Error(message), { data: { fatal } });
 }
 
@@ -98,6 +100,10 @@ export function setupAgentNamespace(
     };
     const limits = new SocketLimits(socket, AGENT_BUDGETS, { host: hostName, address: socket.handshake.address });
     socket.use(([event], next) => {
+      metrics.socketEvents.inc({
+        namespace: "agent",
+        event: Object.hasOwn(AGENT_TO_SERVER, event) ? event : "unknown",
+      });
       // The output budget is per running step: an agent running ten steps sends ten steps' chunks.
       const ok =
         event === "step.output"

@@ -8,6 +8,7 @@ import { onPresenceChange } from "@/lib/hosts/presence";
 import { prismaUsers } from "@/lib/auth/recheck-user";
 import { authSecret } from "@/lib/auth/secret";
 import { log } from "@/lib/log";
+import { reportHubCounts } from "@/lib/metrics/metrics";
 import { UI_NAMESPACE } from "@/lib/runs/protocol";
 import { registerLiveRuns } from "@/lib/runs/live-state";
 import { markInterrupted, schedulePruning } from "@/lib/runs/retention";
@@ -81,6 +82,7 @@ export async function attachHub(server: http.Server, given: Partial<HubOptions> 
     },
   });
   registerLiveRuns((runId) => runs.liveState(runId));
+  reportHubCounts(() => runs.counts());
   setupAgentNamespace(io.of(AGENT_NAMESPACE) as AgentNamespace, runs, hosts, options);
   const hub = { runs, store };
   // serverSideEmit needs an adapter that spans instances: forward only with Redis.

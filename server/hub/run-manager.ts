@@ -10,6 +10,7 @@ import type { UserDirectory } from "@/lib/auth/recheck-user";
 import type { SessionUser } from "@/lib/auth/request-user";
 import type { HostStore } from "@/lib/hosts/host-store";
 import { log } from "@/lib/log";
+import type { HubCounts } from "@/lib/metrics/metrics";
 import { agentStepCommand } from "@/lib/playbooks/step-wire";
 import type { Playbook, Step } from "@/lib/playbooks/types";
 import { checkInputs } from "@/lib/runs/inputs";
@@ -238,6 +239,11 @@ export class RunManager {
   }
 
   // ── Agents ────────────────────────────────────────────────────────────────
+
+  /** For /metrics: what this instance holds now. */
+  counts(): HubCounts {
+    return { agents: this.links.size, runs: this.runs.size, steps: this.steps.size };
+  }
 
   isConnected(hostId: string): boolean {
     return this.links.has(hostId);
