@@ -4,7 +4,8 @@
 import { useEffect, useRef, useState } from "react";
 import type { Risk } from "@/lib/playbooks/types";
 import { AlertIcon, PencilIcon } from "@/components/icons";
-import { SHOWN_SECRET, type ShownVariable } from "./run-environment";
+import type { ShownVariable } from "./run-environment";
+import { VariableChips } from "./variable-chips";
 
 export interface ConfirmStepDialogProps {
   stepId: string;
@@ -64,16 +65,7 @@ export function ConfirmStepDialog(props: ConfirmStepDialogProps) {
         {variables.length > 0 ? (
           <>
             <p className="confirm-label">With these variables:</p>
-            <ul className="confirm-variables" aria-label="Variables the step runs with">
-              {variables.map((v) => (
-                <li key={v.name}>
-                  <code>
-                    {v.name}={v.value ?? SHOWN_SECRET}
-                  </code>
-                  {v.from === "capture" ? <span className="muted"> captured</span> : null}
-                </li>
-              ))}
-            </ul>
+            <VariableChips variables={variables} label="Variables the step runs with" />
           </>
         ) : null}
         {danger ? (

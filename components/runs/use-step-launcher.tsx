@@ -4,7 +4,7 @@
 import { useState, type ReactNode } from "react";
 import { ConfirmStepDialog } from "./confirm-step-dialog";
 import type { PlaybookRun } from "./playbook-run-context";
-import { runEnvironment } from "./run-environment";
+import { nextStepVariables } from "./run-environment";
 
 export function useStepLauncher(ctx: PlaybookRun): { launch: (stepId: string) => void; dialog: ReactNode } {
   const [asking, setAsking] = useState<string | null>(null);
@@ -24,7 +24,7 @@ export function useStepLauncher(ctx: PlaybookRun): { launch: (stepId: string) =>
         risk={step.risk}
         hostName={host?.name ?? null}
         command={step.code}
-        variables={runEnvironment(ctx)}
+        variables={nextStepVariables(ctx)}
         onClose={() => setAsking(null)}
         onConfirm={(typedStepId) => {
           setAsking(null);
