@@ -148,6 +148,7 @@ class MemoryStore implements RunStore {
       rows: 30,
       userName: null,
       suggestedNext: null,
+      captures: step.end?.captures ?? [],
     };
   }
 }

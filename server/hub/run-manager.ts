@@ -72,6 +72,8 @@ interface RunState {
   ownerId: string;
   ownerName: string;
   values: Record<string, string>;
+  /** What earlier steps captured from their output (lib/runs/captures.ts): the latest of each name. */
+  captured: Record<string, string>;
   secrets: string[];
   active: ActiveStep | null;
   /** "Run all read steps": the step ids still to run. */
@@ -126,6 +128,7 @@ export class RunManager {
       ownerId: user.id,
       ownerName: user.name,
       values: checked.inputs.values,
+      captured: {},
       secrets: checked.inputs.secrets,
       active: null,
       runAll: null,
@@ -414,7 +417,8 @@ export class RunManager {
       risk: step.risk,
       shell,
       command,
-      env: run.values,
+      // Captures arrive as inputs do; the content check keeps their names apart.
+      env: { ...run.captured, ...run.values },
       timeoutMs,
       maxOutputBytes: this.opts.maxOutputBytes,
       cols: stepRun.cols,
@@ -436,7 +440,9 @@ export class RunManager {
     clearTimeout(active.safetyTimer);
     const output = await active.session.close();
     const stopped = { ...ending, error: reason ?? ending.error };
-    const { end, audit } = recordEnding({ ...active, run }, stopped, output, this.opts.maxOutputBytes);
+    const { end, audit, captured } = recordEnding({ ...active, run }, stopped, output, this.opts.maxOutputBytes);
+    Object.assign(run.captured, captured.values);
+    run.secrets.push(...captured.secrets); // masked in every later step's command, output and reason
     await this.store.endStepRun(active.stepRunId, end, audit);
     this.steps.delete(active.stepRunId);
     if (run.active === active) run.active = null;
