@@ -20,12 +20,12 @@ export function TimelineSection({ entries, names }: { entries: TimelineEntryInpu
                 {formatTime(t.at)}
               </time>
               <span className={styles.kind}>{t.kind}</span>
-              {t.link ? (
-                <Link className={styles.timelineLink} href={t.link}>
-                  {linkLabel(t.link, names)}
-                </Link>
-              ) : null}
               <Markdown text={t.text} />
+              {t.link ? (
+                <p className={styles.timelineLink}>
+                  → <Link href={t.link}>{linkLabel(t.link, names)}</Link>
+                </p>
+              ) : null}
             </li>
           ))}
         </ol>

@@ -37,7 +37,10 @@ export function Picker({ path, label, hint, options, value, onChange, errors, pl
     setOpen(false);
   };
   const move = (by: number) => {
-    if (!open) return setOpen(true);
+    if (!open) {
+      setActive(0);
+      return setOpen(true);
+    }
     const next = found.length ? (active + by + found.length) % found.length : 0;
     setActive(next);
     list.current?.children[next]?.scrollIntoView({ block: "nearest" });
