@@ -26,7 +26,8 @@ export function RootCausesFieldset({ edit }: { edit: FormEdit }) {
             path={`rootCauses.${i}.${f}`}
             label={partLabel("rootCauses", i, f)}
             value={c[f]}
-            rows={ROWS[f] ?? 3}
+            // Prefilled evidence runs to several lines; show it whole, up to a point.
+            rows={Math.min(10, Math.max(ROWS[f] ?? 3, c[f].split("\n").length))}
             onChange={(v) => updateRow("rootCauses", i, { [f]: v })}
             errors={errorsAt(`rootCauses.${i}.${f}`)}
             hint={f === "fix" ? FIX_HINT : undefined}
@@ -48,7 +49,7 @@ export function RootCausesFieldset({ edit }: { edit: FormEdit }) {
             {CAUSE_FIELDS.filter((f) => MAIN.includes(f)).map(field)}
             <OptionalPart
               title={moreTitle.charAt(0).toUpperCase() + moreTitle.slice(1)}
-              note="optional"
+              note={more.some((f) => c[f].trim() !== "") ? "" : "optional"}
               filled={more.some((f) => c[f].trim() !== "")}
               hasErrors={more.some((f) => errorsAt(`rootCauses.${i}.${f}`).length > 0)}
               inCard
