@@ -2,7 +2,7 @@
 // `pre`), so prose examples and step commands look and copy the same way. Long sample output
 // starts collapsed (lib/render/sample-output.ts); a link into it opens it (hash-target.tsx).
 import { Children, isValidElement, type ComponentProps, type ReactNode } from "react";
-import { collapsesAsOutput } from "@/lib/render/sample-output";
+import { collapsedOutput } from "@/lib/render/sample-output";
 import { CopyButton } from "./copy-button";
 
 export function CodeBlock({ className, ...props }: ComponentProps<"pre">) {
@@ -13,12 +13,13 @@ export function CodeBlock({ className, ...props }: ComponentProps<"pre">) {
     </div>
   );
   const { lang, lines } = describeCode(props.children);
-  if (!collapsesAsOutput(lang, lines.length)) return block;
+  const collapsed = collapsedOutput(lang, lines);
+  if (!collapsed) return block;
   return (
     <details className="output-block">
       <summary>
-        Sample output, {lines.length} lines
-        <span className="output-block-first">{lines[0]}</span>
+        <span className="output-block-label">{collapsed.label}</span>
+        {collapsed.preview ? <span className="output-block-first">{collapsed.preview}</span> : null}
       </summary>
       {block}
     </details>

@@ -92,7 +92,7 @@ describe("renderPlaybookBody with the playbook components", () => {
     const out = await html(parsed.playbook);
     const collapsed = [...out.matchAll(/<details class="output-block">([\s\S]*?)<\/details>/g)].map((m) => m[1]!);
     expect(collapsed).toHaveLength(1);
-    expect(collapsed[0]).toContain("Sample output, 5 lines");
+    expect(collapsed[0]).toContain('<span class="output-block-label">5 lines of text</span>');
     expect(collapsed[0]).toContain('<span class="output-block-first">text line 1</span>');
     expect(collapsed[0]).toContain("text line 5");
     // Short output (often the error line itself) and code to run are never hidden.

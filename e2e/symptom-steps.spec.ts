@@ -149,3 +149,15 @@ test.describe("with a past incident on the playbook", () => {
     await lookAt(page, "playbook-collapsed");
   });
 });
+
+test("long sample output starts collapsed and opens on a click", async ({ page }) => {
+  await page.goto("/playbooks/ray-cluster-orbstack-vm");
+  const output = page.locator("details.output-block").first();
+  await expect(output).not.toHaveAttribute("open");
+  await expect(output.locator("summary")).toContainText(/^\d+ lines of text/);
+  await expect(output.locator(".code-pre")).toBeHidden();
+  await output.locator("summary").click();
+  await expect(output.locator(".code-pre")).toBeVisible();
+  await output.locator("summary").scrollIntoViewIfNeeded();
+  await lookAt(page, "playbook-sample-output");
+});
