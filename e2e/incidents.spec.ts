@@ -92,6 +92,8 @@ test(
     const learnings = page.locator("#learnings");
     await expect(learnings.getByRole("heading", { name: /^Learnings from \d+ incidents?$/ })).toBeVisible();
     await expect(learnings).toContainText(learning);
+    // The list starts collapsed on the long page.
+    await learnings.locator("summary").click();
     await expect(learnings.getByRole("link", { name: title })).toBeVisible();
     await expect(page.locator("#step-podman-installed")).toContainText(learning);
 
