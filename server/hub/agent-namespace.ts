@@ -118,7 +118,15 @@ export function setupAgentNamespace(
     const touch = (force = false) => {
       if (!force && Date.now() - lastSeenWrite < 10_000) return;
       lastSeenWrite = Date.now();
-      hosts.touch(hostId).catch((err: unknown) => log.warn({ err }, "could not update lastSeenAt"));
+      hosts.touch(hostId).then(
+        (enrolled) => {
+          // Revoked on another instance (its own agents it disconnects at once): cut off here too.
+          if (enrolled || !socket.connected) return;
+          log.warn({ host: hostName }, "agent's host was revoked; disconnecting it");
+          socket.disconnect(true);
+        },
+        (err: unknown) => log.warn({ err }, "could not update lastSeenAt"),
+      );
     };
 
     socket.on("hello", (raw, reply) => {

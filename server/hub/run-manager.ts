@@ -365,6 +365,9 @@ export class RunManager {
   ): Promise<UiResult<{ stepRunId: string }>> {
     const link = this.links.get(run.hostId);
     if (!link) return err("host-offline", `Host "${run.hostName}" is offline: its agent is not connected.`);
+    // Revoked since the run started, maybe on another instance: no new step for its agent.
+    if (!(await this.hosts.runnableHost(run.hostId)))
+      return err("forbidden", `Host "${run.hostName}" was revoked; its agent may not run steps.`);
     const masker = new SecretMasker(run.secrets);
     const { command, shell } = agentStepCommand(step);
     const stepRun = await this.store.createStepRun({
