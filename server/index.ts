@@ -3,7 +3,7 @@ import http from "node:http";
 import next from "next";
 import { log } from "../lib/log";
 import { installClientAddress, parseTrustProxy } from "../lib/http/client-address";
-import { timeRequest } from "../lib/http/request-timing";
+import { observeRequest } from "../lib/http/observe-request";
 import { registerAtStartup, runStartupTasks } from "./startup";
 import { attachHub } from "./hub";
 import { closeServer } from "./shutdown";
@@ -25,10 +25,7 @@ export async function startServer(opts: { host?: string; port?: number; dev?: bo
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const server = http.createServer((req, res) => {
-    timeRequest(req, res);
-    void handle(req, res);
-  });
+  const server = http.createServer((req, res) => observeRequest(req, res, () => void handle(req, res)));
 
   const hub = await attachHub(server); // socket.io /agent and /ui on the same port
   // Pages (first-admin setup from localhost), better-auth's rate limit and the socket.io handshakes

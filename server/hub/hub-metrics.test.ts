@@ -69,11 +69,10 @@ describe("/metrics", () => {
   });
 
   it("times HTTP requests by method, kind and status class", async () => {
-    const { timeRequest } = await import("@/lib/http/request-timing");
-    const server = http.createServer((req, res) => {
-      timeRequest(req, res);
-      res.writeHead(req.url === "/api/missing" ? 404 : 200).end();
-    });
+    const { observeRequest } = await import("@/lib/http/observe-request");
+    const server = http.createServer((req, res) =>
+      observeRequest(req, res, () => res.writeHead(req.url === "/api/missing" ? 404 : 200).end()),
+    );
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     await fetch(`${base}/api/missing`);
