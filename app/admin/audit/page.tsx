@@ -7,6 +7,7 @@ import { auditQuery, type AuditQuery } from "@/lib/runs/audit-query";
 import "@/components/runs/runs.css";
 import "./audit.css";
 import { TableHead } from "@/components/table-head";
+import { AuditDetail } from "./audit-detail";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -95,7 +96,7 @@ export default async function AuditPage({ searchParams }: Props) {
                   <td>
                     <time dateTime={e.at}>{formatDateTime(e.at)}</time>
                   </td>
-                  <td>
+                  <td className="audit-action">
                     <code>{e.action}</code>
                   </td>
                   <td>
@@ -114,10 +115,17 @@ export default async function AuditPage({ searchParams }: Props) {
                   <td>
                     {e.command ? <code title={e.command}>{shorten(e.command)}</code> : <span className="muted">—</span>}
                   </td>
-                  <td>
-                    {[e.verdict, e.exitCode !== null ? `exit ${e.exitCode}` : null, e.detail]
-                      .filter(Boolean)
-                      .join(" · ") || <span className="muted">—</span>}
+                  <td className="audit-outcome">
+                    {e.verdict || e.exitCode !== null ? (
+                      <div>
+                        {[e.verdict, e.exitCode !== null ? `exit ${e.exitCode}` : null].filter(Boolean).join(" · ")}
+                      </div>
+                    ) : null}
+                    {e.detail ? (
+                      <AuditDetail detail={e.detail} />
+                    ) : e.verdict || e.exitCode !== null ? null : (
+                      <span className="muted">—</span>
+                    )}
                   </td>
                 </tr>
               ))}
