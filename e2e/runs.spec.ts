@@ -219,6 +219,16 @@ test.describe("while `yes` floods the terminal", () => {
     expect(worstFrameGapMs).toBeLessThan(1000);
     expect(heapGrowth / 1024 / 1024).toBeLessThan(64);
 
+    // Buttons respond while output streams: Find opens its box and finds the flooding line.
+    await pane.getByRole("button", { name: "Find" }).click();
+    await pane.getByRole("searchbox", { name: "Find in output" }).fill("flow control");
+    await expect(pane.locator(".terminal-find-none")).toHaveCount(0);
+
+    await pane.getByRole("button", { name: "Cancel" }).click();
+    await expect(card.locator(".verdict")).toHaveText("Cancelled", { timeout: 20_000 });
+    await expect(card.locator(".step-run-reason")).toContainText("cancelled");
+    await expect(pane.getByRole("button", { name: "Cancel" })).toHaveCount(0);
+
     // The pane's column squeezed to nothing for a moment (hidden, or caught mid-layout): the terminal
     // keeps its columns instead of fitting to FitAddon's 2-column minimum and reflowing the scrollback.
     const screenWidth = () => pane.locator(".xterm-screen").evaluate((el) => el.getBoundingClientRect().width);
@@ -230,19 +240,9 @@ test.describe("while `yes` floods the terminal", () => {
       el.style.flexBasis = "0px";
     });
     await page.waitForTimeout(500);
-    await column.evaluate((el) => el.removeAttribute("style"));
-    await page.waitForTimeout(500);
     expect(await screenWidth()).toBe(widthBefore);
-
-    // Buttons respond while output streams: Find opens its box and finds the flooding line.
-    await pane.getByRole("button", { name: "Find" }).click();
-    await pane.getByRole("searchbox", { name: "Find in output" }).fill("flow control");
-    await expect(pane.locator(".terminal-find-none")).toHaveCount(0);
-
-    await pane.getByRole("button", { name: "Cancel" }).click();
-    await expect(card.locator(".verdict")).toHaveText("Cancelled", { timeout: 20_000 });
-    await expect(card.locator(".step-run-reason")).toContainText("cancelled");
-    await expect(pane.getByRole("button", { name: "Cancel" })).toHaveCount(0);
+    await column.evaluate((el) => el.removeAttribute("style"));
+    await page.waitForTimeout(300);
 
     // Copy returns the whole scrollback as the lines printed, not the few left after a 2-column reflow.
     const lines = (await terminalText(page, pane)).split("\n");
