@@ -1,4 +1,7 @@
-// The signed-in user's name and role, with sign-out, in a disclosure that opens without script.
+// The signed-in user's name and role, the admin pages for admins, and sign-out, in a disclosure
+// that opens without script.
+import Link from "next/link";
+import { hasRole } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session";
 import { DismissableDetails } from "./dismissable-details";
 import { SignOutButton } from "./sign-out-button";
@@ -11,6 +14,12 @@ function initials(name: string): string {
     .map((word) => word[0]?.toUpperCase() ?? "");
   return letters.join("") || "?";
 }
+
+/** Pages only admins reach; the site navigation leaves them out, so the menu is their way in. */
+const ADMIN_PAGES = [
+  { href: "/admin/users", label: "Users" },
+  { href: "/admin/audit", label: "Audit log" },
+] as const;
 
 export function UserMenu({ user }: { user: SessionUser }) {
   return (
@@ -30,6 +39,15 @@ export function UserMenu({ user }: { user: SessionUser }) {
             Role: <strong>{user.role}</strong>
           </div>
         </div>
+        {hasRole(user, "admin") ? (
+          <nav className="menu-section" aria-label="Admin">
+            {ADMIN_PAGES.map((page) => (
+              <Link key={page.href} href={page.href} className="menu-item">
+                {page.label}
+              </Link>
+            ))}
+          </nav>
+        ) : null}
         <SignOutButton className="menu-item" />
       </div>
     </DismissableDetails>

@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { STREAM_PLAYBOOK } from "./support/stream-playbook";
+import { lookAt } from "./support/look-at";
 import { emitOnUi } from "./support/ui-socket";
 import { OPERATOR, VIEWER } from "./support/users";
 
@@ -52,10 +53,18 @@ test.describe("as an operator", () => {
     await expect(panel.getByLabel(/Image tag you build and push/)).toHaveValue("claude-hitl-worker:latest");
     await shoot(page, "run-panel", panel);
 
+    // Input descriptions render their `backticks` as code.
+    await expect(panel.locator(".run-field-note code", { hasText: "orb -m" })).toBeVisible();
+    await expect(panel.locator(".run-field-note").filter({ hasText: "`" })).toHaveCount(0);
+
     await panel.getByRole("button", { name: "Start run" }).click();
     await expect(page).toHaveURL(/[?&]run=[a-z0-9]+/);
     const runId = new URL(page.url()).searchParams.get("run")!;
     await expect(panel.locator(".active-run-summary")).toContainText("Active");
+    // "Recent runs" lists the run just started, without a reload.
+    const recent = panel.locator(`.recent-runs tr[data-run-id="${runId}"]`);
+    await expect(recent).toContainText("Active");
+    await expect(recent).toContainText("no steps");
     await expect(panel.getByRole("link", { name: "Run details" })).toHaveAttribute("href", `/runs/${runId}`);
     // A fresh run suggests the first step.
     await expect(page.locator("#step-podman-installed .suggested-chip")).toBeVisible();
@@ -72,6 +81,7 @@ test.describe("as an operator", () => {
     await expect(card.locator(".step-exit")).toHaveText(passed ? "exit 0" : "exit 1");
     if (!passed) await expect(card).toContainText("Failed");
     await expect(card.locator(".step-duration")).toHaveText(/\d/);
+    await expect(recent).toContainText(passed ? "1 passed" : "1 failed");
 
     // The suggestion follows onPass / onFail, is highlighted and one click away.
     const nextId = passed ? "subids-configured" : "install-podman";
@@ -130,6 +140,19 @@ test.describe("as an operator", () => {
     await expect(page.locator(`tr[data-run-id="${runId}"]`)).toContainText(passed ? "1 passed" : "1 failed");
   });
 
+  test("a run link that cannot be shown says why, and the form stays usable", async ({ page }) => {
+    await page.goto(`${RAY}?run=unknown`);
+    const panel = page.locator("#run-panel");
+    const notice = panel.locator(".run-link-notice");
+    await expect(notice).toContainText("Run not found");
+    await expect(notice).toContainText("“unknown”");
+    await expect(panel.getByRole("button", { name: "Start run" })).toBeVisible();
+    await lookAt(page, "run-link-notice");
+    await notice.getByRole("button", { name: "Dismiss" }).click();
+    await expect(notice).toHaveCount(0);
+    await expect(page).not.toHaveURL(/[?&]run=/);
+  });
+
   test("a change step asks for confirmation before it runs", async ({ page }) => {
     await page.goto(RAY);
     await page.locator("#run-panel").getByRole("button", { name: "Start run" }).click();
@@ -149,7 +172,11 @@ test.describe("as an operator", () => {
 test.describe("while `yes` floods the terminal", () => {
   test.use({ storageState: OPERATOR.storageState });
 
-  test("the page stays responsive, the browser's memory stays bounded, and Cancel stops the step", async ({ page }) => {
+  test("the page stays responsive, the browser's memory stays bounded, and Cancel stops the step", async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await page.goto(`/playbooks/${STREAM_PLAYBOOK.slug}`);
     await page.locator("#run-panel").getByRole("button", { name: "Start run" }).click();
     await expect(page).toHaveURL(/[?&]run=/);
@@ -201,6 +228,26 @@ test.describe("while `yes` floods the terminal", () => {
     await expect(card.locator(".verdict")).toHaveText("Cancelled", { timeout: 20_000 });
     await expect(card.locator(".step-run-reason")).toContainText("cancelled");
     await expect(pane.getByRole("button", { name: "Cancel" })).toHaveCount(0);
+
+    // The pane's column squeezed to nothing for a moment (hidden, or caught mid-layout): the terminal
+    // keeps its columns instead of fitting to FitAddon's 2-column minimum and reflowing the scrollback.
+    const screenWidth = () => pane.locator(".xterm-screen").evaluate((el) => el.getBoundingClientRect().width);
+    const widthBefore = await screenWidth();
+    expect(widthBefore).toBeGreaterThan(300);
+    const column = card.locator(".step-run-output");
+    await column.evaluate((el) => {
+      el.style.width = "0px";
+      el.style.flexBasis = "0px";
+    });
+    await page.waitForTimeout(500);
+    expect(await screenWidth()).toBe(widthBefore);
+    await column.evaluate((el) => el.removeAttribute("style"));
+    await page.waitForTimeout(300);
+
+    // Copy returns the whole scrollback as the lines printed, not the few left after a 2-column reflow.
+    const lines = (await terminalText(page, pane)).split("\n");
+    expect(lines.length).toBeGreaterThanOrEqual(10_000);
+    expect(lines.slice(0, -1).every((line) => line === "casebook flow control check")).toBe(true);
   });
 });
 

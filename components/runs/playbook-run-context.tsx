@@ -9,6 +9,7 @@ import type { RunUser } from "@/lib/auth/permissions";
 import type { Risk, VariableUse } from "@/lib/playbooks/types";
 import type { HostView, RunView } from "@/lib/runs/protocol";
 import { checkInputValues, initialInputValues, valuesToSend, type InputDeclaration } from "./input-check";
+import { runLinkProblem, type RunLinkProblem } from "./run-link-problem";
 import { request } from "./run-requests";
 import { UiSocketProvider, useUiConnection } from "./ui-socket-provider";
 import { useLiveHosts } from "./use-live-hosts";
@@ -41,6 +42,8 @@ export interface PlaybookRun {
   run: RunView | null;
   /** The run named in the URL is still loading. */
   joining: boolean;
+  /** Why the run named in the URL is not shown: unknown, not the user's to open, another playbook's. */
+  runLink: RunLinkProblem | null;
   pending: PendingAction | null;
   /** Problems not tied to one step (start, finish, the connection). */
   error: string | null;
@@ -99,7 +102,10 @@ function PlaybookRunState({ playbook, user, hosts: initialHosts, children }: Pro
   const [pending, setPending] = useState<PendingAction | null>(null);
   const [stepErrors, setStepErrors] = useState<Record<string, string>>({});
 
-  const { run, adopt, setError } = session;
+  const { adopt, setError } = session;
+  // A run of another playbook (a hand-edited link) is not shown here: its steps are not on this page.
+  const foreign = session.run && session.run.playbookSlug !== playbook.slug ? session.run : null;
+  const run = foreign ? null : session.run;
   const hostId = chosenHost ?? run?.hostId ?? firstUsable(hosts, user);
   const host = hosts.find((h) => h.id === (run?.hostId ?? hostId)) ?? null;
 
@@ -189,7 +195,8 @@ function PlaybookRunState({ playbook, user, hosts: initialHosts, children }: Pro
       setValue,
       fieldErrors,
       run,
-      joining: session.runId !== null && run === null && session.error === null,
+      joining: session.runId !== null && session.run === null && session.error === null && !session.joinError,
+      runLink: session.runId ? runLinkProblem({ runId: session.runId, error: session.joinError, foreign }) : null,
       pending,
       error: session.error,
       stepErrors,
@@ -222,6 +229,7 @@ function PlaybookRunState({ playbook, user, hosts: initialHosts, children }: Pro
       setValue,
       fieldErrors,
       run,
+      foreign,
       session,
       pending,
       stepErrors,

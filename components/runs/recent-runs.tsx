@@ -1,7 +1,7 @@
-// "Recent runs" of one playbook or one host, with a link to the full history.
-import Link from "next/link";
+// "Recent runs" of one playbook or one host, with a link to the full history. On a playbook page
+// the run being followed there is folded in live (RecentRunsList).
 import { listRuns } from "@/lib/runs/run-views";
-import { RunList } from "./run-list";
+import { RecentRunsList } from "./recent-runs-list";
 
 export async function RecentRuns({
   playbookSlug,
@@ -19,16 +19,14 @@ export async function RecentRuns({
   return (
     <div className="recent-runs">
       <h3 className="recent-runs-title">Recent runs</h3>
-      {runs.length === 0 ? (
-        <p className="run-panel-note">No runs yet.</p>
-      ) : (
-        <>
-          <RunList runs={runs} hide={[playbookSlug ? "playbook" : "host"]} />
-          <Link href={`/runs?${query}`} className="recent-runs-all">
-            All runs{playbookSlug ? " of this playbook" : " on this host"}
-          </Link>
-        </>
-      )}
+      <RecentRunsList
+        runs={runs}
+        take={take}
+        playbookSlug={playbookSlug}
+        hide={[playbookSlug ? "playbook" : "host"]}
+        allHref={`/runs?${query}`}
+        allLabel={`All runs${playbookSlug ? " of this playbook" : " on this host"}`}
+      />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { describeHostAccess, mayUseHost } from "@/lib/auth/host-access";
 import type { RunUser } from "@/lib/auth/permissions";
 import type { HostView } from "@/lib/runs/protocol";
+import { InlineCodeText } from "@/components/inline-code-text";
 import type { PlaybookRun } from "./playbook-run-context";
 import { formatAgo, formatDateTime } from "@/lib/format/dates";
 import { useNow } from "./use-now";
@@ -94,7 +95,9 @@ export function RunForm({ ctx }: { ctx: PlaybookRun }) {
                 {error}
               </p>
             ) : hint ? (
-              <p className="run-field-note">{hint}</p>
+              <p className="run-field-note">
+                <InlineCodeText text={hint} />
+              </p>
             ) : null}
           </div>
         );

@@ -1,6 +1,6 @@
 // Recorded runs as a table: when, which playbook and host, who, and how its steps went.
 import Link from "next/link";
-import type { RunListItem } from "@/lib/runs/run-views";
+import type { RunListItem } from "@/lib/runs/run-list-item";
 import type { Verdict } from "@/lib/runs/protocol";
 import { formatDateTime } from "@/lib/format/dates";
 import { RUN_STATUS_LABELS, VERDICT_LABELS } from "./run-format";

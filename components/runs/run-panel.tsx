@@ -1,5 +1,6 @@
 "use client";
 // The playbook page's run panel: the form to start a run, then the run's state and its actions.
+import { AlertIcon } from "@/components/icons";
 import { RecordIncidentLink } from "@/components/incidents/record-incident-link";
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -25,6 +26,7 @@ export function RunPanel({ recentRuns }: { recentRuns?: ReactNode }) {
         </h2>
         <ConnectionState ctx={ctx} />
       </header>
+      {ctx.runLink ? <RunLinkNotice ctx={ctx} /> : null}
       {ctx.run ? (
         <ActiveRun ctx={ctx} />
       ) : ctx.joining ? (
@@ -41,6 +43,26 @@ export function RunPanel({ recentRuns }: { recentRuns?: ReactNode }) {
       ) : null}
       {recentRuns}
     </section>
+  );
+}
+
+/** The run in the URL cannot be shown: say why, instead of quietly offering a fresh form. */
+function RunLinkNotice({ ctx }: { ctx: PlaybookRun }) {
+  const problem = ctx.runLink!;
+  return (
+    <div className="notice notice-warning run-link-notice" role="alert">
+      <AlertIcon />
+      <div>
+        <p className="run-link-notice-title">{problem.title}</p>
+        <p>{problem.detail}</p>
+        <p className="run-actions">
+          {problem.link ? <Link href={problem.link.href}>{problem.link.label}</Link> : null}
+          <button type="button" className="button button-small" onClick={ctx.newRun}>
+            Dismiss
+          </button>
+        </p>
+      </div>
+    </div>
   );
 }
 

@@ -2,7 +2,7 @@
 // Follows one run live: subscribes (again after every reconnect), folds in its state events and
 // leaves the run's room when the page no longer shows it.
 import { useCallback, useEffect, useState } from "react";
-import type { RunView, StepRunView, UiRunError } from "@/lib/runs/protocol";
+import type { RunView, StepRunView, UiError, UiRunError } from "@/lib/runs/protocol";
 import { request } from "./run-requests";
 import { applyStepState } from "./run-updates";
 import { useUiConnection } from "./ui-socket-provider";
@@ -12,6 +12,8 @@ export interface RunSession {
   run: RunView | null;
   /** The last problem the hub reported for this run. */
   error: string | null;
+  /** Why the hub refused to let us join the run (unknown, or not ours to watch). */
+  joinError: UiError | null;
   /** Shows a run that was just started here (the hub already subscribed us). */
   adopt(run: RunView): void;
   /** Stops following any run. */
@@ -24,6 +26,7 @@ export function useRunSession(initialRunId: string | null, initialRun: RunView |
   const [runId, setRunId] = useState<string | null>(initialRunId);
   const [run, setRun] = useState<RunView | null>(initialRun);
   const [error, setError] = useState<string | null>(null);
+  const [joinError, setJoinError] = useState<UiError | null>(null);
 
   useEffect(() => {
     if (!socket || !runId) return;
@@ -40,8 +43,8 @@ export function useRunSession(initialRunId: string | null, initialRun: RunView |
     const subscribe = () => {
       void request(socket, "run.subscribe", { runId }).then((res) => {
         if (!live) return;
+        setJoinError(res.ok ? null : res.error);
         if (res.ok) setRun(res.run);
-        else setError(res.error.message);
       });
     };
     socket.on("run.state", onRun);
@@ -63,12 +66,14 @@ export function useRunSession(initialRunId: string | null, initialRun: RunView |
     setRunId(view.id);
     setRun(view);
     setError(null);
+    setJoinError(null);
   }, []);
   const clear = useCallback(() => {
     setRunId(null);
     setRun(null);
     setError(null);
+    setJoinError(null);
   }, []);
 
-  return { runId, run: run && run.id === runId ? run : null, error, adopt, clear, setError };
+  return { runId, run: run && run.id === runId ? run : null, error, joinError, adopt, clear, setError };
 }

@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { isRisk } from "@/lib/playbooks/format";
 import type { Playbook } from "@/lib/playbooks/types";
 import { capturedValueSchema, type RunStatus, type RunView, type StepRunView, type Verdict } from "./protocol";
+import { countVerdicts, type RunHead, type RunListItem } from "./run-list-item";
 import { suggestNext } from "./verdict";
 
 const stepSelect = {
@@ -65,7 +66,7 @@ export interface LiveRunState {
   runningAllRead: boolean;
 }
 
-/** What both the run page and the run list read of a run row. */
+/** The columns behind a RunHead. */
 const runHeadSelect = {
   id: true,
   playbookSlug: true,
@@ -80,7 +81,6 @@ const runHeadSelect = {
 } as const;
 
 type RunHeadRow = Prisma.RunGetPayload<{ select: typeof runHeadSelect }>;
-type RunHead = Omit<RunView, "inputs" | "steps" | "activeStepRunId" | "runningAllRead" | "suggestedNext" | "stale">;
 
 function toRunHead(run: RunHeadRow): RunHead {
   return {
@@ -125,12 +125,6 @@ export async function loadRunView(
   };
 }
 
-export type RunListItem = RunHead & {
-  stepCount: number;
-  /** Verdict counts, e.g. { passed: 3, failed: 1 }. */
-  verdicts: Partial<Record<Verdict, number>>;
-};
-
 /** Newest first; filter by playbook and/or host. */
 export async function listRuns(
   filter: { playbookSlug?: string; hostId?: string; take?: number } = {},
@@ -141,13 +135,9 @@ export async function listRuns(
     take: Math.min(filter.take ?? 50, 500),
     select: { ...runHeadSelect, steps: { select: { verdict: true } } },
   });
-  return runs.map((run) => {
-    const verdicts: Partial<Record<Verdict, number>> = {};
-    for (const s of run.steps) verdicts[s.verdict as Verdict] = (verdicts[s.verdict as Verdict] ?? 0) + 1;
-    return {
-      ...toRunHead(run),
-      stepCount: run.steps.length,
-      verdicts,
-    };
-  });
+  return runs.map((run) => ({
+    ...toRunHead(run),
+    stepCount: run.steps.length,
+    verdicts: countVerdicts(run.steps.map((s) => s.verdict as Verdict)),
+  }));
 }

@@ -7,6 +7,7 @@ import { auditQuery, type AuditQuery } from "@/lib/runs/audit-query";
 import "@/components/runs/runs.css";
 import "./audit.css";
 import { TableHead } from "@/components/table-head";
+import { AuditDetail } from "./audit-detail";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -48,7 +49,7 @@ export default async function AuditPage({ searchParams }: Props) {
         <h1>Audit log</h1>
         <p className="page-lead">
           Every step execution and every host and user change: who (as they were named at the time), where, which
-          playbook version, the command and its outcome. Newest first. Each event is hash-chained to the one before;
+          playbook version, the command and its outcome. Newest first. Each event is hash-chained to the one before;{" "}
           <code>npm run audit:verify</code> checks the chain.
         </p>
       </header>
@@ -95,7 +96,7 @@ export default async function AuditPage({ searchParams }: Props) {
                   <td>
                     <time dateTime={e.at}>{formatDateTime(e.at)}</time>
                   </td>
-                  <td>
+                  <td className="audit-action">
                     <code>{e.action}</code>
                   </td>
                   <td>
@@ -114,10 +115,17 @@ export default async function AuditPage({ searchParams }: Props) {
                   <td>
                     {e.command ? <code title={e.command}>{shorten(e.command)}</code> : <span className="muted">—</span>}
                   </td>
-                  <td>
-                    {[e.verdict, e.exitCode !== null ? `exit ${e.exitCode}` : null, e.detail]
-                      .filter(Boolean)
-                      .join(" · ") || <span className="muted">—</span>}
+                  <td className="audit-outcome">
+                    {e.verdict || e.exitCode !== null ? (
+                      <div>
+                        {[e.verdict, e.exitCode !== null ? `exit ${e.exitCode}` : null].filter(Boolean).join(" · ")}
+                      </div>
+                    ) : null}
+                    {e.detail ? (
+                      <AuditDetail detail={e.detail} />
+                    ) : e.verdict || e.exitCode !== null ? null : (
+                      <span className="muted">—</span>
+                    )}
                   </td>
                 </tr>
               ))}

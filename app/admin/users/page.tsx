@@ -4,6 +4,8 @@ import { listUsers } from "@/lib/auth/user-admin";
 import { formatDay } from "@/lib/format/dates";
 import { BanForm, CreateUserForm, EditorForm, RoleForm } from "./user-forms";
 import { TableHead } from "@/components/table-head";
+import "@/components/runs/runs.css";
+import "./users.css";
 
 export const metadata = { title: "Users" };
 
@@ -12,18 +14,18 @@ export default async function UsersPage() {
   const users = await listUsers();
 
   return (
-    <div className="page page-medium admin-users">
-      <h1>Users</h1>
-      <section aria-labelledby="add-user">
-        <h2 id="add-user">Add a user</h2>
-        <p>
+    <div className="page admin-users">
+      <header className="page-header">
+        <h1>Users</h1>
+        <p className="page-lead">
           Viewers read and search. Operators also run steps, record incidents and write playbook drafts. Editors
           (admins, and operators you make editors) review drafts and publish them. Admins manage hosts and users.
         </p>
-        <CreateUserForm />
-      </section>
+      </header>
       <section aria-labelledby="all-users">
-        <h2 id="all-users">Everyone ({users.length})</h2>
+        <h2 id="all-users" className="users-heading">
+          Everyone ({users.length})
+        </h2>
         <div className="table-scroll">
           <table className="users-table">
             <TableHead columns={["Name", "Email", "Role", "Editor", "Status", "Added"]} />
@@ -34,9 +36,9 @@ export default async function UsersPage() {
                   <tr key={user.id} data-email={user.email}>
                     <td>
                       {user.name}
-                      {self && " (you)"}
+                      {self ? <span className="muted"> (you)</span> : null}
                     </td>
-                    <td>{user.email}</td>
+                    <td className="users-email">{user.email}</td>
                     <td>
                       {self || !isRole(user.role) ? (
                         user.role
@@ -46,21 +48,23 @@ export default async function UsersPage() {
                     </td>
                     <td>
                       {user.role === "admin" ? (
-                        "always"
+                        <span className="muted">always</span>
                       ) : user.role === "operator" ? (
                         <>
                           <span className="visually-hidden">{user.editor ? "Editor" : "Not an editor"}</span>
                           <EditorForm userId={user.id} email={user.email} editor={user.editor} />
                         </>
                       ) : (
-                        "—"
+                        <span className="muted">—</span>
                       )}
                     </td>
                     <td>
-                      <span className={user.banned ? "status banned" : "status active"}>
-                        {user.banned ? "Banned" : "Active"}
-                      </span>
-                      {!self && <BanForm userId={user.id} email={user.email} banned={user.banned} />}
+                      <div className="users-status">
+                        <span className={user.banned ? "badge status banned" : "badge status active"}>
+                          {user.banned ? "Banned" : "Active"}
+                        </span>
+                        {!self && <BanForm userId={user.id} email={user.email} banned={user.banned} />}
+                      </div>
                     </td>
                     <td>
                       <time dateTime={user.createdAt.toISOString()}>{formatDay(user.createdAt)}</time>
@@ -71,6 +75,13 @@ export default async function UsersPage() {
             </tbody>
           </table>
         </div>
+      </section>
+      <section className="page-section" aria-labelledby="add-user">
+        <h2 id="add-user">Add a user</h2>
+        <p className="hint">
+          They sign in with this email and the initial password; send the password to them yourself.
+        </p>
+        <CreateUserForm />
       </section>
     </div>
   );

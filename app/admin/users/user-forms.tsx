@@ -3,14 +3,16 @@ import { useActionState } from "react";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { createUserAction, setBannedAction, setEditorAction, setRoleAction, type UserActionState } from "./actions";
 
+// Buttons in the table are secondary (the page has no one main action per row) and Ban is the
+// danger style; only "Create user" is primary.
 function Outcome({ state }: { state: UserActionState }) {
   if (!state) return null;
   return state.ok ? (
-    <p className="notice" role="status">
+    <p className="user-form-outcome" role="status">
       {state.message}
     </p>
   ) : (
-    <p className="error" role="alert">
+    <p className="user-form-outcome error" role="alert">
       {state.message}
     </p>
   );
@@ -42,10 +44,12 @@ export function CreateUserForm() {
           ))}
         </select>
       </label>
-      <button type="submit" disabled={pending}>
-        Create user
-      </button>
-      <Outcome state={state} />
+      <div className="run-actions">
+        <button type="submit" className="button button-primary" disabled={pending}>
+          {pending ? "Creating…" : "Create user"}
+        </button>
+        <Outcome state={state} />
+      </div>
     </form>
   );
 }
@@ -62,7 +66,7 @@ export function RoleForm({ userId, email, role }: { userId: string; email: strin
           </option>
         ))}
       </select>
-      <button type="submit" disabled={pending} aria-label={`Change role of ${email}`}>
+      <button type="submit" className="button button-small" disabled={pending} aria-label={`Change role of ${email}`}>
         Change
       </button>
       <Outcome state={state} />
@@ -76,7 +80,12 @@ export function BanForm({ userId, email, banned }: { userId: string; email: stri
     <form className="ban-form" action={action}>
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="banned" value={banned ? "false" : "true"} />
-      <button type="submit" disabled={pending} aria-label={`${banned ? "Unban" : "Ban"} ${email}`}>
+      <button
+        type="submit"
+        className={banned ? "button button-small" : "button button-small button-danger"}
+        disabled={pending}
+        aria-label={`${banned ? "Unban" : "Ban"} ${email}`}
+      >
         {banned ? "Unban" : "Ban"}
       </button>
       <Outcome state={state} />
@@ -93,6 +102,7 @@ export function EditorForm({ userId, email, editor }: { userId: string; email: s
       <input type="hidden" name="editor" value={editor ? "false" : "true"} />
       <button
         type="submit"
+        className="button button-small"
         disabled={pending}
         aria-pressed={editor}
         aria-label={`${editor ? "Revoke" : "Grant"} the editor permission for ${email}`}

@@ -15,6 +15,14 @@ export interface OutputTerminal {
 
 /** Scrollback kept in the browser; the whole output is in the .cast download. */
 export const SCROLLBACK_LINES = 10_000;
+/**
+ * The fewest columns fitted to. A narrower box is hidden or caught mid-layout (the box's padding
+ * made `clientWidth` non-zero even with no room for text), not a size to show output at: FitAddon
+ * would clamp to 2 columns and xterm reflow the whole scrollback into 2-column rows, dropping all
+ * but the last few hundred lines (Copy returned 218 of 10,000) and keeping them wrapped. The
+ * terminal keeps its size until the box is wide again.
+ */
+export const MIN_FIT_COLS = 20;
 /** The box grows with the output between these heights, then scrolls. */
 const MIN_ROWS = 4;
 const MAX_ROWS = 24;
@@ -53,7 +61,8 @@ export function createTerminal(element: HTMLElement): OutputTerminal {
   loadWebgl(term, element);
 
   const refit = () => {
-    if (element.clientWidth > 0 && element.clientHeight > 0) fit.fit();
+    const size = fit.proposeDimensions();
+    if (size && size.cols >= MIN_FIT_COLS && size.rows >= MIN_ROWS) fit.fit();
   };
   refit();
   const resize = new ResizeObserver(refit);
