@@ -9,7 +9,7 @@ const maxLen = { code: 120, ignoreUrls: true };
 
 export default tseslint.config(
   {
-    ignores: ["**/node_modules/", "next-env.d.ts", "agent/dist/", ...leftBehindDirs(import.meta.dirname)],
+    ignores: ["**/node_modules/", "next-env.d.ts", ...leftBehindDirs(import.meta.dirname)],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
