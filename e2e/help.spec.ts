@@ -75,6 +75,11 @@ test("the format page has styled tables and highlighted code, and its links stay
   await expect(token).toBeVisible();
   await page.locator("#how-casebook-classifies-a-command a.heading-anchor").click();
   await expect(page).toHaveURL(/#how-casebook-classifies-a-command$/);
+  // The table of contents, as on a playbook page: it lists the sections and marks the one clicked.
+  const rail = page.getByRole("complementary", { name: "On this page" });
+  await rail.getByRole("link", { name: "Expectations" }).click();
+  await expect(page).toHaveURL(/#expectations$/);
+  await expect(rail.getByRole("link", { name: "Expectations" })).toHaveAttribute("aria-current", "location");
 
   await page.goto("/help/writing-playbooks");
   await page.getByRole("link", { name: "format reference" }).click();

@@ -13,6 +13,8 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified, type PluggableList } from "unified";
 import { describe, expect, it } from "vitest";
+import { Children, type ReactElement, type ReactNode } from "react";
+import { docToc } from "@/components/help/doc-toc";
 import { useMDXComponents } from "@/mdx-components";
 import { CLASSIFIER_HELP, HELP_PAGES } from "@/lib/help/help-pages";
 import { HELP_MDX_OPTIONS } from "@/lib/help/mdx-options";
@@ -32,13 +34,15 @@ const options = {
   rehypePlugins: await plugins(HELP_MDX_OPTIONS.rehypePlugins),
 };
 
-/** Compiles a help source as the build does (.md as Markdown, .mdx as MDX) and renders it to HTML. */
-async function render(file: string): Promise<string> {
+async function load(file: string): Promise<MDXContent> {
   const value = readFileSync(file, "utf8");
   const code = await compile({ value, path: file }, { ...options, outputFormat: "function-body" });
-  const { default: Content } = (await run(String(code), { ...runtime, baseUrl: import.meta.url })) as {
-    default: MDXContent;
-  };
+  return ((await run(String(code), { ...runtime, baseUrl: import.meta.url })) as { default: MDXContent }).default;
+}
+
+/** Compiles a help source as the build does (.md as Markdown, .mdx as MDX) and renders it to HTML. */
+async function render(file: string): Promise<string> {
+  const Content = await load(file);
   // The components come from the root mdx-components.tsx, as in the build.
   const Page = () => <Content components={useMDXComponents()} />;
   return renderToStaticMarkup(<Page />);
@@ -105,5 +109,16 @@ describe("the help pages", () => {
     const agent = rendered.get("agent.md")!;
     expect(agent).not.toContain('href="security.md');
     expect(agent).toContain('<span title="docs/security.md in the repository">security.md</span>');
+  });
+
+  it("lists a doc's ## and ### headings, with their anchors, as its table of contents", async () => {
+    const Content = await load(docPath("playbook-format.md"));
+    const Page = () => Content({ components: useMDXComponents() }) as ReactElement<{ children?: ReactNode }>;
+    const toc = docToc(Children.toArray(Page().props.children));
+    expect(toc).toContainEqual({ kind: "section", id: "frontmatter", title: "Frontmatter", level: 0 });
+    expect(toc).toContainEqual({ kind: "section", id: "expectations", title: "Expectations", level: 1 });
+    const headings = blocksOf(readFileSync(docPath("playbook-format.md"), "utf8"));
+    expect(toc.map((e) => e.title).every((title) => headings.includes(title))).toBe(true);
+    expect(toc.length).toBeGreaterThan(10);
   });
 });

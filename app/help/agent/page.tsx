@@ -11,9 +11,5 @@ export const metadata: Metadata = { title: page.title, description: page.summary
 // The doc is the page: compiled from docs/agent.md at build time (next.config.ts).
 export default async function AgentHelpPage() {
   await requireUser();
-  return (
-    <HelpArticle page={page}>
-      <Agent />
-    </HelpArticle>
-  );
+  return <HelpArticle page={page} Doc={Agent} />;
 }

@@ -11,9 +11,5 @@ export const metadata: Metadata = { title: page.title, description: page.summary
 // The doc is the page: compiled from docs/playbook-format.md at build time (next.config.ts).
 export default async function FormatHelpPage() {
   await requireUser();
-  return (
-    <HelpArticle page={page}>
-      <Format />
-    </HelpArticle>
-  );
+  return <HelpArticle page={page} Doc={Format} />;
 }

@@ -11,9 +11,5 @@ export const metadata: Metadata = { title: page.title, description: page.summary
 // The doc is the page: compiled from docs/writing-playbooks.md at build time (next.config.ts).
 export default async function WritingHelpPage() {
   await requireUser();
-  return (
-    <HelpArticle page={page}>
-      <Writing />
-    </HelpArticle>
-  );
+  return <HelpArticle page={page} Doc={Writing} />;
 }
