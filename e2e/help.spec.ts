@@ -31,7 +31,7 @@ function headingsOf(doc: string): { level: number; text: string }[] {
 async function expectDocHeadings(page: Page, doc: string) {
   const headings = headingsOf(doc);
   expect(headings.length).toBeGreaterThan(2);
-  const onPage = await page.locator("article.prose").evaluate((article) =>
+  const onPage = await page.locator("article .prose").evaluate((article) =>
     [...article.querySelectorAll("h1, h2, h3, h4, h5, h6")].map((h) => {
       const anchor = h.querySelector("a.heading-anchor");
       return {
