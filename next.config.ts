@@ -1,4 +1,6 @@
+import createMDX from "@next/mdx";
 import type { NextConfig } from "next";
+import { HELP_MDX_OPTIONS } from "./lib/help/mdx-options";
 
 const config: NextConfig = {
   // Native and server-only packages stay outside the bundle; Node loads them at run time.
@@ -20,4 +22,8 @@ const config: NextConfig = {
   experimental: { authInterrupts: true },
 };
 
-export default config;
+// The help pages (app/help) are MDX and import docs/*.md, compiled at build time. Playbooks are not
+// imported: they stay compiled at run time from content/ (lib/render/compile-body.ts).
+const withMDX = createMDX({ extension: /\.mdx?$/, options: HELP_MDX_OPTIONS });
+
+export default withMDX(config);

@@ -1,5 +1,6 @@
 // Tells readers (and authors) that some playbooks failed to load, and links to the reasons.
 import Link from "next/link";
+import { helpHref } from "@/lib/help/help-pages";
 import type { ContentError } from "@/lib/playbooks/types";
 import { AlertIcon } from "./icons";
 
@@ -17,7 +18,8 @@ export function BrokenPlaybooksNotice({ broken }: { broken: ReadonlyMap<string, 
             <Link href={`/playbooks/${slug}`}>{slug}</Link>
           </span>
         ))}
-        . Everything else works.
+        . Everything else works. Each page says what is wrong;{" "}
+        <Link href={helpHref("playbook-format")}>the playbook format</Link> says how it should be.
       </p>
     </aside>
   );

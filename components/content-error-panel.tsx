@@ -1,5 +1,7 @@
 // Shown instead of a playbook's body when its file cannot be parsed or rendered. Written for the
-// author who has to fix it: the file, the line and the parser's own words.
+// author who has to fix it: the file, the line, the parser's own words and the format's reference.
+import Link from "next/link";
+import { helpHref } from "@/lib/help/help-pages";
 import type { ContentError } from "@/lib/playbooks/types";
 import { OctagonIcon } from "./icons";
 
@@ -14,7 +16,10 @@ export function ContentErrorPanel({ title, errors }: { title: string; errors: re
         <OctagonIcon size={18} />
         <h2 id="content-error-title">{title}</h2>
       </div>
-      <p className="content-error-hint">Every other playbook keeps working. Fix the file below and reload this page.</p>
+      <p className="content-error-hint">
+        Every other playbook keeps working. Fix the file below and reload this page; every rule is in{" "}
+        <Link href={helpHref("playbook-format")}>the playbook format</Link>.
+      </p>
       <ul className="content-error-list">
         {errors.map((error, i) => (
           <li key={i}>

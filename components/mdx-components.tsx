@@ -1,5 +1,7 @@
 // The components a playbook's MDX renders with. Step cards are built from the content index's
-// step (defaults applied), looked up by the id the MDX names.
+// step (defaults applied), looked up by the id the MDX names. The help pages (mdx-components.tsx at
+// the root, for @next/mdx) render with the same prose components.
+import type { MDXComponents } from "mdx/types";
 import type { ComponentProps, ReactNode } from "react";
 import type { Playbook } from "@/lib/playbooks/types";
 import type { PlaybookComponents } from "@/lib/render/render-body";
@@ -34,6 +36,18 @@ function ScrollTable(props: ComponentProps<"table">) {
   );
 }
 
+/** What every rendered document shares: callouts, highlighted code, wide tables, anchored headings. */
+export const proseComponents = {
+  Callout,
+  pre: CodeBlock,
+  table: ScrollTable,
+  h2: anchoredHeading("h2"),
+  h3: anchoredHeading("h3"),
+  h4: anchoredHeading("h4"),
+  h5: anchoredHeading("h5"),
+  h6: anchoredHeading("h6"),
+} satisfies MDXComponents;
+
 /** Renders extra content under a step's body (the page passes past incidents' learnings). */
 export type StepExtra = (stepId: string) => ReactNode;
 
@@ -51,15 +65,5 @@ export function playbookComponents(
       </StepCard>
     );
   }
-  return {
-    Step,
-    Callout,
-    pre: CodeBlock,
-    table: ScrollTable,
-    h2: anchoredHeading("h2"),
-    h3: anchoredHeading("h3"),
-    h4: anchoredHeading("h4"),
-    h5: anchoredHeading("h5"),
-    h6: anchoredHeading("h6"),
-  };
+  return { Step, ...proseComponents };
 }

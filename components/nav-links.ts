@@ -16,4 +16,5 @@ export const NAV_LINKS: NavLink[] = [
   { href: "/runs", label: "Runs" },
   { href: "/hosts", label: "Hosts" },
   { href: "/admin/audit", label: "Audit", minRole: "admin" },
+  { href: "/help", label: "Help" },
 ];

@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { buildContentIndex, contentDir } from "@/lib/playbooks/build-content-index";
+import { helpHref } from "@/lib/help/help-pages";
 import { formatContentError } from "@/lib/playbooks/content-error";
 
 const dir = process.argv[2] ? path.resolve(process.argv[2]) : contentDir();
@@ -19,4 +20,5 @@ const files = index.playbooks.size + index.broken.size;
 const steps = [...index.playbooks.values()].reduce((sum, playbook) => sum + playbook.steps.length, 0);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 console.log(`${plural(files, "playbook")}, ${plural(steps, "step")}, ${plural(errors.length, "error")}`);
+if (errors.length > 0) console.log(`The format: docs/playbook-format.md (in the app: ${helpHref("playbook-format")})`);
 process.exit(errors.length > 0 ? 1 : 0);

@@ -1,6 +1,8 @@
 // Under each step card of a draft: what the risk classifier finds in its command, and the risk the
 // review goes by (the higher of the declared and the classified one).
+import Link from "next/link";
 import { RiskBadge } from "@/components/risk-badge";
+import { CLASSIFIER_HELP } from "@/lib/help/help-pages";
 import type { StepAssessment } from "@/lib/drafts/assess-draft";
 import styles from "./drafts.module.css";
 
@@ -13,7 +15,7 @@ export function StepFindings({ assessment }: { assessment: StepAssessment }) {
         {underDeclared ? (
           <strong className={styles.refusal}>
             Declares {declared}, but the classifier finds {effective}: declare risk=&quot;{effective}&quot; before
-            publishing.
+            publishing. <Link href={CLASSIFIER_HELP}>How commands are classified</Link>
           </strong>
         ) : (
           <span className="muted">Reviewed as {effective}.</span>

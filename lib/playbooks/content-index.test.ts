@@ -188,11 +188,12 @@ describe("scripts/check-content.ts", () => {
       (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
     );
 
-  it("prints each error as file:line:col and exits 1", async () => {
+  it("prints each error as file:line:col, points to the format, and exits 1", async () => {
     const result = await check(dir);
     expect(result.stdout).toBe(
       `${path.join(dir, "broken.mdx")}:8:30: Step "look": unknown risk "high" (allowed: read, change, danger)\n` +
-        "3 playbooks, 5 steps, 1 error\n",
+        "3 playbooks, 5 steps, 1 error\n" +
+        "The format: docs/playbook-format.md (in the app: /help/playbook-format)\n",
     );
     expect(result.code).toBe(1);
   });

@@ -9,8 +9,9 @@ import remarkGfm from "remark-gfm";
 import { COMPONENTS } from "@/lib/playbooks/format";
 import type { ContentError, Playbook } from "@/lib/playbooks/types";
 import { rehypeHeadingIds } from "./heading-ids";
-import { CODE_THEMES, getHighlighter } from "./highlighter";
+import { getHighlighter } from "./highlighter";
 import { remarkMdxGuards } from "./mdx-guards";
+import { SHIKI_OPTIONS } from "./shiki-options";
 
 export type CompiledBody = { ok: true; Content: MDXContent } | { ok: false; error: ContentError };
 
@@ -28,18 +29,7 @@ export async function compileBody(playbook: CompilableBody): Promise<CompiledBod
         remarkPlugins: [remarkGfm, [remarkMdxGuards, { components: COMPONENTS }]],
         rehypePlugins: [
           [rehypeHeadingIds, { sections: playbook.sections }],
-          [
-            rehypeShikiFromHighlighter,
-            highlighter,
-            {
-              themes: CODE_THEMES,
-              defaultColor: false,
-              lazy: true,
-              defaultLanguage: "text",
-              fallbackLanguage: "text",
-              addLanguageClass: true,
-            },
-          ],
+          [rehypeShikiFromHighlighter, highlighter, SHIKI_OPTIONS],
         ],
       },
     );

@@ -2,8 +2,7 @@
 // bundled languages and load on first use from node_modules; nothing is fetched.
 import { createHighlighter } from "shiki";
 import { forgetProcessSingleton, processSingleton } from "@/lib/process-singleton";
-
-export const CODE_THEMES = { light: "github-light-default", dark: "github-dark-default" } as const;
+import { CODE_THEMES } from "./shiki-options";
 
 // Preloaded because nearly every playbook uses them; others load lazily.
 const PRELOADED = ["bash", "shellscript", "shellsession", "yaml", "json", "toml", "python", "dockerfile", "ini"];

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DraftSave } from "@/components/incidents/draft-save";
 import styles from "@/components/incidents/incidents.module.css";
@@ -6,6 +7,7 @@ import { mayDraft } from "@/lib/auth/review-permissions";
 import { requireUser } from "@/lib/auth/session";
 import { incidentToPlaybookDraft } from "@/lib/incidents/draft-playbook";
 import { getIncident } from "@/lib/incidents/get-incident";
+import { helpHref } from "@/lib/help/help-pages";
 import { checkDraft } from "@/lib/import/check-draft";
 import { formatContentError } from "@/lib/playbooks/content-error";
 import { Breadcrumb } from "@/components/breadcrumb";
@@ -44,6 +46,9 @@ export default async function DraftPlaybookPage({ params }: { params: Promise<{ 
               <li key={i}>{formatContentError(e)}</li>
             ))}
           </ul>
+          <p>
+            Every rule is in <Link href={helpHref("playbook-format")}>the playbook format</Link>.
+          </p>
         </div>
       ) : (
         <p className={styles.ok} role="status">
