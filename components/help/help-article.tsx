@@ -17,7 +17,9 @@ export function HelpArticle({ page, Doc }: { page: HelpPage; Doc: MDXContent }) 
   const rendered = Doc({ components }) as ReactElement<{ children?: ReactNode }>;
   const blocks = Children.toArray(rendered.props.children);
   const afterTitle = blocks.findIndex((block) => isValidElement(block) && block.type === "h1") + 1;
-  const contents = <TableOfContents entries={docToc(blocks)} hasSymptoms={false} hasInputs={false} />;
+  const contents = (
+    <TableOfContents entries={docToc(blocks)} hasSymptoms={false} hasInputs={false} hasLearnings={false} />
+  );
 
   return (
     <div className="page playbook-layout">
