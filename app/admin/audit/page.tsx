@@ -49,7 +49,7 @@ export default async function AuditPage({ searchParams }: Props) {
         <h1>Audit log</h1>
         <p className="page-lead">
           Every step execution and every host and user change: who (as they were named at the time), where, which
-          playbook version, the command and its outcome. Newest first. Each event is hash-chained to the one before;{" "}
+          playbook version, the command and its outcome. Newest first. Each event is chained by hash to the last;{" "}
           <code>npm run audit:verify</code> checks the chain.
         </p>
       </header>
