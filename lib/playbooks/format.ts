@@ -10,7 +10,18 @@ export function isShellLang(lang: string): lang is ShellLang {
   return (SHELL_LANGS as readonly string[]).includes(lang);
 }
 
-export const STEP_ATTRIBUTES = ["id", "title", "risk", "riskReason", "expect", "onPass", "onFail", "timeout"] as const;
+export const STEP_ATTRIBUTES = [
+  "id",
+  "title",
+  "risk",
+  "riskReason",
+  "expect",
+  "onPass",
+  "onFail",
+  "requires",
+  "failMeans",
+  "timeout",
+] as const;
 export type StepAttribute = (typeof STEP_ATTRIBUTES)[number];
 
 export const CALLOUT_TYPES = ["info", "tip", "warning", "danger"] as const;
@@ -19,6 +30,9 @@ export const CALLOUT_ATTRIBUTES = ["type", "title"] as const;
 
 /** The JSX components a playbook may use; the renderer must provide exactly these. */
 export const COMPONENTS = ["Step", "Callout"] as const;
+
+/** What a step of each risk above read does, in words: the content check and the run-all walk say it. */
+export const RISK_EFFECT = { change: "changes the host", danger: "is destructive" } as const;
 
 export const DEFAULT_TIMEOUT_SECONDS = 60;
 /** A day: longer than any diagnostic should take, short enough to catch a unit mistake. */
