@@ -4,8 +4,8 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { isRisk } from "@/lib/playbooks/format";
 import type { Playbook } from "@/lib/playbooks/types";
-import type { RunStatus, RunView, StepRunView, Verdict } from "./protocol";
-import { suggestNext } from "./verdict";
+import { suggestAfter, type Ran } from "./diagnosis-walk";
+import { runWalkSchema, type RunStatus, type RunView, type StepRunView, type Verdict } from "./protocol";
 
 const stepSelect = {
   id: true,
@@ -28,8 +28,17 @@ const stepSelect = {
 
 type StepRow = Prisma.StepRunGetPayload<{ select: typeof stepSelect }>;
 
-export function toStepRunView(row: StepRow, playbook: Playbook | undefined): StepRunView {
+/**
+ * `earlier`: the run's step runs started before this one, in order; the suggestion never repeats
+ * one of them (lib/runs/diagnosis-walk.ts).
+ */
+export function toStepRunView(
+  row: StepRow,
+  playbook: Playbook | undefined,
+  earlier: readonly Pick<StepRow, "stepId" | "verdict">[],
+): StepRunView {
   const verdict = row.verdict as Verdict;
+  const ran = { stepId: row.stepId, verdict };
   return {
     id: row.id,
     runId: row.runId,
@@ -47,13 +56,34 @@ export function toStepRunView(row: StepRow, playbook: Playbook | undefined): Ste
     cols: row.cols,
     rows: row.rows,
     userName: row.user?.name ?? null,
-    suggestedNext: playbook && verdict !== "running" ? suggestNext(playbook, row.stepId, verdict) : null,
+    suggestedNext: playbook && verdict !== "running" ? suggestAfter(playbook, ended([...earlier, ran]), ran) : null,
   };
+}
+
+/** The step runs that gave a verdict, as the diagnosis walk reads a run's history. */
+function ended(rows: readonly Pick<StepRow, "stepId" | "verdict">[]): Ran[] {
+  return rows.filter((r) => r.verdict !== "running").map((r) => ({ stepId: r.stepId, verdict: r.verdict as Verdict }));
 }
 
 export async function loadStepRunView(stepRunId: string, playbook: Playbook | undefined): Promise<StepRunView | null> {
   const row = await db.stepRun.findUnique({ where: { id: stepRunId }, select: stepSelect });
-  return row ? toStepRunView(row, playbook) : null;
+  if (!row) return null;
+  const all = await db.stepRun.findMany({
+    where: { runId: row.runId, startedAt: { lte: row.startedAt } },
+    orderBy: { startedAt: "asc" },
+    select: { id: true, stepId: true, verdict: true },
+  });
+  return toStepRunView(
+    row,
+    playbook,
+    all.slice(
+      0,
+      Math.max(
+        0,
+        all.findIndex((r) => r.id === row.id),
+      ),
+    ),
+  );
 }
 
 export interface LiveRunState {
@@ -76,7 +106,10 @@ const runHeadSelect = {
 } as const;
 
 type RunHeadRow = Prisma.RunGetPayload<{ select: typeof runHeadSelect }>;
-type RunHead = Omit<RunView, "inputs" | "steps" | "activeStepRunId" | "runningAllRead" | "suggestedNext" | "stale">;
+type RunHead = Omit<
+  RunView,
+  "inputs" | "steps" | "activeStepRunId" | "runningAllRead" | "walk" | "suggestedNext" | "stale"
+>;
 
 function toRunHead(run: RunHeadRow): RunHead {
   return {
@@ -101,10 +134,15 @@ export async function loadRunView(
 ): Promise<RunView | null> {
   const run = await db.run.findUnique({
     where: { id: runId },
-    select: { ...runHeadSelect, inputs: true, steps: { orderBy: { startedAt: "asc" }, select: stepSelect } },
+    select: {
+      ...runHeadSelect,
+      inputs: true,
+      walk: true,
+      steps: { orderBy: { startedAt: "asc" }, select: stepSelect },
+    },
   });
   if (!run) return null;
-  const steps = run.steps.map((s) => toStepRunView(s, playbook));
+  const steps = run.steps.map((s, i) => toStepRunView(s, playbook, run.steps.slice(0, i)));
   const lastDone = [...steps].reverse().find((s) => s.verdict !== "running");
   const inputs: Record<string, string> = {};
   if (run.inputs && typeof run.inputs === "object" && !Array.isArray(run.inputs)) {
@@ -116,6 +154,11 @@ export async function loadRunView(
     steps,
     activeStepRunId: live?.activeStepRunId ?? steps.find((s) => s.verdict === "running")?.id ?? null,
     runningAllRead: live?.runningAllRead ?? false,
+    // A walk written by another version that no longer parses is dropped, not served half-right.
+    walk: runWalkSchema
+      .nullable()
+      .catch(null)
+      .parse(run.walk ?? null),
     suggestedNext: lastDone ? lastDone.suggestedNext : (playbook?.steps[0]?.id ?? null),
     stale: playbook ? playbook.contentHash !== run.contentHash : true,
   };
