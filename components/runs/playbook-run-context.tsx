@@ -6,7 +6,8 @@ import { useSearchParams } from "next/navigation";
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import { mayUseHost } from "@/lib/auth/host-access";
 import type { RunUser } from "@/lib/auth/permissions";
-import type { Risk } from "@/lib/playbooks/types";
+import type { Step } from "@/lib/playbooks/types";
+import type { WalkStep } from "@/lib/runs/diagnosis-walk";
 import type { HostView, RunView } from "@/lib/runs/protocol";
 import { checkInputValues, initialInputValues, valuesToSend, type InputDeclaration } from "./input-check";
 import { request } from "./run-requests";
@@ -18,7 +19,8 @@ export interface RunPlaybook {
   slug: string;
   title: string;
   contentHash: string;
-  steps: { id: string; title: string; risk: Risk }[];
+  /** What the run panel and the diagnosis walk's words need of each step. */
+  steps: (WalkStep & Pick<Step, "title">)[];
   inputs: InputDeclaration[];
 }
 

@@ -15,7 +15,15 @@ function forRuns(playbook: Playbook): RunPlaybook {
     slug: playbook.slug,
     title: playbook.title,
     contentHash: playbook.contentHash,
-    steps: playbook.steps.map(({ id, title, risk }) => ({ id, title, risk })),
+    steps: playbook.steps.map(({ id, title, risk, onPass, onFail, requires, failMeans }) => ({
+      id,
+      title,
+      risk,
+      onPass,
+      onFail,
+      requires,
+      failMeans,
+    })),
     inputs: playbook.inputs.map(({ name, label, description, default: def, required, secret, pattern }) => ({
       name,
       label,

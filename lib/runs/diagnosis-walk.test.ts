@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parsePlaybook } from "@/lib/playbooks/parse-playbook";
 import type { Playbook } from "@/lib/playbooks/types";
 import { testPlaybook, testStep } from "@/testing/test-playbook";
-import { nextWalkMove, prerequisiteRefusal, suggestAfter, type Ran } from "./diagnosis-walk";
+import { nextWalkMove, prerequisiteRefusal, suggestAfter, whyNoSuggestion, type Ran } from "./diagnosis-walk";
 import type { RunWalk, Verdict } from "./protocol";
 
 /** Walks `playbook` as the run hub does, each step answering with `answer(id)`. */
@@ -58,10 +58,7 @@ describe("nextWalkMove", () => {
     // tool-works passed: document order goes on to config-read, whose failure leads back.
     const result = walk(checks, () => "failed", history);
     expect(result.path).toEqual(["config-read:failed"]);
-    expect(result.stopped).toBe(
-      "stopped: `config-read` failed; next step `tool-installed` already ran in this run, so the walk does not " +
-        "go round again",
-    );
+    expect(result.stopped).toBe("stopped: `config-read` failed; next step `tool-installed` already ran in this run");
   });
 
   it("skips a step whose required step failed, naming the root cause once, with its fix", () => {
@@ -123,7 +120,9 @@ describe("suggestAfter", () => {
       { stepId: "install-tool", verdict: "failed" },
     ];
     expect(suggestAfter(checks, history.slice(0, 1), history[0]!)).toBe("install-tool");
+    expect(whyNoSuggestion(checks, history.slice(0, 1))).toBeNull();
     expect(suggestAfter(checks, history, history[1]!)).toBeNull();
+    expect(whyNoSuggestion(checks, history)).toBe("next step `tool-installed` already ran in this run");
   });
 
   it("does not suggest a step whose required step failed, nor one after no answer", () => {

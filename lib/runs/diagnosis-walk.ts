@@ -4,7 +4,7 @@
 // run hub (server/hub/run-manager.ts) asks it where to go, the run views (run-views.ts) what to suggest.
 import { RISK_EFFECT } from "@/lib/playbooks/format";
 import { nextStepAfter, type Branch } from "@/lib/playbooks/next-step";
-import type { Playbook, Step } from "@/lib/playbooks/types";
+import type { Step } from "@/lib/playbooks/types";
 import type { RunWalk, Verdict } from "./protocol";
 
 /** A step run of this run that ended, in start order. */
@@ -13,17 +13,24 @@ export interface Ran {
   verdict: Verdict;
 }
 
-type Steps = Pick<Playbook, "steps">;
+/** What the walk reads of a step; the browser gets just this much of each (playbook-runs.tsx). */
+export type WalkStep = Pick<Step, "id" | "risk" | "onPass" | "onFail" | "requires" | "failMeans">;
+type Steps = { steps: readonly WalkStep[] };
 
 /** Where the run goes from a step: nowhere, a step it must not repeat or may not run, or a step. */
 type Next =
   | { kind: "end" }
-  | { kind: "ran"; step: Step }
-  | { kind: "blocked"; step: Step; by: Step; fix?: string }
-  | { kind: "step"; step: Step };
+  | { kind: "ran"; step: WalkStep }
+  | { kind: "blocked"; step: WalkStep; by: WalkStep; fix?: string }
+  | { kind: "step"; step: WalkStep };
 
 /** What the walk does next: run a read step, or stop, having skipped a step or not. */
 export type WalkMove = { run: string } | { stop: string; skipped?: { stepId: string; reason: string } };
+
+/** A run's step runs as the walk reads them: those that ended, in start order. */
+export function historyOf(steps: readonly { stepId: string; verdict: Verdict }[]): Ran[] {
+  return steps.filter((s) => s.verdict !== "running").map(({ stepId, verdict }) => ({ stepId, verdict }));
+}
 
 /** The branch a verdict takes; null when the step gave no answer (an error, cancelled, refused...). */
 export function branchOf(verdict: Verdict | "skipped"): Branch | null {
@@ -50,7 +57,7 @@ export function failedPrerequisite(playbook: Steps, history: readonly Ran[], ste
 }
 
 /** Why `step` may not run now, for a manual run of it; null when it may. */
-export function prerequisiteRefusal(playbook: Steps, history: readonly Ran[], step: Step): string | null {
+export function prerequisiteRefusal(playbook: Steps, history: readonly Ran[], step: WalkStep): string | null {
   const by = failedPrerequisite(playbook, history, step);
   if (!by) return null;
   const fix = nextStepAfter(playbook, by, "fail").id;
@@ -68,6 +75,16 @@ export function suggestAfter(playbook: Steps, history: readonly Ran[], last: Ran
   if (!step || !branch) return null;
   const next = follow(playbook, history, step, branch);
   return next.kind === "step" ? next.step.id : null;
+}
+
+/** Why the run suggests no step after its last one although one follows it, in words; else null. */
+export function whyNoSuggestion(playbook: Steps, history: readonly Ran[]): string | null {
+  const last = history.at(-1);
+  const step = playbook.steps.find((s) => s.id === last?.stepId);
+  const branch = last ? branchOf(last.verdict) : null;
+  if (!step || !branch) return null;
+  const next = follow(playbook, history, step, branch);
+  return next.kind === "ran" || next.kind === "blocked" ? phrase(next) : null;
 }
 
 /** The walk's next move: from the run's last step when it has just started, else from its last step. */
@@ -95,7 +112,7 @@ function startMove(playbook: Steps, history: readonly Ran[]): WalkMove {
   return go(follow(playbook, history, step, branch), "");
 }
 
-function follow(playbook: Steps, history: readonly Ran[], from: Step, branch: Branch): Next {
+function follow(playbook: Steps, history: readonly Ran[], from: WalkStep, branch: Branch): Next {
   const id = nextStepAfter(playbook, from, branch).id;
   const step = playbook.steps.find((s) => s.id === id);
   if (!step) return { kind: "end" };
@@ -125,7 +142,7 @@ function phrase(next: Next): string {
     case "end":
       return "the playbook ends here";
     case "ran":
-      return `next step \`${next.step.id}\` already ran in this run, so the walk does not go round again`;
+      return `next step \`${next.step.id}\` already ran in this run`;
     case "blocked":
       return `next step \`${next.step.id}\` requires \`${next.by.id}\`, which failed`;
     case "step": {
@@ -137,7 +154,7 @@ function phrase(next: Next): string {
 }
 
 /** "podman is missing (`podman-installed` failed)", or just "`podman-installed` failed". */
-function failure(step: Step): string {
+function failure(step: WalkStep): string {
   return step.failMeans ? `${step.failMeans} (\`${step.id}\` failed)` : `\`${step.id}\` failed`;
 }
 

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { isRisk } from "@/lib/playbooks/format";
 import type { Playbook } from "@/lib/playbooks/types";
-import { suggestAfter, type Ran } from "./diagnosis-walk";
+import { historyOf, suggestAfter } from "./diagnosis-walk";
 import { runWalkSchema, type RunStatus, type RunView, type StepRunView, type Verdict } from "./protocol";
 
 const stepSelect = {
@@ -39,6 +39,8 @@ export function toStepRunView(
 ): StepRunView {
   const verdict = row.verdict as Verdict;
   const ran = { stepId: row.stepId, verdict };
+  // Rows hold the verdict as a string; every one written is a Verdict.
+  const history = historyOf([...earlier.map((r) => ({ stepId: r.stepId, verdict: r.verdict as Verdict })), ran]);
   return {
     id: row.id,
     runId: row.runId,
@@ -56,13 +58,8 @@ export function toStepRunView(
     cols: row.cols,
     rows: row.rows,
     userName: row.user?.name ?? null,
-    suggestedNext: playbook && verdict !== "running" ? suggestAfter(playbook, ended([...earlier, ran]), ran) : null,
+    suggestedNext: playbook && verdict !== "running" ? suggestAfter(playbook, history, ran) : null,
   };
-}
-
-/** The step runs that gave a verdict, as the diagnosis walk reads a run's history. */
-function ended(rows: readonly Pick<StepRow, "stepId" | "verdict">[]): Ran[] {
-  return rows.filter((r) => r.verdict !== "running").map((r) => ({ stepId: r.stepId, verdict: r.verdict as Verdict }));
 }
 
 export async function loadStepRunView(stepRunId: string, playbook: Playbook | undefined): Promise<StepRunView | null> {
