@@ -1,5 +1,6 @@
 // The last "run all read steps" walk of a run: the steps it went through, in order, and why it
 // stopped, in words (lib/runs/diagnosis-walk.ts writes them). The run panel and the run page show it.
+import { useId } from "react";
 import { InlineCodeText } from "@/components/inline-code-text";
 import type { RunWalk } from "@/lib/runs/protocol";
 import { VerdictBadge } from "./verdict-badge";
@@ -12,9 +13,13 @@ interface Props {
 }
 
 export function WalkSummary({ walk, walking, stepHref }: Props) {
+  const labelId = useId();
   if (!walk) return null;
   return (
-    <section className="walk" aria-label="Run all read steps" data-walking={walking || undefined}>
+    <section className="walk" aria-labelledby={labelId} data-walking={walking || undefined}>
+      <p className="walk-label" id={labelId}>
+        Run all read steps
+      </p>
       {walk.path.length > 0 ? (
         <ol className="walk-path" aria-label="Path taken">
           {walk.path.map((entry, i) => (

@@ -170,5 +170,9 @@ describe("the Ray/Podman seed on a host without podman", () => {
     const history = [...result.history, { stepId: "install-podman", verdict: "failed" as const }];
     expect(suggestAfter(seed, history.slice(0, 1), history[0]!)).toBe("install-podman");
     expect(suggestAfter(seed, history, history[1]!)).toBeNull();
+    // Run all again after the failed install: it goes nowhere, and says why.
+    expect(nextWalkMove(seed, history, { path: [], stopped: null })).toEqual({
+      stop: "stopped: `install-podman` failed; next step `podman-installed` already ran in this run",
+    });
   });
 });

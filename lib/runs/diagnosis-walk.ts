@@ -109,7 +109,8 @@ function startMove(playbook: Steps, history: readonly Ran[]): WalkMove {
   if (!step || !branch) {
     return { stop: `stopped: \`${last.stepId}\` ${noAnswer(last.verdict)}, so nothing follows; run a step yourself` };
   }
-  return go(follow(playbook, history, step, branch), "");
+  // The run's last step is where the walk starts from: its failure is context, not a new diagnosis.
+  return go(follow(playbook, history, step, branch), branch === "fail" ? `${failure(step)}; ` : "");
 }
 
 function follow(playbook: Steps, history: readonly Ran[], from: WalkStep, branch: Branch): Next {
