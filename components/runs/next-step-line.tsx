@@ -2,7 +2,9 @@
 // The run's "what now": the step that is running (with Cancel), or the suggested next step with a
 // one-click Run, or the end of the playbook.
 import { ArrowRightIcon } from "@/components/icons";
+import { InlineCodeText } from "@/components/inline-code-text";
 import { mayRunStep } from "@/lib/auth/permissions";
+import { historyOf, whyNoSuggestion } from "@/lib/runs/diagnosis-walk";
 import { Elapsed } from "./elapsed";
 import type { PlaybookRun } from "./playbook-run-context";
 import { activeStep, nextStepId } from "./run-updates";
@@ -40,9 +42,19 @@ export function NextStepLine({ ctx, compact = false }: { ctx: PlaybookRun; compa
   const nextId = nextStepId(run);
   const next = nextId ? ctx.playbook.steps.find((s) => s.id === nextId) : undefined;
   if (!next) {
+    // A step does follow, but it already ran or its required step failed: say so, not "the end".
+    const why = whyNoSuggestion(ctx.playbook, historyOf(run.steps));
     return run.steps.length > 0 ? (
       <div className="next-step" data-state="end">
-        <span className="next-step-label">No step follows; finish the run when you are done.</span>
+        <span className="next-step-label">
+          {why ? (
+            <>
+              No step is suggested: <InlineCodeText text={why} />.
+            </>
+          ) : (
+            "No step follows; finish the run when you are done."
+          )}
+        </span>
       </div>
     ) : null;
   }

@@ -6,7 +6,8 @@ import { useSearchParams } from "next/navigation";
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import { mayUseHost } from "@/lib/auth/host-access";
 import type { RunUser } from "@/lib/auth/permissions";
-import type { Risk, VariableUse } from "@/lib/playbooks/types";
+import type { Step, VariableUse } from "@/lib/playbooks/types";
+import type { WalkStep } from "@/lib/runs/diagnosis-walk";
 import type { HostView, RunView } from "@/lib/runs/protocol";
 import { checkInputValues, initialInputValues, valuesToSend, type InputDeclaration } from "./input-check";
 import { runLinkProblem, type RunLinkProblem } from "./run-link-problem";
@@ -19,8 +20,9 @@ export interface RunPlaybook {
   slug: string;
   title: string;
   contentHash: string;
-  /** `code` is what the hub sends; `variables` where it expands one (for Copy with the run's values). */
-  steps: { id: string; title: string; risk: Risk; code: string; variables: VariableUse[] }[];
+  /** What the run panel and the diagnosis walk need of each step; `code` is what the hub sends and
+   *  `variables` where it expands one (for Copy with the run's values). */
+  steps: (WalkStep & Pick<Step, "title"> & { code: string; variables: VariableUse[] })[];
   inputs: InputDeclaration[];
 }
 

@@ -12,6 +12,7 @@ import { StepCaptures, StepStatus } from "./step-run-controls";
 import { StepTerminal } from "./terminal/step-terminal";
 import { UiSocketProvider, useUiConnection } from "./ui-socket-provider";
 import { useRunSession } from "./use-run-session";
+import { WalkSummary } from "./walk-summary";
 
 interface Props {
   initialRun: RunView;
@@ -40,9 +41,24 @@ function LiveSteps({ initialRun, commands, canCancel }: Props) {
     if (!res.ok) session.setError(res.error.message);
   };
 
-  if (run.steps.length === 0) return <p className="muted">No step has run yet.</p>;
+  const walk = (
+    <WalkSummary
+      walk={run.walk}
+      walking={run.runningAllRead}
+      stepHref={(id) => `/playbooks/${run.playbookSlug}#step-${id}`}
+    />
+  );
+  if (run.steps.length === 0) {
+    return (
+      <>
+        {walk}
+        <p className="muted">No step has run yet.</p>
+      </>
+    );
+  }
   return (
     <>
+      {walk}
       {session.error ? (
         <p className="run-error" role="alert">
           {session.error}

@@ -9,6 +9,7 @@ import { mayActOnRun, mayStartRuns } from "@/lib/auth/permissions";
 import { NextStepLine } from "./next-step-line";
 import { usePlaybookRun, type PlaybookRun } from "./playbook-run-context";
 import { RunForm } from "./run-form";
+import { WalkSummary } from "./walk-summary";
 import { formatDateTime } from "@/lib/format/dates";
 import { RUN_STATUS_LABELS } from "./run-format";
 import { runVariables } from "./run-environment";
@@ -107,6 +108,7 @@ function ActiveRun({ ctx }: { ctx: PlaybookRun }) {
           This playbook has changed since the run started; new steps run the current version.
         </p>
       ) : null}
+      <WalkSummary walk={run.walk} walking={run.runningAllRead} stepHref={(id) => `#step-${id}`} />
       <NextStepLine ctx={ctx} />
       {run.status === "active" && may ? (
         <div className="run-actions">

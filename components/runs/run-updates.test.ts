@@ -41,6 +41,7 @@ const run: RunView = {
   steps: [],
   activeStepRunId: null,
   runningAllRead: false,
+  walk: null,
   suggestedNext: "first",
   stale: false,
 };

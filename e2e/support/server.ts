@@ -8,6 +8,7 @@ import path from "node:path";
 import { BROKEN_PLAYBOOK } from "./broken-playbook";
 import { CAPTURES_PLAYBOOK } from "./captures-playbook";
 import { DANGER_PLAYBOOK } from "./danger-playbook";
+import { LOOP_PLAYBOOK } from "./loop-playbook";
 import { STREAM_PLAYBOOK } from "./stream-playbook";
 import { E2E_HOST, E2E_PORT } from "./users";
 
@@ -30,8 +31,8 @@ Object.assign(process.env, {
 });
 
 // CASEBOOK_E2E_BROKEN_PLAYBOOK (on unless "0"): serve a copy of content/ plus one malformed playbook,
-// a streaming fixture (e2e/support/stream-playbook.ts), a danger-step fixture (danger-playbook.ts)
-// and a captures fixture (captures-playbook.ts).
+// a streaming fixture (e2e/support/stream-playbook.ts), a danger-step fixture (danger-playbook.ts),
+// a captures fixture (captures-playbook.ts) and a check-and-fix loop (loop-playbook.ts).
 if (process.env.CASEBOOK_E2E_BROKEN_PLAYBOOK !== "0") {
   const content = path.join(dir, "content");
   fs.cpSync(path.resolve("content"), content, { recursive: true });
@@ -39,6 +40,7 @@ if (process.env.CASEBOOK_E2E_BROKEN_PLAYBOOK !== "0") {
   fs.writeFileSync(path.join(content, `${STREAM_PLAYBOOK.slug}.mdx`), STREAM_PLAYBOOK.source);
   fs.writeFileSync(path.join(content, `${DANGER_PLAYBOOK.slug}.mdx`), DANGER_PLAYBOOK.source);
   fs.writeFileSync(path.join(content, `${CAPTURES_PLAYBOOK.slug}.mdx`), CAPTURES_PLAYBOOK.source);
+  fs.writeFileSync(path.join(content, `${LOOP_PLAYBOOK.slug}.mdx`), LOOP_PLAYBOOK.source);
   process.env.CONTENT_DIR = content;
 }
 

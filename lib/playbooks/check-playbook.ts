@@ -3,7 +3,7 @@
 // parser). The content index, `npm run check:content` and the draft check all come through here.
 // The same parser notes where each command expands a variable, for Copy with a run's values.
 import { sortContentErrors } from "./content-error";
-import { RISKS, type Risk } from "./format";
+import { RISK_EFFECT, RISKS, type Risk } from "./format";
 import { parsePlaybook, type ParseResult } from "./parse-playbook";
 import { classifyCommand } from "./risk-classifier";
 import { shellParser } from "./shell-parser";
@@ -11,11 +11,6 @@ import type { ContentError, Step } from "./types";
 import { variableUses } from "./variable-uses";
 
 const rank = (risk: Risk) => RISKS.indexOf(risk);
-
-const WHAT_IT_DOES: Record<Exclude<Risk, "read">, string> = {
-  change: "changes the host",
-  danger: "is destructive",
-};
 
 export async function checkPlaybook(
   file: string,
@@ -45,7 +40,7 @@ export function underDeclares(step: Pick<Step, "risk" | "riskReason">, classifie
 
 function underDeclared(step: Step, risk: Exclude<Risk, "read">, reason: string): string {
   return (
-    `Step "${step.id}" declares risk ${step.risk}, but the command ${WHAT_IT_DOES[risk]}: ${reason} ` +
+    `Step "${step.id}" declares risk ${step.risk}, but the command ${RISK_EFFECT[risk]}: ${reason} ` +
     `(declare risk="${risk}", or keep it and say why with riskReason="…")`
   );
 }

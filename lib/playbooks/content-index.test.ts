@@ -192,7 +192,7 @@ describe("scripts/check-content.ts", () => {
     const result = await check(dir);
     expect(result.stdout).toBe(
       `${path.join(dir, "broken.mdx")}:8:30: Step "look": unknown risk "high" (allowed: read, change, danger)\n` +
-        "3 playbooks, 5 steps, 1 error\n" +
+        "3 playbooks, 5 steps, 1 error, 0 warnings\n" +
         "The format: docs/playbook-format.md (in the app: /help/playbook-format)\n",
     );
     expect(result.code).toBe(1);
@@ -201,7 +201,21 @@ describe("scripts/check-content.ts", () => {
   it("exits 0 when every playbook is good", async () => {
     unlinkSync(path.join(dir, "broken.mdx"));
     const result = await check(dir);
-    expect(result.stdout).toBe("2 playbooks, 5 steps, 0 errors\n");
+    expect(result.stdout).toBe("2 playbooks, 5 steps, 0 errors, 0 warnings\n");
+    expect(result.code).toBe(0);
+  });
+
+  it("warns about a loop with no way out, and still exits 0", async () => {
+    unlinkSync(path.join(dir, "broken.mdx"));
+    const step = (id: string, next: string) =>
+      `<Step id="${id}" title="${id}" onPass="${next}" onFail="${next}">\n\`\`\`bash\ntrue\n\`\`\`\n</Step>\n\n`;
+    writeFileSync(path.join(dir, "loop.mdx"), "---\ntitle: L\nsummary: S\n---\n\n" + step("a", "b") + step("b", "a"));
+    const result = await check(dir);
+    expect(result.stdout).toBe(
+      `${path.join(dir, "loop.mdx")}:6: warning: "a", "b" form a loop with no way out: every onPass and onFail ` +
+        "of them leads back into it (point one of them at a step outside the loop)\n" +
+        "3 playbooks, 7 steps, 0 errors, 1 warning\n",
+    );
     expect(result.code).toBe(0);
   });
 });

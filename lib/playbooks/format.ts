@@ -18,6 +18,8 @@ export const STEP_ATTRIBUTES = [
   "expect",
   "onPass",
   "onFail",
+  "requires",
+  "failMeans",
   "timeout",
   "capture",
   "captureLastLine",
@@ -31,6 +33,9 @@ export const CALLOUT_ATTRIBUTES = ["type", "title"] as const;
 
 /** The JSX components a playbook may use; the renderer must provide exactly these. */
 export const COMPONENTS = ["Step", "Callout"] as const;
+
+/** What a step of each risk above read does, in words: the content check and the run-all walk say it. */
+export const RISK_EFFECT = { change: "changes the host", danger: "is destructive" } as const;
 
 export const DEFAULT_TIMEOUT_SECONDS = 60;
 /** A day: longer than any diagnostic should take, short enough to catch a unit mistake. */

@@ -9,7 +9,7 @@ type Steps = Pick<Playbook, "steps">;
 /** The id of the step after `step` on `branch`, undefined at the end of the playbook; `explicit`
  *  when the author named it. */
 export function nextStepAfter(
-  playbook: Steps,
+  playbook: { steps: readonly Pick<Step, "id">[] },
   step: Pick<Step, "id" | "onPass" | "onFail">,
   branch: Branch,
 ): { id?: string; explicit: boolean } {

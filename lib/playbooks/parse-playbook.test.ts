@@ -166,9 +166,31 @@ describe("parsePlaybook on a good playbook", () => {
   });
 });
 
+describe("parsePlaybook on prerequisites and failure meanings", () => {
+  it("reads requires as one or more step ids and failMeans as text", () => {
+    const result = parsePlaybook(
+      "content/x.mdx",
+      HEAD +
+        step('id="orb-installed" title="Orb?" failMeans="orb is missing"') +
+        "\n" +
+        step('id="vm-running" title="VM?" requires="orb-installed"') +
+        "\n" +
+        step('id="vm-tools" title="Tools?" requires="orb-installed, vm-running orb-installed"'),
+    );
+    expect(result.errors).toEqual([]);
+    const [orb, vm, tools] = result.playbook!.steps;
+    expect(orb).toMatchObject({ failMeans: "orb is missing" });
+    expect(orb).not.toHaveProperty("requires");
+    expect(vm).toMatchObject({ requires: ["orb-installed"] });
+    expect(vm).not.toHaveProperty("failMeans");
+    expect(tools).toMatchObject({ requires: ["orb-installed", "vm-running"] });
+  });
+});
+
 describe("parsePlaybook on bad playbooks", () => {
   const ALLOWED =
-    "(allowed: id, title, risk, riskReason, expect, onPass, onFail, timeout, capture, captureLastLine, captureSecret)";
+    "(allowed: id, title, risk, riskReason, expect, onPass, onFail, requires, failMeans, timeout, " +
+    "capture, captureLastLine, captureSecret)";
   const NOT_COMPONENT =
     "is not allowed: playbooks may use only the components Step and Callout (and Markdown for everything else)";
 
@@ -192,6 +214,26 @@ describe("parsePlaybook on bad playbooks", () => {
       "onFail naming a missing step",
       step('id="a" title="A" onFail="b"'),
       '5:24: Step "a": onFail names unknown step "b"',
+    ],
+    [
+      "requires naming a missing step",
+      step('id="a" title="A" requires="orb-installed"'),
+      '5:24: Step "a": requires names unknown step "orb-installed"',
+    ],
+    [
+      "requires naming the step itself",
+      step('id="a" title="A" requires="a"'),
+      '5:24: Step "a": requires names the step itself "a"',
+    ],
+    [
+      "requires with something that is not a step id",
+      step('id="a" title="A" requires="Orb_Installed"'),
+      '5:24: Step "a": requires "Orb_Installed" is not a step id (a lowercase slug like "check-podman")',
+    ],
+    [
+      "an empty failMeans",
+      step('id="a" title="A" failMeans=""'),
+      '5:24: Step "a": failMeans must be non-empty text, e.g. failMeans="..."',
     ],
     [
       "onPass naming a missing step",

@@ -160,6 +160,16 @@ function checkStepLinks({ declared, drafts }: Outline, problems: Problem[]): voi
         });
       }
     }
+    for (const required of step.requires ?? []) {
+      const problem =
+        required === step.id ? "names the step itself" : firstLine.has(required) ? null : "names unknown step";
+      if (problem) {
+        problems.push({
+          ...(at.requires ?? { line: step.line, column: 1 }),
+          message: `Step "${step.id}": requires ${problem} "${required}"`,
+        });
+      }
+    }
   }
 }
 

@@ -85,6 +85,8 @@ export function readStep(element: JsxElement, problems: Problem[]): StepDraft | 
   const expect = readExpect(values.get("expect"), report);
   const onPass = text("onPass", slug);
   const onFail = text("onFail", slug);
+  const requires = readRequires(values.get("requires"), report);
+  const failMeans = text("failMeans");
   const timeout = readTimeout(values.get("timeout"), report);
   const capture = readCapture(
     {
@@ -110,6 +112,8 @@ export function readStep(element: JsxElement, problems: Problem[]): StepDraft | 
       expect,
       ...(onPass !== undefined && { onPass }),
       ...(onFail !== undefined && { onFail }),
+      ...(requires !== undefined && { requires }),
+      ...(failMeans !== undefined && { failMeans }),
       timeout,
       ...(capture && { capture }),
       text: plainText(element.children as MdxNode[], SKIP_CODE),
@@ -154,6 +158,22 @@ function readRisk(entry: Entry, report: Report): Risk {
   if (isRisk(entry.value)) return entry.value;
   report(entry.at, `unknown risk ${JSON.stringify(entry.value)} (allowed: ${RISKS.join(", ")})`);
   return "read";
+}
+
+/** `requires="orb-installed"`, or several ids separated by spaces or commas. */
+function readRequires(entry: Entry, report: Report): string[] | undefined {
+  if (!entry) return undefined;
+  const ids = typeof entry.value === "string" ? entry.value.split(/[\s,]+/).filter(Boolean) : [];
+  if (ids.length === 0) {
+    report(entry.at, 'requires must name one or more step ids, e.g. requires="orb-installed"');
+    return undefined;
+  }
+  const bad = ids.find((id) => !SLUG_PATTERN.test(id));
+  if (bad !== undefined) {
+    report(entry.at, `requires ${JSON.stringify(bad)} is not a step id (a lowercase slug like "check-podman")`);
+    return undefined;
+  }
+  return [...new Set(ids)];
 }
 
 function readTimeout(entry: Entry, report: Report): number {

@@ -31,6 +31,10 @@ export interface Step {
   expect: Expectation;
   onPass?: string; // step id; default: next step in document order
   onFail?: string; // step id; default: next step in document order
+  /** Steps that must not have failed in this run for this one to run (lib/runs/diagnosis-walk.ts). */
+  requires?: string[];
+  /** What this step failing means, the root cause in words ("podman is missing"): a diagnosis. */
+  failMeans?: string;
   timeout: number; // seconds; default 60
   /** Values taken from the step's output for the later steps of a run (lib/runs/captures.ts). */
   capture?: StepCapture;

@@ -70,10 +70,30 @@ export const stepRunViewSchema = z.object({
   cols: z.number(),
   rows: z.number(),
   userName: z.string().nullable(),
-  /** The step to run next, from onPass/onFail or document order; null at the end. */
+  /**
+   * The step to run next, from onPass/onFail or document order; null at the end, and instead of a
+   * step that already ran in this run or whose required step failed (lib/runs/diagnosis-walk.ts).
+   */
   suggestedNext: z.string().nullable(),
   /** What the step captured from its output; the later steps of the run get them as variables. */
   captures: z.array(capturedValueSchema),
+});
+
+/**
+ * "Run all read steps" as a walk of the decision tree (lib/runs/diagnosis-walk.ts): the steps it
+ * visited in order, each with its verdict or "skipped" (a required step failed), and why it stopped.
+ */
+export const runWalkSchema = z.object({
+  path: z.array(
+    z.object({
+      stepId: z.string(),
+      verdict: z.enum([...VERDICTS, "skipped"]),
+      /** Why it was skipped; null for a step that ran. */
+      reason: z.string().nullable(),
+    }),
+  ),
+  /** In words, e.g. "stopped: next step `install-podman` changes the host; run it yourself"; null while walking. */
+  stopped: z.string().nullable(),
 });
 
 export const runViewSchema = z.object({
@@ -94,6 +114,8 @@ export const runViewSchema = z.object({
   activeStepRunId: z.string().nullable(),
   /** True while "run all read steps" is working through the playbook. */
   runningAllRead: z.boolean(),
+  /** The last "run all read steps" walk of this run, kept after it stopped; null before the first. */
+  walk: runWalkSchema.nullable(),
   /** What to run next: the last finished step's suggestion, or the first step. */
   suggestedNext: z.string().nullable(),
   /** True when the run's playbook version differs from the content index's current one. */
@@ -120,6 +142,7 @@ export type Verdict = (typeof VERDICTS)[number];
 export type RunStatus = (typeof RUN_STATUSES)[number];
 export type StepRunView = z.infer<typeof stepRunViewSchema>;
 export type RunView = z.infer<typeof runViewSchema>;
+export type RunWalk = z.infer<typeof runWalkSchema>;
 export type HostView = z.infer<typeof hostViewSchema>;
 export type CapturedValue = z.infer<typeof capturedValueSchema>;
 
@@ -182,7 +205,12 @@ export const UI_COMMANDS = {
   "step.run": { payload: stepRunSchema, reply: z.object({ stepRunId: z.string() }) },
   /** Cancels the running step (Ctrl-C, SIGTERM, then SIGKILL) and stops "run all read". */
   "step.cancel": { payload: runRefSchema, reply: done },
-  /** Runs the playbook's read steps in document order; stops at the first that does not pass. */
+  /**
+   * Walks the decision tree from the run's suggested next step (or the first): runs read steps
+   * along onPass/onFail, skips one whose required step failed, and stops at a change or danger
+   * step, a diagnosis (a failed step with failMeans), a step already run, or the end; the run's
+   * `walk` says the path and why it stopped (lib/runs/diagnosis-walk.ts).
+   */
   "run.runAllRead": { payload: runRefSchema, reply: done },
   /** Closes the run (no more steps). */
   "run.finish": { payload: runRefSchema, reply: z.object({ run: runViewSchema }) },

@@ -18,6 +18,7 @@ function run(id: string, createdAt: string, steps: Pick<StepRunView, "verdict">[
     steps: steps.map((s, i) => ({ ...s, id: `${id}-${i}` }) as StepRunView),
     activeStepRunId: null,
     runningAllRead: false,
+    walk: null,
     suggestedNext: null,
     stale: false,
   };

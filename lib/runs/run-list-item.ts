@@ -5,7 +5,7 @@ import type { RunView, Verdict } from "./protocol";
 /** What both the run page and the run list read of a run row. */
 export type RunHead = Omit<
   RunView,
-  "inputs" | "steps" | "activeStepRunId" | "runningAllRead" | "suggestedNext" | "stale"
+  "inputs" | "steps" | "activeStepRunId" | "runningAllRead" | "walk" | "suggestedNext" | "stale"
 >;
 
 export type RunListItem = RunHead & {

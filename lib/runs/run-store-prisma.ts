@@ -89,6 +89,10 @@ export const prismaRunStore: RunStore = {
 
   runView: loadRunView,
 
+  async saveWalk(runId, walk) {
+    await db.run.update({ where: { id: runId }, data: { walk } });
+  },
+
   // The start is audited with the row, before the hub sends the command, so a crash mid-step
   // still leaves who started what where.
   async createStepRun(step) {

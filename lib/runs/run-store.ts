@@ -4,7 +4,7 @@
 import type { Playbook } from "@/lib/playbooks/types";
 import type { StepAudit } from "./audit";
 import type { RecorderSnapshot } from "./output-recorder";
-import type { CapturedValue, RunView, StepRunView, Verdict } from "./protocol";
+import type { CapturedValue, RunView, RunWalk, StepRunView, Verdict } from "./protocol";
 import type { RecordedChunk } from "./read-output";
 import type { LiveRunState } from "./run-views";
 
@@ -72,6 +72,8 @@ export interface RunStore {
   finishRun(runId: string, byUserId: string | null): Promise<void>;
   /** Audits what the hub did or refused (`step.cancel`, `hub.refused`); a named run adds its host and playbook. */
   auditHub(action: string, event: HubEvent): Promise<void>;
+  /** Keeps the run's "run all read steps" walk: its path so far and why it stopped. */
+  saveWalk(runId: string, walk: RunWalk): Promise<void>;
   /** The slug of the run's playbook; null for an unknown run. */
   playbookOf(runId: string): Promise<string | null>;
   /** The run as stored; `live` adds what only the hub knows, `playbook` is the current version. */

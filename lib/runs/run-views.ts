@@ -4,9 +4,16 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { isRisk } from "@/lib/playbooks/format";
 import type { Playbook } from "@/lib/playbooks/types";
-import { capturedValueSchema, type RunStatus, type RunView, type StepRunView, type Verdict } from "./protocol";
+import { historyOf, suggestAfter } from "./diagnosis-walk";
+import {
+  capturedValueSchema,
+  runWalkSchema,
+  type RunStatus,
+  type RunView,
+  type StepRunView,
+  type Verdict,
+} from "./protocol";
 import { countVerdicts, type RunHead, type RunListItem } from "./run-list-item";
-import { suggestNext } from "./verdict";
 
 const stepSelect = {
   id: true,
@@ -32,8 +39,19 @@ const storedCaptures = capturedValueSchema.array();
 
 type StepRow = Prisma.StepRunGetPayload<{ select: typeof stepSelect }>;
 
-export function toStepRunView(row: StepRow, playbook: Playbook | undefined): StepRunView {
+/**
+ * `earlier`: the run's step runs started before this one, in order; the suggestion never repeats
+ * one of them (lib/runs/diagnosis-walk.ts).
+ */
+export function toStepRunView(
+  row: StepRow,
+  playbook: Playbook | undefined,
+  earlier: readonly Pick<StepRow, "stepId" | "verdict">[],
+): StepRunView {
   const verdict = row.verdict as Verdict;
+  const ran = { stepId: row.stepId, verdict };
+  // Rows hold the verdict as a string; every one written is a Verdict.
+  const history = historyOf([...earlier.map((r) => ({ stepId: r.stepId, verdict: r.verdict as Verdict })), ran]);
   return {
     id: row.id,
     runId: row.runId,
@@ -51,14 +69,30 @@ export function toStepRunView(row: StepRow, playbook: Playbook | undefined): Ste
     cols: row.cols,
     rows: row.rows,
     userName: row.user?.name ?? null,
-    suggestedNext: playbook && verdict !== "running" ? suggestNext(playbook, row.stepId, verdict) : null,
+    suggestedNext: playbook && verdict !== "running" ? suggestAfter(playbook, history, ran) : null,
     captures: storedCaptures.safeParse(row.captures ?? []).data ?? [],
   };
 }
 
 export async function loadStepRunView(stepRunId: string, playbook: Playbook | undefined): Promise<StepRunView | null> {
   const row = await db.stepRun.findUnique({ where: { id: stepRunId }, select: stepSelect });
-  return row ? toStepRunView(row, playbook) : null;
+  if (!row) return null;
+  const all = await db.stepRun.findMany({
+    where: { runId: row.runId, startedAt: { lte: row.startedAt } },
+    orderBy: { startedAt: "asc" },
+    select: { id: true, stepId: true, verdict: true },
+  });
+  return toStepRunView(
+    row,
+    playbook,
+    all.slice(
+      0,
+      Math.max(
+        0,
+        all.findIndex((r) => r.id === row.id),
+      ),
+    ),
+  );
 }
 
 export interface LiveRunState {
@@ -105,10 +139,15 @@ export async function loadRunView(
 ): Promise<RunView | null> {
   const run = await db.run.findUnique({
     where: { id: runId },
-    select: { ...runHeadSelect, inputs: true, steps: { orderBy: { startedAt: "asc" }, select: stepSelect } },
+    select: {
+      ...runHeadSelect,
+      inputs: true,
+      walk: true,
+      steps: { orderBy: { startedAt: "asc" }, select: stepSelect },
+    },
   });
   if (!run) return null;
-  const steps = run.steps.map((s) => toStepRunView(s, playbook));
+  const steps = run.steps.map((s, i) => toStepRunView(s, playbook, run.steps.slice(0, i)));
   const lastDone = [...steps].reverse().find((s) => s.verdict !== "running");
   const inputs: Record<string, string> = {};
   if (run.inputs && typeof run.inputs === "object" && !Array.isArray(run.inputs)) {
@@ -120,6 +159,11 @@ export async function loadRunView(
     steps,
     activeStepRunId: live?.activeStepRunId ?? steps.find((s) => s.verdict === "running")?.id ?? null,
     runningAllRead: live?.runningAllRead ?? false,
+    // A walk written by another version that no longer parses is dropped, not served half-right.
+    walk: runWalkSchema
+      .nullable()
+      .catch(null)
+      .parse(run.walk ?? null),
     suggestedNext: lastDone ? lastDone.suggestedNext : (playbook?.steps[0]?.id ?? null),
     stale: playbook ? playbook.contentHash !== run.contentHash : true,
   };

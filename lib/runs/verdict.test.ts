@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { stripAnsi } from "./ansi";
-import { testPlaybook, testStep } from "@/testing/test-playbook";
-import { judge, suggestNext, type StepEnding } from "./verdict";
+import { judge, type StepEnding } from "./verdict";
 
 const end = (over: Partial<StepEnding>): StepEnding => ({
   cause: "exited",
@@ -45,20 +44,5 @@ describe("judge", () => {
       verdict: "error",
       reason: 'the step could not start: shell "zsh" not found',
     });
-  });
-});
-
-describe("suggestNext", () => {
-  const pb = testPlaybook("p", [
-    testStep("a", "true", { onFail: "fix" }),
-    testStep("b", "true"),
-    testStep("fix", "true", { onPass: "a" }),
-  ]);
-  it("follows onPass/onFail, else document order", () => {
-    expect(suggestNext(pb, "a", "passed")).toBe("b");
-    expect(suggestNext(pb, "a", "failed")).toBe("fix");
-    expect(suggestNext(pb, "fix", "passed")).toBe("a");
-    expect(suggestNext(pb, "fix", "failed")).toBeNull();
-    expect(suggestNext(pb, "b", "cancelled")).toBeNull();
   });
 });

@@ -1,9 +1,8 @@
-// A finished step's verdict from how it ended and its expectation, and the step to suggest next.
+// A finished step's verdict from how it ended and its expectation (what to suggest next is
+// lib/runs/diagnosis-walk.ts).
 import { formatBytes } from "@/lib/format/bytes";
 import { describeDuration } from "@/lib/format/durations";
 import { failedExpectation, type Expectation } from "@/lib/playbooks/expectations";
-import { nextStepAfter } from "@/lib/playbooks/next-step";
-import type { Playbook } from "@/lib/playbooks/types";
 import type { ExitCause, Verdict } from "./protocol";
 
 export interface StepEnding {
@@ -54,12 +53,4 @@ export function judge(expect: Expectation, end: StepEnding): Judgement {
     return { verdict: "error", reason };
   }
   return { verdict: "passed", reason: null };
-}
-
-/** onPass/onFail, or the next step in document order; null at the end or after an error. */
-export function suggestNext(playbook: Playbook, stepId: string, verdict: Verdict): string | null {
-  const step = playbook.steps.find((s) => s.id === stepId);
-  const branch = verdict === "passed" ? "pass" : verdict === "failed" || verdict === "timed-out" ? "fail" : null;
-  if (!step || !branch) return null;
-  return nextStepAfter(playbook, step, branch).id ?? null;
 }

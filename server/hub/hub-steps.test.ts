@@ -214,20 +214,22 @@ describe("steps on a real agent", () => {
     expect(operator.output(stepRunId).toString()).toContain("started");
   });
 
-  it("runs all read steps in order and stops at the first failure", async () => {
+  it("runs all read steps along the decision tree and stops before a change step, saying why", async () => {
     const runId = await newRun(operator, "all-read", {});
     expect(await operator.call("run.runAllRead", { runId })).toEqual({ ok: true });
-    await h.hub.runs.view(runId);
-    let steps: { stepId: string; verdict: string }[] = [];
+    let view: Awaited<ReturnType<typeof h.hub.runs.view>> = null;
     await waitFor(async () => {
-      const view = await h.hub.runs.view(runId);
-      steps = view?.steps ?? [];
-      return !view?.runningAllRead && steps.every((s) => s.verdict !== "running") && steps.length > 0;
+      view = await h.hub.runs.view(runId);
+      return !view?.runningAllRead && view?.walk?.stopped != null && view.activeStepRunId === null;
     });
-    expect(steps.map((s) => [s.stepId, s.verdict])).toEqual([
-      ["one", "passed"],
-      ["two", "failed"],
-    ]);
+    expect(view!.steps.map((s) => [s.stepId, s.verdict])).toEqual([["one", "passed"]]);
+    expect(view!.walk).toEqual({
+      path: [{ stepId: "one", verdict: "passed", reason: null }],
+      stopped: "stopped: next step `change-skipped` changes the host; run it yourself",
+    });
+    // Kept with the run: a reload (a fresh view from the database) still says why it stopped.
+    const { loadRunView } = await import("@/lib/runs/run-views");
+    expect((await loadRunView(runId, allRead))?.walk?.stopped).toBe(view!.walk!.stopped);
   });
 
   it("replays a finished step exactly and serves it as asciicast", async () => {

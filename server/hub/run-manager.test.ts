@@ -7,7 +7,7 @@ import type { SessionUser } from "@/lib/auth/request-user";
 import type { Role } from "@/lib/auth/roles";
 import type { Playbook } from "@/lib/playbooks/types";
 import type { StepAudit } from "@/lib/runs/audit";
-import type { RunView, StepRunView } from "@/lib/runs/protocol";
+import type { RunView, RunWalk, StepRunView } from "@/lib/runs/protocol";
 import type { LiveRunState } from "@/lib/runs/run-views";
 import type { NewRun, NewStepRun, OutputSink, RunStore, StepRunEnd } from "@/lib/runs/run-store";
 import { testPlaybook, testStep } from "@/testing/test-playbook";
@@ -25,6 +25,11 @@ const playbook = testPlaybook(
 );
 
 const reads = testPlaybook("reads", [testStep("one", "echo one"), testStep("two", "echo two")]);
+const needs = testPlaybook("needs", [
+  testStep("tool-installed", "command -v tool", { onFail: "install-tool", failMeans: "the tool is missing" }),
+  testStep("install-tool", "apt-get install -y tool", { risk: "change" }),
+  testStep("tool-works", "tool --version", { requires: ["tool-installed"] }),
+]);
 
 const operator: SessionUser = { id: "u1", name: "Olga", email: "olga@example.com", role: "operator" };
 const otherOperator: SessionUser = { id: "u2", name: "Otto", email: "otto@example.com", role: "operator" };
@@ -43,6 +48,7 @@ class MemoryStore implements RunStore {
   readonly steps = new Map<string, StoredStep>();
   readonly audits: StepAudit[] = [];
   readonly hubEvents: Array<{ action: string; userId: string | null; runId?: string | null }> = [];
+  readonly walks = new Map<string, RunWalk>();
   private ids = 0;
 
   async createRun(run: NewRun) {
@@ -56,6 +62,9 @@ class MemoryStore implements RunStore {
   }
   async auditHub(action: string, event: { userId: string | null; runId?: string | null }) {
     this.hubEvents.push({ action, userId: event.userId, runId: event.runId });
+  }
+  async saveWalk(runId: string, walk: RunWalk) {
+    this.walks.set(runId, structuredClone(walk));
   }
   async playbookOf(runId: string) {
     return this.runs.get(runId)?.playbookSlug ?? null;
@@ -79,6 +88,7 @@ class MemoryStore implements RunStore {
       steps,
       activeStepRunId: live?.activeStepRunId ?? null,
       runningAllRead: live?.runningAllRead ?? false,
+      walk: this.walks.get(runId) ?? null,
       suggestedNext: null,
       stale: false,
     };
@@ -168,7 +178,7 @@ function setUp() {
   const manager = new RunManager({
     users: { currentRole: async (userId) => roles.get(userId) ?? null },
     options: {
-      getPlaybook: async (slug) => [playbook, reads].find((p) => p.slug === slug),
+      getPlaybook: async (slug) => [playbook, reads, needs].find((p) => p.slug === slug),
       agentGraceMs: 1000,
       maxOutputBytes: 1 << 20,
     },
@@ -328,6 +338,42 @@ describe("RunManager with a fake store and agent", () => {
     expect(t.sent.filter((s) => s.event === "step.start").map((s) => (s.payload as { stepId: string }).stepId)).toEqual(
       ["one", "two"],
     );
+  });
+
+  it("walks to the root cause, says why it stopped, and keeps the walk in the store", async () => {
+    const t = setUp();
+    const runId = await startRun(t, "needs");
+    expect(await t.manager.runAllRead(operator, runId)).toEqual({ ok: true });
+    expect(t.manager.liveState(runId)).toMatchObject({ runningAllRead: true });
+    const first = t.sent.find((s) => s.event === "step.start")!.payload as { stepRunId: string };
+    await t.manager.exit(t.link, { ...exited(first.stepRunId, 0), exitCode: 1 });
+    expect(t.manager.liveState(runId)).toEqual({ activeStepRunId: null, runningAllRead: false });
+    expect(t.store.walks.get(runId)).toEqual({
+      path: [{ stepId: "tool-installed", verdict: "failed", reason: null }],
+      stopped:
+        "stopped: the tool is missing (`tool-installed` failed); next step `install-tool` changes the host; " +
+        "run it yourself",
+    });
+    expect(t.runStates.at(-1)?.walk?.stopped).toMatch(/^stopped: the tool is missing/);
+    expect(t.sent.filter((s) => s.event === "step.start")).toHaveLength(1);
+  });
+
+  it("refuses a manual run of a step whose required step failed, naming it", async () => {
+    const t = setUp();
+    const runId = await startRun(t, "needs");
+    const res = await t.manager.runStep(operator, { runId, stepId: "tool-installed" });
+    const stepRunId = res.ok ? res.stepRunId : "";
+    await t.manager.exit(t.link, { ...exited(stepRunId, 0), exitCode: 1 });
+    expect(await t.manager.runStep(operator, { runId, stepId: "tool-works" })).toEqual({
+      ok: false,
+      error: {
+        code: "conflict",
+        message:
+          'Step "tool-works" requires "tool-installed", which failed in this run (the tool is missing); ' +
+          'fix that first with "install-tool".',
+      },
+    });
+    expect(t.sent.filter((s) => s.event === "step.start")).toHaveLength(1);
   });
 
   it("stays clear of the database", () => {

@@ -13,8 +13,17 @@ import { log } from "@/lib/log";
 import type { HubCounts } from "@/lib/metrics/metrics";
 import { agentStepCommand } from "@/lib/playbooks/step-wire";
 import type { Playbook, Step } from "@/lib/playbooks/types";
+import { nextWalkMove, prerequisiteRefusal, type Ran } from "@/lib/runs/diagnosis-walk";
 import { checkInputs } from "@/lib/runs/inputs";
-import type { RunStartRequest, RunView, StepRunRequest, StepRunView, UiError, UiResult } from "@/lib/runs/protocol";
+import type {
+  RunStartRequest,
+  RunView,
+  RunWalk,
+  StepRunRequest,
+  StepRunView,
+  UiError,
+  UiResult,
+} from "@/lib/runs/protocol";
 import type { RunStore } from "@/lib/runs/run-store";
 import type { LiveRunState } from "@/lib/runs/run-views";
 import { SecretMasker } from "@/lib/runs/secret-masker";
@@ -76,8 +85,11 @@ interface RunState {
   captured: Record<string, string>;
   secrets: string[];
   active: ActiveStep | null;
-  /** "Run all read steps": the step ids still to run. */
-  runAll: string[] | null;
+  /** The steps that ended in this run, in start order: what the diagnosis walk reasons from. */
+  history: Ran[];
+  /** The last "run all read steps" walk (kept once it stopped); `walking` while it goes on. */
+  walk: RunWalk | null;
+  walking: boolean;
   runAllUserId: string | null;
 }
 
@@ -131,7 +143,9 @@ export class RunManager {
       captured: {},
       secrets: checked.inputs.secrets,
       active: null,
-      runAll: null,
+      history: [],
+      walk: null,
+      walking: false,
       runAllUserId: null,
     });
     log.info({ runId: run.id, playbook: playbook.slug, host: host.name, user: user.email }, "run started");
@@ -150,9 +164,11 @@ export class RunManager {
     const found = await this.currentStep(run, req.stepId);
     if (!found.ok) return found;
     const { playbook, step } = found;
+    const blocked = prerequisiteRefusal(playbook, run.history, step);
+    if (blocked) return err("conflict", blocked);
     const refusal = stepRefusal(user, step, req);
     if (refusal) return err(refusal.code, refusal.message);
-    run.runAll = null;
+    run.walking = false;
     return this.launch(run, playbook, step, user.id);
   }
 
@@ -166,11 +182,11 @@ export class RunManager {
     if (!playbook || playbook.contentHash !== run.contentHash) {
       return err("conflict", "The playbook changed since this run started; start a new run.");
     }
-    const queue = playbook.steps.filter((s) => s.risk === "read").map((s) => s.id);
-    if (queue.length === 0) return err("not-found", "This playbook has no read-only steps.");
-    run.runAll = queue;
+    run.walk = { path: [], stopped: null };
+    run.walking = true;
     run.runAllUserId = user.id;
-    const next = await this.continueRunAll(run);
+    const next = await this.walkOn(run, playbook);
+    if (!run.walking) await this.publishRun(run.id);
     return next.ok ? { ok: true } : next;
   }
 
@@ -179,8 +195,8 @@ export class RunManager {
     if (!run) return this.notActive(runId);
     const notOwner = this.ownerRefusal(user, run);
     if (notOwner) return notOwner;
-    const hadRunAll = run.runAll !== null;
-    run.runAll = null;
+    const hadRunAll = run.walking;
+    if (hadRunAll) await this.stopWalk(run, `stopped: cancelled by ${user.name}`);
     const active = run.active;
     if (!active) {
       if (hadRunAll) await this.publishRun(run.id);
@@ -222,9 +238,7 @@ export class RunManager {
 
   liveState(runId: string): LiveRunState | undefined {
     const state = this.runs.get(runId);
-    return state
-      ? { activeStepRunId: state.active?.stepRunId ?? null, runningAllRead: state.runAll !== null }
-      : undefined;
+    return state ? { activeStepRunId: state.active?.stepRunId ?? null, runningAllRead: state.walking } : undefined;
   }
 
   /** Whether the run is active in this process (under scale-out, requests about it come here). */
@@ -451,33 +465,53 @@ export class RunManager {
     if (run.active === active) run.active = null;
     const result = { verdict: end.verdict, exitCode: ending.exitCode, bytes: output.bytes };
     log.info({ runId: run.id, stepRunId: active.stepRunId, step: active.step.id, ...result }, "step ended");
-    if (run.runAll && end.verdict !== "passed") run.runAll = null;
+    run.history.push({ stepId: active.step.id, verdict: end.verdict });
+    const walked = run.walk?.path.at(-1);
+    if (walked?.verdict === "running" && walked.stepId === active.step.id) {
+      walked.verdict = end.verdict;
+      if (!run.walking) await this.store.saveWalk(run.id, run.walk!);
+    }
     await this.publishStep(run, active.stepRunId);
-    if (run.runAll) {
-      const next = await this.continueRunAll(run);
-      if (!next.ok) {
-        run.runAll = null;
-        log.warn({ runId: run.id, error: next.error }, "run all read steps stopped");
-      }
+    if (run.walking) {
+      const next = await this.walkOn(run);
+      if (!next.ok) log.warn({ runId: run.id, error: next.error }, "run all read steps stopped");
     }
     await this.publishRun(run.id);
   }
 
-  private async continueRunAll(run: RunState): Promise<UiResult<object>> {
-    const id = run.runAll?.shift();
-    if (!id || !run.runAllUserId) {
-      run.runAll = null;
-      return { ok: true };
+  /** One move of the diagnosis walk: launch its next read step, or stop and say why. */
+  private async walkOn(run: RunState, current?: Playbook): Promise<UiResult<object>> {
+    const walk = run.walk!;
+    const playbook = current ?? (await this.opts.getPlaybook(run.playbookSlug));
+    if (!playbook || playbook.contentHash !== run.contentHash) {
+      return this.stopWalk(run, "stopped: the playbook changed since this run started; start a new run");
     }
-    const refused = await this.runAllRefusal(run, run.runAllUserId);
-    if (refused) {
-      run.runAll = null;
-      return refused;
+    const move = nextWalkMove(playbook, run.history, walk);
+    if ("stop" in move) {
+      if (move.skipped) walk.path.push({ ...move.skipped, verdict: "skipped" });
+      return this.stopWalk(run, move.stop);
     }
-    const found = await this.currentStep(run, id);
-    if (!found.ok) return found;
-    const launched = await this.launch(run, found.playbook, found.step, run.runAllUserId);
-    return launched.ok ? { ok: true } : launched;
+    const refused = await this.runAllRefusal(run, run.runAllUserId!);
+    if (refused) return this.stopWalk(run, refused.error.message, refused);
+    const found = await this.currentStep(run, move.run);
+    if (!found.ok) return this.stopWalk(run, `stopped: ${found.error.message}`, found);
+    walk.path.push({ stepId: move.run, verdict: "running", reason: null });
+    const launched = await this.launch(run, found.playbook, found.step, run.runAllUserId!);
+    if (!launched.ok) {
+      walk.path.pop();
+      return this.stopWalk(run, `stopped: ${launched.error.message}`, launched);
+    }
+    await this.store.saveWalk(run.id, walk);
+    return { ok: true };
+  }
+
+  private async stopWalk(run: RunState, reason: string, refused?: Refused): Promise<UiResult<object>> {
+    run.walking = false;
+    if (run.walk) {
+      run.walk.stopped = reason;
+      await this.store.saveWalk(run.id, run.walk);
+    }
+    return refused ?? { ok: true };
   }
 
   private async publishStep(run: RunState, stepRunId: string): Promise<void> {
