@@ -128,8 +128,10 @@ test.describe("at 390 px", () => {
     test(file, async ({ page, browser }) => {
       const entry = PAGES[file]!;
       const path = fillSegments(pagePath(file), seeded.segments).path;
+      const urls = entry.urls?.(seeded, path) ?? [path];
+      test.setTimeout(30_000 * urls.length); // a long playbook's full-page shots take a while
       const visitor = entry.anonymous ? await (await browser.newContext({ viewport: PHONE })).newPage() : page;
-      for (const url of entry.urls?.(seeded, path) ?? [path]) {
+      for (const url of urls) {
         await visitor.setViewportSize(PHONE); // lookAt leaves the page at 1280 px
         await visitor.goto(url);
         await visitor.waitForLoadState("networkidle");
