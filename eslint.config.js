@@ -2,24 +2,14 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import stylistic from "@stylistic/eslint-plugin";
+import { leftBehindDirs } from "./scripts/lib/left-behind.mjs";
 
 // Prettier owns formatting; this only catches the lines it cannot break (long strings, regexes, comments).
 const maxLen = { code: 120, ignoreUrls: true };
 
 export default tseslint.config(
   {
-    ignores: [
-      "node_modules/",
-      "agent/node_modules/",
-      ".next/",
-      "lib/db/generated/",
-      "lib/db/generated-pg/",
-      "next-env.d.ts",
-      "test-results/",
-      "playwright-report/",
-      "bench/out/",
-      "agent/dist/",
-    ],
+    ignores: ["**/node_modules/", "next-env.d.ts", "agent/dist/", ...leftBehindDirs(import.meta.dirname)],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

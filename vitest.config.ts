@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { leftBehindDirs } from "./scripts/lib/left-behind.mjs";
 
 export default defineConfig({
   resolve: {
@@ -15,7 +16,7 @@ export default defineConfig({
   },
   test: {
     include: ["**/*.test.ts", "**/*.test.tsx"],
-    exclude: ["node_modules/**", "agent/node_modules/**", "e2e/**", ".next/**"],
+    exclude: ["**/node_modules/**", "e2e/**", ...leftBehindDirs(import.meta.dirname).map((dir) => `${dir}**`)],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -98,6 +98,8 @@ interface RouteEntry {
   who: Rule;
   /** The query string, `?…`. */
   query?: string;
+  /** Headers every principal's request carries besides its credentials. */
+  headers?: Record<string, string>;
   /** The JSON body an allowed caller would send; raw bodies give their own content type. */
   body?: () => unknown;
   raw?: { type: string; text: string };
@@ -116,6 +118,10 @@ const ROUTE_EXAMPLE = '{ who: "<public|viewer|operator|admin>" } (and a body and
 const ROUTES: Record<string, RouteEntry> = {
   "api/audit/export/route.ts GET": { who: "admin", query: "?format=json", shows: () => f.hostName },
   "api/health/route.ts GET": { who: "public" },
+  "healthz/route.ts GET": { who: "public" },
+  // Served by address, not by role: loopback here; server/hub/hub-metrics.test.ts covers the rest.
+  "metrics/route.ts GET": { who: "public", headers: { [REMOTE_ADDR_HEADER]: "127.0.0.1" } },
+  "readyz/route.ts GET": { who: "public" },
   "api/incidents/[id]/draft-playbook/route.ts GET": { who: "viewer", shows: () => "Matrix incident" },
   "api/incidents/[id]/draft-playbook/route.ts POST": {
     who: "operator",
@@ -177,7 +183,7 @@ const segmentValues = () => ({ incidents: f.incidentId, runs: f.runId, steps: f.
 async function routeRequest(file: string, method: string, entry: RouteEntry, principal: RoutePrincipal) {
   const { path: pathname, params } = fillSegments(`/${path.dirname(file)}`, segmentValues());
   const credentials = who.credentials[principal === "cross-site" ? "admin" : principal];
-  const headers: Record<string, string> = { ...credentialHeaders(credentials) };
+  const headers: Record<string, string> = { ...entry.headers, ...credentialHeaders(credentials) };
   if (principal === "cross-site") headers.origin = "http://evil.test";
   else if (!SAFE.has(method)) headers.origin = origin;
   let body: string | undefined;

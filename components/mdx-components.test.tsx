@@ -77,4 +77,27 @@ describe("renderPlaybookBody with the playbook components", () => {
     expect(out).toContain('<aside class="callout callout-warning" aria-label="Warning: Rootless only">');
     expect(out).toContain('<div class="table-scroll"><table>');
   });
+
+  it("collapses long sample output and leaves short output and commands open", async () => {
+    const block = (lang: string, lines: number) =>
+      ["```" + lang, ...Array.from({ length: lines }, (_, i) => `${lang} line ${i + 1}`), "```"].join("\n");
+    const source = [
+      "---\ntitle: Output blocks\nsummary: Sample output in prose.\n---\n",
+      block("text", 5),
+      block("console", 2),
+      block("bash", 6),
+    ].join("\n\n");
+    const parsed = parsePlaybook("content/output-blocks.mdx", Buffer.from(source));
+    if (!parsed.playbook) throw new Error(JSON.stringify(parsed.errors));
+    const out = await html(parsed.playbook);
+    const collapsed = [...out.matchAll(/<details class="output-block">([\s\S]*?)<\/details>/g)].map((m) => m[1]!);
+    expect(collapsed).toHaveLength(1);
+    expect(collapsed[0]).toContain('<span class="output-block-label">5 lines of text</span>');
+    expect(collapsed[0]).toContain('<span class="output-block-first">text line 1</span>');
+    expect(collapsed[0]).toContain("text line 5");
+    // Short output (often the error line itself) and code to run are never hidden.
+    const open = out.replace(/<details[\s\S]*?<\/details>/g, "").replace(/<[^>]+>/g, "");
+    expect(open).toContain("console line 2");
+    expect(open).toContain("bash line 6");
+  });
 });

@@ -1,5 +1,7 @@
-// One search hit: the playbook, which part matched (deep-linked), and the matching text.
+// One search hit: the playbook, which part matched (deep-linked), the matching text, and what the
+// page shows with it (past incidents).
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { SearchMatch } from "@/lib/search/types";
 import { splitHighlights } from "@/lib/render/highlight-ranges";
 import { TagList } from "./tag-badge";
@@ -21,7 +23,16 @@ export function Snippet({ text, highlights }: { text: string; highlights: Readon
   );
 }
 
-export function SearchResult({ result, rank }: { result: SearchResultView; rank: number }) {
+export function SearchResult({
+  result,
+  rank,
+  children,
+}: {
+  result: SearchResultView;
+  rank: number;
+  /** Shown with the result, e.g. the past incidents that concern this playbook. */
+  children?: ReactNode;
+}) {
   const { match } = result;
   return (
     <li className="search-result">
@@ -45,6 +56,7 @@ export function SearchResult({ result, rank }: { result: SearchResultView; rank:
       ) : null}
       <p className="search-result-summary">{result.summary}</p>
       <TagList tags={result.tags} />
+      {children}
     </li>
   );
 }

@@ -25,7 +25,12 @@ export function StepCard({
   const next = nextSteps(playbook, step);
   const anchor = `step-${step.id}`;
   return (
-    <section id={anchor} className={`step-card risk-edge-${step.risk}`} aria-labelledby={`${anchor}-title`}>
+    <section
+      id={anchor}
+      className={`step-card risk-edge-${step.risk}`}
+      aria-labelledby={`${anchor}-title`}
+      data-step-id={step.id}
+    >
       <header className="step-head">
         <span className="step-number" aria-hidden="true">
           {number}

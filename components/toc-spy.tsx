@@ -1,14 +1,13 @@
 "use client";
 // Marks the table-of-contents entry for the part of the page being read. A scroll listener (one
 // measurement per frame) is simpler and steadier here than IntersectionObserver, because sections
-// are much taller than the viewport.
+// are much taller than the viewport. Which entry: components/toc-current.ts.
 import { useEffect } from "react";
-
-const READING_LINE = 120; // px below the top of the viewport, under the sticky header
+import { READING_SLACK, readingIndex } from "./toc-current";
 
 export function TocSpy({ container }: { container: string }) {
   useEffect(() => {
-    const root = document.querySelector(container);
+    const root = document.querySelector<HTMLElement>(container);
     if (!root) return;
     const links = [...root.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')];
     const targets = links
@@ -18,15 +17,23 @@ export function TocSpy({ container }: { container: string }) {
     let frame = 0;
     function update() {
       frame = 0;
-      let current: HTMLAnchorElement | undefined;
-      for (const { link, target } of targets) {
-        if (target.getBoundingClientRect().top <= READING_LINE) current = link;
-      }
+      const html = document.documentElement;
+      // Where a followed link puts its target: one home for the offset, the page's scroll padding.
+      const line = (parseFloat(getComputedStyle(html).scrollPaddingTop) || 0) + READING_SLACK;
+      const linked = targets.findIndex(({ link }) => link.hash === window.location.hash);
+      const index = readingIndex({
+        tops: targets.map(({ target }) => target.getBoundingClientRect().top),
+        line,
+        linked: linked >= 0 ? linked : undefined,
+        atEnd: window.scrollY + window.innerHeight >= html.scrollHeight - 2,
+        viewportHeight: window.innerHeight,
+      });
+      const current = targets[index]?.link;
       for (const { link } of targets) {
         if (link === current) link.setAttribute("aria-current", "location");
         else link.removeAttribute("aria-current");
       }
-      current?.scrollIntoView({ block: "nearest" });
+      if (current) keepInView(root!, current);
     }
     function schedule() {
       if (!frame) frame = requestAnimationFrame(update);
@@ -34,11 +41,22 @@ export function TocSpy({ container }: { container: string }) {
     update();
     window.addEventListener("scroll", schedule, { passive: true });
     window.addEventListener("resize", schedule);
+    window.addEventListener("hashchange", schedule);
     return () => {
       window.removeEventListener("scroll", schedule);
       window.removeEventListener("resize", schedule);
+      window.removeEventListener("hashchange", schedule);
       if (frame) cancelAnimationFrame(frame);
     };
   }, [container]);
   return null;
+}
+
+/** Scrolls only the rail, never the page: scrollIntoView would also move (and, mid-way through a
+ *  smooth scroll, stop) the window. */
+function keepInView(rail: HTMLElement, link: HTMLElement) {
+  const box = rail.getBoundingClientRect();
+  const item = link.getBoundingClientRect();
+  if (item.top < box.top) rail.scrollTop -= box.top - item.top;
+  else if (item.bottom > box.bottom) rail.scrollTop += item.bottom - box.bottom;
 }

@@ -1,14 +1,16 @@
-// "On this page": symptoms, inputs, then headings and steps in document order.
+// "On this page": symptoms, inputs, then headings and steps in document order, then learnings.
 import type { TocEntry } from "@/lib/render/toc";
 
 export function TableOfContents({
   entries,
   hasSymptoms,
   hasInputs,
+  hasLearnings,
 }: {
   entries: readonly TocEntry[];
   hasSymptoms: boolean;
   hasInputs: boolean;
+  hasLearnings: boolean;
 }) {
   return (
     <ol className="toc-list">
@@ -36,6 +38,11 @@ export function TableOfContents({
           </li>
         ),
       )}
+      {hasLearnings ? (
+        <li className="toc-item toc-level-0">
+          <a href="#learnings">Learnings</a>
+        </li>
+      ) : null}
     </ol>
   );
 }

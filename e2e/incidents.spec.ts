@@ -1,6 +1,7 @@
 // Incidents: record one, see its learning on the playbook and in search; bad input keeps what was
 // typed; hostile text renders inert; a write-up round-trips through export and upload.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { lookAt } from "./support/look-at";
 import { E2E_BASE_URL, OPERATOR } from "./support/users";
 
 test.use({ storageState: OPERATOR.storageState });
@@ -22,6 +23,7 @@ test(
   "an operator runs a failing step, records an incident from the run, " +
     "and its learning reaches the playbook, the step and search",
   async ({ page }) => {
+    test.setTimeout(60_000);
     const id = unique();
     const error = `Error: mount /sys/fs/cgroup/casebook-${id}: permission denied`;
     const learning = `Install podman before the first run; the actor never leaves PENDING_CREATION without it (${id})`;
@@ -43,8 +45,8 @@ test(
     await page.getByRole("link", { name: "Record incident" }).click();
     await expect(page).toHaveURL(`/incidents/new?run=${runId}`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Record an incident from this run");
-    await expect(page.getByLabel("Runs", { exact: true })).toHaveValue(runId);
-    await expect(page.getByLabel("Playbooks", { exact: true })).toHaveValue("ray-actor-pending-creation-podman");
+    await expect(page.getByRole("list", { name: "Chosen runs" })).toHaveText(new RegExp(`^Run of ${RAY_TITLE} on `));
+    await expect(page.getByRole("list", { name: "Chosen playbooks" })).toContainText(RAY_TITLE);
     await expect(page.getByLabel("Title", { exact: true })).toHaveValue(/Ray actor stuck in PENDING_CREATION/);
     await expect(page.getByLabel("Entry 2 text", { exact: true })).toHaveValue(
       /Is podman installed\?.*\(podman-installed\): (passed|failed)/,
@@ -63,6 +65,7 @@ test(
       await page.getByLabel("Learning 1 playbook", { exact: true }).selectOption({ label: RAY_TITLE });
       await page.getByLabel("Learning 1 step", { exact: true }).selectOption({ label: "Is podman installed?" });
     }
+    await lookAt(page, "incident-from-run");
     await page.getByLabel("Title", { exact: true }).fill(title);
     await page.getByLabel("Severity", { exact: true }).selectOption("SEV2");
     await page.getByRole("button", { name: "Add symptom" }).click();
@@ -77,14 +80,20 @@ test(
     await expect(page.locator("#symptoms")).toContainText(error);
     await expect(page.locator("#cause-1")).toContainText("sudo apt-get install -y podman");
     await expect(page.locator("#learnings")).toContainText(learning);
-    await expect(page.getByRole("link", { name: runId.slice(0, 10) })).toHaveAttribute("href", `/runs/${runId}`);
+    const runLink = page.getByRole("link", { name: new RegExp(`^Run of ${RAY_TITLE} on .+ UTC$`) });
+    await expect(runLink.first()).toHaveAttribute("href", `/runs/${runId}`);
     await expect(page.locator("#timeline")).toContainText("podman-installed");
+    // Each step's entry links to its own step run, labelled by the run, never just "link".
+    await expect(page.locator("#timeline").getByRole("link", { name: "link", exact: true })).toHaveCount(0);
+    await expect(page.locator(`#timeline a[href^="/runs/${runId}#step-run-"]`).first()).toHaveText(/^Run of /);
 
     // The feedback loop: on the playbook page, and at the step it was attached to.
     await page.goto(RAY);
     const learnings = page.locator("#learnings");
     await expect(learnings.getByRole("heading", { name: /^Learnings from \d+ incidents?$/ })).toBeVisible();
     await expect(learnings).toContainText(learning);
+    // The list starts collapsed on the long page.
+    await learnings.locator("summary").click();
     await expect(learnings.getByRole("link", { name: title })).toBeVisible();
     await expect(page.locator("#step-podman-installed")).toContainText(learning);
 
@@ -288,4 +297,125 @@ test("a write-up exported as Markdown uploads back as the same incident", async 
     "bad.md:3: Severity must be one of SEV1, SEV2, SEV3, SEV4",
   );
   expect(await incidentCount(page.request)).toBe(before);
+});
+
+test(
+  "the form comes in four parts with the optional ones folded, and pickers choose playbooks and runs " +
+    "from the keyboard",
+  async ({ page }) => {
+    test.setTimeout(120_000);
+    const id = unique();
+    // A run to pick.
+    await page.goto(RAY);
+    await page.locator("#run-panel").getByRole("button", { name: "Start run" }).click();
+    await expect(page).toHaveURL(/[?&]run=[a-z0-9]+/);
+    const runId = new URL(page.url()).searchParams.get("run")!;
+    const { run } = (await (await page.request.get(`/api/runs/${runId}`)).json()) as { run: { hostName: string } };
+
+    await page.goto("/incidents/new");
+    for (const part of ["What happened", "Cause and fix", "Links", "Learnings"])
+      await expect(page.getByRole("heading", { level: 2, name: part, exact: true })).toBeVisible();
+    // Folded until wanted: nothing in them yet.
+    for (const button of ["Add timeline entry", "Add action item"])
+      await expect(page.getByRole("button", { name: button })).toBeHidden();
+    await expect(page.getByLabel("Resolution", { exact: true })).toBeHidden();
+    await lookAt(page, "incident-new");
+
+    // Playbooks: type to filter, arrows to move, Enter to choose (never submitting), Escape to close.
+    const playbooks = page.getByRole("combobox", { name: "Playbooks" });
+    await playbooks.fill("ray");
+    const list = page.getByRole("listbox", { name: "Playbooks" });
+    await expect(list.getByRole("option")).toHaveText([/^Ray actor stuck/, /^Ray cluster in an OrbStack VM/]);
+    await expect(list.getByRole("option", { selected: true })).toHaveText(/^Ray actor stuck/);
+    await playbooks.press("ArrowDown");
+    await expect(list.getByRole("option", { selected: true })).toHaveText(/^Ray cluster in an OrbStack VM/);
+    await lookAt(page, "incident-new-picker");
+    await playbooks.press("Enter");
+    const chosen = page.getByRole("list", { name: "Chosen playbooks" });
+    await expect(chosen).toContainText("Ray cluster in an OrbStack VM for macOS development");
+    await expect(playbooks).toHaveValue("");
+    await expect(page).toHaveURL(/\/incidents\/new$/);
+    await playbooks.fill("podman");
+    await expect(list).toBeVisible();
+    await playbooks.press("Escape");
+    await expect(list).toBeHidden();
+    await expect(playbooks).toHaveValue("podman");
+    await playbooks.press("Escape");
+    await expect(playbooks).toHaveValue("");
+    // With nothing typed, ArrowDown opens every playbook not chosen yet; ArrowUp wraps to the last.
+    await playbooks.press("ArrowDown");
+    await expect(list.getByRole("option").first()).toHaveAttribute("aria-selected", "true");
+    await expect(list.getByRole("option", { name: /OrbStack/ })).toHaveCount(0);
+    await playbooks.press("ArrowUp");
+    await expect(list.getByRole("option").last()).toHaveAttribute("aria-selected", "true");
+    await playbooks.press("Escape");
+    await playbooks.pressSequentially("pending podman");
+    await playbooks.press("Enter");
+    await expect(chosen.getByRole("listitem")).toHaveCount(2);
+    await page.getByRole("button", { name: "Remove Ray cluster in an OrbStack VM for macOS development" }).click();
+    await expect(chosen.getByRole("listitem")).toHaveCount(1);
+
+    // Runs: found by playbook, host and date together.
+    const runs = page.getByRole("combobox", { name: "Runs" });
+    await runs.fill(`pending ${run.hostName} ${new Date().toISOString().slice(0, 10)}`);
+    const runList = page.getByRole("listbox", { name: "Runs" });
+    await expect(runList.locator(`[id$="-${runId}"]`)).toBeVisible();
+    for (let i = 0; i < 20 && !(await runs.getAttribute("aria-activedescendant"))?.endsWith(runId); i++)
+      await runs.press("ArrowDown");
+    await runs.press("Enter");
+    await expect(page.getByRole("list", { name: "Chosen runs" })).toHaveText(
+      new RegExp(`^Run of ${RAY_TITLE} on ${run.hostName}, `),
+    );
+
+    // A problem inside a folded part opens it.
+    await page.locator("summary", { hasText: "Timeline" }).click();
+    await page.getByRole("button", { name: "Add timeline entry" }).click();
+    await page.getByLabel("Entry 1 link", { exact: true }).fill(`/runs/${runId}`);
+    await page.getByRole("button", { name: "Add timeline entry" }).click();
+    await page.getByLabel("Entry 2 text", { exact: true }).fill("Upstream issue");
+    await page.getByLabel("Entry 2 link", { exact: true }).fill("https://github.com/ray-project/ray/issues/1");
+    await page.locator("summary", { hasText: "Timeline" }).click();
+    await expect(page.getByLabel("Entry 1 text", { exact: true })).toBeHidden();
+    await page.getByLabel("Title", { exact: true }).fill(`Pickers ${id}`);
+    await page.getByRole("button", { name: "Record incident" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Nothing was saved" })).toContainText("Text is required");
+    await expect(page.getByLabel("Entry 1 text", { exact: true })).toBeVisible();
+    await expect(page.getByLabel("Entry 1 text", { exact: true })).toHaveAttribute("aria-invalid", "true");
+    await page.getByLabel("Entry 1 text", { exact: true }).fill("Run started by hand");
+    await page.getByRole("button", { name: "Record incident" }).click();
+
+    // The incident page: links named by what they point to.
+    await expect(page).toHaveURL(/\/incidents\/[a-z0-9-]+$/);
+    const timeline = page.locator("#timeline");
+    await expect(timeline.getByRole("link", { name: "github.com", exact: true })).toBeVisible();
+    await expect(
+      timeline.getByRole("link", { name: new RegExp(`^Run of ${RAY_TITLE} on ${run.hostName}, `) }),
+    ).toBeVisible();
+    await expect(page.getByRole("link", { name: "link", exact: true })).toHaveCount(0);
+    await lookAt(page, "incident-page");
+
+    // Editing: what holds something starts open, chosen links show as chips.
+    await page.getByRole("link", { name: "Edit", exact: true }).click();
+    await expect(page.getByLabel("Entry 2 link", { exact: true })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Add action item" })).toBeHidden();
+    await expect(page.getByRole("list", { name: "Chosen playbooks" })).toContainText(RAY_TITLE);
+    await lookAt(page, "incident-edit");
+  },
+);
+
+test("without JavaScript the links are the plain comma-separated fields", async ({ browser }) => {
+  const context = await browser.newContext({
+    baseURL: E2E_BASE_URL,
+    storageState: OPERATOR.storageState,
+    javaScriptEnabled: false,
+  });
+  const page = await context.newPage();
+  await page.goto("/incidents/new");
+  await expect(page.getByRole("textbox", { name: "Playbooks", exact: true })).toBeVisible();
+  await expect(page.getByText("Comma-separated playbook slugs")).toBeVisible();
+  await expect(page.getByRole("combobox", { name: "Playbooks" })).toHaveCount(0);
+  // The folds still open: they are <details>.
+  await page.locator("summary", { hasText: "Follow-up" }).click();
+  await expect(page.getByRole("button", { name: "Add action item" })).toBeVisible();
+  await context.close();
 });

@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { buildIsStale, markBuilt } from "./lib/build-freshness";
+import { migrateDeploy } from "./lib/migrate";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 // (process.env.NODE_ENV is typed read-only by Next.js.)
@@ -17,7 +18,12 @@ function run(cmd: string, args: string[]): void {
 }
 
 fs.mkdirSync("data", { recursive: true });
-run("npx", ["prisma", "migrate", "deploy"]);
+const migrated = migrateDeploy();
+process.stdout.write(migrated.output);
+if (!migrated.ok) {
+  console.error("\nprisma migrate deploy failed.");
+  process.exit(1);
+}
 
 if (process.env.NODE_ENV === "production" && buildIsStale(process.cwd())) {
   console.log("Building Casebook (first start or changed sources)…");

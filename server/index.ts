@@ -3,8 +3,10 @@ import http from "node:http";
 import next from "next";
 import { log } from "../lib/log";
 import { installClientAddress, parseTrustProxy } from "../lib/http/client-address";
+import { timeRequest } from "../lib/http/request-timing";
 import { registerAtStartup, runStartupTasks } from "./startup";
 import { attachHub } from "./hub";
+import { closeServer } from "./shutdown";
 
 export interface StartedServer {
   url: string;
@@ -23,9 +25,12 @@ export async function startServer(opts: { host?: string; port?: number; dev?: bo
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const server = http.createServer((req, res) => void handle(req, res));
+  const server = http.createServer((req, res) => {
+    timeRequest(req, res);
+    void handle(req, res);
+  });
 
-  await attachHub(server); // socket.io /agent and /ui on the same port
+  const hub = await attachHub(server); // socket.io /agent and /ui on the same port
   // Pages (first-admin setup from localhost), better-auth's rate limit and the socket.io handshakes
   // read the client address from a header stamped here, after the hub so it covers socket.io too.
   installClientAddress(server, trustProxy);
@@ -38,7 +43,7 @@ export async function startServer(opts: { host?: string; port?: number; dev?: bo
   await runStartupTasks(url);
   return {
     url,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => closeServer(server, hub),
   };
 }
 

@@ -11,6 +11,7 @@ import { AGENT_NAMESPACE } from "@/agent/src/protocol";
 import type { Playbook } from "@/lib/playbooks/types";
 import type { StepRunView, UiClientToServerEvents, UiResult, UiServerToClientEvents } from "@/lib/runs/protocol";
 import type { HubOptions } from "@/server/hub/options";
+import { closeServer } from "@/server/shutdown";
 import type { Role } from "@/lib/auth/roles";
 
 const AGENT_BIN = path.resolve(import.meta.dirname, "../agent/bin/casebook-agent.js");
@@ -136,23 +137,19 @@ export async function startHarness(playbooks: Playbook[], hubOptions: Partial<Hu
       clients.add(socket as Socket);
       return new UiClient(socket);
     };
-    const close = async () => {
-      await hub2.close();
-      await new Promise<void>((resolve) => server2.close(() => resolve()));
-    };
+    const close = () => closeServer(server2, hub2);
     return { url: url2, hub: hub2, uiClient: client, close };
   }
 
   async function stop() {
     for (const c of clients) c.disconnect();
     for (const a of agents) if (a.exitCode === null && a.signalCode === null) a.kill("SIGKILL");
-    await hub.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeServer(server, hub);
     await db.$disconnect();
     tempDb.remove();
   }
 
-  return { url, hub, db, hosts, signIn, spawnAgent, agentFor, uiClient, agentSocket, secondNode, stop };
+  return { url, server, hub, db, hosts, signIn, spawnAgent, agentFor, uiClient, agentSocket, secondNode, stop };
 }
 
 export async function waitFor(

@@ -31,7 +31,7 @@ export const manifestPlaybookSchema = z.object({
   contentHash: z.string(),
   /** The playbook's tags: --allow-tags is judged on these, not on the tags the server sends. */
   tags: z.array(z.string()),
-  /** Declared input names: the only environment variables the server may set for a step. */
+  /** Declared input and capture names: the only environment variables the server may set for a step. */
   inputs: z.array(z.string()),
   steps: z.array(manifestStepSchema).superRefine((steps, ctx) => {
     for (const id of duplicates(steps.map((s) => s.id)))

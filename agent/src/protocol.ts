@@ -78,7 +78,7 @@ export const stepStartSchema = z.object({
   /** Interpreter from the step's code fence (bash, sh, zsh...); null means the agent's --shell. */
   shell: z.string().nullable(),
   command: z.string(),
-  /** Playbook inputs; they reach the command only as environment variables. */
+  /** Playbook inputs and earlier steps' captures; they reach the command only as environment variables. */
   env: z.record(z.string(), z.string()),
   timeoutMs: z.number().nonnegative(),
   maxOutputBytes: z.number().int().nonnegative(),

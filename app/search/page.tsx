@@ -2,7 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SearchBox } from "@/components/search-box";
 import { SearchResult } from "@/components/search-result";
-import { IncidentSearchResults } from "@/components/incidents/incident-search-results";
+import {
+  IncidentsBesidePlaybook,
+  IncidentsOnTheirOwn,
+  searchIncidents,
+} from "@/components/incidents/incident-search-results";
+import { placeIncidents } from "@/lib/incidents/search-placement";
 import { requireUser } from "@/lib/auth/session";
 import { MAX_QUERY_CHARS, searchPlaybooks } from "@/lib/search";
 
@@ -22,7 +27,11 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function SearchPage({ searchParams }: Props) {
   await requireUser();
   const q = queryOf((await searchParams).q);
-  const results = q ? await searchPlaybooks(q.slice(0, MAX_QUERY_CHARS), { limit: 20 }) : [];
+  const query = q.slice(0, MAX_QUERY_CHARS);
+  const [results, incidents] = q
+    ? await Promise.all([searchPlaybooks(query, { limit: 20 }), searchIncidents(query)])
+    : [[], []];
+  const { beside, alone } = placeIncidents(results, incidents);
   return (
     <div className="page page-medium">
       <header className="page-header">
@@ -52,12 +61,14 @@ export default async function SearchPage({ searchParams }: Props) {
           </p>
           <ol className="search-results">
             {results.map((result, i) => (
-              <SearchResult key={result.slug} result={result} rank={i + 1} />
+              <SearchResult key={result.slug} result={result} rank={i + 1}>
+                <IncidentsBesidePlaybook hits={beside.get(result.slug) ?? []} query={query} />
+              </SearchResult>
             ))}
           </ol>
         </>
       )}
-      {q ? <IncidentSearchResults query={q.slice(0, MAX_QUERY_CHARS)} /> : null}
+      <IncidentsOnTheirOwn hits={alone} query={query} afterPlaybooks={results.length > 0} />
     </div>
   );
 }

@@ -73,7 +73,8 @@ export function fromInputDate(value: string): string | null {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(v) ? `${v.length === 16 ? `${v}:00` : v}.000Z` : v;
 }
 
-const list = (text: string) =>
+/** The names in a comma-separated field. */
+export const splitList = (text: string) =>
   text
     .split(/[,\n]/)
     .map((s) => s.trim())
@@ -127,7 +128,7 @@ export function formStateToInput(s: IncidentFormState): IncidentInputRaw {
   return {
     ...plain,
     ...record(DATE_FIELDS, (f) => fromInputDate(s[f])),
-    ...record(COMMA_FIELDS, (f) => list(s[f])),
+    ...record(COMMA_FIELDS, (f) => splitList(s[f])),
     symptoms: s.symptoms,
     timeline: s.timeline.map((t) => ({
       at: fromInputDate(t.at) ?? "",

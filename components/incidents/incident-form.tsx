@@ -1,20 +1,14 @@
 "use client";
 // Recording and editing an incident. Everything typed stays in this component's state; a rejected
-// save shows the server's reasons next to the fields and changes nothing else on screen. Each
-// fieldset is a section component in ./form.
+// save shows the server's reasons next to the fields and changes nothing else on screen. The parts
+// of the form are in ./form (./form/form-sections.tsx lays them out).
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { FIELD_LABELS, type Label } from "@/lib/incidents/labels";
 import { ErrorSummary, type Issue } from "./form/error-summary";
 import type { FormEdit } from "./form/form-edit";
-import { FollowUpFieldset } from "./form/follow-up-fieldset";
-import { LearningsFieldset } from "./form/learnings-fieldset";
-import { LinksFieldset } from "./form/links-fieldset";
-import { ResolutionFieldset } from "./form/resolution-fieldset";
-import { RootCausesFieldset } from "./form/root-causes-fieldset";
-import { SymptomsFieldset } from "./form/symptoms-fieldset";
-import { TimelineFieldset } from "./form/timeline-fieldset";
-import { WhatHappened } from "./form/what-happened";
+import { FormSections } from "./form/form-sections";
+import type { PickerOption } from "./form/picker-match";
 import { formStateToInput, type IncidentFormState } from "./form-state";
 import styles from "./incidents.module.css";
 
@@ -30,12 +24,14 @@ interface Props {
   initial: IncidentFormState;
   expectedUpdatedAt?: string;
   playbooks: PlaybookOption[];
+  /** Recent runs, and those already linked, to choose from. */
+  runs: PickerOption[];
 }
 
 /** How the form asks for a field: its form wording where it has one. */
 const formLabel = (label: Label) => label.form ?? label.label;
 
-export function IncidentForm({ mode, incidentId, initial, expectedUpdatedAt, playbooks }: Props) {
+export function IncidentForm({ mode, incidentId, initial, expectedUpdatedAt, playbooks, runs }: Props) {
   const router = useRouter();
   const [state, setState] = useState(initial);
   const [issues, setIssues] = useState<Issue[]>([]);
@@ -97,14 +93,7 @@ export function IncidentForm({ mode, incidentId, initial, expectedUpdatedAt, pla
   return (
     <form className={styles.form} onSubmit={submit} noValidate>
       {formError ? <ErrorSummary message={formError} issues={issues} /> : null}
-      <WhatHappened edit={edit} />
-      <SymptomsFieldset edit={edit} />
-      <RootCausesFieldset edit={edit} />
-      <ResolutionFieldset edit={edit} />
-      <LearningsFieldset edit={edit} playbooks={playbooks} />
-      <TimelineFieldset edit={edit} />
-      <FollowUpFieldset edit={edit} />
-      <LinksFieldset edit={edit} playbooks={playbooks} />
+      <FormSections edit={edit} playbooks={playbooks} runs={runs} />
       <div className={styles.formActions}>
         <button type="submit" className="button button-primary" disabled={saving}>
           {saving ? "Saving…" : mode === "create" ? "Record incident" : "Save changes"}

@@ -1,7 +1,9 @@
-// Past incidents that match a pasted error, beside the playbook results: what they saw and what
-// fixed it. A server component for the search page (see docs/incidents.md).
+// Past incidents that match a pasted error: what they saw and what fixed it. Shown with the
+// playbook result they concern, or in their own group when none of their playbooks is listed
+// (lib/incidents/search-placement.ts; see docs/incidents.md). Server components for the search page.
 import Link from "next/link";
 import { Snippet } from "@/components/search-result";
+import { relevantIncidents } from "@/lib/incidents/search-placement";
 import { isIncidentResult, type IncidentSearchResult } from "@/lib/incidents/search-source";
 import { log } from "@/lib/log";
 import { search } from "@/lib/search";
@@ -10,44 +12,76 @@ import styles from "./incidents.module.css";
 import { relevantCauses } from "./relevant-causes";
 import type { Severity, Status } from "@/lib/incidents/schema";
 
-export async function IncidentSearchResults({ query, limit = 5 }: { query: string; limit?: number }) {
-  if (!query.trim()) return null;
-  let hits;
+/** The incidents worth showing for `query`; none when the incident source fails. */
+export async function searchIncidents(query: string, limit = 5): Promise<IncidentSearchResult[]> {
+  if (!query.trim()) return [];
   try {
-    const found = (await search(query, { limit: 30 })).filter(isIncidentResult);
-    // Incidents that matched only a stray word are noise beside the playbooks.
-    const top = found[0]?.score ?? 0;
-    hits = found.filter((h) => h.score >= top * 0.3).slice(0, limit);
+    return relevantIncidents((await search(query, { limit: 30 })).filter(isIncidentResult), limit);
   } catch (err) {
     log.error({ err }, "incident search failed");
-    return null;
+    return [];
   }
+}
+
+/** The incidents that concern one playbook result, inside that result. */
+export function IncidentsBesidePlaybook({ hits, query }: { hits: IncidentSearchResult[]; query: string }) {
+  if (hits.length === 0) return null;
+  return (
+    <div className={styles.besidePlaybook} data-kind="incidents">
+      <p className={styles.besideTitle}>
+        {hits.length === 1 ? "A past incident with this playbook" : "Past incidents with this playbook"}
+      </p>
+      <ol className={styles.besideList}>
+        {hits.map((hit) => (
+          <IncidentHit key={hit.id} hit={hit} query={query} compact />
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+/** Incidents whose playbooks are not among the results. */
+export function IncidentsOnTheirOwn({ hits, query, afterPlaybooks }: IncidentListProps & { afterPlaybooks: boolean }) {
   if (hits.length === 0) return null;
   return (
     <section className={styles.searchIncidents} aria-labelledby="incident-results">
-      <h2 id="incident-results">Past incidents that saw this</h2>
+      <h2 id="incident-results">
+        {afterPlaybooks ? "Other past incidents that saw this" : "Past incidents that saw this"}
+      </h2>
       <ol className="search-results" data-kind="incidents">
         {hits.map((hit) => (
-          <li key={hit.id} className="search-result">
-            <h3 className="search-result-title">
-              <Link href={hit.match.href}>{hit.title}</Link>
-            </h3>
-            <p className={styles.meta}>
-              <SeverityBadge severity={hit.severity as Severity} />
-              <StatusBadge status={hit.status as Status} />
-              <span>{hit.date.slice(0, 10)}</span>
-              <span className={`part-chip part-${hit.match.part}`}>{hit.match.label}</span>
-            </p>
-            {hit.match.snippet ? (
-              <p className="search-result-snippet">
-                <Snippet text={hit.match.snippet} highlights={hit.match.highlights} />
-              </p>
-            ) : null}
-            <Fixes query={query} causes={hit.causes} />
-          </li>
+          <IncidentHit key={hit.id} hit={hit} query={query} />
         ))}
       </ol>
     </section>
+  );
+}
+
+interface IncidentListProps {
+  hits: IncidentSearchResult[];
+  query: string;
+}
+
+function IncidentHit({ hit, query, compact }: { hit: IncidentSearchResult; query: string; compact?: boolean }) {
+  const Title = compact ? "h4" : "h3";
+  return (
+    <li className={compact ? styles.besideItem : "search-result"}>
+      <Title className={compact ? styles.besideItemTitle : "search-result-title"}>
+        <Link href={hit.match.href}>{hit.title}</Link>
+      </Title>
+      <p className={styles.meta}>
+        <SeverityBadge severity={hit.severity as Severity} />
+        <StatusBadge status={hit.status as Status} />
+        <span>{hit.date.slice(0, 10)}</span>
+        <span className={`part-chip part-${hit.match.part}`}>{hit.match.label}</span>
+      </p>
+      {hit.match.snippet && !compact ? (
+        <p className="search-result-snippet">
+          <Snippet text={hit.match.snippet} highlights={hit.match.highlights} />
+        </p>
+      ) : null}
+      <Fixes query={query} causes={hit.causes} />
+    </li>
   );
 }
 
@@ -56,7 +90,7 @@ function Fixes({ query, causes }: { query: string; causes: IncidentSearchResult[
   if (shown.length === 0) return null;
   return (
     <>
-      <p className="search-result-summary">What fixed it:</p>
+      <p className={styles.fixedBy}>What fixed it:</p>
       <ul className={styles.fixes}>
         {shown.map((c, i) => (
           <li key={i}>

@@ -1,5 +1,6 @@
 // The feedback loop on the playbook page: what past incidents taught about this playbook, and about
-// each step. Server components; the playbook page places them (see docs/incidents.md).
+// each step, collapsed until asked for. Server components; the playbook page places them (see
+// docs/incidents.md).
 import Link from "next/link";
 import { cache } from "react";
 import { countIncidents, listPlaybookLearnings, type PlaybookLearning } from "@/lib/incidents/list-playbook-learnings";
@@ -43,7 +44,13 @@ function LearningItem({ learning, showStep }: { learning: PlaybookLearning; show
   );
 }
 
-/** "Learnings from N incidents": every learning attached to the playbook, newest incident first. */
+/** Whether the page has a learnings section, for its table of contents. */
+export async function hasPlaybookLearnings(slug: string): Promise<boolean> {
+  return (await learningsOrNone(slug)).length > 0;
+}
+
+/** "Learnings from N incidents": every learning attached to the playbook, newest incident first.
+ *  The list starts collapsed: the page is long, and a link to #learnings opens it. */
 export async function PlaybookLearnings({ slug }: { slug: string }) {
   const learnings = await learningsOrNone(slug);
   if (learnings.length === 0) return null;
@@ -53,11 +60,16 @@ export async function PlaybookLearnings({ slug }: { slug: string }) {
       <h2 id="learnings-heading">
         Learnings from {n} {n === 1 ? "incident" : "incidents"}
       </h2>
-      <ul className={styles.learningList}>
-        {learnings.map((l, i) => (
-          <LearningItem key={i} learning={l} showStep />
-        ))}
-      </ul>
+      <details className={styles.collapsed}>
+        <summary>
+          Show {learnings.length} {learnings.length === 1 ? "learning" : "learnings"}
+        </summary>
+        <ul className={styles.learningList}>
+          {learnings.map((l, i) => (
+            <LearningItem key={i} learning={l} showStep />
+          ))}
+        </ul>
+      </details>
       <p className={styles.learningMore}>
         <Link href={`/incidents?playbook=${encodeURIComponent(slug)}`}>All incidents linked to this playbook</Link>
       </p>
@@ -71,12 +83,14 @@ export async function StepLearnings({ slug, stepId }: { slug: string; stepId: st
   if (learnings.length === 0) return null;
   return (
     <aside className={styles.stepLearnings} aria-label={`Learnings for step ${stepId}`} data-step-learnings={stepId}>
-      <p className={styles.stepLearningsTitle}>Learned in past incidents</p>
-      <ul className={styles.learningList}>
-        {learnings.map((l, i) => (
-          <LearningItem key={i} learning={l} showStep={false} />
-        ))}
-      </ul>
+      <details className={styles.collapsed}>
+        <summary className={styles.stepLearningsTitle}>Learned in past incidents ({learnings.length})</summary>
+        <ul className={styles.learningList}>
+          {learnings.map((l, i) => (
+            <LearningItem key={i} learning={l} showStep={false} />
+          ))}
+        </ul>
+      </details>
     </aside>
   );
 }

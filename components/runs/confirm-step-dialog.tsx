@@ -1,19 +1,25 @@
 "use client";
-// Asks before a step that changes the host runs; for a danger step the user types its id.
+// Asks before a step that changes the host runs; for a danger step the user types its id. It shows
+// the exact command the hub will send and the variables it will get (secrets masked).
 import { useEffect, useRef, useState } from "react";
 import type { Risk } from "@/lib/playbooks/types";
 import { AlertIcon, PencilIcon } from "@/components/icons";
+import type { ShownVariable } from "./run-environment";
+import { VariableChips } from "./variable-chips";
 
 export interface ConfirmStepDialogProps {
   stepId: string;
   title: string;
   risk: Exclude<Risk, "read">;
   hostName: string | null;
+  command: string;
+  variables: ShownVariable[];
   onConfirm: (typedStepId?: string) => void;
   onClose: () => void;
 }
 
-export function ConfirmStepDialog({ stepId, title, risk, hostName, onConfirm, onClose }: ConfirmStepDialogProps) {
+export function ConfirmStepDialog(props: ConfirmStepDialogProps) {
+  const { stepId, title, risk, hostName, command, variables, onConfirm, onClose } = props;
   const ref = useRef<HTMLDialogElement>(null);
   const [typed, setTyped] = useState("");
   useEffect(() => {
@@ -50,6 +56,18 @@ export function ConfirmStepDialog({ stepId, title, risk, hostName, onConfirm, on
             ? "It can destroy data or take the host down, and it cannot be undone from here."
             : "It modifies the host."}
         </p>
+        <p className="confirm-label" id={`confirm-${stepId}-command`}>
+          The command, exactly as it will run:
+        </p>
+        <pre className="confirm-command" aria-labelledby={`confirm-${stepId}-command`}>
+          <code>{command}</code>
+        </pre>
+        {variables.length > 0 ? (
+          <>
+            <p className="confirm-label">With these variables:</p>
+            <VariableChips variables={variables} label="Variables the step runs with" />
+          </>
+        ) : null}
         {danger ? (
           <label className="confirm-type">
             Type <code>{stepId}</code> to confirm

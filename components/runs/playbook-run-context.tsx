@@ -6,7 +6,7 @@ import { useSearchParams } from "next/navigation";
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import { mayUseHost } from "@/lib/auth/host-access";
 import type { RunUser } from "@/lib/auth/permissions";
-import type { Risk } from "@/lib/playbooks/types";
+import type { Risk, VariableUse } from "@/lib/playbooks/types";
 import type { HostView, RunView } from "@/lib/runs/protocol";
 import { checkInputValues, initialInputValues, valuesToSend, type InputDeclaration } from "./input-check";
 import { request } from "./run-requests";
@@ -18,7 +18,8 @@ export interface RunPlaybook {
   slug: string;
   title: string;
   contentHash: string;
-  steps: { id: string; title: string; risk: Risk }[];
+  /** `code` is what the hub sends; `variables` where it expands one (for Copy with the run's values). */
+  steps: { id: string; title: string; risk: Risk; code: string; variables: VariableUse[] }[];
   inputs: InputDeclaration[];
 }
 

@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import type { SessionUser } from "@/lib/auth/session";
 import { listHosts } from "@/lib/hosts/manage-hosts";
+import { agentStepCommand } from "@/lib/playbooks/step-wire";
 import type { Playbook } from "@/lib/playbooks/types";
 import { PlaybookRunProvider, type RunPlaybook } from "./playbook-run-context";
 import { RecentRuns } from "./recent-runs";
@@ -15,7 +16,13 @@ function forRuns(playbook: Playbook): RunPlaybook {
     slug: playbook.slug,
     title: playbook.title,
     contentHash: playbook.contentHash,
-    steps: playbook.steps.map(({ id, title, risk }) => ({ id, title, risk })),
+    steps: playbook.steps.map((step) => ({
+      id: step.id,
+      title: step.title,
+      risk: step.risk,
+      code: agentStepCommand(step).command,
+      variables: step.variables ?? [],
+    })),
     inputs: playbook.inputs.map(({ name, label, description, default: def, required, secret, pattern }) => ({
       name,
       label,

@@ -8,7 +8,7 @@ import { TerminalIcon } from "@/components/icons";
 import { request } from "./run-requests";
 import { formatBytes } from "@/lib/format/bytes";
 import { formatDateTime } from "@/lib/format/dates";
-import { StepStatus } from "./step-run-controls";
+import { StepCaptures, StepStatus } from "./step-run-controls";
 import { StepTerminal } from "./terminal/step-terminal";
 import { UiSocketProvider, useUiConnection } from "./ui-socket-provider";
 import { useRunSession } from "./use-run-session";
@@ -108,6 +108,7 @@ function RecordedStep({
           {step.reason}
         </p>
       ) : null}
+      {step.captures.length > 0 ? <StepCaptures step={step} /> : null}
       {command ? (
         <details className="run-step-command">
           <summary>Command ({command.shell})</summary>

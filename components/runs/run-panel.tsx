@@ -10,6 +10,8 @@ import { usePlaybookRun, type PlaybookRun } from "./playbook-run-context";
 import { RunForm } from "./run-form";
 import { formatDateTime } from "@/lib/format/dates";
 import { RUN_STATUS_LABELS } from "./run-format";
+import { runVariables } from "./run-environment";
+import { VariableChips } from "./variable-chips";
 
 export function RunPanel({ recentRuns }: { recentRuns?: ReactNode }) {
   const ctx = usePlaybookRun();
@@ -55,7 +57,9 @@ function ActiveRun({ ctx }: { ctx: PlaybookRun }) {
   // its actions, so they are disabled with the reason.
   const ownerMay = mayActOnRun(ctx.user, run);
   const act = !ownerMay.allowed || !host ? ownerMay : mayUseHost(ctx.user, host);
-  const inputs = Object.entries(run.inputs);
+  const variables = runVariables(run, ctx.playbook.inputs);
+  const inputs = variables.filter((v) => v.from === "input");
+  const captured = variables.filter((v) => v.from === "capture");
   return (
     <div className="active-run" data-status={run.status}>
       <p className="active-run-summary">
@@ -69,14 +73,12 @@ function ActiveRun({ ctx }: { ctx: PlaybookRun }) {
           Run details
         </Link>
       </p>
-      {inputs.length > 0 ? (
-        <p className="active-run-inputs">
-          {inputs.map(([name, value]) => (
-            <code key={name}>
-              {name}={value}
-            </code>
-          ))}
-        </p>
+      {inputs.length > 0 ? <VariableChips variables={inputs} label="Inputs" /> : null}
+      {captured.length > 0 ? (
+        <div className="active-run-captures">
+          <span className="muted">Captured</span>
+          <VariableChips variables={captured} label="Captured values" />
+        </div>
       ) : null}
       {run.stale ? (
         <p className="run-panel-note">

@@ -21,6 +21,7 @@ function step(id: string, stepId: string, extra: Partial<StepRunView> = {}): Ste
     rows: 30,
     userName: "Otto",
     suggestedNext: null,
+    captures: [],
     ...extra,
   };
 }

@@ -13,6 +13,8 @@ import { describeExit, stepDuration } from "./run-format";
 import { latestRunOf, nextStepId } from "./run-updates";
 import { StepTerminal } from "./terminal/step-terminal";
 import { useStepLauncher } from "./use-step-launcher";
+import { shownCapture } from "./run-environment";
+import { VariableChips } from "./variable-chips";
 import { VerdictBadge } from "./verdict-badge";
 
 export function StepRunControls({ ctx, stepId }: { ctx: PlaybookRun; stepId: string }) {
@@ -82,8 +84,9 @@ export function StepRunControls({ ctx, stepId }: { ctx: PlaybookRun; stepId: str
           <span className="step-run-reason">{permission.reason}</span>
         ) : null}
       </div>
-      {latest?.reason || error || policyWarning ? (
+      {latest?.reason || error || policyWarning || latest?.captures.length ? (
         <div className="step-run-notes">
+          {latest?.captures.length ? <StepCaptures step={latest} /> : null}
           {latest?.reason ? (
             <p className={`step-run-reason verdict-text-${latest.verdict}`}>
               {latest.verdict === "refused" ? "Refused: " : ""}
@@ -113,6 +116,16 @@ export function StepRunControls({ ctx, stepId }: { ctx: PlaybookRun; stepId: str
       ) : null}
       {dialog}
     </>
+  );
+}
+
+/** What a finished step captured from its output (the later steps get it). */
+export function StepCaptures({ step }: { step: StepRunView }) {
+  return (
+    <div className="step-captures">
+      <span className="muted">Captured</span>
+      <VariableChips variables={step.captures.map(shownCapture)} label={`Captured by ${step.title}`} />
+    </div>
   );
 }
 

@@ -4,6 +4,7 @@
 import { useState, type ReactNode } from "react";
 import { ConfirmStepDialog } from "./confirm-step-dialog";
 import type { PlaybookRun } from "./playbook-run-context";
+import { nextStepVariables } from "./run-environment";
 
 export function useStepLauncher(ctx: PlaybookRun): { launch: (stepId: string) => void; dialog: ReactNode } {
   const [asking, setAsking] = useState<string | null>(null);
@@ -22,6 +23,8 @@ export function useStepLauncher(ctx: PlaybookRun): { launch: (stepId: string) =>
         title={step.title}
         risk={step.risk}
         hostName={host?.name ?? null}
+        command={step.code}
+        variables={nextStepVariables(ctx)}
         onClose={() => setAsking(null)}
         onConfirm={(typedStepId) => {
           setAsking(null);

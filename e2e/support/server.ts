@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { BROKEN_PLAYBOOK } from "./broken-playbook";
+import { CAPTURES_PLAYBOOK } from "./captures-playbook";
 import { DANGER_PLAYBOOK } from "./danger-playbook";
 import { STREAM_PLAYBOOK } from "./stream-playbook";
 import { E2E_HOST, E2E_PORT } from "./users";
@@ -29,13 +30,15 @@ Object.assign(process.env, {
 });
 
 // CASEBOOK_E2E_BROKEN_PLAYBOOK (on unless "0"): serve a copy of content/ plus one malformed playbook,
-// a streaming fixture (e2e/support/stream-playbook.ts) and a danger-step fixture (danger-playbook.ts).
+// a streaming fixture (e2e/support/stream-playbook.ts), a danger-step fixture (danger-playbook.ts)
+// and a captures fixture (captures-playbook.ts).
 if (process.env.CASEBOOK_E2E_BROKEN_PLAYBOOK !== "0") {
   const content = path.join(dir, "content");
   fs.cpSync(path.resolve("content"), content, { recursive: true });
   fs.writeFileSync(path.join(content, `${BROKEN_PLAYBOOK.slug}.mdx`), BROKEN_PLAYBOOK.source);
   fs.writeFileSync(path.join(content, `${STREAM_PLAYBOOK.slug}.mdx`), STREAM_PLAYBOOK.source);
   fs.writeFileSync(path.join(content, `${DANGER_PLAYBOOK.slug}.mdx`), DANGER_PLAYBOOK.source);
+  fs.writeFileSync(path.join(content, `${CAPTURES_PLAYBOOK.slug}.mdx`), CAPTURES_PLAYBOOK.source);
   process.env.CONTENT_DIR = content;
 }
 

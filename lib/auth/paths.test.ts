@@ -9,6 +9,8 @@ describe("isPublicPath", () => {
       "/api/auth/sign-in/email",
       "/api/auth/get-session",
       "/api/health",
+      "/healthz",
+      "/readyz",
       "/_next/static/chunks/a.js",
     ]) {
       expect(isPublicPath(p), p).toBe(true);
@@ -22,6 +24,7 @@ describe("isPublicPath", () => {
       "/admin/users",
       "/api/search",
       "/api/healthz",
+      "/readyzz",
       "/setupx",
       "/sign-inx",
       "/api/authz",

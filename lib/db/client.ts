@@ -5,17 +5,27 @@ import { PrismaClient } from "./generated/client";
 import { PrismaClient as PostgresPrismaClient } from "./generated-pg/client";
 import { createPostgresAdapter } from "./postgres-adapter";
 import { databaseUrl, isPostgres } from "./url";
+import { metrics } from "@/lib/metrics/metrics";
 import { processSingleton } from "@/lib/process-singleton";
+
+// Query events carry each query's duration, for the database-time histogram on /metrics.
+const QUERY_EVENTS = { log: [{ emit: "event" as const, level: "query" as const }] };
 
 function createClient(): PrismaClient {
   const url = databaseUrl();
+  let client: PrismaClient;
   if (isPostgres(url)) {
     // Both clients are generated from the same models (prisma/postgres/schema.prisma is derived
     // from prisma/schema.prisma), so their query APIs are identical; only the provider differs.
-    return new PostgresPrismaClient({ adapter: createPostgresAdapter(url) }) as unknown as PrismaClient;
+    const adapter = createPostgresAdapter(url);
+    client = new PostgresPrismaClient({ adapter, ...QUERY_EVENTS }) as unknown as PrismaClient;
+  } else {
+    enableWriteAheadLog(url);
+    client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }), ...QUERY_EVENTS });
   }
-  enableWriteAheadLog(url);
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  const timed = client as unknown as { $on(event: "query", listener: (e: { duration: number }) => void): void };
+  timed.$on("query", (e) => metrics.dbDuration.observe(e.duration / 1000));
+  return client;
 }
 
 /**

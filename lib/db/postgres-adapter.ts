@@ -2,6 +2,7 @@
 // any of our runners. Its one app importer, lib/db/client.ts, carries the marker.
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { log } from "../log";
 
 const PG_NAME = 19;
 const PG_TEXT = 25;
@@ -35,5 +36,9 @@ export function createPostgresAdapter(connectionString: string): PrismaPg {
     Client: NameAsTextClient,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
   });
+  // An idle pooled connection that the server closes (a restart, a failover, an admin's
+  // pg_terminate_backend) emits "error" on the pool; unheard, that would crash the process. The
+  // pool drops the client and the next query opens a new one.
+  pool.on("error", (err) => log.warn({ err: err.message }, "an idle PostgreSQL connection closed"));
   return new PrismaPg(pool);
 }

@@ -51,4 +51,23 @@ describe("PostgreSQL (scale-out)", () => {
     });
     expect(status).toContain("Database schema is up to date");
   });
+  it("reads recorded output back in order (seq is an int4 column)", async () => {
+    process.env.DATABASE_URL = url;
+    const { db } = await import("./client");
+    const { writeChunks } = await import("@/lib/runs/chunk-store");
+    const { readOutput } = await import("@/lib/runs/read-output");
+    const host = await db.host.create({ data: { name: "pg-host", tokenHash: "h", tokenPrefix: "p" } });
+    const run = await db.run.create({ data: { playbookSlug: "p", contentHash: "c", hostId: host.id, inputs: {} } });
+    const step = await db.stepRun.create({
+      data: { runId: run.id, stepId: "s", title: "S", risk: "read", command: "true", shell: "default" },
+    });
+    const rows = Array.from({ length: 70 }, (_, seq) => ({ seq, t: seq, data: Buffer.from(`line ${seq}\n`) }));
+    expect(await writeChunks(step.id, rows, 0)).toBe(true);
+    const read: string[] = [];
+    for await (const chunk of readOutput(step.id)) read.push(chunk.data.toString());
+    expect(read.join("")).toBe(rows.map((r) => r.data.toString()).join(""));
+    const before: number[] = [];
+    for await (const chunk of readOutput(step.id, 3)) before.push(chunk.seq);
+    expect(before).toEqual([0, 1, 2]);
+  });
 });

@@ -21,7 +21,8 @@ export interface HostStore {
   runnableHost(hostId: string): Promise<{ id: string; name: string } | null>;
   /** What the agent said about itself when it connected. */
   recordHello(hostId: string, report: AgentReport): Promise<void>;
-  touch(hostId: string): Promise<void>;
+  /** Records that the agent was seen; false when the host has been revoked meanwhile. */
+  touch(hostId: string): Promise<boolean>;
   view(hostId: string): Promise<HostView | null>;
   /** Who may use the host, as stored now; null for an unknown host. */
   access(hostId: string): Promise<HostAccessEntry | null>;
@@ -40,7 +41,12 @@ export const prismaHostStore: HostStore = {
   },
 
   async touch(hostId) {
-    await db.host.update({ where: { id: hostId }, data: { lastSeenAt: new Date() } });
+    const host = await db.host.update({
+      where: { id: hostId },
+      data: { lastSeenAt: new Date() },
+      select: { revokedAt: true },
+    });
+    return !host.revokedAt;
   },
 
   view: getHost,

@@ -1,5 +1,6 @@
 // `npm start` enrols this machine as a host and runs an agent for it, so a newcomer can run a step
-// at once. CASEBOOK_LOCAL_AGENT=0 turns it off.
+// at once. CASEBOOK_LOCAL_AGENT=0 turns it off; with REDIS_URL (several instances) it is off unless
+// CASEBOOK_LOCAL_AGENT=1.
 import "server-only";
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -9,6 +10,7 @@ import { db } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import type { Risk } from "@/lib/playbooks/format";
 import { checkHostName, createHost, HostError, rotateHostToken } from "./manage-hosts";
+import { hashToken } from "./tokens";
 
 export interface LocalAgent {
   hostId: string;
@@ -37,9 +39,28 @@ function localHostName(): string {
   }
 }
 
-/** The local host row and a fresh token for it, or null when an admin revoked it. */
+/** The token local-agent.json holds for `hostId`, if it still opens that host. */
+function savedToken(file: string, hostId: string, tokenHash: string): string | null {
+  try {
+    const saved = JSON.parse(fs.readFileSync(file, "utf8")) as { hostId?: unknown; token?: unknown };
+    if (saved.hostId !== hostId || typeof saved.token !== "string") return null;
+    return hashToken(saved.token) === tokenHash ? saved.token : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * This machine's local host row and its token, or null when an admin revoked it. Each machine has
+ * its own row (by name), and a token that still works is kept rather than rotated: another server
+ * instance sharing the database must not cut off this machine's agent, nor this one its.
+ */
 async function enrol(dataDir: string): Promise<{ hostId: string; hostName: string; token: string } | null> {
-  const existing = await db.host.findFirst({ where: { local: true }, orderBy: { createdAt: "asc" } });
+  const name = localHostName();
+  const existing = await db.host.findFirst({
+    where: { local: true, name: { in: [name, `${name}-local`] } },
+    orderBy: { createdAt: "asc" },
+  });
   if (existing?.revokedAt) {
     log.warn(
       { host: existing.name },
@@ -47,16 +68,17 @@ async function enrol(dataDir: string): Promise<{ hostId: string; hostName: strin
     );
     return null;
   }
+  const file = path.join(dataDir, "local-agent.json");
+  const kept = existing && savedToken(file, existing.id, existing.tokenHash);
+  if (existing && kept) return { hostId: existing.id, hostName: existing.name, token: kept };
   let enrolled: { host: { id: string; name: string }; token: string };
   if (existing) {
     enrolled = await rotateHostToken(existing.id);
   } else {
-    let name = localHostName();
-    if (await db.host.findUnique({ where: { name }, select: { id: true } })) name = `${name}-local`;
-    enrolled = await createHost(name, { local: true });
+    const taken = await db.host.findUnique({ where: { name }, select: { id: true } });
+    enrolled = await createHost(taken ? `${name}-local` : name, { local: true });
   }
   fs.mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, "local-agent.json");
   fs.writeFileSync(
     file,
     JSON.stringify({ hostId: enrolled.host.id, name: enrolled.host.name, token: enrolled.token }, null, 2) + "\n",
@@ -70,6 +92,12 @@ export async function enrollLocalAgent(opts: LocalAgentOptions): Promise<LocalAg
   const env = opts.env ?? process.env;
   if (env.CASEBOOK_LOCAL_AGENT === "0") {
     log.info("local agent disabled (CASEBOOK_LOCAL_AGENT=0)");
+    return null;
+  }
+  // Several instances (REDIS_URL) would each start one for their machine; hosts there run the
+  // agent as a service (docs/agent.md). CASEBOOK_LOCAL_AGENT=1 still asks for it.
+  if (env.REDIS_URL && env.CASEBOOK_LOCAL_AGENT !== "1") {
+    log.info("local agent off with REDIS_URL (set CASEBOOK_LOCAL_AGENT=1 to start one anyway)");
     return null;
   }
   let enrolled: Awaited<ReturnType<typeof enrol>>;

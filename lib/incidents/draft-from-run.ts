@@ -1,11 +1,12 @@
-// Prefills an incident from a run: the playbook and host, the failed steps' output as symptoms and
-// evidence, and every step as a timeline entry. The person recording only adds what they learned.
+// Prefills an incident from a run: the playbook and host, the failed steps' output as symptoms,
+// one root cause per distinct failure (./failure-groups.ts), and every step as a timeline entry.
+// The person recording only adds what they learned.
 import "server-only";
 import { db } from "@/lib/db/client";
 import { stripAnsi } from "@/lib/runs/ansi";
 import { readOutput } from "@/lib/runs/read-output";
 import { looksLikeError } from "./markdown/markdown-bits";
-import { fenceFor } from "./markdown/lines";
+import { groupFailures, rootCauseFor, type StepFailure } from "./failure-groups";
 import type { IncidentInputRaw } from "./schema";
 
 const TAIL_BYTES = 16 * 1024;
@@ -27,11 +28,6 @@ export async function outputExcerpt(stepRunId: string): Promise<string> {
     .slice(-EXCERPT_LINES)
     .join("\n")
     .trim();
-}
-
-function block(text: string, lang = "text"): string {
-  const fence = fenceFor(text);
-  return `${fence}${lang}\n${text}\n${fence}`;
 }
 
 export interface RunDraft {
@@ -74,20 +70,23 @@ export async function incidentDraftFromRun(
   const playbookTitle = (await opts.playbookTitle?.(run.playbookSlug)) ?? run.playbookSlug;
   const runLink = `/runs/${run.id}`;
   const failed = run.steps.filter((s) => FAILED.has(s.verdict));
-  const excerpts = new Map<string, string>();
-  for (const step of failed) excerpts.set(step.id, await outputExcerpt(step.id));
+  const outcome = (s: (typeof run.steps)[number]) =>
+    `${s.verdict}${s.exitCode !== null ? `, exit ${s.exitCode}` : ""}` +
+    `${s.signal ? `, signal ${s.signal}` : ""}${s.reason ? ` (${s.reason})` : ""}`;
+  const failures: StepFailure[] = [];
+  for (const s of failed) {
+    const at = s.endedAt ?? s.startedAt;
+    failures.push({ ...s, outcome: outcome(s), at, excerpt: await outputExcerpt(s.id) });
+  }
 
   const symptoms = new Set<string>();
-  for (const excerpt of excerpts.values()) {
+  for (const { excerpt } of failures) {
     const lines = excerpt.split("\n").filter(looksLikeError);
     // Without an error-looking line, the last line is what the step said when it gave up.
     for (const line of lines.length ? lines.slice(-5) : excerpt.split("\n").slice(-1))
       if (line.trim()) symptoms.add(line.trim());
   }
 
-  const outcome = (s: (typeof run.steps)[number]) =>
-    `${s.verdict}${s.exitCode !== null ? `, exit ${s.exitCode}` : ""}` +
-    `${s.signal ? `, signal ${s.signal}` : ""}${s.reason ? ` (${s.reason})` : ""}`;
   const firstFailed = failed[0];
   const input: IncidentInputRaw = {
     title: firstFailed
@@ -114,14 +113,10 @@ export async function incidentDraftFromRun(
         at: s.startedAt.toISOString(),
         kind: "step" as const,
         text: `Step “${s.title}” (${s.stepId}): ${outcome(s)}`,
-        link: runLink,
+        link: `${runLink}#step-run-${s.id}`,
       })),
     ],
-    rootCauses: failed.map((s) => ({
-      title: `Step “${s.title}” failed`,
-      symptom: excerpts.get(s.id) ? block(excerpts.get(s.id) ?? "") : "",
-      evidence: `${block(s.command, "bash")}\n\n${outcome(s)} at ${(s.endedAt ?? s.startedAt).toISOString()}`,
-    })),
+    rootCauses: groupFailures(failures).map((group) => rootCauseFor(group, runLink)),
     playbooks: [run.playbookSlug],
     runs: [run.id],
   };

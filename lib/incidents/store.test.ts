@@ -415,4 +415,58 @@ describe("recording from a run", () => {
     expect(recorded.playbooks).toEqual(["ray-actor-pending-creation-podman"]);
     expect(await inc.incidentDraftFromRun("no-such-run")).toBeNull();
   });
+
+  it("makes one root cause per distinct failure, not one per failed step run", async () => {
+    const host = await db.host.create({ data: { name: "vm-orb-1", tokenHash: "h2", tokenPrefix: "cb_2" } });
+    const run = await db.run.create({
+      data: {
+        playbookSlug: "orbstack-vm",
+        contentHash: "abc123def456",
+        hostId: host.id,
+        inputs: {},
+        status: "finished",
+        createdAt: new Date("2025-11-06T10:00:00Z"),
+      },
+    });
+    // orb-installed fails twice; two VM checks fail for the one reason that orb is missing.
+    const steps = [
+      ["orb-installed", "Is orb installed?", "sh: 1: orb: not found"],
+      ["orb-installed", "Is orb installed?", "sh: 1: orb: not found"],
+      ["vm-running", "Is the VM running?", "Error: no such VM: ray-cluster"],
+      ["vm-network", "Does the VM reach the network?", "Error: no such VM: ray-cluster"],
+    ];
+    const ids: string[] = [];
+    for (const [i, [stepId, title, output]] of steps.entries()) {
+      const step = await db.stepRun.create({
+        data: {
+          runId: run.id,
+          stepId: stepId!,
+          title: title!,
+          risk: "read",
+          command: `check ${stepId} ${i}`,
+          shell: "bash",
+          verdict: "failed",
+          exitCode: 1,
+          startedAt: new Date(Date.UTC(2025, 10, 6, 10, 0, i * 10 + 1)),
+          endedAt: new Date(Date.UTC(2025, 10, 6, 10, 0, i * 10 + 5)),
+        },
+      });
+      await db.outputChunk.create({ data: { stepRunId: step.id, seq: 0, t: 0.1, data: Buffer.from(`${output}\r\n`) } });
+      ids.push(step.id);
+    }
+
+    const { input } = (await inc.incidentDraftFromRun(run.id))!;
+    const causes = input.rootCauses!;
+    expect(causes.map((c) => c.title)).toEqual([
+      "Step “Is orb installed?” failed",
+      "Steps “Is the VM running?” and “Does the VM reach the network?” failed",
+    ]);
+    // The latest failure's evidence, and every step run it stands for, linked.
+    expect(causes[0]!.evidence).toContain("check orb-installed 1");
+    expect(causes[0]!.evidence).not.toContain("check orb-installed 0");
+    for (const id of ids.slice(0, 2)) expect(causes[0]!.evidence).toContain(`/runs/${run.id}#step-run-${id}`);
+    for (const id of ids.slice(2)) expect(causes[1]!.evidence).toContain(`/runs/${run.id}#step-run-${id}`);
+    // Each step entry of the timeline points at its own step run.
+    expect(input.timeline!.slice(1).map((t) => t.link)).toEqual(ids.map((id) => `/runs/${run.id}#step-run-${id}`));
+  });
 });

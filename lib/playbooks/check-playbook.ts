@@ -1,11 +1,14 @@
 // One playbook file through every content check: the format (parsePlaybook, synchronous) and then
 // each step's declared risk against the shell classifier (asynchronous, it loads a WebAssembly
 // parser). The content index, `npm run check:content` and the draft check all come through here.
+// The same parser notes where each command expands a variable, for Copy with a run's values.
 import { sortContentErrors } from "./content-error";
 import { RISKS, type Risk } from "./format";
 import { parsePlaybook, type ParseResult } from "./parse-playbook";
 import { classifyCommand } from "./risk-classifier";
+import { shellParser } from "./shell-parser";
 import type { ContentError, Step } from "./types";
+import { variableUses } from "./variable-uses";
 
 const rank = (risk: Risk) => RISKS.indexOf(risk);
 
@@ -22,13 +25,14 @@ export async function checkPlaybook(
   const parsed = parsePlaybook(file, source, opts);
   const steps = parsed.playbook?.steps ?? parsed.steps ?? [];
   const classified = await Promise.all(steps.map((step) => classifyCommand(step.code)));
+  const parse = await shellParser();
   const errors: ContentError[] = [...parsed.errors];
   const checked = steps.map((step, i): Step => {
     const { risk, summary, findings } = classified[i]!;
     if (risk !== "read" && underDeclares(step, risk)) {
       errors.push({ file, line: step.line, message: underDeclared(step, risk, findings[0]?.reason ?? summary) });
     }
-    return { ...step, classified: { risk, summary } };
+    return { ...step, classified: { risk, summary }, variables: variableUses(parse, step.code) };
   });
   if (errors.length > 0 || !parsed.playbook) return { errors: sortContentErrors(errors) };
   return { playbook: { ...parsed.playbook, steps: checked }, errors };

@@ -60,4 +60,12 @@ describe("buildContentManifest", () => {
     const read = readManifestPayload(a);
     expect(read.ok && read.manifest).toEqual(buildContentManifest([podman, kind], at));
   });
+
+  it("lets a step get what an earlier step captures, as it gets an input", () => {
+    const capture = { patterns: [String.raw`(?<VERSION>\d+)`], lastLine: "OUT", secret: [] };
+    const captures = testPlaybook("captures", [testStep("look", "podman -v", { capture })], {
+      inputs: podman.inputs,
+    });
+    expect(buildContentManifest([captures], at).playbooks[0]?.inputs).toEqual(["IMAGE", "OUT", "VERSION"]);
+  });
 });

@@ -2,6 +2,7 @@
 // SHA-256 of the command the hub would send for it, so an agent can refuse anything else. The
 // format and its checks live in the agent package (agent/src/manifest.ts); this fills it in.
 import { canonicalJson, commandSha256, MANIFEST_FORMAT, type ContentManifest } from "@/agent/src/manifest";
+import { captureNames } from "./step-captures";
 import { agentStepCommand } from "./step-wire";
 import type { Playbook } from "./types";
 
@@ -19,7 +20,10 @@ export function buildContentManifest(playbooks: Iterable<Playbook>, generatedAt:
       slug: playbook.slug,
       contentHash: playbook.contentHash,
       tags: [...playbook.tags].sort(),
-      inputs: playbook.inputs.map((input) => input.name).sort(),
+      // The variables a step may get: the inputs, and what earlier steps capture.
+      inputs: [
+        ...new Set([...playbook.inputs.map((i) => i.name), ...playbook.steps.flatMap((s) => captureNames(s.capture))]),
+      ].sort(),
       steps: [...playbook.steps].sort(byKey((s) => s.id)).map((step) => {
         const { command, shell } = agentStepCommand(step);
         return { id: step.id, commandSha256: commandSha256(command), shell, risk: step.risk };

@@ -10,7 +10,19 @@ export function isShellLang(lang: string): lang is ShellLang {
   return (SHELL_LANGS as readonly string[]).includes(lang);
 }
 
-export const STEP_ATTRIBUTES = ["id", "title", "risk", "riskReason", "expect", "onPass", "onFail", "timeout"] as const;
+export const STEP_ATTRIBUTES = [
+  "id",
+  "title",
+  "risk",
+  "riskReason",
+  "expect",
+  "onPass",
+  "onFail",
+  "timeout",
+  "capture",
+  "captureLastLine",
+  "captureSecret",
+] as const;
 export type StepAttribute = (typeof STEP_ATTRIBUTES)[number];
 
 export const CALLOUT_TYPES = ["info", "tip", "warning", "danger"] as const;

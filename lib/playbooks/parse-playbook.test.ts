@@ -167,7 +167,8 @@ describe("parsePlaybook on a good playbook", () => {
 });
 
 describe("parsePlaybook on bad playbooks", () => {
-  const ALLOWED = "(allowed: id, title, risk, riskReason, expect, onPass, onFail, timeout)";
+  const ALLOWED =
+    "(allowed: id, title, risk, riskReason, expect, onPass, onFail, timeout, capture, captureLastLine, captureSecret)";
   const NOT_COMPONENT =
     "is not allowed: playbooks may use only the components Step and Callout (and Markdown for everything else)";
 

@@ -11,7 +11,8 @@ import { parseFrontmatter, type SymptomLink } from "./frontmatter";
 import { isJsxElement, parseMdx, startOf, type MdxNode } from "./mdx-tree";
 import { plainText } from "./plain-text";
 import { readStep, type StepDraft } from "./read-step";
-import type { ContentError, Playbook, Section, Step } from "./types";
+import { inputCollisions } from "./step-captures";
+import type { ContentError, Playbook, PlaybookInput, Section, Step } from "./types";
 
 export interface ParseResult {
   /** Present only when the file has no errors: a playbook with a problem is not served half-right. */
@@ -70,6 +71,7 @@ export function parsePlaybook(file: string, source: string | Uint8Array, opts: {
   read.steps = outline.steps;
   checkStepLinks(outline, problems);
   checkSymptomLinks(frontmatter.symptomLinks ?? [], outline, problems);
+  checkCaptureNames(frontmatter.data?.inputs ?? [], outline, problems);
 
   if (!frontmatter.data) return done();
   // The body starts on the line after the closing `---`.
@@ -169,6 +171,19 @@ function checkSymptomLinks(links: readonly SymptomLink[], { declared }: Outline,
         line: link.line,
         column: link.column,
         message: `frontmatter: symptom ${JSON.stringify(link.text)} names unknown step "${link.step}"`,
+      });
+    }
+  }
+}
+
+/** A step's environment has the inputs and the captures in one namespace: a name may be only one. */
+function checkCaptureNames(inputs: readonly PlaybookInput[], { drafts }: Outline, problems: Problem[]): void {
+  for (const { step, at } of drafts) {
+    for (const name of inputCollisions(step.capture, inputs)) {
+      const where = name === step.capture?.lastLine ? at.captureLastLine : at.capture;
+      problems.push({
+        ...(where ?? { line: step.line, column: 1 }),
+        message: `Step "${step.id}": captures "${name}", which is already a declared input (pick another name)`,
       });
     }
   }

@@ -17,6 +17,7 @@ import {
 import { hasChildren, startOf, type JsxElement, type MdxNode } from "./mdx-tree";
 import { plainText, SKIP_CODE } from "./plain-text";
 import { readStaticProgram, type StaticValue } from "./static-value";
+import { readCapture } from "./step-captures";
 import type { Risk, Step } from "./types";
 
 type Position = { line: number; column: number };
@@ -85,6 +86,14 @@ export function readStep(element: JsxElement, problems: Problem[]): StepDraft | 
   const onPass = text("onPass", slug);
   const onFail = text("onFail", slug);
   const timeout = readTimeout(values.get("timeout"), report);
+  const capture = readCapture(
+    {
+      capture: values.get("capture"),
+      captureLastLine: values.get("captureLastLine"),
+      captureSecret: values.get("captureSecret"),
+    },
+    report,
+  );
   const code = readCode(element, start, report);
 
   if (problems.length > errorsBefore || id === undefined || title === undefined || !code) return undefined;
@@ -102,6 +111,7 @@ export function readStep(element: JsxElement, problems: Problem[]): StepDraft | 
       ...(onPass !== undefined && { onPass }),
       ...(onFail !== undefined && { onFail }),
       timeout,
+      ...(capture && { capture }),
       text: plainText(element.children as MdxNode[], SKIP_CODE),
       line: start.line,
     },

@@ -32,11 +32,34 @@ export interface Step {
   onPass?: string; // step id; default: next step in document order
   onFail?: string; // step id; default: next step in document order
   timeout: number; // seconds; default 60
+  /** Values taken from the step's output for the later steps of a run (lib/runs/captures.ts). */
+  capture?: StepCapture;
+  /** Where the code expands `$NAME` or `${NAME}`, for Copy with a run's values; set by the content check. */
+  variables?: VariableUse[];
   /** Prose inside the <Step> element other than the code, as plain text (for search). */
   text: string;
   /** The heading the step sits under, if any. */
   section?: { id: string; title: string };
   line: number; // 1-based line of the <Step> tag in the file
+}
+
+/** A step's `capture`, `captureLastLine` and `captureSecret` attributes (docs/playbook-format.md). */
+export interface StepCapture {
+  /** Regexes written as text, tried on the output with the "m" flag; each named group is a variable. */
+  patterns: string[];
+  /** The variable that gets the output's last non-blank line, trimmed. */
+  lastLine?: string;
+  /** Captured names whose values are masked like secret inputs. */
+  secret: string[];
+}
+
+/** One `$NAME` or `${NAME}` in a step's code: its place (string offsets) and how it is quoted there. */
+export interface VariableUse {
+  name: string;
+  start: number;
+  end: number;
+  /** Inside double quotes, where a value needs `\`, `"`, `$` and backquote escaped; else a bare word. */
+  quoted: boolean;
 }
 
 export interface Section {

@@ -92,18 +92,19 @@ export async function writeChunks(stepRunId: string, rows: ChunkRow[], outputByt
   return true;
 }
 
-/** Rows with afterSeq < seq < beforeSeq, in order, at most `take`. */
+/** Rows with afterSeq < seq < beforeSeq (no upper bound when omitted), in order, at most `take`. */
 export async function readChunks(
   stepRunId: string,
   afterSeq: number,
-  beforeSeq: number,
+  beforeSeq: number | undefined,
   take: number,
 ): Promise<ChunkRow[]> {
   const d = direct();
   if (d) {
     for (let attempt = 0; attempt < 20; attempt++) {
       try {
-        return d.page.all(stepRunId, afterSeq, beforeSeq, take);
+        // SQLite integers are 64-bit; PostgreSQL's seq is int4, so it gets no bound it cannot hold.
+        return d.page.all(stepRunId, afterSeq, beforeSeq ?? Number.MAX_SAFE_INTEGER, take);
       } catch (err) {
         if (!isBusy(err)) throw err;
         await new Promise((resolve) => setTimeout(resolve, 25));
@@ -112,7 +113,7 @@ export async function readChunks(
     log.warn({ stepRunId }, "database busy; reading output through Prisma");
   }
   const rows = await db.outputChunk.findMany({
-    where: { stepRunId, seq: { gt: afterSeq, lt: beforeSeq } },
+    where: { stepRunId, seq: { gt: afterSeq, ...(beforeSeq === undefined ? {} : { lt: beforeSeq }) } },
     orderBy: { seq: "asc" },
     take,
     select: { seq: true, t: true, data: true },

@@ -49,6 +49,9 @@ export const RUN_STATUSES = ["active", "finished", "interrupted"] as const;
 
 const isoTime = z.string();
 
+/** A value a step took from its output (lib/runs/captures.ts); a secret one is stored masked. */
+export const capturedValueSchema = z.object({ name: z.string(), value: z.string(), secret: z.boolean() });
+
 export const stepRunViewSchema = z.object({
   id: z.string(),
   runId: z.string(),
@@ -69,6 +72,8 @@ export const stepRunViewSchema = z.object({
   userName: z.string().nullable(),
   /** The step to run next, from onPass/onFail or document order; null at the end. */
   suggestedNext: z.string().nullable(),
+  /** What the step captured from its output; the later steps of the run get them as variables. */
+  captures: z.array(capturedValueSchema),
 });
 
 export const runViewSchema = z.object({
@@ -80,7 +85,7 @@ export const runViewSchema = z.object({
   /** Who started the run, its owner (lib/auth/permissions: mayActOnRun); null once deleted. */
   userId: z.string().nullable(),
   userName: z.string().nullable(),
-  /** Input values as stored: secret ones are "••••••". */
+  /** Input values as stored: secret ones are SECRET_MASK (lib/runs/secret-masker.ts). */
   inputs: z.record(z.string(), z.string()),
   status: z.enum(RUN_STATUSES),
   createdAt: isoTime,
@@ -116,6 +121,7 @@ export type RunStatus = (typeof RUN_STATUSES)[number];
 export type StepRunView = z.infer<typeof stepRunViewSchema>;
 export type RunView = z.infer<typeof runViewSchema>;
 export type HostView = z.infer<typeof hostViewSchema>;
+export type CapturedValue = z.infer<typeof capturedValueSchema>;
 
 // ── Errors ──────────────────────────────────────────────────────────────────
 

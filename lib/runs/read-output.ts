@@ -11,10 +11,7 @@ export interface RecordedChunk {
 }
 
 /** Rows with seq below `beforeSeq` (all when omitted), each with its byte offset. */
-export async function* readOutput(
-  stepRunId: string,
-  beforeSeq = Number.MAX_SAFE_INTEGER,
-): AsyncGenerator<RecordedChunk> {
+export async function* readOutput(stepRunId: string, beforeSeq?: number): AsyncGenerator<RecordedChunk> {
   let offset = 0;
   let afterSeq = -1;
   for (;;) {

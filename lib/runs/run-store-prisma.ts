@@ -8,6 +8,7 @@ import { OutputRecorder } from "./output-recorder";
 import { readOutput } from "./read-output";
 import type { RunStore } from "./run-store";
 import { loadRunView, loadStepRunView } from "./run-views";
+import { metrics } from "@/lib/metrics/metrics";
 
 /** What a step's start and discard events say, read from the step run and its run. */
 const STEP_AUDIT_SELECT = {
@@ -110,6 +111,7 @@ export const prismaRunStore: RunStore = {
       (tx) => tx.stepRun.update({ where: { id: stepRunId }, data: end }),
       () => stepEndEvent(audit, stepRunId),
     );
+    metrics.stepOutcomes.inc({ verdict: end.verdict });
   },
 
   stepRunView: loadStepRunView,

@@ -4,7 +4,7 @@
 import type { Playbook } from "@/lib/playbooks/types";
 import type { StepAudit } from "./audit";
 import type { RecorderSnapshot } from "./output-recorder";
-import type { RunView, StepRunView, Verdict } from "./protocol";
+import type { CapturedValue, RunView, StepRunView, Verdict } from "./protocol";
 import type { RecordedChunk } from "./read-output";
 import type { LiveRunState } from "./run-views";
 
@@ -43,6 +43,8 @@ export interface StepRunEnd {
   reason: string | null;
   outputBytes: number;
   truncated: boolean;
+  /** What the step captured, secret values masked; left out when it captured nothing. */
+  captures?: CapturedValue[];
 }
 
 /** Where a running step's output goes: buffered, committed in batches (OutputRecorder). */

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { isRisk } from "@/lib/playbooks/format";
 import type { Playbook } from "@/lib/playbooks/types";
-import type { RunStatus, RunView, StepRunView, Verdict } from "./protocol";
+import { capturedValueSchema, type RunStatus, type RunView, type StepRunView, type Verdict } from "./protocol";
 import { suggestNext } from "./verdict";
 
 const stepSelect = {
@@ -23,8 +23,11 @@ const stepSelect = {
   truncated: true,
   cols: true,
   rows: true,
+  captures: true,
   user: { select: { name: true } },
 } as const;
+
+const storedCaptures = capturedValueSchema.array();
 
 type StepRow = Prisma.StepRunGetPayload<{ select: typeof stepSelect }>;
 
@@ -48,6 +51,7 @@ export function toStepRunView(row: StepRow, playbook: Playbook | undefined): Ste
     rows: row.rows,
     userName: row.user?.name ?? null,
     suggestedNext: playbook && verdict !== "running" ? suggestNext(playbook, row.stepId, verdict) : null,
+    captures: storedCaptures.safeParse(row.captures ?? []).data ?? [],
   };
 }
 

@@ -1,4 +1,5 @@
-// Replaces secret input values in a byte stream before it is stored or broadcast.
+// Replaces secret values (secret inputs, and secret captures of earlier steps) in a byte stream
+// before it is stored or broadcast.
 //
 // Line breaks: a step's output comes through a PTY, whose ONLCR setting writes each "\n" as "\r\n",
 // and a "\r\n" the program wrote as "\r\r\n". So a line break in a secret ("\n" or "\r\n") matches

@@ -29,16 +29,19 @@ export class PartScorer {
   private readonly totalLength = new Map<PartField, number>();
   private readonly fieldCount = new Map<PartField, number>();
 
-  /** Tokenises a part's fields once; returns every term seen, for the caller's own statistics. */
+  /** Tokenises a part's fields once; returns the part's own terms (not `leadsHere`), for the
+   *  caller's document-level statistics. */
   add(part: SearchPart): Map<PartField, string[]> {
     const out = new Map<PartField, string[]>();
     const stats: PartStats = {};
     const seen = new Set<string>();
     for (const field of PART_FIELDS) {
       const text = partFieldText(part, field);
-      if (!text) continue;
-      const terms = indexTerms(text);
-      out.set(field, terms);
+      const led = field === "symptom" ? indexTerms((part.leadsHere ?? []).join("\n")) : [];
+      if (!text && led.length === 0) continue;
+      const own = text ? indexTerms(text) : [];
+      if (own.length > 0) out.set(field, own);
+      const terms = led.length > 0 ? [...own, ...led] : own;
       const tf = new Map<string, number>();
       for (const t of terms) {
         tf.set(t, (tf.get(t) ?? 0) + 1);

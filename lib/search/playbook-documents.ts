@@ -1,9 +1,15 @@
 // A playbook becomes one search document whose parts are the places a reader can be sent to:
 // the title block, the summary, each symptom line, each section and each step. Symptom lines are
 // indexed only as their own parts (not again on the title block) so a symptom hit is counted once
-// and deep-links to the step that diagnoses it, or to #symptoms when none is named.
+// and deep-links to the step that diagnoses it, or to #symptoms when none is named. A step also
+// scores with its symptoms (`leadsHere`), so a paraphrase of a symptom finds the step that
+// diagnoses it rather than a fix that shares more of the words.
 import type { Playbook } from "@/lib/playbooks/types";
 import type { PlaybookHead, PlaybookMatchPart, SearchDoc, SearchPart } from "./types";
+
+/** A step that changes the host and that no symptom names is a fix: a reader searching for a
+ *  problem should land on the check that leads to it, unless the fix matches clearly better. */
+const FIX_LANDING = 0.5;
 
 export function playbookHref(slug: string, anchor?: string): string {
   const path = `/playbooks/${encodeURIComponent(slug)}`;
@@ -33,6 +39,11 @@ export function playbookDocument(p: Playbook): SearchDoc<PlaybookHead, PlaybookM
   for (const s of p.sections) {
     parts.push({ part: "section", label: s.title, href: playbookHref(p.slug, s.id), title: s.title, text: s.text });
   }
+  const symptomsOf = new Map<string, string[]>();
+  for (const symptom of p.symptoms) {
+    const step = p.symptomSteps[symptom];
+    if (step) symptomsOf.set(step, [...(symptomsOf.get(step) ?? []), symptom]);
+  }
   for (const step of p.steps) {
     parts.push({
       part: "step",
@@ -41,6 +52,8 @@ export function playbookDocument(p: Playbook): SearchDoc<PlaybookHead, PlaybookM
       title: step.title,
       text: step.text,
       code: step.code,
+      leadsHere: symptomsOf.get(step.id),
+      landing: step.risk === "read" || symptomsOf.has(step.id) ? 1 : FIX_LANDING,
     });
   }
   return {

@@ -44,11 +44,11 @@ describe("planQuery", () => {
       ["node", 900],
       ["error", 990],
     ]);
-    expect(planQuery("error node ray E1042 again", freq, 1000).terms).toEqual(["e1042", "ray"]);
+    expect(planQuery("error node ray E1042 failed again today", freq, 1000).terms).toEqual(["e1042", "ray"]);
     // Not in a small corpus, where shares say little and cost does not matter.
     expect(
       planQuery(
-        "error node ray E1042 again",
+        "error node ray E1042 failed again today",
         new Map([
           ["e1042", 1],
           ["ray", 3],

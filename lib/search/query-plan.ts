@@ -6,7 +6,7 @@
 import { indexTerms } from "./tokenize";
 
 /** Up to this many distinct terms a query counts as typed. */
-export const SHORT_QUERY_TERMS = 4;
+export const SHORT_QUERY_TERMS = 6;
 const MAX_QUERY_TERMS = 24;
 /** Always keep at least this many terms, however common. */
 const MIN_QUERY_TERMS = 2;

@@ -162,10 +162,14 @@ export function createSearchIndex<H extends ResultHead, P extends string>(
         // The part that explains the match best; the title part when nothing scores (e.g. a match
         // only through the document title or tags folded into the document level).
         const weights = new Map((c.hit?.terms ?? []).map((t) => [t, c.hit?.typed.has(t) ? 1 : DERIVED_TERM_WEIGHT]));
-        let best = { index: firstPart[c.doc]!, score: scorer.score(firstPart[c.doc]!, weights) };
+        const landed = (i: number) => {
+          const score = scorer.score(i, weights);
+          return { index: i, score, rank: score.score * (partOf(i).landing ?? 1) };
+        };
+        let best = landed(firstPart[c.doc]!);
         for (let i = firstPart[c.doc]! + 1; i < firstPart[c.doc + 1]!; i++) {
-          const s = scorer.score(i, weights);
-          if (s.score > best.score.score) best = { index: i, score: s };
+          const s = landed(i);
+          if (s.rank > best.rank) best = s;
         }
         match = describeMatch(partOf(best.index), best.score);
       }

@@ -74,6 +74,15 @@ it("ties every seed symptom to the step that diagnoses it", () => {
   }
 });
 
+it("lands every seed symptom, searched as written, on the step it names", () => {
+  const missed = playbooks.flatMap((p) =>
+    p.symptoms
+      .map((symptom) => ({ symptom, want: `/playbooks/${p.slug}#step-${p.symptomSteps[symptom]}` }))
+      .filter(({ symptom, want }) => index.search(symptom)[0]?.match.href !== want),
+  );
+  expect(missed).toEqual([]);
+});
+
 describe("pasting a seed's error line finds its playbook first", () => {
   for (const { slug, line, step, noisy } of SEED_ERRORS) {
     it(`${slug}: ${line}`, () => {

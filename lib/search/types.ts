@@ -51,6 +51,12 @@ export interface SearchPart<P extends string = string> {
   code?: string;
   text?: string;
   tags?: string[];
+  /** Text of other parts that deep-link here, e.g. the symptom lines a step diagnoses. Scored with
+   *  this part as symptom text, so a loose match on a symptom still lands on its step rather than
+   *  on a fix that shares more words; not folded into the document again (the symptom part is). */
+  leadsHere?: string[];
+  /** How good a place to land this part is when it matches, 0..1 (default 1). */
+  landing?: number;
   /** Shown as the snippet when only the title or tags matched; not indexed. */
   context?: string;
 }

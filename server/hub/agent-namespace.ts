@@ -13,6 +13,7 @@ import {
 import type { HostStore } from "@/lib/hosts/host-store";
 import { markOffline, markOnline, type AgentPresence } from "@/lib/hosts/presence";
 import { log } from "@/lib/log";
+import { metrics } from "@/lib/metrics/metrics";
 import type { HubOptions } from "./options";
 import type { AgentLink, RunManager } from "./run-manager";
 import { AGENT_BUDGETS, AGENT_CONNECTIONS, SocketLimits, TokenBucket } from "./socket-limits";
@@ -35,6 +36,7 @@ const creditSlack = (windowBytes: number) => 2 * windowBytes + 1024 * 1024;
 
 /** An Error whose `data` reaches the agent's connect_error handler. */
 function refusal(message: string, fatal: boolean): Error {
+  metrics.socketRefusals.inc({ namespace: "agent", code: fatal ? "handshake-fatal" : "handshake-retry" });
   return Object.assign(new Error(message), { data: { fatal } });
 }
 
@@ -98,6 +100,10 @@ export function setupAgentNamespace(
     };
     const limits = new SocketLimits(socket, AGENT_BUDGETS, { host: hostName, address: socket.handshake.address });
     socket.use(([event], next) => {
+      metrics.socketEvents.inc({
+        namespace: "agent",
+        event: Object.hasOwn(AGENT_TO_SERVER, event) ? event : "unknown",
+      });
       // The output budget is per running step: an agent running ten steps sends ten steps' chunks.
       const ok =
         event === "step.output"
@@ -112,7 +118,15 @@ export function setupAgentNamespace(
     const touch = (force = false) => {
       if (!force && Date.now() - lastSeenWrite < 10_000) return;
       lastSeenWrite = Date.now();
-      hosts.touch(hostId).catch((err: unknown) => log.warn({ err }, "could not update lastSeenAt"));
+      hosts.touch(hostId).then(
+        (enrolled) => {
+          // Revoked on another instance (its own agents it disconnects at once): cut off here too.
+          if (enrolled || !socket.connected) return;
+          log.warn({ host: hostName }, "agent's host was revoked; disconnecting it");
+          socket.disconnect(true);
+        },
+        (err: unknown) => log.warn({ err }, "could not update lastSeenAt"),
+      );
     };
 
     socket.on("hello", (raw, reply) => {

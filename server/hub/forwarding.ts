@@ -11,6 +11,7 @@ import type { SessionUser } from "@/lib/auth/request-user";
 import { ROLES } from "@/lib/auth/roles";
 import { log } from "@/lib/log";
 import { UI_COMMANDS, type UiCommand, type UiResult } from "@/lib/runs/protocol";
+import { openValue, sealValue, type Seal } from "./redis-seal";
 import { handleOwned, handlerOf, ownsHere, roleRefusal, type HubContext } from "./ui-commands";
 
 const FORWARD = "hub.forward";
@@ -18,7 +19,7 @@ const FORWARD = "hub.forward";
 type ForwardAnswer = UiResult<object> | null;
 
 interface ForwardEvents {
-  [FORWARD]: (message: unknown, answer: (result: ForwardAnswer) => void) => void;
+  [FORWARD]: (sealed: unknown, answer: (sealed: string) => void) => void;
 }
 
 type ForwardNamespace = Namespace<Record<string, never>, Record<string, never>, ForwardEvents>;
@@ -48,11 +49,17 @@ function parse(raw: unknown): ForwardMessage | null {
   return req.success ? { ...message.data, req: req.data } : null;
 }
 
-export function setupForwarding(ui: Namespace, hub: HubContext): Forwarder {
+/**
+ * serverSideEmit travels as plain JSON through Redis, past the adapter's sealed parser: the
+ * message and every answer are sealed here (redis-seal.ts). A message that does not open is
+ * ignored, so nobody without the key can drive a run.
+ */
+export function setupForwarding(ui: Namespace, hub: HubContext, seal: Seal): Forwarder {
   const nsp = ui as unknown as ForwardNamespace;
 
-  nsp.on(FORWARD, (raw, answer) => {
-    const m = parse(raw);
+  nsp.on(FORWARD, (sealed, reply) => {
+    const answer = (result: ForwardAnswer) => reply(sealValue(seal, result));
+    const m = parse(openValue(seal, sealed));
     const handler = m && handlerOf(m.event);
     if (!m || !handler || !ownsHere(hub.runs, handler.owner, m.req)) return answer(null);
     void (async () => {
@@ -73,7 +80,9 @@ export function setupForwarding(ui: Namespace, hub: HubContext): Forwarder {
   return {
     forward: (message) =>
       new Promise((resolve) => {
-        nsp.serverSideEmit(FORWARD, message, (err: Error | null, answers: ForwardAnswer[]) => {
+        nsp.serverSideEmit(FORWARD, sealValue(seal, message), (err: Error | null, sealed: unknown[]) => {
+          // Sealed by an instance holding the key, so authentic; one that does not open counts as none.
+          const answers = sealed.map((a) => openValue(seal, a) as ForwardAnswer | undefined);
           const real = answers.find((a) => a !== null && a !== undefined);
           if (real) return resolve(real);
           if (err) {

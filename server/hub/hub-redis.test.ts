@@ -30,6 +30,42 @@ afterAll(async () => {
 });
 
 describe("two server instances over Redis", () => {
+  it("says nothing readable on Redis, under its own prefix, and ignores forged forwards", async () => {
+    const { createClient } = await import("redis");
+    const spy = createClient({ url: REDIS_URL });
+    await spy.connect();
+    const heard: Array<{ channel: string; message: Buffer }> = [];
+    await spy.pSubscribe("*", (message, channel) => heard.push({ channel: String(channel), message }), true);
+    try {
+      const { hostId } = await h.agentFor("node-a-sealed");
+      const start = await operatorB.call("run.start", { playbook: "scale", hostId, inputs: {} });
+      const runId = start.ok ? (start.runId as string) : "";
+      const { output } = await operatorB.run(runId, "count");
+      expect(output.toString()).toContain("line-20");
+      await waitFor(() => heard.length > 0);
+      expect(heard.every(({ channel }) => channel.startsWith("casebook"))).toBe(true);
+      const clear = heard.filter(({ message }) => /line-|node-a-sealed|scale|count/.test(message.toString("latin1")));
+      expect(clear.map(({ channel }) => channel)).toEqual([]);
+
+      // A forward published by someone without the key, naming a real operator: no instance runs it.
+      const before = await h.db.stepRun.count({ where: { runId } });
+      const operator = await h.db.user.findFirstOrThrow({ where: { role: "operator" } });
+      const forged = { event: "step.run", user: { ...operator, role: "operator" }, req: { runId, stepId: "count" } };
+      const replies: unknown[] = await nodeB.hub.io.of("/ui").serverSideEmitWithAck("hub.forward", forged);
+      const { openValue, redisSeal } = await import("./redis-seal");
+      const { authSecret } = await import("@/lib/auth/secret");
+      expect(replies.map((r) => openValue(redisSeal(authSecret()), r))).toEqual([null]);
+      expect(await h.db.stepRun.count({ where: { runId } })).toBe(before);
+    } finally {
+      await spy.quit();
+    }
+  });
+
+  it("counts Redis in readiness while joined", async () => {
+    const { readiness } = await import("@/lib/health/readiness");
+    expect((await readiness()).checks.redis).toBe("ok");
+  });
+
   it("shows a browser on node B the live output of an agent on node A", async () => {
     const statuses: string[] = [];
     watcherB.socket.on("host.status", (host) => statuses.push(`${host.name}:${host.online}`));

@@ -6,7 +6,9 @@ import { AGENT_NAMESPACE } from "@/agent/src/protocol";
 import { prismaHostStore } from "@/lib/hosts/host-store";
 import { onPresenceChange } from "@/lib/hosts/presence";
 import { prismaUsers } from "@/lib/auth/recheck-user";
+import { authSecret } from "@/lib/auth/secret";
 import { log } from "@/lib/log";
+import { reportHubCounts } from "@/lib/metrics/metrics";
 import { UI_NAMESPACE } from "@/lib/runs/protocol";
 import { registerLiveRuns } from "@/lib/runs/live-state";
 import { markInterrupted, schedulePruning } from "@/lib/runs/retention";
@@ -15,6 +17,7 @@ import { setupAgentNamespace, type AgentNamespace } from "./agent-namespace";
 import { setupForwarding } from "./forwarding";
 import { resolveHubOptions, type HubOptions } from "./options";
 import { joinRedisAdapter } from "./redis-adapter";
+import { redisSeal } from "./redis-seal";
 import { RunManager } from "./run-manager";
 import { setupUiNamespace } from "./ui-namespace";
 import { runRoom, type UiNamespace } from "./ui-socket";
@@ -50,7 +53,12 @@ export async function attachHub(server: http.Server, given: Partial<HubOptions> 
       callback("origin not allowed", false);
     },
   });
-  const closeRedis = options.redisUrl ? await joinRedisAdapter(io, options.redisUrl) : async () => {};
+  // Sealed with a key every instance derives from the shared auth secret (redis-seal.ts).
+  const seal = options.redisUrl ? redisSeal(authSecret()) : null;
+  const closeRedis =
+    options.redisUrl && seal
+      ? await joinRedisAdapter(io, { url: options.redisUrl, keyPrefix: options.redisKeyPrefix, seal })
+      : async () => {};
   const ui = io.of(UI_NAMESPACE) as UiNamespace;
   const store = prismaRunStore;
   const hosts = prismaHostStore;
@@ -74,10 +82,11 @@ export async function attachHub(server: http.Server, given: Partial<HubOptions> 
     },
   });
   registerLiveRuns((runId) => runs.liveState(runId));
+  reportHubCounts(() => runs.counts());
   setupAgentNamespace(io.of(AGENT_NAMESPACE) as AgentNamespace, runs, hosts, options);
   const hub = { runs, store };
   // serverSideEmit needs an adapter that spans instances: forward only with Redis.
-  const stopUi = setupUiNamespace(ui, hub, options, options.redisUrl ? setupForwarding(ui, hub) : undefined);
+  const stopUi = setupUiNamespace(ui, hub, options, seal ? setupForwarding(ui, hub, seal) : undefined);
   const stopPresence = onPresenceChange((hostId) => {
     hosts
       .view(hostId)

@@ -20,6 +20,8 @@ export interface HubOptions {
   housekeeping: boolean;
   /** Redis for socket.io broadcasts across server instances (REDIS_URL); null for one instance. */
   redisUrl: string | null;
+  /** Prefix of the Redis channels (REDIS_KEY_PREFIX), so several deployments can share one Redis. */
+  redisKeyPrefix: string;
 }
 
 function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -44,5 +46,6 @@ export async function resolveHubOptions(
     maxOutputBytes: given.maxOutputBytes ?? Math.floor(numberFrom(env, "RUN_MAX_STEP_OUTPUT_MB", 64) * 1024 * 1024),
     housekeeping: given.housekeeping ?? true,
     redisUrl: given.redisUrl !== undefined ? given.redisUrl : env.REDIS_URL || null,
+    redisKeyPrefix: given.redisKeyPrefix ?? (env.REDIS_KEY_PREFIX || "casebook"),
   };
 }

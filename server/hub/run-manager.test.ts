@@ -148,6 +148,7 @@ class MemoryStore implements RunStore {
       rows: 30,
       userName: null,
       suggestedNext: null,
+      captures: step.end?.captures ?? [],
     };
   }
 }
@@ -162,6 +163,8 @@ function setUp() {
   const live: { offset: number; data: string }[] = [];
   // Stored roles as the users port reads them; null: banned or deleted.
   const roles = new Map<string, Role | null>([operator, otherOperator, admin].map((u) => [u.id, u.role]));
+  // Hosts revoked since (as another instance would record it in the database).
+  const revoked = new Set<string>();
   const manager = new RunManager({
     users: { currentRole: async (userId) => roles.get(userId) ?? null },
     options: {
@@ -171,7 +174,7 @@ function setUp() {
     },
     store,
     hosts: {
-      runnableHost: async (id) => (id === "host-1" ? { id, name: "box" } : null),
+      runnableHost: async (id) => (id === "host-1" && !revoked.has(id) ? { id, name: "box" } : null),
       access: async (id) => (id === "host-1" ? { id, name: "box", access: OPEN_HOST_ACCESS } : null),
     },
     ui: {
@@ -186,7 +189,7 @@ function setUp() {
   const link: AgentLink = { hostId: "host-1", hostName: "box", send };
   const hello = { protocol: 1, name: "box", os: "linux", version: "0.1.0", hostname: "box", active: [] };
   manager.agentHello(link, { ...hello, policy: { maxRisk: "danger", allowTags: null, allowPlaybooks: null } });
-  return { store, manager, link, sent, runStates, stepStates, live, roles };
+  return { store, manager, link, sent, runStates, stepStates, live, roles, revoked };
 }
 
 function exited(stepRunId: string, totalBytes: number): StepExit {
@@ -249,6 +252,18 @@ describe("RunManager with a fake store and agent", () => {
     });
     const danger = await t.manager.runStep(operator, { runId, stepId: "wipe", confirm: true, typedStepId: "wipe" });
     expect(danger).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(t.sent.filter((s) => s.event === "step.start")).toEqual([]);
+    expect(t.store.steps.size).toBe(0);
+  });
+
+  it("sends no new step to a host revoked since the run started", async () => {
+    const t = setUp();
+    const runId = await startRun(t);
+    t.revoked.add("host-1");
+    expect(await t.manager.runStep(operator, { runId, stepId: "greet" })).toEqual({
+      ok: false,
+      error: { code: "forbidden", message: 'Host "box" was revoked; its agent may not run steps.' },
+    });
     expect(t.sent.filter((s) => s.event === "step.start")).toEqual([]);
     expect(t.store.steps.size).toBe(0);
   });

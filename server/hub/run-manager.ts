@@ -10,6 +10,7 @@ import type { UserDirectory } from "@/lib/auth/recheck-user";
 import type { SessionUser } from "@/lib/auth/request-user";
 import type { HostStore } from "@/lib/hosts/host-store";
 import { log } from "@/lib/log";
+import type { HubCounts } from "@/lib/metrics/metrics";
 import { agentStepCommand } from "@/lib/playbooks/step-wire";
 import type { Playbook, Step } from "@/lib/playbooks/types";
 import { checkInputs } from "@/lib/runs/inputs";
@@ -71,6 +72,8 @@ interface RunState {
   ownerId: string;
   ownerName: string;
   values: Record<string, string>;
+  /** What earlier steps captured from their output (lib/runs/captures.ts): the latest of each name. */
+  captured: Record<string, string>;
   secrets: string[];
   active: ActiveStep | null;
   /** "Run all read steps": the step ids still to run. */
@@ -125,6 +128,7 @@ export class RunManager {
       ownerId: user.id,
       ownerName: user.name,
       values: checked.inputs.values,
+      captured: {},
       secrets: checked.inputs.secrets,
       active: null,
       runAll: null,
@@ -238,6 +242,11 @@ export class RunManager {
   }
 
   // ── Agents ────────────────────────────────────────────────────────────────
+
+  /** For /metrics: what this instance holds now. */
+  counts(): HubCounts {
+    return { agents: this.links.size, runs: this.runs.size, steps: this.steps.size };
+  }
 
   isConnected(hostId: string): boolean {
     return this.links.has(hostId);
@@ -356,6 +365,9 @@ export class RunManager {
   ): Promise<UiResult<{ stepRunId: string }>> {
     const link = this.links.get(run.hostId);
     if (!link) return err("host-offline", `Host "${run.hostName}" is offline: its agent is not connected.`);
+    // Revoked since the run started, maybe on another instance: no new step for its agent.
+    if (!(await this.hosts.runnableHost(run.hostId)))
+      return err("forbidden", `Host "${run.hostName}" was revoked; its agent may not run steps.`);
     const masker = new SecretMasker(run.secrets);
     const { command, shell } = agentStepCommand(step);
     const stepRun = await this.store.createStepRun({
@@ -408,7 +420,8 @@ export class RunManager {
       risk: step.risk,
       shell,
       command,
-      env: run.values,
+      // Captures arrive as inputs do; the content check keeps their names apart.
+      env: { ...run.captured, ...run.values },
       timeoutMs,
       maxOutputBytes: this.opts.maxOutputBytes,
       cols: stepRun.cols,
@@ -430,7 +443,9 @@ export class RunManager {
     clearTimeout(active.safetyTimer);
     const output = await active.session.close();
     const stopped = { ...ending, error: reason ?? ending.error };
-    const { end, audit } = recordEnding({ ...active, run }, stopped, output, this.opts.maxOutputBytes);
+    const { end, audit, captured } = recordEnding({ ...active, run }, stopped, output, this.opts.maxOutputBytes);
+    Object.assign(run.captured, captured.values);
+    run.secrets.push(...captured.secrets); // masked in every later step's command, output and reason
     await this.store.endStepRun(active.stepRunId, end, audit);
     this.steps.delete(active.stepRunId);
     if (run.active === active) run.active = null;

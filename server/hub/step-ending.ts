@@ -1,7 +1,8 @@
-// How a finished step is written down: its verdict from the expectation, then the StepRun row and
-// the audit event, with the run's secret inputs masked in both.
+// How a finished step is written down: its verdict from the expectation, what it captured from its
+// output, then the StepRun row and the audit event, with the run's secrets masked in both.
 import type { Step } from "@/lib/playbooks/types";
 import type { StepAudit } from "@/lib/runs/audit";
+import { applyCaptures, type Captured } from "@/lib/runs/captures";
 import type { StepRunEnd } from "@/lib/runs/run-store";
 import { SecretMasker } from "@/lib/runs/secret-masker";
 import { judge, type StepEnding } from "@/lib/runs/verdict";
@@ -23,12 +24,13 @@ export function recordEnding(
   ending: Ending,
   output: SessionOutput,
   maxOutputBytes: number,
-): { end: StepRunEnd; audit: StepAudit } {
+): { end: StepRunEnd; audit: StepAudit; captured: Captured } {
   const { run, step } = ended;
   const judgement = judge(step.expect, { ...ending, text: output.text, timeoutSec: step.timeout, maxOutputBytes });
   const masker = new SecretMasker(run.secrets);
   const reason = judgement.reason === null ? null : masker.maskText(judgement.reason);
   const endedAt = new Date();
+  const captured = applyCaptures(step.capture, output.text);
   const end: StepRunEnd = {
     endedAt,
     exitCode: ending.exitCode,
@@ -37,6 +39,7 @@ export function recordEnding(
     reason,
     outputBytes: output.bytes,
     truncated: output.truncated || ending.cause === "output-cap",
+    ...(captured.stored.length > 0 && { captures: captured.stored }),
   };
   const audit: StepAudit = {
     userId: ended.userId,
@@ -51,5 +54,5 @@ export function recordEnding(
     endedAt,
     detail: reason,
   };
-  return { end, audit };
+  return { end, audit, captured };
 }

@@ -6,6 +6,7 @@
 // browser's memory; it is told to re-sync and catches up by a replay from storage.
 import type { StepOutput } from "@/agent/src/protocol";
 import { log } from "@/lib/log";
+import { metrics } from "@/lib/metrics/metrics";
 import { ExpectText } from "@/lib/runs/expect-text";
 import { UI_WINDOW_BYTES } from "@/lib/runs/protocol";
 import type { OutputSink } from "@/lib/runs/run-store";
@@ -84,6 +85,7 @@ export class StepSession {
       return;
     }
     let fresh = data.subarray(this.received - chunk.offset);
+    metrics.outputBytes.inc(fresh.length);
     this.received = end;
     const cap = this.deps.maxOutputBytes;
     if (cap > 0 && this.emitted + fresh.length > cap) {

@@ -6,6 +6,7 @@
 // acknowledgement counts only from a watcher of its run.
 import type { z } from "zod";
 import { log } from "@/lib/log";
+import { metrics } from "@/lib/metrics/metrics";
 import {
   UI_COMMANDS,
   type OutputAck,
@@ -81,8 +82,10 @@ export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOpt
     // Every packet, known event or not, well-formed or not, before any work is done for it.
     socket.use((packet, next) => {
       const event = packet[0];
+      const known = typeof event === "string" && Object.hasOwn(UI_COMMANDS, event);
+      metrics.socketEvents.inc({ namespace: "ui", event: known ? event : "unknown" });
       if (!guard.limits.charge(isSignal(event) ? "signal" : "command", String(event))) return;
-      if (typeof event === "string" && Object.hasOwn(UI_COMMANDS, event)) return next();
+      if (known) return next();
       // Not in the table (a page older or newer than this server, or a probe): answered, not dispatched.
       const reply = packet.at(-1);
       if (typeof reply === "function") reply({ ok: false, error: unknownEvent(event) });
@@ -132,6 +135,7 @@ export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOpt
 
     on(event, (raw, reply) => {
       const answer = (res: UiResult<object>) => {
+        if (!res.ok) metrics.socketRefusals.inc({ namespace: "ui", code: res.error.code });
         if (typeof reply === "function") reply(res);
         else if (!res.ok) socket.emit("run.error", { runId: null, error: res.error });
       };

@@ -4,7 +4,7 @@ import { Breadcrumb } from "@/components/breadcrumb";
 import { IncidentHeader } from "@/components/incidents/detail/incident-header";
 import { LearningsSection } from "@/components/incidents/detail/learnings-section";
 import { NextStepsSection } from "@/components/incidents/detail/next-steps-section";
-import { playbookNames } from "@/components/incidents/detail/playbook-names";
+import { linkNames } from "@/components/incidents/detail/link-names";
 import { ProseSection } from "@/components/incidents/detail/prose-section";
 import { RootCausesSection } from "@/components/incidents/detail/root-causes-section";
 import { SymptomsSection } from "@/components/incidents/detail/symptoms-section";
@@ -13,6 +13,8 @@ import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { getIncident } from "@/lib/incidents/get-incident";
 import { FIELD_LABELS } from "@/lib/incidents/labels";
+import { runIdOf } from "@/lib/incidents/link-label";
+import { runHeadlines } from "@/lib/incidents/run-headlines";
 import { getContentIndex } from "@/lib/playbooks/content-index";
 
 export const dynamic = "force-dynamic";
@@ -33,7 +35,8 @@ export default async function IncidentPage({ params }: Props) {
   const { id } = await params;
   const [incident, index] = await Promise.all([getIncident(id), getContentIndex()]);
   if (!incident) notFound();
-  const names = playbookNames(index);
+  const linkedRuns = [...incident.runs, ...incident.timeline.map((t) => (t.link ? runIdOf(t.link) : undefined))];
+  const names = linkNames(index, await runHeadlines(linkedRuns.filter((id) => id !== undefined)));
 
   return (
     <div className="page page-medium">
@@ -44,7 +47,7 @@ export default async function IncidentPage({ params }: Props) {
       <RootCausesSection causes={incident.rootCauses} />
       <ProseSection id="resolution" title={FIELD_LABELS.resolution.label} text={incident.resolution} />
       <LearningsSection learnings={incident.learnings} names={names} />
-      <TimelineSection entries={incident.timeline} />
+      <TimelineSection entries={incident.timeline} names={names} />
       <NextStepsSection items={incident.actionItems} />
     </div>
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { formStateFrom } from "@/components/incidents/form-state";
 import { IncidentForm } from "@/components/incidents/incident-form";
 import { playbookOptions } from "@/components/incidents/playbook-options";
+import { runOptions } from "@/components/incidents/run-options";
 import { requireUser } from "@/lib/auth/session";
 import { incidentDraftFromRun } from "@/lib/incidents/draft-from-run";
 import { getPlaybook } from "@/lib/playbooks/content-index";
@@ -61,7 +62,12 @@ export default async function NewIncidentPage({
           </p>
         )}
       </header>
-      <IncidentForm mode="create" initial={initial} playbooks={playbooks} />
+      <IncidentForm
+        mode="create"
+        initial={initial}
+        playbooks={playbooks}
+        runs={await runOptions(fromRun?.input.runs ?? [], playbooks)}
+      />
     </div>
   );
 }

@@ -13,7 +13,8 @@ import { getContentIndex } from "@/lib/playbooks/content-index";
 import { RISKS, type ContentError, type Playbook, type Risk } from "@/lib/playbooks/types";
 import { formatDate } from "@/lib/format/dates";
 import { renderPlaybookBody } from "@/lib/render/render-body";
-import { PlaybookLearnings, StepLearnings } from "@/components/incidents/playbook-learnings";
+import { hasPlaybookLearnings, PlaybookLearnings, StepLearnings } from "@/components/incidents/playbook-learnings";
+import { HashTarget } from "@/components/hash-target";
 import { buildToc } from "@/lib/render/toc";
 import { Breadcrumb } from "@/components/breadcrumb";
 
@@ -46,7 +47,12 @@ export default async function PlaybookPage({ params }: Props) {
   const body = await renderPlaybookBody(playbook, playbookComponents(playbook, stepExtra));
   const toc = buildToc(playbook);
   const contents = (
-    <TableOfContents entries={toc} hasSymptoms={playbook.symptoms.length > 0} hasInputs={playbook.inputs.length > 0} />
+    <TableOfContents
+      entries={toc}
+      hasSymptoms={playbook.symptoms.length > 0}
+      hasInputs={playbook.inputs.length > 0}
+      hasLearnings={await hasPlaybookLearnings(playbook.slug)}
+    />
   );
 
   return (
@@ -75,6 +81,7 @@ export default async function PlaybookPage({ params }: Props) {
           {contents}
           <TocSpy container=".toc-rail" />
         </aside>
+        <HashTarget />
       </div>
     </PlaybookRuns>
   );

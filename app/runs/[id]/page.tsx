@@ -4,6 +4,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RecordedRunSteps } from "@/components/runs/recorded-run-steps";
 import { RUN_STATUS_LABELS } from "@/components/runs/run-format";
+import { runVariables } from "@/components/runs/run-environment";
+import { VariableChips } from "@/components/runs/variable-chips";
 import { formatDateTime } from "@/lib/format/dates";
 import { hasRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
@@ -27,7 +29,9 @@ export default async function RunPage({ params }: Props) {
   const { run, playbook } = found;
   // Its host's access list leaves this user out: the run's facts stay, its inputs and output go.
   const commands = may.allowed ? await loadStepCommands(id) : {};
-  const inputs = Object.entries(run.inputs);
+  const variables = runVariables(run, playbook?.inputs ?? []);
+  const inputs = variables.filter((v) => v.from === "input");
+  const captured = variables.filter((v) => v.from === "capture");
 
   return (
     <div className="page page-medium">
@@ -76,15 +80,17 @@ export default async function RunPage({ params }: Props) {
           ) : inputs.length === 0 ? (
             <span className="muted">none</span>
           ) : (
-            <span className="active-run-inputs">
-              {inputs.map(([name, value]) => (
-                <code key={name}>
-                  {name}={value}
-                </code>
-              ))}
-            </span>
+            <VariableChips variables={inputs} label="Inputs" />
           )}
         </dd>
+        {may.allowed && captured.length > 0 ? (
+          <>
+            <dt>Captured</dt>
+            <dd>
+              <VariableChips variables={captured} label="Captured values" />
+            </dd>
+          </>
+        ) : null}
       </dl>
       <section className="page-section" aria-labelledby="steps-title">
         <h2 id="steps-title">Steps</h2>

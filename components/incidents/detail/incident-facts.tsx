@@ -5,14 +5,14 @@ import { AUTHORS_LABEL, FIELD_LABELS } from "@/lib/incidents/labels";
 import type { IncidentRecord } from "@/lib/incidents/types";
 import { formatTime } from "@/lib/format/dates";
 import styles from "../incidents.module.css";
-import type { PlaybookNames } from "./playbook-names";
+import { linkLabel, type LinkNames } from "@/lib/incidents/link-label";
 
 const NONE = "—";
 
 /** The incident at a glance: its times, where it happened, and what it links to. */
-export function IncidentFacts({ incident, names }: { incident: IncidentRecord; names: PlaybookNames }) {
+export function IncidentFacts({ incident, names }: { incident: IncidentRecord; names: LinkNames }) {
   const playbooks = incident.playbooks.map((slug) => ({ href: `/playbooks/${slug}`, text: names.playbook(slug) }));
-  const runs = incident.runs.map((runId) => ({ href: `/runs/${runId}`, text: runId.slice(0, 10) }));
+  const runs = incident.runs.map((runId) => ({ href: `/runs/${runId}`, text: linkLabel(`/runs/${runId}`, names) }));
   return (
     <dl className={styles.facts}>
       {DATE_FIELDS.map((field) => {

@@ -4,12 +4,12 @@ import { formatDay } from "@/lib/format/dates";
 import styles from "../incidents.module.css";
 import { IncidentActions } from "./incident-actions";
 import { IncidentFacts } from "./incident-facts";
-import type { PlaybookNames } from "./playbook-names";
+import type { LinkNames } from "@/lib/incidents/link-label";
 
 interface Props {
   incident: IncidentRecord;
   canEdit: boolean;
-  names: PlaybookNames;
+  names: LinkNames;
 }
 
 export function IncidentHeader({ incident, canEdit, names }: Props) {

@@ -4,10 +4,10 @@ import { LEARNING_KINDS, type LearningInput } from "@/lib/incidents/schema";
 import styles from "../incidents.module.css";
 import { Markdown } from "../markdown";
 import { DetailSection } from "./detail-section";
-import type { PlaybookNames } from "./playbook-names";
+import type { LinkNames } from "@/lib/incidents/link-label";
 
 /** Learnings by kind, each saying which playbook (and step) shows it to the next reader. */
-export function LearningsSection({ learnings, names }: { learnings: LearningInput[]; names: PlaybookNames }) {
+export function LearningsSection({ learnings, names }: { learnings: LearningInput[]; names: LinkNames }) {
   return (
     <DetailSection id="learnings" headingId="h-learnings" title={FIELD_LABELS.learnings.label}>
       {learnings.length === 0 ? <p className="muted">None recorded yet.</p> : null}
@@ -28,7 +28,7 @@ export function LearningsSection({ learnings, names }: { learnings: LearningInpu
   );
 }
 
-function LearningItem({ learning: l, names }: { learning: LearningInput; names: PlaybookNames }) {
+function LearningItem({ learning: l, names }: { learning: LearningInput; names: LinkNames }) {
   const href = l.playbookSlug ? `/playbooks/${l.playbookSlug}${l.stepId ? `#step-${l.stepId}` : "#learnings"}` : "";
   return (
     <li className={styles.learning}>

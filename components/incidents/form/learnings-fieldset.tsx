@@ -1,4 +1,4 @@
-import { FIELD_LABELS, partLabel, rowName } from "@/lib/incidents/labels";
+import { partLabel, rowName } from "@/lib/incidents/labels";
 import { LEARNING_KINDS } from "@/lib/incidents/schema";
 import { SelectField, TextArea } from "../form-fields";
 import styles from "../incidents.module.css";
@@ -23,7 +23,7 @@ export function LearningsFieldset({ edit, playbooks }: { edit: FormEdit; playboo
     ]);
   return (
     <fieldset className={styles.fieldset}>
-      <legend>{FIELD_LABELS.learnings.label}</legend>
+      <legend>Insights and lessons</legend>
       <p className={styles.hint}>
         Attach a learning to a playbook (and a step) and it shows there for the next reader.
       </p>

@@ -1,24 +1,41 @@
+"use client";
+// Tags, and the playbooks and runs the incident concerns: pickers to search and choose from, or
+// without JavaScript the comma-separated text fields they stand in for.
 import { TextField } from "../form-fields";
+import { splitList } from "../form-state";
 import styles from "../incidents.module.css";
 import type { PlaybookOption } from "../incident-form";
-import type { FormEdit } from "./form-edit";
+import type { BoundField, FormEdit } from "./form-edit";
+import { Picker } from "./picker";
+import type { PickerOption } from "./picker-match";
+import { useHydrated } from "./use-hydrated";
 
-export function LinksFieldset({ edit, playbooks }: { edit: FormEdit; playbooks: PlaybookOption[] }) {
+interface Props {
+  edit: FormEdit;
+  playbooks: PlaybookOption[];
+  runs: PickerOption[];
+}
+
+export function LinksFieldset({ edit, playbooks, runs }: Props) {
+  const hydrated = useHydrated();
+  const playbookChoices = playbooks.map((p) => ({ value: p.slug, label: p.title, hint: p.slug }));
+  const picker = (field: BoundField, options: PickerOption[], placeholder: string, hint: string) =>
+    hydrated ? (
+      <Picker
+        {...field}
+        value={splitList(field.value)}
+        onChange={(values) => field.onChange(values.join(", "))}
+        options={options}
+        placeholder={placeholder}
+      />
+    ) : (
+      <TextField {...field} hint={hint} />
+    );
   return (
-    <fieldset className={styles.fieldset}>
-      <legend>Links</legend>
-      <div className={styles.row3}>
-        <TextField {...edit.bind("tags")} hint="Comma-separated, e.g. podman, ray" />
-        <TextField {...edit.bind("playbooks")} list="incident-playbook-slugs" hint="Comma-separated playbook slugs" />
-        <TextField {...edit.bind("runs")} hint="Comma-separated run ids" />
-      </div>
-      <datalist id="incident-playbook-slugs">
-        {playbooks.map((p) => (
-          <option key={p.slug} value={p.slug}>
-            {p.title}
-          </option>
-        ))}
-      </datalist>
-    </fieldset>
+    <div className={styles.fieldset}>
+      {picker(edit.bind("playbooks"), playbookChoices, "Search by title or slug", "Comma-separated playbook slugs")}
+      {picker(edit.bind("runs"), runs, "Search by playbook, host or date", "Comma-separated run ids")}
+      <TextField {...edit.bind("tags")} hint="Comma-separated, e.g. podman, ray" />
+    </div>
   );
 }

@@ -7,7 +7,7 @@ import { options, type FormEdit } from "./form-edit";
 export function WhatHappened({ edit }: { edit: FormEdit }) {
   return (
     <fieldset className={styles.fieldset}>
-      <legend>What happened</legend>
+      <legend>Overview</legend>
       <TextField {...edit.bind("title")} placeholder="Ray actors stuck in PENDING_CREATION" />
       <div className={styles.row3}>
         <SelectField {...edit.bind("severity")} options={options(SEVERITIES)} />

@@ -49,6 +49,12 @@ export function fenceFor(content: string): string {
   return "`".repeat(Math.max(3, longest + 1));
 }
 
+/** `text` as a fenced code block in `lang`, fenced so nothing inside can close it. */
+export function fencedBlock(text: string, lang = "text"): string {
+  const fence = fenceFor(text);
+  return `${fence}${lang}\n${text}\n${fence}`;
+}
+
 /**
  * Field text may contain lines that look like the write-up's own structure (a `## Symptoms`
  * heading, a `**Solution**:` label). Such lines get one more leading backslash on export and lose

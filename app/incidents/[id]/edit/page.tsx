@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { formStateFrom } from "@/components/incidents/form-state";
 import { IncidentForm } from "@/components/incidents/incident-form";
 import { playbookOptions } from "@/components/incidents/playbook-options";
+import { runOptions } from "@/components/incidents/run-options";
 import { requireUser } from "@/lib/auth/session";
 import { getIncident } from "@/lib/incidents/get-incident";
 import { Breadcrumb } from "@/components/breadcrumb";
@@ -16,6 +17,7 @@ export default async function EditIncidentPage({ params }: { params: Promise<{ i
   const { id } = await params;
   const incident = await getIncident(id);
   if (!incident) notFound();
+  const playbooks = await playbookOptions();
   return (
     <div className="page page-medium">
       <Breadcrumb trail={incidentTrail(incident)} current="Edit" />
@@ -27,7 +29,8 @@ export default async function EditIncidentPage({ params }: { params: Promise<{ i
         incidentId={id}
         initial={formStateFrom(incident)}
         expectedUpdatedAt={incident.updatedAt.toISOString()}
-        playbooks={await playbookOptions()}
+        playbooks={playbooks}
+        runs={await runOptions(incident.runs, playbooks)}
       />
     </div>
   );

@@ -1,0 +1,2 @@
+/** See left-behind.mjs. */
+export function leftBehindDirs(root: string): string[];
