@@ -61,6 +61,11 @@ export const CrossIcon = (p: IconProps) => (
     <path d="m4 4 8 8M12 4l-8 8" />
   </Icon>
 );
+export const MenuIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M2.5 4.5h11M2.5 8h11M2.5 11.5h11" />
+  </Icon>
+);
 export const ArrowRightIcon = (p: IconProps) => (
   <Icon {...p}>
     <path d="M3 8h10M9 4l4 4-4 4" />

@@ -58,24 +58,24 @@ export function RunList({
         <tbody>
           {runs.map((run) => (
             <tr key={run.id} data-run-id={run.id}>
-              <td>
+              <td className="run-started">
                 <Link href={`/runs/${run.id}`}>
                   <time dateTime={run.createdAt}>{formatDateTime(run.createdAt)}</time>
                 </Link>
               </td>
               {hide.includes("playbook") ? null : (
-                <td>
+                <td className="run-playbook">
                   <Link href={`/playbooks/${run.playbookSlug}`}>
                     {titles?.get(run.playbookSlug) ?? run.playbookSlug}
                   </Link>
                 </td>
               )}
               {hide.includes("host") ? null : (
-                <td>
+                <td className="run-host">
                   <Link href={`/hosts/${run.hostId}`}>{run.hostName}</Link>
                 </td>
               )}
-              <td>{run.userName ?? <span className="muted">deleted user</span>}</td>
+              <td className="run-by">{run.userName ?? <span className="muted">deleted user</span>}</td>
               <td>
                 <span className={`badge run-status run-status-${run.status}`}>{RUN_STATUS_LABELS[run.status]}</span>
               </td>
