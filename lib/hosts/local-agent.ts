@@ -10,7 +10,6 @@ import { db } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import type { Risk } from "@/lib/playbooks/format";
 import { checkHostName, createHost, HostError, rotateHostToken } from "./manage-hosts";
-import { hashToken } from "./tokens";
 
 export interface LocalAgent {
   hostId: string;
@@ -39,21 +38,11 @@ function localHostName(): string {
   }
 }
 
-/** The token local-agent.json holds for `hostId`, if it still opens that host. */
-function savedToken(file: string, hostId: string, tokenHash: string): string | null {
-  try {
-    const saved = JSON.parse(fs.readFileSync(file, "utf8")) as { hostId?: unknown; token?: unknown };
-    if (saved.hostId !== hostId || typeof saved.token !== "string") return null;
-    return hashToken(saved.token) === tokenHash ? saved.token : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
- * This machine's local host row and its token, or null when an admin revoked it. Each machine has
- * its own row (by name), and a token that still works is kept rather than rotated: another server
- * instance sharing the database must not cut off this machine's agent, nor this one its.
+ * This machine's local host row and a fresh token for it, or null when an admin revoked it. Each
+ * machine has its own row, by name: an instance on another machine sharing the database must not
+ * rotate this machine's token, nor this one its. (Several instances on one machine run no local
+ * agent: see enrollLocalAgent.)
  */
 async function enrol(dataDir: string): Promise<{ hostId: string; hostName: string; token: string } | null> {
   const name = localHostName();
@@ -68,9 +57,6 @@ async function enrol(dataDir: string): Promise<{ hostId: string; hostName: strin
     );
     return null;
   }
-  const file = path.join(dataDir, "local-agent.json");
-  const kept = existing && savedToken(file, existing.id, existing.tokenHash);
-  if (existing && kept) return { hostId: existing.id, hostName: existing.name, token: kept };
   let enrolled: { host: { id: string; name: string }; token: string };
   if (existing) {
     enrolled = await rotateHostToken(existing.id);
@@ -79,6 +65,7 @@ async function enrol(dataDir: string): Promise<{ hostId: string; hostName: strin
     enrolled = await createHost(taken ? `${name}-local` : name, { local: true });
   }
   fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, "local-agent.json");
   fs.writeFileSync(
     file,
     JSON.stringify({ hostId: enrolled.host.id, name: enrolled.host.name, token: enrolled.token }, null, 2) + "\n",
