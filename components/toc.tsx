@@ -1,5 +1,18 @@
 // "On this page": symptoms, inputs, then headings and steps in document order, then learnings.
+import type { ReactNode } from "react";
 import type { TocEntry } from "@/lib/render/toc";
+import { TocSpy } from "./toc-spy";
+
+/** The desktop rail beside a page's prose, with the spy that marks where the reader is. */
+export function TocRail({ children }: { children: ReactNode }) {
+  return (
+    <aside className="toc-rail" aria-label="On this page">
+      <p className="toc-heading">On this page</p>
+      {children}
+      <TocSpy container=".toc-rail" />
+    </aside>
+  );
+}
 
 export function TableOfContents({
   entries,

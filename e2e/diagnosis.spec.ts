@@ -2,33 +2,14 @@
 // playbook's decision tree on a host without podman, stops at the root cause and says why, also
 // after a reload and on the run page; a check and its fix that lead back to each other are not
 // suggested round and round.
-import fs from "node:fs";
-import { expect, test, type Locator } from "@playwright/test";
-import { lookAt } from "./support/look-at";
+import { expect, test } from "@playwright/test";
+import { lookAt, lookAtPart } from "./support/look-at";
 import { LOOP_PLAYBOOK } from "./support/loop-playbook";
 import { OPERATOR } from "./support/users";
 
 const RAY = "/playbooks/ray-actor-pending-creation-podman";
 const STOPPED =
   "stopped: podman is missing (podman-installed failed); next step install-podman changes the host; run it yourself";
-
-const SHOTS = process.env.CASEBOOK_E2E_SCREENSHOTS;
-
-/** lookAt() keeps whole pages; this keeps the part that changed, at both widths, to look at closely. */
-async function closeUp(target: Locator, name: string): Promise<void> {
-  if (!SHOTS) return;
-  const page = target.page();
-  fs.mkdirSync(SHOTS, { recursive: true });
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    for (const theme of ["light", "dark"] as const) {
-      await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
-      await target.screenshot({ path: `${SHOTS}/${name}-${width}-${theme}.png` });
-    }
-  }
-  await page.evaluate(() => (document.documentElement.dataset.theme = "light"));
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 test.use({ storageState: OPERATOR.storageState, viewport: { width: 1280, height: 900 } });
 
@@ -53,7 +34,7 @@ test("run all reaches the Ray/Podman playbook's root cause on a host without pod
   await expect(page.locator("#step-podman-installed .verdict")).toHaveText("Failed");
   await expect(page.locator("#step-subids-configured .verdict")).toHaveCount(0);
   await lookAt(page, "diagnosis-run-panel");
-  await closeUp(panel, "diagnosis-run-panel-close");
+  await lookAtPart(panel, "diagnosis-run-panel-close");
 
   // The stop reason is kept with the run: a reload still says it.
   await page.reload();
@@ -65,7 +46,7 @@ test("run all reaches the Ray/Podman playbook's root cause on a host without pod
   await expect(page.locator(".walk-path li")).toHaveCount(1);
   await expect(page.locator('.walk-path li[data-step="podman-installed"]')).toContainText("Failed");
   await lookAt(page, "diagnosis-run-page");
-  await closeUp(page.locator(".page-section").first(), "diagnosis-run-page-close");
+  await lookAtPart(page.locator(".page-section").first(), "diagnosis-run-page-close");
 });
 
 test("a check and its fix that lead back to each other are not suggested again", async ({ page }) => {
@@ -98,5 +79,5 @@ test("a check and its fix that lead back to each other are not suggested again",
   );
   await expect(check.locator(".verdict")).toHaveText("Failed");
   await lookAt(page, "diagnosis-loop");
-  await closeUp(panel, "diagnosis-loop-close");
+  await lookAtPart(panel, "diagnosis-loop-close");
 });

@@ -4,8 +4,7 @@
 import type { MDXContent } from "mdx/types";
 import { Children, isValidElement, type ReactElement, type ReactNode } from "react";
 import { Breadcrumb } from "@/components/breadcrumb";
-import { TableOfContents } from "@/components/toc";
-import { TocSpy } from "@/components/toc-spy";
+import { TableOfContents, TocRail } from "@/components/toc";
 import { HELP_ROOT, type HelpPage } from "@/lib/help/help-pages";
 import { useMDXComponents } from "@/mdx-components";
 import { docToc } from "./doc-toc";
@@ -37,11 +36,7 @@ export function HelpArticle({ page, Doc }: { page: HelpPage; Doc: MDXContent }) 
           This page is <code>docs/{page.doc}</code> in the repository.
         </p>
       </article>
-      <aside className="toc-rail" aria-label="On this page">
-        <p className="toc-heading">On this page</p>
-        {contents}
-        <TocSpy container=".toc-rail" />
-      </aside>
+      <TocRail>{contents}</TocRail>
     </div>
   );
 }

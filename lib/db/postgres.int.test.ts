@@ -1,32 +1,22 @@
 // Scale-out: the same migrations and queries against a real PostgreSQL on 127.0.0.1.
 import { execFileSync } from "node:child_process";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPostgresDatabase, type PostgresDatabase } from "@/testing/postgres-database";
 
-const ADMIN_URL = process.env.POSTGRES_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const dbName = `casebook_test_${process.pid}_${Date.now()}`;
-const url = ADMIN_URL.replace(/\/[^/]*$/, `/${dbName}`);
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+let database: PostgresDatabase;
+let url = "";
 
 describe("PostgreSQL (scale-out)", () => {
   beforeAll(async () => {
-    await admin(`CREATE DATABASE ${dbName}`);
+    database = await createPostgresDatabase("casebook_test");
+    url = database.url;
     execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
   }, 120_000);
 
   afterAll(async () => {
     const { db } = await import("./client");
     await db.$disconnect();
-    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await database.remove();
   });
 
   it("applies the migrations and round-trips rows through the generated client", async () => {

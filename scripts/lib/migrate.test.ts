@@ -3,26 +3,19 @@
 import { execFileSync, spawn } from "node:child_process";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPostgresDatabase, type PostgresDatabase } from "@/testing/postgres-database";
 import { migrateDeploy } from "./migrate";
 
-const ADMIN_URL = process.env.POSTGRES_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const dbName = `casebook_migrate_${process.pid}_${Date.now()}`;
-const url = ADMIN_URL.replace(/\/[^/]*$/, `/${dbName}`);
 /** The key Prisma's migrate takes with pg_advisory_lock. */
 const PRISMA_MIGRATE_LOCK = 72707369;
+let database: PostgresDatabase;
+let url = "";
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-beforeAll(() => admin(`CREATE DATABASE ${dbName}`));
-afterAll(() => admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
+beforeAll(async () => {
+  database = await createPostgresDatabase("casebook_migrate");
+  url = database.url;
+});
+afterAll(() => database.remove());
 
 describe("migrateDeploy", () => {
   it("waits for another instance's migration lock instead of failing", async () => {

@@ -5,8 +5,7 @@ import { InputsTable } from "@/components/inputs-table";
 import { playbookComponents } from "@/components/mdx-components";
 import { PlaybookRunPanel, PlaybookRuns, RunBar } from "@/components/runs/playbook-runs";
 import { Symptoms } from "@/components/symptoms";
-import { TableOfContents } from "@/components/toc";
-import { TocSpy } from "@/components/toc-spy";
+import { TableOfContents, TocRail } from "@/components/toc";
 import { TagList } from "@/components/tag-badge";
 import { requireUser } from "@/lib/auth/session";
 import { getContentIndex } from "@/lib/playbooks/content-index";
@@ -76,11 +75,7 @@ export default async function PlaybookPage({ params }: Props) {
           <PlaybookLearnings slug={playbook.slug} />
           <RunBar />
         </article>
-        <aside className="toc-rail" aria-label="On this page">
-          <p className="toc-heading">On this page</p>
-          {contents}
-          <TocSpy container=".toc-rail" />
-        </aside>
+        <TocRail>{contents}</TocRail>
         <HashTarget />
       </div>
     </PlaybookRuns>
