@@ -2,7 +2,7 @@
 // when the sources changed, then the server with first-start seeding and a local agent.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import { buildIsStale, markBuilt } from "./lib/build-freshness";
+import { buildIsStale } from "./lib/build-freshness";
 import { migrateDeploy } from "./lib/migrate";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -27,8 +27,7 @@ if (!migrated.ok) {
 
 if (process.env.NODE_ENV === "production" && buildIsStale(process.cwd())) {
   console.log("Building Casebook (first start or changed sources)…");
-  run("npx", ["next", "build"]);
-  markBuilt(process.cwd());
+  run("npx", ["tsx", "scripts/build.ts"]);
 }
 
 const { startServer } = await import("../server/index");
