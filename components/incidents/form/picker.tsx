@@ -63,7 +63,8 @@ export function Picker({ path, label, hint, options, value, onChange, errors, pl
 
   const describedBy = [hint && `${id}-hint`, ...errors.map((_, i) => `${id}-error-${i}`)].filter(Boolean).join(" ");
   return (
-    <div className={`${styles.picker} ${errors.length ? styles.pickerInvalid : ""}`}>
+    // A form field like the others (incidents.module.css: label, input, invalid border), spaced for chips.
+    <div className={`${incidentStyles.field} ${styles.picker} ${errors.length ? incidentStyles.fieldInvalid : ""}`}>
       <label htmlFor={id}>{label}</label>
       {value.length ? (
         <ul className={styles.chips} aria-label={`Chosen ${label.toLowerCase()}`}>
