@@ -11,7 +11,10 @@ export const AUTH_COOKIE_PREFIX = "casebook";
 /** Request header the proxy sets to the path and query being requested (any client copy is replaced). */
 export const REQUEST_PATH_HEADER = "x-casebook-path";
 
-const PUBLIC_PREFIXES = ["/sign-in", "/setup", "/api/auth", "/api/health", "/healthz", "/readyz", "/metrics", "/_next"];
+/** Where load balancers and scrapers look: public, and answered without a session. */
+export const PROBE_PATHS = ["/healthz", "/readyz", "/metrics"];
+
+const PUBLIC_PREFIXES = ["/sign-in", "/setup", "/api/auth", "/api/health", ...PROBE_PATHS, "/_next"];
 
 /** Paths anyone may request without signing in. */
 export function isPublicPath(pathname: string): boolean {

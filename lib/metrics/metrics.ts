@@ -2,6 +2,7 @@
 // Next bundle (the /metrics route) share it, like the other process singletons. Labels are kept to
 // small fixed sets (verdicts, namespaces, event names from the command table), never ids.
 import client from "prom-client";
+import { PROBE_PATHS } from "@/lib/auth/paths";
 import { processSingleton } from "@/lib/process-singleton";
 
 /** What the hub reports when scraped: counted where the state is, not mirrored here. */
@@ -81,6 +82,6 @@ export function pathKind(pathname: string): string {
   if (pathname.startsWith("/_next/")) return "asset";
   if (pathname.startsWith("/socket.io/")) return "socket";
   if (pathname.startsWith("/api/")) return "api";
-  if (["/metrics", "/healthz", "/readyz"].includes(pathname)) return "probe";
+  if (PROBE_PATHS.includes(pathname)) return "probe";
   return "page";
 }
