@@ -52,7 +52,7 @@ describe("PostgreSQL (scale-out)", () => {
       data: { runId: run.id, stepId: "s", title: "S", risk: "read", command: "true", shell: "default" },
     });
     const rows = Array.from({ length: 70 }, (_, seq) => ({ seq, t: seq, data: Buffer.from(`line ${seq}\n`) }));
-    expect(await writeChunks(step.id, rows, 0)).toBe(true);
+    expect(await writeChunks(step.id, rows, { outputBytes: 0, receivedBytes: 0 })).toBe(true);
     const read: string[] = [];
     for await (const chunk of readOutput(step.id)) read.push(chunk.data.toString());
     expect(read.join("")).toBe(rows.map((r) => r.data.toString()).join(""));

@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import type { HostView } from "@/lib/runs/protocol";
 import { hostAccessOf, type HostAccessEntry } from "./host-access-store";
 import { authenticateAgentToken, getHost, type AgentAuth } from "./manage-hosts";
+import { INSTANCE_ID, isOnlineAnywhere } from "./presence";
 
 export interface AgentReport {
   os: string;
@@ -23,6 +24,10 @@ export interface HostStore {
   recordHello(hostId: string, report: AgentReport): Promise<void>;
   /** Records that the agent was seen; false when the host has been revoked meanwhile. */
   touch(hostId: string): Promise<boolean>;
+  /** The agent's connection to this instance closed: other instances no longer see it here. */
+  left(hostId: string): Promise<void>;
+  /** Whether the host's agent is connected to any instance (lib/hosts/presence.ts). */
+  onlineAnywhere(hostId: string): Promise<boolean>;
   view(hostId: string): Promise<HostView | null>;
   /** Who may use the host, as stored now; null for an unknown host. */
   access(hostId: string): Promise<HostAccessEntry | null>;
@@ -37,7 +42,8 @@ export const prismaHostStore: HostStore = {
   },
 
   async recordHello(hostId, report) {
-    await db.host.update({ where: { id: hostId }, data: { lastSeenAt: new Date(), ...report } });
+    const seen = { lastSeenAt: new Date(), agentInstance: INSTANCE_ID };
+    await db.host.update({ where: { id: hostId }, data: { ...seen, ...report } });
   },
 
   async touch(hostId) {
@@ -47,6 +53,21 @@ export const prismaHostStore: HostStore = {
       select: { revokedAt: true },
     });
     return !host.revokedAt;
+  },
+
+  async left(hostId) {
+    await db.host.updateMany({
+      where: { id: hostId, agentInstance: INSTANCE_ID },
+      data: { agentInstance: null, lastSeenAt: new Date() },
+    });
+  },
+
+  async onlineAnywhere(hostId) {
+    const host = await db.host.findUnique({
+      where: { id: hostId },
+      select: { id: true, agentInstance: true, lastSeenAt: true, revokedAt: true },
+    });
+    return !!host && !host.revokedAt && isOnlineAnywhere(host);
   },
 
   view: getHost,

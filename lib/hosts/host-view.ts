@@ -5,7 +5,7 @@ import type { HostAccess } from "@/lib/auth/host-access";
 import { isRole } from "@/lib/auth/roles";
 import { isRisk } from "@/lib/playbooks/format";
 import type { HostView } from "@/lib/runs/protocol";
-import { isOnline } from "./presence";
+import { isOnlineAnywhere } from "./presence";
 
 type HostPolicy = NonNullable<HostView["policy"]>;
 
@@ -38,7 +38,7 @@ export function toHostView(host: HostRow): HostView {
     id: host.id,
     name: host.name,
     local: host.local,
-    online: !host.revokedAt && isOnline(host.id),
+    online: !host.revokedAt && isOnlineAnywhere(host),
     lastSeenAt: host.lastSeenAt?.toISOString() ?? null,
     os: host.os,
     agentVersion: host.agentVersion,

@@ -79,6 +79,7 @@ describe("step audit", () => {
       hostId: host.id,
       userId,
       inputs: {},
+      live: "",
     });
     const stepRun = await prismaRunStore.createStepRun({
       runId: run.id,
@@ -149,6 +150,7 @@ describe("run audit", () => {
       hostId: host.id,
       userId: owner,
       inputs: {},
+      live: "",
     });
     await prismaRunStore.finishRun(run.id, admin);
     const rows = await db.auditEvent.findMany({ orderBy: { seq: "asc" } });
@@ -168,6 +170,7 @@ describe("run audit", () => {
       hostId: host.id,
       userId: owner,
       inputs: {},
+      live: "",
     });
     await prismaRunStore.auditHub("step.cancel", { userId: owner, runId: run.id, detail: { stepRunId: "s1" } });
     const refusal = { event: "step.run", code: "forbidden", message: "This run belongs to Ada." };

@@ -9,6 +9,12 @@ import { databaseUrl, isPostgres } from "@/lib/db/url";
 import { log } from "@/lib/log";
 import { processSingleton } from "@/lib/process-singleton";
 
+/** A step's stored output size, and the raw agent offset it accounts for. */
+export interface StoredSizes {
+  outputBytes: number;
+  receivedBytes: number;
+}
+
 export interface ChunkRow {
   seq: number;
   t: number;
@@ -17,9 +23,9 @@ export interface ChunkRow {
 
 interface Direct {
   insert: Database.Statement<[string, number, number, Buffer]>;
-  setBytes: Database.Statement<[number, string]>;
+  setBytes: Database.Statement<[number, number, string]>;
   page: Database.Statement<[string, number, number, number], ChunkRow>;
-  write: (stepRunId: string, rows: ChunkRow[], outputBytes: number) => void;
+  write: (stepRunId: string, rows: ChunkRow[], sizes: StoredSizes) => void;
 }
 
 // One connection per process and database file, shared by the custom server and the Next bundle.
@@ -49,14 +55,16 @@ function direct(): Direct | null {
   const insert = conn.prepare<[string, number, number, Buffer]>(
     'INSERT INTO "OutputChunk" ("stepRunId", "seq", "t", "data") VALUES (?, ?, ?, ?)',
   );
-  const setBytes = conn.prepare<[number, string]>('UPDATE "StepRun" SET "outputBytes" = ? WHERE "id" = ?');
+  const setBytes = conn.prepare<[number, number, string]>(
+    'UPDATE "StepRun" SET "outputBytes" = ?, "receivedBytes" = ? WHERE "id" = ?',
+  );
   const page = conn.prepare<[string, number, number, number], ChunkRow>(
     'SELECT "seq", "t", "data" FROM "OutputChunk" ' +
       'WHERE "stepRunId" = ? AND "seq" > ? AND "seq" < ? ORDER BY "seq" LIMIT ?',
   );
-  const write = conn.transaction((stepRunId: string, rows: ChunkRow[], outputBytes: number) => {
+  const write = conn.transaction((stepRunId: string, rows: ChunkRow[], sizes: StoredSizes) => {
     for (const row of rows) insert.run(stepRunId, row.seq, row.t, row.data);
-    setBytes.run(outputBytes, stepRunId);
+    setBytes.run(sizes.outputBytes, sizes.receivedBytes, stepRunId);
   });
   const d: Direct = { insert, setBytes, page, write };
   opened.current = { url, direct: d };
@@ -72,11 +80,11 @@ function isBusy(err: unknown): boolean {
  * Stores rows and the step's running byte count in one transaction. Returns false when the
  * database is locked by another transaction right now: keep the rows and try again shortly.
  */
-export async function writeChunks(stepRunId: string, rows: ChunkRow[], outputBytes: number): Promise<boolean> {
+export async function writeChunks(stepRunId: string, rows: ChunkRow[], sizes: StoredSizes): Promise<boolean> {
   const d = direct();
   if (d) {
     try {
-      d.write(stepRunId, rows, outputBytes);
+      d.write(stepRunId, rows, sizes);
       return true;
     } catch (err) {
       if (isBusy(err)) return false;
@@ -87,7 +95,7 @@ export async function writeChunks(stepRunId: string, rows: ChunkRow[], outputByt
     db.outputChunk.createMany({
       data: rows.map((r) => ({ stepRunId, seq: r.seq, t: r.t, data: new Uint8Array(r.data) })),
     }),
-    db.stepRun.update({ where: { id: stepRunId }, data: { outputBytes } }),
+    db.stepRun.update({ where: { id: stepRunId }, data: sizes }),
   ]);
   return true;
 }

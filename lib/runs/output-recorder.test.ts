@@ -40,16 +40,6 @@ async function readAll(id: string): Promise<{ bytes: Buffer; rows: number[] }> {
 
 describe("OutputRecorder", () => {
   it("groups writes into timed rows, keeps order, and waits out a lock held by another transaction", async () => {
-    const t0 = Date.now();
-    const rec = new OutputRecorder(stepRunId, t0);
-    rec.push(Buffer.from("a"), t0 + 10);
-    rec.push(Buffer.from("b"), t0 + 20); // same row: within 50 ms
-    rec.push(Buffer.from("c"), t0 + 500); // new row
-    rec.push(Buffer.alloc(300 * 1024, "d"), t0 + 510); // too big to join: its own row
-    const snap = rec.snapshot();
-    expect(snap).toMatchObject({ committedSeq: 0, committedBytes: 0 });
-    expect(snap.tail.length).toBe(3 + 300 * 1024);
-
     let released = 0;
     const locker = db.$transaction(async (tx) => {
       await tx.host.update({ where: { id: hostId }, data: { lastSeenAt: new Date() } }); // takes the write lock
@@ -57,6 +47,16 @@ describe("OutputRecorder", () => {
       released = Date.now();
     });
     await new Promise((r) => setTimeout(r, 50));
+
+    const t0 = Date.now();
+    const rec = new OutputRecorder(stepRunId, t0);
+    rec.push(Buffer.from("a"), 1, t0 + 10);
+    rec.push(Buffer.from("b"), 2, t0 + 20); // same row: within 50 ms
+    rec.push(Buffer.from("c"), 3, t0 + 500); // new row
+    rec.push(Buffer.alloc(300 * 1024, "d"), 3 + 300 * 1024, t0 + 510); // too big to join: its own row; commits at once
+    const snap = rec.snapshot();
+    expect(snap).toMatchObject({ committedSeq: 0, committedBytes: 0 });
+    expect(snap.tail.length).toBe(3 + 300 * 1024);
     await rec.flush();
     const flushedAt = Date.now();
     await locker;
@@ -73,7 +73,10 @@ describe("OutputRecorder", () => {
       select: { t: true },
     });
     expect(stored.map((r) => r.t)).toEqual([0.01, 0.5, 0.51]);
-    expect((await db.stepRun.findUniqueOrThrow({ where: { id: stepRunId } })).outputBytes).toBe(3 + 300 * 1024);
+    const sizes = await db.stepRun.findUniqueOrThrow({ where: { id: stepRunId } });
+    // The raw offset the stored output accounts for is kept with it: where a new owner resumes.
+    expect(sizes).toMatchObject({ outputBytes: 3 + 300 * 1024, receivedBytes: 3 + 300 * 1024 });
+    expect(rec.committedRaw).toBe(3 + 300 * 1024);
     expect(rec.snapshot()).toMatchObject({ committedSeq: 3, committedBytes: 3 + 300 * 1024 });
   });
 });

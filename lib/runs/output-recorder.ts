@@ -7,12 +7,22 @@ import { writeChunks } from "./chunk-store";
 const ROW_MAX_BYTES = 256 * 1024;
 const ROW_SPAN_SEC = 0.05;
 const FLUSH_MS = 100;
+const EAGER_BYTES = 128 * 1024;
 
 interface PendingRow {
   seq: number;
   t: number;
   parts: Buffer[];
   bytes: number;
+  /** The agent's raw offset this row's last byte accounts for. */
+  rawEnd: number;
+}
+
+/** Where a recording picks up: nothing, or what an earlier owner of the step committed. */
+export interface RecorderStart {
+  seq: number;
+  bytes: number;
+  raw: number;
 }
 
 export interface RecorderSnapshot {
@@ -27,9 +37,11 @@ export interface RecorderSnapshot {
 export class OutputRecorder {
   /** Bytes recorded so far (committed or not). */
   bytes = 0;
-  private seq = 0;
-  private committedSeq = 0;
-  private committedBytes = 0;
+  private seq: number;
+  private committedSeq: number;
+  private committedBytes: number;
+  /** The raw agent offset the committed rows account for: what the agent may drop (StepSession). */
+  committedRaw: number;
   private queued: PendingRow[] = [];
   private inflight: PendingRow[] = [];
   private current: PendingRow | null = null;
@@ -41,26 +53,36 @@ export class OutputRecorder {
     private readonly startedAtMs: number,
     /** Called after each batch is committed (the hub resumes crediting the agent). */
     private readonly onCommitted: () => void = () => {},
-  ) {}
+    from: RecorderStart = { seq: 0, bytes: 0, raw: 0 },
+  ) {
+    this.seq = this.committedSeq = from.seq;
+    this.bytes = this.committedBytes = from.bytes;
+    this.committedRaw = from.raw;
+  }
 
   /** Bytes held in memory, waiting for the database. */
   get uncommittedBytes(): number {
     return this.bytes - this.committedBytes;
   }
 
-  push(data: Buffer, atMs = Date.now()): void {
+  /** Records `data`, which accounts for the agent's raw output up to `rawEnd`. */
+  push(data: Buffer, rawEnd: number, atMs = Date.now()): void {
     if (data.length === 0) return;
     const t = Math.max(0, (atMs - this.startedAtMs) / 1000);
     const row = this.current;
     if (row && t - row.t <= ROW_SPAN_SEC && row.bytes + data.length <= ROW_MAX_BYTES) {
       row.parts.push(data);
       row.bytes += data.length;
+      row.rawEnd = rawEnd;
     } else {
       if (row) this.queued.push(row);
-      this.current = { seq: this.seq++, t, parts: [data], bytes: data.length };
+      this.current = { seq: this.seq++, t, parts: [data], bytes: data.length, rawEnd };
     }
     this.bytes += data.length;
-    if (!this.timer) this.timer = setTimeout(() => void this.flush(), FLUSH_MS);
+    // The agent keeps what is not committed, and is credited only past it: commit a large backlog
+    // at once rather than at the next tick, so a fast stream is not held to one window per tick.
+    if (this.uncommittedBytes >= EAGER_BYTES && !this.flushing) void this.flush();
+    else if (!this.timer) this.timer = setTimeout(() => void this.flush(), FLUSH_MS);
   }
 
   snapshot(): RecorderSnapshot {
@@ -85,6 +107,7 @@ export class OutputRecorder {
     });
     await this.flushing;
     this.onCommitted();
+    if (this.uncommittedBytes >= EAGER_BYTES && !this.flushing) void this.flush();
   }
 
   private async commitQueued(): Promise<void> {
@@ -92,13 +115,14 @@ export class OutputRecorder {
       const rows = (this.inflight = this.queued);
       this.queued = [];
       const bytes = this.committedBytes + rows.reduce((n, r) => n + r.bytes, 0);
+      const raw = rows.at(-1)?.rawEnd ?? this.committedRaw;
       let stored: boolean;
       try {
         // outputBytes follows along, so a step cut short by a crash still says how much it kept.
         stored = await writeChunks(
           this.stepRunId,
           rows.map((r) => ({ seq: r.seq, t: r.t, data: Buffer.concat(r.parts, r.bytes) })),
-          bytes,
+          { outputBytes: bytes, receivedBytes: raw },
         );
       } catch (err) {
         // Not retried: a failing database would otherwise pin this output in memory for good.
@@ -115,6 +139,7 @@ export class OutputRecorder {
       const last = rows[rows.length - 1];
       if (last) this.committedSeq = last.seq + 1;
       this.committedBytes = bytes;
+      this.committedRaw = raw;
     }
   }
 }

@@ -67,24 +67,12 @@ export function schedulePruning(limits: RetentionLimits = retentionLimits()): ()
   return () => clearInterval(timer);
 }
 
-/** On server start: runs and steps left active by a previous process are marked interrupted. */
-export async function markInterrupted(now = new Date()): Promise<{ runs: number; steps: number }> {
-  const steps = await db.stepRun.updateMany({
-    where: { verdict: "running" },
-    data: {
-      verdict: "interrupted",
-      reason: "the server restarted while this step ran; output up to then is kept",
-      endedAt: now,
-    },
+/** The hosts of runs left with a step running: after a restart, those whose agent does not come back. */
+export async function activeRunHosts(): Promise<string[]> {
+  const runs = await db.run.findMany({
+    where: { status: "active", steps: { some: { verdict: "running" } } },
+    select: { hostId: true },
+    distinct: ["hostId"],
   });
-  const runs = await db.run.updateMany({
-    where: { status: "active" },
-    data: { status: "interrupted", finishedAt: now },
-  });
-  if (runs.count || steps.count)
-    log.warn(
-      { runs: runs.count, steps: steps.count },
-      "marked runs left active by the last server process as interrupted",
-    );
-  return { runs: runs.count, steps: steps.count };
+  return runs.map((r) => r.hostId);
 }

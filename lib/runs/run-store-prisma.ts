@@ -8,6 +8,7 @@ import { OutputRecorder } from "./output-recorder";
 import { readOutput } from "./read-output";
 import type { RunStore } from "./run-store";
 import { loadRunView, loadStepRunView } from "./run-views";
+import { loadActiveRuns, saveLive } from "./stored-runs";
 import { metrics } from "@/lib/metrics/metrics";
 
 /** What a step's start and discard events say, read from the step run and its run. */
@@ -120,9 +121,12 @@ export const prismaRunStore: RunStore = {
 
   stepRunView: loadStepRunView,
 
-  recordOutput(stepRunId, startedAt, onCommitted) {
-    return new OutputRecorder(stepRunId, startedAt.getTime(), onCommitted);
+  recordOutput(stepRunId, startedAt, onCommitted, from) {
+    return new OutputRecorder(stepRunId, startedAt.getTime(), onCommitted, from);
   },
+
+  activeRuns: loadActiveRuns,
+  saveLive,
 
   async stepRunOutput(stepRunId) {
     return db.stepRun.findUnique({ where: { id: stepRunId }, select: { runId: true, outputBytes: true } });

@@ -3,10 +3,11 @@
 // behind it, and tests hand in a fake.
 import type { Playbook } from "@/lib/playbooks/types";
 import type { StepAudit } from "./audit";
-import type { RecorderSnapshot } from "./output-recorder";
+import type { RecorderSnapshot, RecorderStart } from "./output-recorder";
 import type { CapturedValue, RunView, RunWalk, StepRunView, Verdict } from "./protocol";
 import type { RecordedChunk } from "./read-output";
 import type { LiveRunState } from "./run-views";
+import type { StoredRun } from "./stored-runs";
 
 export interface NewRun {
   playbookSlug: string;
@@ -15,6 +16,8 @@ export interface NewRun {
   userId: string;
   /** As stored: secret values already masked. */
   inputs: Record<string, string>;
+  /** The hub's sealed live values (Run.live). */
+  live: string;
 }
 
 export interface NewStepRun {
@@ -52,7 +55,10 @@ export interface OutputSink {
   /** Bytes recorded so far, committed or not. */
   readonly bytes: number;
   readonly uncommittedBytes: number;
-  push(data: Buffer): void;
+  /** The raw agent offset the committed output accounts for. */
+  readonly committedRaw: number;
+  /** `data` accounts for the agent's raw output up to `rawEnd`. */
+  push(data: Buffer, rawEnd: number): void;
   snapshot(): RecorderSnapshot;
   /** Resolves once everything pushed so far is committed. */
   flush(): Promise<void>;
@@ -85,8 +91,12 @@ export interface RunStore {
   /** Records how a step ended, with its audit event. */
   endStepRun(stepRunId: string, end: StepRunEnd, audit: StepAudit): Promise<void>;
   stepRunView(stepRunId: string, playbook: Playbook | undefined): Promise<StepRunView | null>;
-  /** Where a running step's output is recorded; `onCommitted` runs after each batch. */
-  recordOutput(stepRunId: string, startedAt: Date, onCommitted: () => void): OutputSink;
+  /** Where a running step's output is recorded; `onCommitted` runs after each batch; `from` resumes one. */
+  recordOutput(stepRunId: string, startedAt: Date, onCommitted: () => void, from?: RecorderStart): OutputSink;
+  /** Active runs as stored, for taking them over: those on a host, or one. */
+  activeRuns(where: { hostId: string } | { runId: string }): Promise<StoredRun[]>;
+  /** Keeps the run's sealed live values (after a step captured some, or run-all started). */
+  saveLive(runId: string, live: string): Promise<void>;
   /** The run a step run belongs to and its stored output size; null when unknown. */
   stepRunOutput(stepRunId: string): Promise<{ runId: string; outputBytes: number } | null>;
   /** Recorded output in order; rows with seq below `beforeSeq` (all when omitted). */

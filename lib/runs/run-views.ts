@@ -10,6 +10,7 @@ import {
   runWalkSchema,
   type RunStatus,
   type RunView,
+  type RunWalk,
   type StepRunView,
   type Verdict,
 } from "./protocol";
@@ -148,6 +149,7 @@ export async function loadRunView(
   });
   if (!run) return null;
   const steps = run.steps.map((s, i) => toStepRunView(s, playbook, run.steps.slice(0, i)));
+  const walk = storedWalk(run.walk);
   const lastDone = [...steps].reverse().find((s) => s.verdict !== "running");
   const inputs: Record<string, string> = {};
   if (run.inputs && typeof run.inputs === "object" && !Array.isArray(run.inputs)) {
@@ -158,15 +160,17 @@ export async function loadRunView(
     inputs,
     steps,
     activeStepRunId: live?.activeStepRunId ?? steps.find((s) => s.verdict === "running")?.id ?? null,
-    runningAllRead: live?.runningAllRead ?? false,
-    // A walk written by another version that no longer parses is dropped, not served half-right.
-    walk: runWalkSchema
-      .nullable()
-      .catch(null)
-      .parse(run.walk ?? null),
+    // Another instance drives this run: a walk it has not stopped is still going.
+    runningAllRead: live?.runningAllRead ?? (run.status === "active" && walk !== null && walk.stopped === null),
+    walk,
     suggestedNext: lastDone ? lastDone.suggestedNext : (playbook?.steps[0]?.id ?? null),
     stale: playbook ? playbook.contentHash !== run.contentHash : true,
   };
+}
+
+/** A walk written by another version that no longer parses is dropped, not served half-right. */
+export function storedWalk(value: Prisma.JsonValue | null): RunWalk | null {
+  return runWalkSchema.nullable().catch(null).parse(value ?? null);
 }
 
 /** Newest first; filter by playbook and/or host. */

@@ -34,6 +34,9 @@ type AgentSocket = Socket<AgentToServerEvents, ServerToAgentEvents, NoEvents, Ag
  */
 const creditSlack = (windowBytes: number) => 2 * windowBytes + 1024 * 1024;
 
+/** The room of a host's agent connection, on whichever instance it is. */
+const hostRoom = (hostId: string) => `host:${hostId}`;
+
 /** An Error whose `data` reaches the agent's connect_error handler. */
 function refusal(message: string, fatal: boolean): Error {
   metrics.socketRefusals.inc({ namespace: "agent", code: fatal ? "handshake-fatal" : "handshake-retry" });
@@ -46,7 +49,6 @@ export function setupAgentNamespace(
   hosts: HostStore,
   opts: HubOptions,
 ): void {
-  const current = new Map<string, AgentSocket>(); // host id → its connected socket
   const connections = new Map<string, TokenBucket>(); // host id → its connection budget
 
   nsp.use((socket, next) => {
@@ -65,15 +67,23 @@ export function setupAgentNamespace(
           return next(refusal("reconnecting too often; try again in a few seconds", false));
         }
         const instance = typeof auth.instance === "string" ? auth.instance.slice(0, 100) : null;
-        const existing = current.get(res.host.id);
-        if (existing?.connected) {
-          if (!instance || existing.data.instance !== instance) {
-            return next(refusal(`another agent is already connected for host "${res.host.name}"`, false));
-          }
-          existing.disconnect(true); // the same process reconnecting: its old connection is stale
-        }
-        socket.data = { hostId: res.host.id, hostName: res.host.name, instance };
-        next();
+        // On every instance (through the adapter): one agent per token across the deployment.
+        return nsp
+          .in(hostRoom(res.host.id))
+          .fetchSockets()
+          .then((existing) => {
+            if (existing.some((other) => !instance || other.data.instance !== instance)) {
+              return next(refusal(`another agent is already connected for host "${res.host.name}"`, false));
+            }
+            // The same process reconnecting, maybe to another instance: its old connection is stale.
+            for (const old of existing) old.disconnect(true);
+            socket.data = { hostId: res.host.id, hostName: res.host.name, instance };
+            next();
+          })
+          .catch((err: unknown) => {
+            log.warn({ err, host: res.host.name }, "could not ask the other instances about this agent");
+            next(refusal("the server could not check for another agent; try again", false));
+          });
       },
       (err: unknown) => {
         log.error({ err }, "agent authentication failed");
@@ -84,7 +94,7 @@ export function setupAgentNamespace(
 
   nsp.on("connection", (socket) => {
     const { hostId, hostName } = socket.data;
-    current.set(hostId, socket);
+    void socket.join(hostRoom(hostId));
     const emit = socket.emit.bind(socket) as (event: string, payload: unknown) => boolean;
     /** Per step, the offset the hub last credited on this connection. */
     const credit = new Map<string, number>();
@@ -115,8 +125,8 @@ export function setupAgentNamespace(
     let welcomed = false;
     let greeted = false; // a hello arrived on this connection (its write may still be under way)
     let lastSeenWrite = 0;
-    const touch = (force = false) => {
-      if (!force && Date.now() - lastSeenWrite < 10_000) return;
+    const touch = () => {
+      if (Date.now() - lastSeenWrite < 10_000) return;
       lastSeenWrite = Date.now();
       hosts.touch(hostId).then(
         (enrolled) => {
@@ -151,9 +161,10 @@ export function setupAgentNamespace(
       }
       hosts
         .recordHello(hostId, { os: hello.os, agentVersion: hello.version, policy: hello.policy })
-        .then(() => {
+        .then(async () => {
           if (!socket.connected) return;
-          const forget = manager.agentHello(link, hello);
+          const forget = await manager.agentHello(link, hello);
+          if (!socket.connected) return manager.agentGone(link);
           welcomed = true;
           markOnline(presence);
           log.info(
@@ -205,10 +216,10 @@ export function setupAgentNamespace(
     });
 
     socket.on("disconnect", (reason) => {
-      if (current.get(hostId) === socket) current.delete(hostId);
       markOffline(presence);
       manager.agentGone(link);
-      if (welcomed) touch(true);
+      if (welcomed)
+        hosts.left(hostId).catch((err: unknown) => log.warn({ err }, "could not record the agent leaving"));
       log.info({ host: hostName, reason }, "agent disconnected");
     });
   });

@@ -11,13 +11,14 @@ import { log } from "@/lib/log";
 import { reportHubCounts } from "@/lib/metrics/metrics";
 import { UI_NAMESPACE } from "@/lib/runs/protocol";
 import { registerLiveRuns } from "@/lib/runs/live-state";
-import { markInterrupted, schedulePruning } from "@/lib/runs/retention";
+import { activeRunHosts, schedulePruning } from "@/lib/runs/retention";
 import { prismaRunStore } from "@/lib/runs/run-store-prisma";
 import { setupAgentNamespace, type AgentNamespace } from "./agent-namespace";
 import { setupForwarding } from "./forwarding";
 import { resolveHubOptions, type HubOptions } from "./options";
 import { joinRedisAdapter } from "./redis-adapter";
-import { redisSeal } from "./redis-seal";
+import { redisSeal, runStateSeal } from "./redis-seal";
+import { setupCluster, SOLO, type Cluster } from "./cluster";
 import { RunManager } from "./run-manager";
 import { setupUiNamespace } from "./ui-namespace";
 import { runRoom, type UiNamespace } from "./ui-socket";
@@ -32,14 +33,7 @@ export interface Hub {
 
 export async function attachHub(server: http.Server, given: Partial<HubOptions> = {}): Promise<Hub> {
   const options = await resolveHubOptions(given);
-  let stopPruning = () => {};
-  if (options.housekeeping) {
-    // With several instances, another one may own the active runs: leave them alone.
-    if (options.redisUrl)
-      log.warn("REDIS_URL set: runs left active by a crashed instance are not marked interrupted at start");
-    else await markInterrupted();
-    stopPruning = schedulePruning();
-  }
+  const stopPruning = options.housekeeping ? schedulePruning() : () => {};
   const io = new Server(server, {
     serveClient: false,
     // Next.js handles its own upgrade requests (dev HMR): leave those alone.
@@ -63,11 +57,15 @@ export async function attachHub(server: http.Server, given: Partial<HubOptions> 
   const store = prismaRunStore;
   const hosts = prismaHostStore;
   const room = (runId: string) => ui.to(runRoom(runId));
+  // Set once the namespace exists; the manager asks it only when an agent says hello.
+  let cluster: Cluster = SOLO;
   const runs = new RunManager({
     options,
     store,
     hosts,
     users: prismaUsers,
+    seal: runStateSeal(authSecret()),
+    cluster: { release: (hostId) => cluster.release(hostId) },
     ui: {
       runState: (run) => room(run.id).emit("run.state", run),
       stepState: (runId, step) => room(runId).emit("step.state", step),
@@ -84,7 +82,8 @@ export async function attachHub(server: http.Server, given: Partial<HubOptions> 
   registerLiveRuns((runId) => runs.liveState(runId));
   reportHubCounts(() => runs.counts());
   setupAgentNamespace(io.of(AGENT_NAMESPACE) as AgentNamespace, runs, hosts, options);
-  const hub = { runs, store };
+  if (seal) cluster = setupCluster(ui, () => runs, seal);
+  const hub = { runs, store, cluster };
   // serverSideEmit needs an adapter that spans instances: forward only with Redis.
   const stopUi = setupUiNamespace(ui, hub, options, seal ? setupForwarding(ui, hub, seal) : undefined);
   const stopPresence = onPresenceChange((hostId) => {
@@ -93,6 +92,15 @@ export async function attachHub(server: http.Server, given: Partial<HubOptions> 
       .then((host) => host && ui.emit("host.status", host))
       .catch((err: unknown) => log.warn({ err }, "could not publish host status"));
   });
+  // Runs left active by an instance that stopped are taken over when their agent says hello here;
+  // those whose agent does not come back anywhere within the grace period are ended as lost.
+  const sweep = options.housekeeping
+    ? setTimeout(() => {
+        activeRunHosts()
+          .then((hostIds) => runs.sweepOrphans((hostId) => hosts.onlineAnywhere(hostId), hostIds))
+          .catch((err: unknown) => log.error({ err }, "could not end the steps of runs left behind"));
+      }, options.agentGraceMs)
+    : null;
   log.info("run hub attached (socket.io /agent, /ui)");
   return {
     io,
@@ -100,6 +108,7 @@ export async function attachHub(server: http.Server, given: Partial<HubOptions> 
     options,
     async close() {
       stopPruning();
+      if (sweep) clearTimeout(sweep);
       stopPresence();
       stopUi();
       runs.close();

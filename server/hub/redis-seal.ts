@@ -16,7 +16,16 @@ export interface Seal {
 }
 
 export function redisSeal(secret: string): Seal {
-  const key = Buffer.from(hkdfSync("sha256", secret, "casebook", "redis pub/sub v1", 32));
+  return sealFor(secret, "redis pub/sub v1");
+}
+
+/** Run state kept in the database (Run.live): a key of its own, so a sealed message is never a valid row. */
+export function runStateSeal(secret: string): Seal {
+  return sealFor(secret, "run state at rest v1");
+}
+
+function sealFor(secret: string, purpose: string): Seal {
+  const key = Buffer.from(hkdfSync("sha256", secret, "casebook", purpose, 32));
   return {
     seal(plain) {
       const nonce = randomBytes(NONCE_BYTES);

@@ -12,6 +12,7 @@ import type { LiveRunState } from "@/lib/runs/run-views";
 import type { NewRun, NewStepRun, OutputSink, RunStore, StepRunEnd } from "@/lib/runs/run-store";
 import { testPlaybook, testStep } from "@/testing/test-playbook";
 import { hasProcessSingleton } from "@/lib/process-singleton";
+import { redisSeal } from "./redis-seal";
 import { RunManager, type AgentLink } from "./run-manager";
 
 const playbook = testPlaybook(
@@ -113,20 +114,29 @@ class MemoryStore implements RunStore {
   recordOutput(stepRunId: string, _startedAt: Date, onCommitted: () => void): OutputSink {
     const parts = this.steps.get(stepRunId)!.output;
     let bytes = 0;
+    let raw = 0;
     return {
       get bytes() {
         return bytes;
       },
+      get committedRaw() {
+        return raw;
+      },
       uncommittedBytes: 0,
-      push: (data) => {
+      push: (data, rawEnd) => {
         parts.push(data);
         bytes += data.length;
+        raw = rawEnd;
         onCommitted();
       },
       snapshot: () => ({ committedSeq: parts.length, committedBytes: bytes, tail: Buffer.alloc(0) }),
       flush: async () => onCommitted(),
     };
   }
+  async activeRuns() {
+    return []; // one instance, never restarted: nothing to take over
+  }
+  async saveLive() {}
   async stepRunOutput(stepRunId: string) {
     const step = this.steps.get(stepRunId);
     return step ? { runId: step.runId, outputBytes: Buffer.concat(step.output).length } : null;
@@ -176,6 +186,7 @@ function setUp() {
   // Hosts revoked since (as another instance would record it in the database).
   const revoked = new Set<string>();
   const manager = new RunManager({
+    seal: redisSeal("test-secret-test-secret-test-secret-0123"),
     users: { currentRole: async (userId) => roles.get(userId) ?? null },
     options: {
       getPlaybook: async (slug) => [playbook, reads, needs].find((p) => p.slug === slug),

@@ -27,7 +27,11 @@ import type {
 import type { RunStore } from "@/lib/runs/run-store";
 import type { LiveRunState } from "@/lib/runs/run-views";
 import { SecretMasker } from "@/lib/runs/secret-masker";
+import type { RecorderStart } from "@/lib/runs/output-recorder";
+import type { StoredRun, StoredRunningStep } from "@/lib/runs/stored-runs";
 import type { HubOptions } from "./options";
+import type { Seal } from "./redis-seal";
+import { openLive, sealLive, type ActiveStep, type RunState } from "./run-state";
 import { recordEnding, type Ending } from "./step-ending";
 import { StepSession } from "./step-session";
 
@@ -56,41 +60,10 @@ export interface RunManagerDeps {
   hosts: Pick<HostStore, "runnableHost" | "access">;
   /** Stored roles: run-all re-checks its user before every step it launches. */
   users: UserDirectory;
-}
-
-interface ActiveStep {
-  stepRunId: string;
-  step: Step;
-  userId: string;
-  command: string;
-  startedAt: Date;
-  session: StepSession;
-  /** Set while the agent is away: the step ends as lost when it fires. */
-  lostTimer: NodeJS.Timeout | null;
-  safetyTimer: NodeJS.Timeout;
-  ending: boolean;
-}
-
-interface RunState {
-  id: string;
-  playbookSlug: string;
-  contentHash: string;
-  hostId: string;
-  hostName: string;
-  /** Who started the run: only they, or an admin, may act on it (lib/auth/permissions). */
-  ownerId: string;
-  ownerName: string;
-  values: Record<string, string>;
-  /** What earlier steps captured from their output (lib/runs/captures.ts): the latest of each name. */
-  captured: Record<string, string>;
-  secrets: string[];
-  active: ActiveStep | null;
-  /** The steps that ended in this run, in start order: what the diagnosis walk reasons from. */
-  history: Ran[];
-  /** The last "run all read steps" walk (kept once it stopped); `walking` while it goes on. */
-  walk: RunWalk | null;
-  walking: boolean;
-  runAllUserId: string | null;
+  /** Seals a run's live values for the database (Run.live), so another instance can take it over. */
+  seal: Seal;
+  /** The other instances: asked to let go of a host's runs before this one takes them over. */
+  cluster?: { release(hostId: string): Promise<void> };
 }
 
 type Refused = { ok: false; error: UiError };
@@ -108,9 +81,13 @@ export class RunManager {
   private readonly store: RunStore;
   private readonly hosts: RunManagerDeps["hosts"];
   private readonly users: UserDirectory;
+  private readonly seal: Seal;
+  private readonly cluster: NonNullable<RunManagerDeps["cluster"]>;
 
   constructor(deps: RunManagerDeps) {
     ({ options: this.opts, ui: this.ui, store: this.store, hosts: this.hosts, users: this.users } = deps);
+    this.seal = deps.seal;
+    this.cluster = deps.cluster ?? { release: async () => {} };
   }
 
   // ── Browsers ──────────────────────────────────────────────────────────────
@@ -124,12 +101,14 @@ export class RunManager {
       return err("host-offline", `Host "${host.name}" is offline: its agent is not connected.`);
     const checked = checkInputs(playbook.inputs, req.inputs);
     if (!checked.ok) return err("bad-request", checked.message);
+    const live = { values: checked.inputs.values, captured: {}, secrets: checked.inputs.secrets, runAllUserId: null };
     const run = await this.store.createRun({
       playbookSlug: playbook.slug,
       contentHash: playbook.contentHash,
       hostId: host.id,
       userId: user.id,
       inputs: checked.inputs.stored,
+      live: sealLive(this.seal, live),
     });
     this.runs.set(run.id, {
       id: run.id,
@@ -139,14 +118,11 @@ export class RunManager {
       hostName: host.name,
       ownerId: user.id,
       ownerName: user.name,
-      values: checked.inputs.values,
-      captured: {},
-      secrets: checked.inputs.secrets,
+      ...live,
       active: null,
       history: [],
       walk: null,
       walking: false,
-      runAllUserId: null,
     });
     log.info({ runId: run.id, playbook: playbook.slug, host: host.name, user: user.email }, "run started");
     const view = await this.view(run.id);
@@ -155,7 +131,7 @@ export class RunManager {
   }
 
   async runStep(user: SessionUser, req: StepRunRequest): Promise<UiResult<{ stepRunId: string }>> {
-    const run = this.runs.get(req.runId);
+    const run = await this.held(req.runId);
     if (!run) return this.notActive(req.runId);
     const notOwner = this.ownerRefusal(user, run);
     if (notOwner) return notOwner;
@@ -173,7 +149,7 @@ export class RunManager {
   }
 
   async runAllRead(user: SessionUser, runId: string): Promise<UiResult<object>> {
-    const run = this.runs.get(runId);
+    const run = await this.held(runId);
     if (!run) return this.notActive(runId);
     const notOwner = this.ownerRefusal(user, run);
     if (notOwner) return notOwner;
@@ -185,13 +161,14 @@ export class RunManager {
     run.walk = { path: [], stopped: null };
     run.walking = true;
     run.runAllUserId = user.id;
+    await this.store.saveLive(run.id, sealLive(this.seal, run));
     const next = await this.walkOn(run, playbook);
     if (!run.walking) await this.publishRun(run.id);
     return next.ok ? { ok: true } : next;
   }
 
   async cancel(user: SessionUser, runId: string): Promise<UiResult<object>> {
-    const run = this.runs.get(runId);
+    const run = await this.held(runId);
     if (!run) return this.notActive(runId);
     const notOwner = this.ownerRefusal(user, run);
     if (notOwner) return notOwner;
@@ -218,7 +195,7 @@ export class RunManager {
   }
 
   async finishRun(user: SessionUser, runId: string): Promise<UiResult<{ run: RunView }>> {
-    const run = this.runs.get(runId);
+    const run = await this.held(runId);
     if (!run) return this.notActive(runId);
     const notOwner = this.ownerRefusal(user, run);
     if (notOwner) return notOwner;
@@ -266,14 +243,23 @@ export class RunManager {
     return this.links.has(hostId);
   }
 
-  /** A (re)connected agent said hello: pick its running steps back up, end those it lost. */
-  agentHello(link: AgentLink, hello: AgentHello): string[] {
+  /**
+   * A (re)connected agent said hello: take its host's runs over from wherever they were driven
+   * (another instance, or this one before a restart), pick its running steps back up, end those it
+   * lost. Returns the steps it reported that no run here knows: it should drop them.
+   */
+  async agentHello(link: AgentLink, hello: AgentHello): Promise<string[]> {
+    await this.cluster.release(link.hostId);
     this.links.set(link.hostId, link);
     const reported = new Set(hello.active.map((a) => a.stepRunId));
+    await this.takeOver({ hostId: link.hostId });
     const forget = [...reported].filter((id) => this.steps.get(id)?.hostId !== link.hostId);
     for (const run of this.runsOnHost(link.hostId)) {
       const active = run.active;
-      if (!active) continue;
+      if (!active) {
+        if (run.walking) setImmediate(() => void this.walkOn(run).then(() => this.publishRun(run.id)));
+        continue;
+      }
       if (reported.has(active.stepRunId)) {
         if (active.lostTimer) clearTimeout(active.lostTimer);
         active.lostTimer = null;
@@ -286,17 +272,52 @@ export class RunManager {
     return forget;
   }
 
-  agentGone(link: AgentLink): void {
-    if (this.links.get(link.hostId) !== link) return;
-    this.links.delete(link.hostId);
-    const grace = this.opts.agentGraceMs;
-    const seconds = Math.round(grace / 1000);
-    const reason = `the agent disconnected and did not come back within ${seconds} s; output up to then is kept`;
-    for (const run of this.runsOnHost(link.hostId)) {
+  /**
+   * Another instance took this host's agent: stop driving its runs, without ending anything, once
+   * what they emitted is committed. The new owner carries on from the database.
+   */
+  async release(hostId: string): Promise<void> {
+    this.links.delete(hostId);
+    for (const run of this.runsOnHost(hostId)) {
+      this.runs.delete(run.id);
       const active = run.active;
-      if (!active || active.lostTimer) continue;
-      active.lostTimer = setTimeout(() => void this.end(run, active, ...lost(reason)), grace);
+      if (!active) continue;
+      if (active.ended) await active.ended;
+      else {
+        if (active.lostTimer) clearTimeout(active.lostTimer);
+        clearTimeout(active.safetyTimer);
+        await active.session.release();
+      }
+      this.steps.delete(active.stepRunId);
     }
+  }
+
+  /** Active runs left by an instance that stopped, when their agent did not come back: end their steps. */
+  async sweepOrphans(isOnline: (hostId: string) => Promise<boolean>, hostIds: string[]): Promise<void> {
+    for (const hostId of hostIds) {
+      if (this.links.has(hostId) || (await isOnline(hostId))) continue;
+      await this.takeOver({ hostId });
+      const seconds = Math.round(this.opts.agentGraceMs / 1000);
+      const reason = `the server stopped while the step ran and the agent did not come back within ${seconds} s`;
+      for (const run of this.runsOnHost(hostId)) {
+        if (run.active) await this.end(run, run.active, ...lost(`${reason}; output up to then is kept`));
+      }
+    }
+  }
+
+  agentGone(link: AgentLink): void {
+    if (this.links.get(link.hostId) !== link) return; // a newer connection (or another instance) has it
+    this.links.delete(link.hostId);
+    for (const run of this.runsOnHost(link.hostId)) this.awaitAgent(run);
+  }
+
+  /** The run's step ends as lost unless its agent is back within the grace period. */
+  private awaitAgent(run: RunState): void {
+    const active = run.active;
+    if (!active || active.lostTimer) return;
+    const seconds = Math.round(this.opts.agentGraceMs / 1000);
+    const reason = `the agent disconnected and did not come back within ${seconds} s; output up to then is kept`;
+    active.lostTimer = setTimeout(() => void this.end(run, active, ...lost(reason)), this.opts.agentGraceMs);
   }
 
   output(link: AgentLink, chunk: StepOutput): void {
@@ -332,6 +353,100 @@ export class RunManager {
   }
 
   // ── Inside ────────────────────────────────────────────────────────────────
+
+  /** The run's running step from now on: its session, and the timer for an agent that never reports. */
+  private track(
+    run: RunState,
+    stepRun: { id: string; startedAt: Date },
+    step: Step,
+    userId: string,
+    from?: RecorderStart,
+  ): ActiveStep {
+    const session = new StepSession({
+      stepRunId: stepRun.id,
+      secrets: run.secrets,
+      maxOutputBytes: this.opts.maxOutputBytes,
+      from,
+      record: (onCommitted) => this.store.recordOutput(stepRun.id, stepRun.startedAt, onCommitted, from),
+      broadcast: (offset, data, except) => this.ui.output(run.id, stepRun.id, offset, data, except),
+      resync: (socketId) => this.ui.resync(run.id, stepRun.id, socketId),
+      sendAck: (offset) => this.links.get(run.hostId)?.send("step.ack", { stepRunId: stepRun.id, offset }),
+    });
+    const sinceStart = Date.now() - stepRun.startedAt.getTime();
+    const active: ActiveStep = {
+      stepRunId: stepRun.id,
+      step,
+      userId,
+      command: agentStepCommand(step).command,
+      startedAt: stepRun.startedAt,
+      session,
+      lostTimer: null,
+      ended: null,
+      // The agent enforces the timeout; this catches an agent that never reports back.
+      safetyTimer: setTimeout(
+        () => void this.end(run, active, ...lost("the agent did not report the end of the step in time")),
+        Math.max(0, step.timeout * 1000 + 120_000 - sinceStart),
+      ),
+    };
+    run.active = active;
+    this.steps.set(stepRun.id, run);
+    return active;
+  }
+
+  /** The run if it is active: driven here, or taken over from the database when no instance drives it. */
+  private async held(runId: string): Promise<RunState | null> {
+    const run = this.runs.get(runId);
+    if (run) return run;
+    await this.takeOver({ runId });
+    return this.runs.get(runId) ?? null;
+  }
+
+  /** Rebuilds active runs from the database that this instance does not drive yet. */
+  private async takeOver(where: { hostId: string } | { runId: string }): Promise<void> {
+    for (const stored of await this.store.activeRuns(where)) {
+      if (this.runs.has(stored.id)) continue;
+      const rebuilt = await this.rebuild(stored);
+      if (!rebuilt || this.runs.has(stored.id)) continue; // taken over meanwhile by a concurrent request
+      const { run, running } = rebuilt;
+      this.runs.set(run.id, run);
+      if (running) {
+        const { row, step } = running;
+        this.track(run, { id: row.id, startedAt: row.startedAt }, step, row.userId ?? run.ownerId, row.from);
+        if (!this.links.has(run.hostId)) this.awaitAgent(run);
+      }
+      log.info({ runId: run.id, host: run.hostName, running: run.active?.stepRunId }, "run taken over");
+    }
+  }
+
+  private async rebuild(
+    stored: StoredRun,
+  ): Promise<{ run: RunState; running: { row: StoredRunningStep; step: Step } | null } | null> {
+    const live = openLive(this.seal, stored.live);
+    if (!live) log.warn({ runId: stored.id }, "run's live values are not readable here; its inputs are empty");
+    const run: RunState = {
+      id: stored.id,
+      playbookSlug: stored.playbookSlug,
+      contentHash: stored.contentHash,
+      hostId: stored.hostId,
+      hostName: stored.hostName,
+      ownerId: stored.ownerId ?? "",
+      ownerName: stored.ownerName,
+      ...(live ?? { values: {}, captured: {}, secrets: [], runAllUserId: null }),
+      active: null,
+      history: stored.history,
+      walk: stored.walk,
+      walking: stored.walk !== null && stored.walk.stopped === null && live?.runAllUserId != null,
+    };
+    const row = stored.running;
+    if (!row) return { run, running: null };
+    const playbook = await this.opts.getPlaybook(run.playbookSlug);
+    const step = playbook?.contentHash === run.contentHash && playbook.steps.find((s) => s.id === row.stepId);
+    if (!step) {
+      log.warn({ runId: run.id, step: row.stepId }, "running step is not in the current playbook; left alone");
+      return null;
+    }
+    return { run, running: { row, step } };
+  }
 
   private notActive(runId: string): Refused {
     return err("conflict", `Run ${runId} is not active (finished, interrupted or unknown); start a new run.`);
@@ -398,32 +513,7 @@ export class RunManager {
       await this.store.discardStepRun(stepRun.id);
       return err("conflict", `Step "${run.active.step.id}" is still running in this run.`);
     }
-    const session = new StepSession({
-      stepRunId: stepRun.id,
-      secrets: run.secrets,
-      maxOutputBytes: this.opts.maxOutputBytes,
-      record: (onCommitted) => this.store.recordOutput(stepRun.id, stepRun.startedAt, onCommitted),
-      broadcast: (offset, data, except) => this.ui.output(run.id, stepRun.id, offset, data, except),
-      resync: (socketId) => this.ui.resync(run.id, stepRun.id, socketId),
-      sendAck: (offset) => this.links.get(run.hostId)?.send("step.ack", { stepRunId: stepRun.id, offset }),
-    });
-    const timeoutMs = step.timeout * 1000;
-    const active: ActiveStep = {
-      stepRunId: stepRun.id,
-      step,
-      userId,
-      command,
-      startedAt: stepRun.startedAt,
-      session,
-      lostTimer: null,
-      ending: false,
-      // The agent enforces the timeout; this catches an agent that never reports back.
-      safetyTimer: setTimeout(() => {
-        void this.end(run, active, ...lost("the agent did not report the end of the step in time"));
-      }, timeoutMs + 120_000),
-    };
-    run.active = active;
-    this.steps.set(stepRun.id, run);
+    this.track(run, { id: stepRun.id, startedAt: stepRun.startedAt }, step, userId);
     link.send("step.start", {
       stepRunId: stepRun.id,
       runId: run.id,
@@ -436,7 +526,7 @@ export class RunManager {
       command,
       // Captures arrive as inputs do; the content check keeps their names apart.
       env: { ...run.captured, ...run.values },
-      timeoutMs,
+      timeoutMs: step.timeout * 1000,
       maxOutputBytes: this.opts.maxOutputBytes,
       cols: stepRun.cols,
       rows: stepRun.rows,
@@ -450,9 +540,12 @@ export class RunManager {
     return { ok: true, stepRunId: stepRun.id };
   }
 
-  private async end(run: RunState, active: ActiveStep, ending: Ending, reason?: string): Promise<void> {
-    if (active.ending) return;
-    active.ending = true;
+  private end(run: RunState, active: ActiveStep, ending: Ending, reason?: string): Promise<void> {
+    active.ended ??= this.writeEnd(run, active, ending, reason);
+    return active.ended;
+  }
+
+  private async writeEnd(run: RunState, active: ActiveStep, ending: Ending, reason?: string): Promise<void> {
     if (active.lostTimer) clearTimeout(active.lostTimer);
     clearTimeout(active.safetyTimer);
     const output = await active.session.close();
@@ -461,6 +554,7 @@ export class RunManager {
     Object.assign(run.captured, captured.values);
     run.secrets.push(...captured.secrets); // masked in every later step's command, output and reason
     await this.store.endStepRun(active.stepRunId, end, audit);
+    if (Object.keys(captured.values).length > 0) await this.store.saveLive(run.id, sealLive(this.seal, run));
     this.steps.delete(active.stepRunId);
     if (run.active === active) run.active = null;
     const result = { verdict: end.verdict, exitCode: ending.exitCode, bytes: output.bytes };

@@ -10,12 +10,19 @@ const MB = 1024 * 1024;
 /** Records nothing and commits at once: what is under test is the crediting. */
 function memorySink(): OutputSink {
   let bytes = 0;
+  let raw = 0;
   return {
     get bytes() {
       return bytes;
     },
+    get committedRaw() {
+      return raw;
+    },
     uncommittedBytes: 0,
-    push: (data) => void (bytes += data.length),
+    push: (data, rawEnd) => {
+      bytes += data.length;
+      raw = rawEnd;
+    },
     snapshot: () => ({ bytes, chunks: [] }) as unknown as ReturnType<OutputSink["snapshot"]>,
     flush: async () => {},
   };

@@ -1,7 +1,9 @@
 // One step while it runs: takes the agent's raw output chunks in offset order (dropping resent
 // duplicates), masks secrets, broadcasts and records the result, keeps text for the expectation,
-// and decides when to credit the agent (never while the database or a watching browser lags, and a
-// watcher only for a bounded time: one that makes no progress or acknowledges backwards is dropped).
+// and decides when to credit the agent: only past what the database committed, so an instance
+// that dies loses nothing the agent cannot resend to the next one, and never while a watching
+// browser lags (a watcher only for a bounded time: one that makes no progress or acknowledges
+// backwards is dropped).
 // A dropped watcher gets no more live output, so nothing piles up for it in the server's or the
 // browser's memory; it is told to re-sync and catches up by a replay from storage.
 import type { StepOutput } from "@/agent/src/protocol";
@@ -9,11 +11,10 @@ import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics/metrics";
 import { ExpectText } from "@/lib/runs/expect-text";
 import { UI_WINDOW_BYTES } from "@/lib/runs/protocol";
+import type { RecorderStart } from "@/lib/runs/output-recorder";
 import type { OutputSink } from "@/lib/runs/run-store";
 import { SecretMasker } from "@/lib/runs/secret-masker";
 
-/** Uncommitted output above which the agent gets no more credit until the database catches up. */
-const RECORDER_HIGH_WATER = 8 * 1024 * 1024;
 /**
  * A watcher that stays more than UI_WINDOW_BYTES behind without progress this long is no longer
  * waited for: the most a watcher can hold back the agent in one go. Repeating an offset is not
@@ -27,6 +28,8 @@ export interface StepSessionDeps {
   maxOutputBytes: number;
   /** Where the masked output is recorded; `onCommitted` runs after each committed batch. */
   record: (onCommitted: () => void) => OutputSink;
+  /** Taking over a step another instance drove: where its stored output ends. */
+  from?: RecorderStart;
   /** Sends masked bytes at a (masked-stream) offset to everyone watching but the dropped. */
   broadcast: (offset: number, data: Buffer, except: ReadonlySet<string>) => void;
   /** Tells a dropped watcher to catch up by replay (`step.resync`). */
@@ -66,6 +69,8 @@ export class StepSession {
   constructor(private readonly deps: StepSessionDeps) {
     this.masker = new SecretMasker(deps.secrets);
     this.recorder = deps.record(() => this.maybeAck());
+    if (deps.from) this.received = this.acked = deps.from.raw;
+    if (deps.from) this.emitted = deps.from.bytes;
   }
 
   take(chunk: StepOutput): void {
@@ -92,7 +97,7 @@ export class StepSession {
       fresh = fresh.subarray(0, Math.max(0, cap - this.emitted));
       this.truncated = true;
     }
-    if (fresh.length) this.emit(this.masker.push(fresh));
+    if (fresh.length) this.emit(this.masker.push(fresh), this.received - this.masker.heldBytes);
     this.maybeAck();
   }
 
@@ -131,29 +136,45 @@ export class StepSession {
       this.closed = true;
       if (this.recheck) clearTimeout(this.recheck);
       const rest = this.masker.flush();
-      if (rest.length) this.emit(rest);
+      if (rest.length) this.emit(rest, this.received);
     }
     await this.recorder.flush();
     return { text: this.expectText.text(), bytes: this.emitted, truncated: this.truncated };
   }
 
-  private emit(data: Buffer): void {
+  /**
+   * Hands the step over to another instance (its agent moved there): stops taking output and
+   * commits what was emitted. What the masker held back is not emitted: the next owner gets it
+   * again from the agent, from the raw offset the committed output accounts for.
+   */
+  async release(): Promise<void> {
+    this.closed = true;
+    if (this.recheck) clearTimeout(this.recheck);
+    await this.recorder.flush();
+  }
+
+  /** Raw bytes the agent may drop: those whose masked output is committed. */
+  private get creditable(): number {
+    return this.recorder.uncommittedBytes === 0 ? this.received - this.masker.heldBytes : this.recorder.committedRaw;
+  }
+
+  private emit(data: Buffer, rawEnd: number): void {
     if (data.length === 0) return;
     const offset = this.emitted;
     this.emitted += data.length;
-    this.recorder.push(data);
+    this.recorder.push(data, rawEnd);
     this.expectText.push(data);
     this.deps.broadcast(offset, data, this.dropped);
   }
 
   private forceAck(): void {
-    this.acked = this.received;
-    this.deps.sendAck(this.received);
+    this.acked = Math.max(this.acked, this.creditable);
+    this.deps.sendAck(this.acked);
   }
 
   private maybeAck(): void {
-    if (this.closed || this.received <= this.acked) return;
-    if (this.recorder.uncommittedBytes > RECORDER_HIGH_WATER) return; // the commit callback retries
+    // Until the database commits, the agent keeps its bytes; the commit callback comes back here.
+    if (this.closed || this.creditable <= this.acked) return;
     const laggard = this.laggard();
     if (laggard) {
       if (!this.recheck) {

@@ -12,6 +12,7 @@ import { mayDo, type RunAction } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/request-user";
 import type { UiCommand, UiError, UiEvent, UiReply, UiRequest, UiResult, UiSignal } from "@/lib/runs/protocol";
 import type { RunStore } from "@/lib/runs/run-store";
+import type { Cluster } from "./cluster";
 import type { RunManager } from "./run-manager";
 import { sendReplay } from "./ui-replay";
 import { runRoom, type UiSocket } from "./ui-socket";
@@ -20,6 +21,8 @@ import { runRoom, type UiSocket } from "./ui-socket";
 export interface HubContext {
   runs: RunManager;
   store: RunStore;
+  /** The other instances, for a watcher of a step driven elsewhere. */
+  cluster: Cluster;
 }
 
 /** On the instance that owns the request, which may not be the browser's. */
@@ -111,9 +114,10 @@ export const UI_HANDLERS = {
     needs: "watch",
     owner: "any",
     host: null,
-    handle: async ({ socket, runs }, { runId }) => {
+    handle: async ({ socket, runs, cluster }, { runId }) => {
       await socket.leave(runRoom(runId));
       runs.watcherGone(socket.id);
+      cluster.watcherGone(socket.id);
       return { reply: { ok: true } };
     },
   },
@@ -157,7 +161,12 @@ export const UI_HANDLERS = {
     needs: "watch",
     owner: "any",
     host: null,
-    handle: ({ runs, socket }, { stepRunId, offset }) => runs.session(stepRunId)?.watcherAck(socket.id, offset),
+    handle: ({ runs, cluster, socket }, { stepRunId, offset }) => {
+      // A step driven by another instance: its session there waits for this watcher too.
+      const session = runs.session(stepRunId);
+      if (session) session.watcherAck(socket.id, offset);
+      else cluster.watcherAck(stepRunId, socket.id, offset);
+    },
   },
 } satisfies { [E in UiEvent]: UiHandler<E> };
 

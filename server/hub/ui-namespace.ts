@@ -91,7 +91,10 @@ export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOpt
       if (typeof reply === "function") reply({ ok: false, error: unknownEvent(event) });
     });
     for (const event of Object.keys(UI_COMMANDS) as UiEvent[]) listen(socket, event, guard);
-    socket.on("disconnect", () => hub.runs.watcherGone(socket.id));
+    socket.on("disconnect", () => {
+      hub.runs.watcherGone(socket.id);
+      hub.cluster.watcherGone(socket.id);
+    });
   });
 
   /** Whether this socket has joined the room of the run whose running step is `stepRunId`. */

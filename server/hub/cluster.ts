@@ -1,0 +1,74 @@
+// What instances tell each other about runs, over the Redis adapter and sealed (redis-seal.ts):
+// "let go of this host's runs" before one takes them over (its agent moved there), and a watching
+// browser's acknowledgements, so that a browser lagging on one instance slows the agent on another.
+// A message that does not open is ignored.
+import type { Namespace } from "socket.io";
+import { z } from "zod";
+import { log } from "@/lib/log";
+import { openValue, sealValue, type Seal } from "./redis-seal";
+import type { RunManager } from "./run-manager";
+
+const RELEASE = "hub.release";
+const WATCH = "hub.watch";
+
+const releaseSchema = z.object({ hostId: z.string() });
+/** offset null: the watcher left. */
+const watchSchema = z.object({ stepRunId: z.string().nullable(), socketId: z.string(), offset: z.number().nullable() });
+
+interface ClusterEvents {
+  [RELEASE]: (sealed: unknown, done: (ok: boolean) => void) => void;
+  [WATCH]: (sealed: unknown) => void;
+}
+
+type ClusterNamespace = Namespace<Record<string, never>, Record<string, never>, ClusterEvents>;
+
+export interface Cluster {
+  /** Resolves once every other instance answered (a dead one is not waited for past the timeout). */
+  release(hostId: string): Promise<void>;
+  watcherAck(stepRunId: string, socketId: string, offset: number): void;
+  watcherGone(socketId: string): void;
+}
+
+/** With one instance there is nobody to tell. */
+export const SOLO: Cluster = { release: async () => {}, watcherAck: () => {}, watcherGone: () => {} };
+
+export function setupCluster(ui: Namespace, runs: () => RunManager, seal: Seal): Cluster {
+  const nsp = ui as unknown as ClusterNamespace;
+
+  nsp.on(RELEASE, (sealed, done) => {
+    const m = releaseSchema.safeParse(openValue(seal, sealed));
+    if (!m.success) return done(false);
+    runs()
+      .release(m.data.hostId)
+      .then(
+        () => done(true),
+        (err: unknown) => {
+          log.error({ err, hostId: m.data.hostId }, "could not release a host's runs");
+          done(false);
+        },
+      );
+  });
+
+  nsp.on(WATCH, (sealed) => {
+    const m = watchSchema.safeParse(openValue(seal, sealed));
+    if (!m.success) return;
+    const { stepRunId, socketId, offset } = m.data;
+    if (stepRunId === null || offset === null) runs().watcherGone(socketId);
+    else runs().session(stepRunId)?.watcherAck(socketId, offset);
+  });
+
+  const watch = (stepRunId: string | null, socketId: string, offset: number | null) =>
+    nsp.serverSideEmit(WATCH, sealValue(seal, { stepRunId, socketId, offset }));
+
+  return {
+    release: (hostId) =>
+      new Promise((resolve) => {
+        nsp.serverSideEmit(RELEASE, sealValue(seal, { hostId }), (err: Error | null) => {
+          if (err) log.warn({ err, hostId }, "not every instance answered the release of a host in time");
+          resolve();
+        });
+      }),
+    watcherAck: (stepRunId, socketId, offset) => watch(stepRunId, socketId, offset),
+    watcherGone: (socketId) => watch(null, socketId, null),
+  };
+}
