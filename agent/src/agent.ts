@@ -20,11 +20,13 @@ import {
   type StepExit,
   type StepStart,
 } from "./protocol";
+import { ServerRotation, type NextDial } from "./server-rotation";
 import { StepProcess } from "./step-process";
 import { agentVersion, describeOs } from "./system";
 
 export interface AgentConfig {
-  server: string;
+  /** Tried in this order, round and round (server-rotation.ts); at least one. */
+  servers: string[];
   token: string;
   name: string;
   policy: AgentPolicy;
@@ -49,7 +51,10 @@ type AgentSocket = Socket<ServerToAgentEvents, AgentToServerEvents>;
 type ServerPayload<E extends keyof ServerToAgentEvents> = Parameters<ServerToAgentEvents[E]>[0];
 
 export class Agent {
-  private readonly socket: AgentSocket;
+  private socket: AgentSocket;
+  private readonly rotation: ServerRotation;
+  /** The same on every server: how a server tells this process reconnecting from a second agent. */
+  private readonly instance = crypto.randomUUID();
   private readonly steps = new Map<string, ActiveStep>();
   private welcomed = false;
   private windowBytes = 1024 * 1024;
@@ -63,26 +68,39 @@ export class Agent {
     private readonly onFatal: (reason: string) => void,
   ) {
     this.baseEnv = stepEnvironment(process.env);
-    const url = config.server.replace(/\/+$/, "") + AGENT_NAMESPACE;
-    this.socket = io(url, {
-      auth: { token: config.token, instance: crypto.randomUUID() },
+    this.rotation = new ServerRotation(config.servers);
+    this.socket = this.open(this.rotation.current);
+  }
+
+  /**
+   * A socket to one server. socket.io's Manager, and so its reconnection, is per URL: the agent
+   * reconnects by itself instead, with a new socket each time (rotation decides where and when).
+   */
+  private open(server: string): AgentSocket {
+    const socket: AgentSocket = io(server.replace(/\/+$/, "") + AGENT_NAMESPACE, {
+      auth: { token: this.config.token, instance: this.instance },
       transports: ["websocket"],
-      reconnectionDelay: 500,
-      reconnectionDelayMax: 10_000,
+      reconnection: false,
+      forceNew: true,
       autoConnect: false,
     });
-    this.socket.on("connect", () => this.sayHello());
-    this.socket.on("disconnect", (reason) => this.onDisconnect(reason));
-    this.socket.on("connect_error", (err) => this.onConnectError(err));
-    this.onServer("step.start", (start) => this.onStart(start));
-    this.onServer("step.ack", ({ stepRunId, offset }) => this.steps.get(stepRunId)?.output.ack(offset));
-    this.onServer("step.cancel", ({ stepRunId }) => this.steps.get(stepRunId)?.process?.stop("cancelled"));
+    socket.on("connect", () => this.sayHello());
+    socket.on("disconnect", (reason) => this.onDisconnect(reason));
+    socket.on("connect_error", (err) => this.onConnectError(err));
+    this.onServer(socket, "step.start", (start) => this.onStart(start));
+    this.onServer(socket, "step.ack", ({ stepRunId, offset }) => this.steps.get(stepRunId)?.output.ack(offset));
+    this.onServer(socket, "step.cancel", ({ stepRunId }) => this.steps.get(stepRunId)?.process?.stop("cancelled"));
+    return socket;
   }
 
   /** Handles a server event whose payload passes its schema; a malformed step.start is refused. */
-  private onServer<E extends keyof ServerToAgentEvents>(event: E, handle: (payload: ServerPayload<E>) => void): void {
+  private onServer<E extends keyof ServerToAgentEvents>(
+    socket: AgentSocket,
+    event: E,
+    handle: (payload: ServerPayload<E>) => void,
+  ): void {
     const schema = SERVER_TO_AGENT[event];
-    const listen = this.socket.on.bind(this.socket) as (event: string, listener: (raw: unknown) => void) => void;
+    const listen = socket.on.bind(socket) as (event: string, listener: (raw: unknown) => void) => void;
     listen(event, (raw) => {
       const parsed = schema.safeParse(raw);
       if (parsed.success) return handle(parsed.data as ServerPayload<E>);
@@ -96,10 +114,10 @@ export class Agent {
   }
 
   start(): void {
-    const { server, name, policy, manifest } = this.config;
+    const { servers, name, policy, manifest } = this.config;
     const pinned = manifest?.current;
     log.info(
-      { server, name, policy, ...(pinned && { manifestFile: manifest.file, ...describeManifest(pinned) }) },
+      { servers, name, policy, ...(pinned && { manifestFile: manifest.file, ...describeManifest(pinned) }) },
       "connecting",
     );
     manifest?.watch();
@@ -117,6 +135,12 @@ export class Agent {
     if (this.heartbeat) clearInterval(this.heartbeat);
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.config.manifest?.close();
+    this.close();
+  }
+
+  /** Done with the current socket: none of its events reach the agent any more. */
+  private close(): void {
+    this.socket.removeAllListeners();
     this.socket.disconnect();
   }
 
@@ -146,8 +170,10 @@ export class Agent {
       return;
     }
     this.welcomed = true;
+    this.rotation.welcomed();
     this.windowBytes = welcome.windowBytes;
-    log.info({ hostId: welcome.hostId, host: welcome.hostName, resuming: this.steps.size }, "connected");
+    const server = this.rotation.current;
+    log.info({ server, hostId: welcome.hostId, host: welcome.hostName, resuming: this.steps.size }, "connected");
     for (const stepRunId of welcome.forget) {
       const step = this.steps.get(stepRunId);
       step?.process?.stop("cancelled");
@@ -170,9 +196,11 @@ export class Agent {
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.heartbeat = null;
     if (this.stopping) return;
-    log.warn({ reason, unsentSteps: this.steps.size }, "disconnected");
-    // socket.io reconnects by itself except when the server closed the connection on purpose.
-    if (reason === "io server disconnect") this.reconnectLater();
+    const server = this.rotation.current;
+    // A server that closed the connection on purpose (shutting down, say) is not asked again first.
+    const next = reason === "io server disconnect" ? this.rotation.failed() : this.rotation.dropped();
+    log.warn({ server, reason, unsentSteps: this.steps.size, next: next.url }, "disconnected");
+    this.redial(next);
   }
 
   private onConnectError(err: Error & { data?: { fatal?: boolean } }): void {
@@ -180,20 +208,21 @@ export class Agent {
       this.onFatal(`server refused this agent: ${err.message}`);
       return;
     }
-    log.warn({ error: err.message }, "cannot reach the server; retrying");
-    // A refusal by the namespace's middleware stops socket.io's own retries.
-    if (!this.socket.active) this.reconnectLater();
+    const server = this.rotation.current;
+    const next = this.rotation.failed();
+    log.warn({ server, error: err.message, next: next.url }, "cannot reach the server; retrying");
+    this.redial(next);
   }
 
-  private reconnectLater(): void {
+  /** Leaves the current socket and, after the wait, dials the next server; unsent output stays put. */
+  private redial(next: NextDial): void {
     if (this.reconnectTimer || this.stopping) return;
-    this.reconnectTimer = setTimeout(
-      () => {
-        this.reconnectTimer = null;
-        this.socket.connect();
-      },
-      1000 + Math.random() * 1000,
-    );
+    this.close();
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      this.socket = this.open(next.url);
+      this.socket.connect();
+    }, next.delayMs);
   }
 
   private refuse(stepRunId: string, reason: string): void {

@@ -33,6 +33,15 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
+/** `--server a,b --server c`: every URL in order, each one checked. */
+function servers(value: string, previous: string[] | undefined): string[] {
+  const urls = list(value);
+  if (urls.length === 0) throw new InvalidArgumentError("needs at least one http(s) URL");
+  const bad = urls.find((url) => !/^https?:\/\//i.test(url) || !URL.canParse(url));
+  if (bad !== undefined) throw new InvalidArgumentError(`"${bad}" is not an http(s) URL`);
+  return [...(previous ?? []), ...urls];
+}
+
 function errorCode(err: unknown): string {
   return `cannot read it (${(err as NodeJS.ErrnoException).code ?? String(err)})`;
 }
@@ -63,7 +72,7 @@ function openManifest(fail: (message: string) => never, file?: string, keyFiles?
 }
 
 interface CliOptions {
-  server: string;
+  server: string[];
   token?: string;
   tokenFile?: string;
   name: string;
@@ -85,8 +94,13 @@ export function parseArgs(argv: string[]): AgentConfig {
     )
     .version(agentVersion())
     .addOption(
-      new Option("--server <url>", "Casebook server URL, e.g. https://casebook.example.com")
+      new Option(
+        "--server <urls>",
+        "Casebook server URL, e.g. https://casebook.example.com; several (comma-separated or repeated) are " +
+          "tried in order, the next one whenever the current one cannot be reached",
+      )
         .env("CASEBOOK_SERVER")
+        .argParser(servers)
         .makeOptionMandatory(),
     )
     .addOption(
@@ -151,10 +165,9 @@ export function parseArgs(argv: string[]): AgentConfig {
   const opts = program.opts<CliOptions>();
   const token = opts.tokenFile ? fs.readFileSync(opts.tokenFile, "utf8").trim() : opts.token?.trim();
   if (!token) program.error("error: a token is required (--token, --token-file or CASEBOOK_TOKEN)");
-  if (!/^https?:\/\//.test(opts.server)) program.error(`error: --server must be an http(s) URL, got "${opts.server}"`);
   const manifest = openManifest((message) => program.error(message), opts.manifest, opts.trustKey);
   return {
-    server: opts.server,
+    servers: opts.server,
     token: token ?? "",
     name: opts.name,
     policy: { maxRisk: opts.maxRisk, allowTags: opts.allowTags ?? null, allowPlaybooks: opts.allowPlaybooks ?? null },
