@@ -111,7 +111,7 @@ export async function attachHub(server: http.Server, given: Partial<HubOptions> 
       if (sweep) clearTimeout(sweep);
       stopPresence();
       stopUi();
-      runs.close();
+      await runs.close();
       io.of(AGENT_NAMESPACE).disconnectSockets(true);
       ui.disconnectSockets(true);
       // io.close() would also close the HTTP server, which belongs to the caller.

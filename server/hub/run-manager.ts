@@ -344,12 +344,14 @@ export class RunManager {
     await this.end(run, run.active, { cause: "refused", exitCode: null, signal: null }, reason);
   }
 
-  /** Stops timers (server shutdown). Running steps stay "running" and are marked interrupted next start. */
-  close(): void {
-    for (const run of this.runs.values()) {
-      if (run.active?.lostTimer) clearTimeout(run.active.lostTimer);
-      if (run.active) clearTimeout(run.active.safetyTimer);
-    }
+  /**
+   * Server shutdown: lets go of every run once its output so far is committed. Running steps stay
+   * "running": their agent reconnects to another instance, or to this one restarted, which takes
+   * them over (or ends them as lost when the agent does not come back).
+   */
+  async close(): Promise<void> {
+    const hostIds = new Set([...this.runs.values()].map((r) => r.hostId));
+    await Promise.all([...hostIds].map((hostId) => this.release(hostId)));
   }
 
   // ── Inside ────────────────────────────────────────────────────────────────

@@ -71,6 +71,7 @@ export class StepSession {
     this.recorder = deps.record(() => this.maybeAck());
     if (deps.from) this.received = this.acked = deps.from.raw;
     if (deps.from) this.emitted = deps.from.bytes;
+    this.truncated = deps.maxOutputBytes > 0 && this.emitted >= deps.maxOutputBytes;
   }
 
   take(chunk: StepOutput): void {
@@ -81,6 +82,8 @@ export class StepSession {
       this.forceAck(); // a resend of bytes we have: the agent missed our ack
       return;
     }
+    // Past the cap nothing more is kept: the agent may already have dropped what a new owner asked for.
+    if (chunk.offset > this.received && this.truncated) this.received = chunk.offset;
     if (chunk.offset > this.received) {
       // Cannot happen on one ordered connection; after a reconnect the agent resends from our ack.
       log.warn(
@@ -153,9 +156,9 @@ export class StepSession {
     await this.recorder.flush();
   }
 
-  /** Raw bytes the agent may drop: those whose masked output is committed. */
+  /** Raw bytes the agent may drop: those whose masked output is committed, and all once past the cap. */
   private get creditable(): number {
-    return this.recorder.uncommittedBytes === 0 ? this.received - this.masker.heldBytes : this.recorder.committedRaw;
+    return this.truncated && this.recorder.uncommittedBytes === 0 ? this.received : this.recorder.committedRaw;
   }
 
   private emit(data: Buffer, rawEnd: number): void {
