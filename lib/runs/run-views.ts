@@ -170,7 +170,10 @@ export async function loadRunView(
 
 /** A walk written by another version that no longer parses is dropped, not served half-right. */
 export function storedWalk(value: Prisma.JsonValue | null): RunWalk | null {
-  return runWalkSchema.nullable().catch(null).parse(value ?? null);
+  return runWalkSchema
+    .nullable()
+    .catch(null)
+    .parse(value ?? null);
 }
 
 /** Newest first; filter by playbook and/or host. */

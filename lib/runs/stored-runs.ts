@@ -44,7 +44,15 @@ const SELECT = {
   user: { select: { name: true } },
   steps: {
     orderBy: { startedAt: "asc" },
-    select: { id: true, stepId: true, verdict: true, userId: true, startedAt: true, outputBytes: true, receivedBytes: true },
+    select: {
+      id: true,
+      stepId: true,
+      verdict: true,
+      userId: true,
+      startedAt: true,
+      outputBytes: true,
+      receivedBytes: true,
+    },
   },
 } as const;
 

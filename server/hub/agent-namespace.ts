@@ -2,7 +2,7 @@
 // Every message is checked against its schema in the agent protocol's AGENT_TO_SERVER table, and first charged to the
 // socket's budget (socket-limits.ts). One hello per connection; output beyond the credit the hub
 // gave is misbehaviour.
-import type { Namespace, Socket } from "socket.io";
+import type { Namespace } from "socket.io";
 import {
   AGENT_PROTOCOL_VERSION,
   AGENT_TO_SERVER,
@@ -26,7 +26,6 @@ interface AgentSocketData {
 
 type NoEvents = Record<string, never>;
 export type AgentNamespace = Namespace<AgentToServerEvents, ServerToAgentEvents, NoEvents, AgentSocketData>;
-type AgentSocket = Socket<AgentToServerEvents, ServerToAgentEvents, NoEvents, AgentSocketData>;
 
 /**
  * Output an agent may send past the hub's last credit: its window, plus what its PTY produced
@@ -218,8 +217,7 @@ export function setupAgentNamespace(
     socket.on("disconnect", (reason) => {
       markOffline(presence);
       manager.agentGone(link);
-      if (welcomed)
-        hosts.left(hostId).catch((err: unknown) => log.warn({ err }, "could not record the agent leaving"));
+      if (welcomed) hosts.left(hostId).catch((err: unknown) => log.warn({ err }, "could not record the agent leaving"));
       log.info({ host: hostName, reason }, "agent disconnected");
     });
   });

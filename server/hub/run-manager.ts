@@ -13,12 +13,11 @@ import { log } from "@/lib/log";
 import type { HubCounts } from "@/lib/metrics/metrics";
 import { agentStepCommand } from "@/lib/playbooks/step-wire";
 import type { Playbook, Step } from "@/lib/playbooks/types";
-import { nextWalkMove, prerequisiteRefusal, type Ran } from "@/lib/runs/diagnosis-walk";
+import { nextWalkMove, prerequisiteRefusal } from "@/lib/runs/diagnosis-walk";
 import { checkInputs } from "@/lib/runs/inputs";
 import type {
   RunStartRequest,
   RunView,
-  RunWalk,
   StepRunRequest,
   StepRunView,
   UiError,

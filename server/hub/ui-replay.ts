@@ -1,27 +1,29 @@
 // Sends a step's output to one browser as `step.replay` chunks: what is stored, then, while the
-// step runs, what its recorder has not committed yet.
+// step runs, what its recorder has not committed yet (asked of the instance driving it, if another).
 import { once } from "node:events";
 import { REPLAY_CHUNK_BYTES } from "@/lib/runs/protocol";
 import type { RunStore } from "@/lib/runs/run-store";
+import type { Cluster } from "./cluster";
 import type { RunManager } from "./run-manager";
 import type { UiSocket } from "./ui-socket";
 
 export interface ReplaySources {
   runs: RunManager;
   store: RunStore;
+  cluster: Cluster;
 }
 
 /** Resolves with the output size the replay started from, once the last chunk is sent. */
 export async function sendReplay(
   socket: UiSocket,
-  { runs, store }: ReplaySources,
+  { runs, store, cluster }: ReplaySources,
   runId: string,
   stepRunId: string,
 ): Promise<number> {
   const session = runs.session(stepRunId);
   // Together, so no live chunk falls between what the replay holds and what goes out live.
   session?.readmit(socket.id);
-  const snapshot = session?.recorder.snapshot();
+  const snapshot = session ? session.recorder.snapshot() : await cluster.snapshot(stepRunId, socket.id);
   const stored = async () => (await store.stepRunOutput(stepRunId))?.outputBytes ?? 0;
   const totalBytes = snapshot ? snapshot.committedBytes + snapshot.tail.length : await stored();
   let pending: Buffer[] = [];
