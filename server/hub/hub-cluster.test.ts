@@ -68,14 +68,11 @@ describe("hub nodes as separate processes", () => {
     expect(await stored(stepRunId)).toBe(lines(200));
   });
 
-  // The behaviour being built for issue 13: an agent given several servers moves to the next one when
-  // its server dies, and the hub there takes the run over. Expected to fail until that lands.
+  // Issue 13: an agent given several servers moves to the next one when its server dies, and the
+  // hub there takes the run over from what is stored.
   it("carries a step through kill -9 of node A: the agent moves to B, nothing is lost or doubled", async () => {
     const [a, b] = [cluster.nodes[A]!, cluster.nodes[B]!];
-    // TODO(issue 13): give the agent [a.url, b.url] once --server takes a comma-separated list. With
-    // A alone it has nowhere to go when A dies, so this test fails at "reconnects to node B".
-    void b;
-    const { hostId } = await cluster.agentFor("cluster-failover", [a.url]);
+    const { hostId } = await cluster.agentFor("cluster-failover", [a.url, b.url]); // A first, then B
     expect(await cluster.agentNode(hostId)).toBe(A);
     const runId = await runOnA(hostId);
 
