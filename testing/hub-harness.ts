@@ -16,17 +16,16 @@ import type { Role } from "@/lib/auth/roles";
 
 const AGENT_BIN = path.resolve(import.meta.dirname, "../agent/bin/casebook-agent.js");
 const PASSWORD = "correct horse battery";
+/** BETTER_AUTH_SECRET for tests that do not set one; every server instance of a test must share it. */
+export const TEST_AUTH_SECRET = "test-secret-test-secret-test-secret-0123";
 
 export async function startHarness(playbooks: Playbook[], hubOptions: Partial<HubOptions> = {}) {
   const tempDb = createTempDatabase("casebook-hub-");
   process.env.DATABASE_URL = tempDb.url;
-  process.env.BETTER_AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
+  process.env.BETTER_AUTH_SECRET ??= TEST_AUTH_SECRET;
   process.env.CASEBOOK_SIGN_IN_MAX = "1000";
   const { db } = await import("@/lib/db/client");
-  const { auth } = await import("@/lib/auth/auth");
   const { attachHub } = await import("@/server/hub");
-  const { serverBaseUrl } = await import("@/lib/auth/origins");
-  const authOrigin = serverBaseUrl();
   const hosts = await import("@/lib/hosts/manage-hosts");
 
   const server = http.createServer((_req, res) => res.writeHead(404).end());
@@ -45,26 +44,7 @@ export async function startHarness(playbooks: Playbook[], hubOptions: Partial<Hu
   let ip = 1;
 
   /** A user of this role, signed in; returns the Cookie header value. */
-  async function signIn(role: Role): Promise<string> {
-    const email = `${role}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-    await auth.api.createUser({ body: { email, name: role, password: PASSWORD, role } });
-    const res = await auth.handler(
-      new Request(`${authOrigin}/api/auth/sign-in/email`, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          origin: authOrigin,
-          "x-casebook-remote-addr": `198.51.100.${ip++}`,
-        },
-        body: JSON.stringify({ email, password: PASSWORD }),
-      }),
-    );
-    if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-    return res.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
-  }
+  const signIn = (role: Role) => signInNewUser(role, `198.51.100.${ip++}`);
 
   function spawnAgent(token: string, args: string[] = [], env: Record<string, string> = {}) {
     const proc = spawn(process.execPath, [AGENT_BIN, "--server", url, "--kill-grace", "0.5", ...args], {
@@ -150,6 +130,35 @@ export async function startHarness(playbooks: Playbook[], hubOptions: Partial<Hu
   }
 
   return { url, server, hub, db, hosts, signIn, spawnAgent, agentFor, uiClient, agentSocket, secondNode, stop };
+}
+
+/**
+ * Creates a user of this role and signs it in over better-auth's real handler, from `remoteAddr`
+ * (each its own, so the per-address sign-in limit never trips); returns the Cookie header value.
+ * The session is a database row: the cookie is good on every server instance on that database.
+ */
+export async function signInNewUser(role: Role, remoteAddr: string): Promise<string> {
+  const { auth } = await import("@/lib/auth/auth");
+  const { serverBaseUrl } = await import("@/lib/auth/origins");
+  const authOrigin = serverBaseUrl();
+  const email = `${role}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+  await auth.api.createUser({ body: { email, name: role, password: PASSWORD, role } });
+  const res = await auth.handler(
+    new Request(`${authOrigin}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        origin: authOrigin,
+        "x-casebook-remote-addr": remoteAddr,
+      },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    }),
+  );
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 }
 
 export async function waitFor(

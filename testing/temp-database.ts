@@ -25,12 +25,7 @@ export function createTempDatabase(prefix = "casebook-test-"): TempDatabase {
  * makes a new template; built under a private name and renamed, so concurrent runs never see half.
  */
 function migratedTemplate(): string {
-  const hash = createHash("sha256");
-  for (const file of fs.readdirSync(MIGRATIONS, { recursive: true, encoding: "utf8" }).sort()) {
-    const full = path.join(MIGRATIONS, file);
-    if (fs.statSync(full).isFile()) hash.update(file).update(fs.readFileSync(full));
-  }
-  const template = path.join(os.tmpdir(), `casebook-migrated-${hash.digest("hex").slice(0, 16)}.db`);
+  const template = path.join(os.tmpdir(), `casebook-migrated-${migrationsHash(MIGRATIONS)}.db`);
   if (fs.existsSync(template)) return template;
   const building = `${template}.${process.pid}.building`;
   execFileSync("npx", ["prisma", "migrate", "deploy"], {
@@ -39,4 +34,14 @@ function migratedTemplate(): string {
   });
   fs.renameSync(building, template);
   return template;
+}
+
+/** Names a set of migrations: 16 hex digits that change when any file under `dir` does. */
+export function migrationsHash(dir: string): string {
+  const hash = createHash("sha256");
+  for (const file of fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).sort()) {
+    const full = path.join(dir, file);
+    if (fs.statSync(full).isFile()) hash.update(file).update(fs.readFileSync(full));
+  }
+  return hash.digest("hex").slice(0, 16);
 }
