@@ -15,10 +15,15 @@ const WATCH = "hub.watch";
 const SNAPSHOT = "hub.snapshot";
 
 const releaseSchema = z.object({ hostId: z.string() });
-/** offset null: the watcher left. */
 const snapshotSchema = z.object({ stepRunId: z.string(), socketId: z.string() });
 const snapshotAnswer = z.object({ committedSeq: z.number(), committedBytes: z.number(), tail: z.string() });
-const watchSchema = z.object({ stepRunId: z.string().nullable(), socketId: z.string(), offset: z.number().nullable() });
+/** offset null: the watcher left. `runIds`: the runs it watches, as its instance knows them. */
+const watchSchema = z.object({
+  stepRunId: z.string().nullable(),
+  socketId: z.string(),
+  offset: z.number().nullable(),
+  runIds: z.array(z.string()),
+});
 
 interface ClusterEvents {
   [RELEASE]: (sealed: unknown, done: (ok: boolean) => void) => void;
@@ -31,7 +36,8 @@ type ClusterNamespace = Namespace<Record<string, never>, Record<string, never>, 
 export interface Cluster {
   /** Resolves once every other instance answered (a dead one is not waited for past the timeout). */
   release(hostId: string): Promise<void>;
-  watcherAck(stepRunId: string, socketId: string, offset: number): void;
+  /** Only the run's watchers hold the agent back: `runIds` are the runs the socket watches. */
+  watcherAck(stepRunId: string, socketId: string, offset: number, runIds: string[]): void;
   watcherGone(socketId: string): void;
   /** The owner's recorder snapshot of a running step, for a replay here; null when none answers. */
   snapshot(stepRunId: string, socketId: string): Promise<RecorderSnapshot | null>;
@@ -65,9 +71,10 @@ export function setupCluster(ui: Namespace, runs: () => RunManager, seal: Seal):
   nsp.on(WATCH, (sealed) => {
     const m = watchSchema.safeParse(openValue(seal, sealed));
     if (!m.success) return;
-    const { stepRunId, socketId, offset } = m.data;
-    if (stepRunId === null || offset === null) runs().watcherGone(socketId);
-    else runs().session(stepRunId)?.watcherAck(socketId, offset);
+    const { stepRunId, socketId, offset, runIds } = m.data;
+    if (stepRunId === null || offset === null) return runs().watcherGone(socketId);
+    const runId = runs().runOfStep(stepRunId);
+    if (runId && runIds.includes(runId)) runs().session(stepRunId)?.watcherAck(socketId, offset);
   });
 
   nsp.on(SNAPSHOT, (sealed, answer) => {
@@ -79,8 +86,8 @@ export function setupCluster(ui: Namespace, runs: () => RunManager, seal: Seal):
     answer(sealValue(seal, { committedSeq, committedBytes, tail: tail.toString("base64") }));
   });
 
-  const watch = (stepRunId: string | null, socketId: string, offset: number | null) =>
-    nsp.serverSideEmit(WATCH, sealValue(seal, { stepRunId, socketId, offset }));
+  const watch = (stepRunId: string | null, socketId: string, offset: number | null, runIds: string[] = []) =>
+    nsp.serverSideEmit(WATCH, sealValue(seal, { stepRunId, socketId, offset, runIds }));
 
   return {
     release: (hostId) =>
@@ -90,7 +97,7 @@ export function setupCluster(ui: Namespace, runs: () => RunManager, seal: Seal):
           resolve();
         });
       }),
-    watcherAck: (stepRunId, socketId, offset) => watch(stepRunId, socketId, offset),
+    watcherAck: watch,
     watcherGone: (socketId) => watch(null, socketId, null),
     snapshot: (stepRunId, socketId) =>
       new Promise((resolve) => {

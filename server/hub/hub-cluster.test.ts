@@ -15,6 +15,13 @@ const pb = testPlaybook("cluster", [
   testStep("count", "for i in $(seq 1 200); do echo line-$i; done"),
   testStep("slow", "for i in $(seq 1 400); do echo line-$i; sleep 0.01; done"),
   testStep("after", "echo after"),
+  testStep("flood", "yes casebook-flood-line"),
+]);
+// "Run all read steps" walks these in order; the kill lands in w2.
+const walk = testPlaybook("cluster-walk", [
+  testStep("w1", "echo w1"),
+  testStep("w2", "for i in $(seq 1 300); do echo w2-$i; sleep 0.01; done"),
+  testStep("w3", "echo w3"),
 ]);
 
 let cluster: Cluster;
@@ -23,7 +30,7 @@ let operatorB: UiClient;
 let watchedB: WatchedOutput;
 
 beforeAll(async () => {
-  cluster = await startCluster([pb], { nodes: 2 });
+  cluster = await startCluster([pb, walk], { nodes: 2 });
   watcherB = cluster.uiClient(B, await cluster.signIn("viewer"));
   operatorB = cluster.uiClient(B, await cluster.signIn("operator"));
   watchedB = new WatchedOutput(watcherB);
@@ -43,8 +50,8 @@ async function stored(stepRunId: string): Promise<string> {
 }
 
 /** A run started from node B on a host whose agent node A holds, watched by B's viewer. */
-async function runOnA(hostId: string): Promise<string> {
-  const start = await operatorB.call("run.start", { playbook: "cluster", hostId, inputs: {} });
+async function runOnA(hostId: string, playbook = "cluster"): Promise<string> {
+  const start = await operatorB.call("run.start", { playbook, hostId, inputs: {} });
   expect(start).toMatchObject({ ok: true });
   const runId = start.ok ? (start.runId as string) : "";
   expect(await watcherB.call("run.subscribe", { runId })).toMatchObject({ ok: true });
@@ -66,6 +73,60 @@ describe("hub nodes as separate processes", () => {
     await watcherB.finished(stepRunId);
     expect(watcherB.output(stepRunId).toString()).toBe(lines(200)); // gap-free, in order, nothing twice
     expect(await stored(stepRunId)).toBe(lines(200));
+    // Presence is shared: this test process, another instance as far as the database goes, sees it online.
+    const { getHost } = await import("@/lib/hosts/manage-hosts");
+    expect(await getHost(hostId)).toMatchObject({ online: true });
+  });
+
+  it("lets a lagging watcher on B hold back the agent on A", async () => {
+    const { hostId } = await cluster.agentFor("cluster-lag", [cluster.nodes[A]!.url]);
+    const runId = await runOnA(hostId);
+    const started = await operatorB.call("step.run", { runId, stepId: "flood" });
+    const stepRunId = started.ok ? (started.stepRunId as string) : "";
+    watcherB.socket.emit("output.ack", { stepRunId, offset: 0 }); // "my terminal has consumed nothing yet"
+    const storedBytes = async () =>
+      (await cluster.db.stepRun.findUniqueOrThrow({ where: { id: stepRunId } })).outputBytes;
+    await waitFor(async () => (await storedBytes()) > 0);
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    await sleep(1000);
+    const held = await storedBytes();
+    await sleep(1000);
+    // `yes` alone makes tens of MB a second; held by B's watcher, it makes nothing more.
+    expect((await storedBytes()) - held).toBeLessThan(1024 * 1024);
+    // The watcher catches up: the agent goes on.
+    await waitFor(
+      async () => {
+        watcherB.socket.emit("output.ack", { stepRunId, offset: watchedB.text(stepRunId).length });
+        return (await storedBytes()) > held + 8 * 1024 * 1024;
+      },
+      10_000,
+      () => `the agent did not go on after the watcher caught up (${held} bytes stored)`,
+    );
+    expect(await operatorB.call("step.cancel", { runId })).toMatchObject({ ok: true });
+    expect(await watcherB.finished(stepRunId)).toMatchObject({ verdict: "cancelled" });
+  });
+
+  it("refuses a second agent with the same token on another instance", async () => {
+    const { hostId, token } = await cluster.agentFor("cluster-one-token", [cluster.nodes[A]!.url]);
+    const second = cluster.spawnAgent(token, [cluster.nodes[B]!.url]);
+    await waitFor(
+      () => second.log().includes("another agent is already connected"),
+      10_000,
+      () => `the second agent was not refused:\n${second.log()}`,
+    );
+    expect(await cluster.agentNode(hostId)).toBe(A);
+    expect((await cluster.ask(B, [hostId]))?.counts.agents).toBe(0);
+    second.proc.kill("SIGKILL");
+  });
+
+  it("refuses a new step on a host revoked elsewhere", async () => {
+    const { hostId } = await cluster.agentFor("cluster-revoke", [cluster.nodes[A]!.url]);
+    const runId = await runOnA(hostId);
+    const { revokeHost } = await import("@/lib/hosts/manage-hosts");
+    await revokeHost(hostId); // as another instance records it: in the database only
+    const refused = await operatorB.call("step.run", { runId, stepId: "after" });
+    expect(refused).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await cluster.db.stepRun.count({ where: { runId } })).toBe(0);
   });
 
   // Issue 13: an agent given several servers moves to the next one when its server dies, and the
@@ -104,5 +165,57 @@ describe("hub nodes as separate processes", () => {
     const after = await operatorB.run(runId, "after");
     expect(after.view).toMatchObject({ verdict: "passed", exitCode: 0 });
     expect(after.output.toString()).toBe("after\r\n");
+  });
+
+  it("carries run all read steps, started at A, through kill -9 of A", async () => {
+    const [a, b] = [cluster.nodes[A]!, cluster.nodes[B]!];
+    await a.restart(); // killed by the test before
+    const { hostId } = await cluster.agentFor("cluster-walk", [a.url, b.url]);
+    expect(await cluster.agentNode(hostId)).toBe(A);
+    const runId = await runOnA(hostId, "cluster-walk");
+    expect(await operatorB.call("run.runAllRead", { runId })).toMatchObject({ ok: true });
+    const w2 = () => watcherB.states.find((s) => s.runId === runId && s.stepId === "w2");
+    await waitFor(
+      () => !!w2() && watchedB.text(w2()!.id).split("\n").length > 50,
+      10_000,
+      () => "w2 never ran",
+    );
+    await a.kill();
+
+    await waitFor(
+      async () => {
+        const run = await cluster.db.run.findUniqueOrThrow({ where: { id: runId } });
+        return (run.walk as { stopped: string | null } | null)?.stopped != null;
+      },
+      20_000,
+      () => "the walk never stopped",
+    );
+    const steps = await cluster.db.stepRun.findMany({ where: { runId }, orderBy: { startedAt: "asc" } });
+    expect(steps.map((s) => [s.stepId, s.verdict])).toEqual([
+      ["w1", "passed"],
+      ["w2", "passed"],
+      ["w3", "passed"],
+    ]);
+    expect(await stored(steps[1]!.id)).toBe(Array.from({ length: 300 }, (_, i) => `w2-${i + 1}\r\n`).join(""));
+    const run = await cluster.db.run.findUniqueOrThrow({ where: { id: runId } });
+    expect(run.walk).toMatchObject({ path: [{ stepId: "w1" }, { stepId: "w2" }, { stepId: "w3" }] });
+    expect(await cluster.agentNode(hostId)).toBe(B);
+  });
+
+  it("carries a step through kill -9 of its only server and a restart", async () => {
+    const a = cluster.nodes[A]!;
+    await a.restart();
+    const { hostId } = await cluster.agentFor("cluster-restart", [a.url]); // nowhere else to go
+    const runId = await runOnA(hostId);
+    const started = await operatorB.call("step.run", { runId, stepId: "slow" });
+    const stepRunId = started.ok ? (started.stepRunId as string) : "";
+    await waitFor(() => watchedB.text(stepRunId).split("\n").length > 100, 10_000);
+    await a.kill();
+    await a.restart();
+    const view = await watcherB.finished(stepRunId, 20_000);
+    expect(view).toMatchObject({ verdict: "passed", exitCode: 0 });
+    expect(await stored(stepRunId)).toBe(lines(400));
+    expect(watchedB.text(stepRunId)).toBe(lines(400));
+    expect(watchedB.held(stepRunId)).toBe(0);
   });
 });

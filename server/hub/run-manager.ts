@@ -15,14 +15,7 @@ import { agentStepCommand } from "@/lib/playbooks/step-wire";
 import type { Playbook, Step } from "@/lib/playbooks/types";
 import { nextWalkMove, prerequisiteRefusal } from "@/lib/runs/diagnosis-walk";
 import { checkInputs } from "@/lib/runs/inputs";
-import type {
-  RunStartRequest,
-  RunView,
-  StepRunRequest,
-  StepRunView,
-  UiError,
-  UiResult,
-} from "@/lib/runs/protocol";
+import type { RunStartRequest, RunView, StepRunRequest, StepRunView, UiError, UiResult } from "@/lib/runs/protocol";
 import type { RunStore } from "@/lib/runs/run-store";
 import type { LiveRunState } from "@/lib/runs/run-views";
 import { SecretMasker } from "@/lib/runs/secret-masker";
@@ -225,6 +218,11 @@ export class RunManager {
   /** The running step's session, for replay on subscribe and browser flow control. */
   session(stepRunId: string): StepSession | null {
     return this.steps.get(stepRunId)?.active?.session ?? null;
+  }
+
+  /** The run whose step this is, while it runs here. */
+  runOfStep(stepRunId: string): string | null {
+    return this.steps.get(stepRunId)?.id ?? null;
   }
 
   watcherGone(socketId: string): void {

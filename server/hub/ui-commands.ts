@@ -161,12 +161,7 @@ export const UI_HANDLERS = {
     needs: "watch",
     owner: "any",
     host: null,
-    handle: ({ runs, cluster, socket }, { stepRunId, offset }) => {
-      // A step driven by another instance: its session there waits for this watcher too.
-      const session = runs.session(stepRunId);
-      if (session) session.watcherAck(socket.id, offset);
-      else cluster.watcherAck(stepRunId, socket.id, offset);
-    },
+    handle: ({ runs, socket }, { stepRunId, offset }) => runs.session(stepRunId)?.watcherAck(socket.id, offset),
   },
 } satisfies { [E in UiEvent]: UiHandler<E> };
 

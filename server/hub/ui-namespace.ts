@@ -97,6 +97,11 @@ export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOpt
     });
   });
 
+  /** The runs whose rooms this socket joined. */
+  function watched(socket: UiSocket): string[] {
+    return [...socket.rooms].filter((r) => r.startsWith(RUN_ROOM_PREFIX)).map((r) => r.slice(RUN_ROOM_PREFIX.length));
+  }
+
   /** Whether this socket has joined the room of the run whose running step is `stepRunId`. */
   function watchesStep(socket: UiSocket, stepRunId: string): boolean {
     for (const room of socket.rooms) {
@@ -110,7 +115,9 @@ export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOpt
   function acknowledge(socket: UiSocket, guard: Guard, ack: OutputAck, deliver: () => void): void {
     // A step that has ended holds nothing back: a terminal still draining its output acks it late,
     // which is normal, not misbehaviour. So does a dropped watcher's (the session ignores it).
-    if (!hub.runs.session(ack.stepRunId)) return;
+    // A step driven by another instance: its session there checks the watcher against its run.
+    if (!hub.runs.session(ack.stepRunId))
+      return hub.cluster.watcherAck(ack.stepRunId, socket.id, ack.offset, watched(socket));
     if (!watchesStep(socket, ack.stepRunId))
       return void guard.limits.charge("signal", "output.ack", UI_IGNORED_SIGNAL_COST);
     deliver();
