@@ -7,6 +7,7 @@ const tempDb = createTempDatabase("casebook-recorder-");
 process.env.DATABASE_URL = tempDb.url;
 const { db } = await import("@/lib/db/client");
 const { OutputRecorder } = await import("./output-recorder");
+const { writeChunks } = await import("./chunk-store");
 const { readOutput } = await import("./read-output");
 
 let stepRunId = "";
@@ -75,5 +76,18 @@ describe("OutputRecorder", () => {
     expect(stored.map((r) => r.t)).toEqual([0.01, 0.5, 0.51]);
     expect((await db.stepRun.findUniqueOrThrow({ where: { id: stepRunId } })).outputBytes).toBe(3 + 300 * 1024);
     expect(rec.snapshot()).toMatchObject({ committedSeq: 3, committedBytes: 3 + 300 * 1024 });
+  });
+
+  it("takes a retried batch that an earlier attempt committed as stored, once; a deleted step as gone", async () => {
+    const run = await db.run.create({ data: { playbookSlug: "p", contentHash: "h", hostId, inputs: {} } });
+    const step = await db.stepRun.create({
+      data: { runId: run.id, stepId: "s", title: "s", risk: "read", command: "c", shell: "bash" },
+    });
+    const rows = [0, 1].map((seq) => ({ seq, t: seq, data: Buffer.from(`row ${seq}\n`) }));
+    expect(await writeChunks(step.id, rows, 12)).toBe("stored");
+    expect(await writeChunks(step.id, rows, 12)).toBe("stored"); // its answer was lost: the retry
+    expect((await readAll(step.id)).bytes.toString()).toBe("row 0\nrow 1\n");
+    await db.stepRun.delete({ where: { id: step.id } });
+    expect(await writeChunks(step.id, [{ seq: 2, t: 2, data: Buffer.from("late") }], 16)).toBe("gone");
   });
 });
