@@ -16,8 +16,11 @@ export interface PrivatePostgres {
   /** The `postgres` database as the `postgres` superuser. */
   url: string;
   port: number;
-  /** Stops the server (fast: clients are told, immediate: a crash) and starts it on the same port and data. */
-  restart(mode?: "fast" | "immediate"): Promise<void>;
+  /**
+   * Stops the server (fast: clients are told, immediate: a crash) and starts it on the same port and
+   * data, after `downMs` without a server.
+   */
+  restart(mode?: "fast" | "immediate", downMs?: number): Promise<void>;
   /** Stops the server and removes its directory. */
   stop(): Promise<void>;
 }
@@ -79,8 +82,9 @@ async function launch(template: string | null): Promise<Launched> {
     port,
     data,
     shutdown: () => halt("fast"),
-    async restart(mode = "fast") {
+    async restart(mode = "fast", downMs = 0) {
       halt(mode);
+      if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs));
       start();
     },
     async stop() {
