@@ -1,6 +1,7 @@
-// For the hub's integration tests: a migrated temp SQLite file, a bare HTTP server with the hub
-// attached, real better-auth users signed in over the real handler, real agent processes and
-// socket.io clients. Nothing here is mocked except the content index (test playbooks).
+// For the hub's integration tests: a migrated temp SQLite file (or a given migrated PostgreSQL
+// database), a bare HTTP server with the hub attached, real better-auth users signed in over the
+// real handler, real agent processes and socket.io clients. Nothing here is mocked except the
+// content index (test playbooks).
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -19,8 +20,20 @@ const PASSWORD = "correct horse battery";
 /** BETTER_AUTH_SECRET for tests that do not set one; every server instance of a test must share it. */
 export const TEST_AUTH_SECRET = "test-secret-test-secret-test-secret-0123";
 
-export async function startHarness(playbooks: Playbook[], hubOptions: Partial<HubOptions> = {}) {
-  const tempDb = createTempDatabase("casebook-hub-");
+export interface HarnessOptions {
+  /**
+   * A migrated database for the hub, left to its owner (e.g. testing/private-postgres.ts); default a
+   * temp SQLite file, removed by stop().
+   */
+  databaseUrl?: string;
+}
+
+export async function startHarness(
+  playbooks: Playbook[],
+  hubOptions: Partial<HubOptions> = {},
+  { databaseUrl }: HarnessOptions = {},
+) {
+  const tempDb = databaseUrl ? { url: databaseUrl, remove: () => {} } : createTempDatabase("casebook-hub-");
   process.env.DATABASE_URL = tempDb.url;
   process.env.BETTER_AUTH_SECRET ??= TEST_AUTH_SECRET;
   process.env.CASEBOOK_SIGN_IN_MAX = "1000";

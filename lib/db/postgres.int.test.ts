@@ -3,6 +3,9 @@ import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostgresDatabase, type PostgresDatabase } from "@/testing/postgres-database";
 
+/** Stored sizes for a test write: the raw offset is the same as the stored one. */
+const sizes = (bytes: number) => ({ outputBytes: bytes, receivedBytes: bytes });
+
 let database: PostgresDatabase;
 let url = "";
 
@@ -52,12 +55,18 @@ describe("PostgreSQL (scale-out)", () => {
       data: { runId: run.id, stepId: "s", title: "S", risk: "read", command: "true", shell: "default" },
     });
     const rows = Array.from({ length: 70 }, (_, seq) => ({ seq, t: seq, data: Buffer.from(`line ${seq}\n`) }));
-    expect(await writeChunks(step.id, rows, { outputBytes: 0, receivedBytes: 0 })).toBe(true);
+    expect(await writeChunks(step.id, rows, { outputBytes: 0, receivedBytes: 0 })).toBe("stored");
     const read: string[] = [];
     for await (const chunk of readOutput(step.id)) read.push(chunk.data.toString());
     expect(read.join("")).toBe(rows.map((r) => r.data.toString()).join(""));
     const before: number[] = [];
     for await (const chunk of readOutput(step.id, 3)) before.push(chunk.seq);
     expect(before).toEqual([0, 1, 2]);
+
+    // A retried batch that an earlier attempt committed is stored (once); a deleted step run is gone.
+    expect(await writeChunks(step.id, rows.slice(0, 2), sizes(0))).toBe("stored");
+    expect(await db.outputChunk.count({ where: { stepRunId: step.id } })).toBe(70);
+    await db.stepRun.delete({ where: { id: step.id } });
+    expect(await writeChunks(step.id, [{ seq: 70, t: 70, data: Buffer.from("late") }], sizes(0))).toBe("gone");
   });
 });

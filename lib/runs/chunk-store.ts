@@ -77,27 +77,52 @@ function isBusy(err: unknown): boolean {
 }
 
 /**
- * Stores rows and the step's running byte count in one transaction. Returns false when the
- * database is locked by another transaction right now: keep the rows and try again shortly.
+ * What a failed write means, by its error code (better-sqlite3's, or Prisma's through either adapter).
+ * The primary key is (stepRunId, seq) and the recorder never gives one seq to two rows, so a duplicate
+ * key can only be this very batch, committed by an earlier attempt whose answer was lost (a connection
+ * cut during COMMIT). A missing step run (foreign key, or no row to update) is for good.
  */
-export async function writeChunks(stepRunId: string, rows: ChunkRow[], sizes: StoredSizes): Promise<boolean> {
-  const d = direct();
-  if (d) {
-    try {
-      d.write(stepRunId, rows, sizes);
-      return true;
-    } catch (err) {
-      if (isBusy(err)) return false;
-      throw err;
-    }
+function failure(err: unknown): Exclude<WriteResult, "stored"> | "committed-before" | null {
+  const code = (err as { code?: string }).code;
+  if (isBusy(err)) return "busy";
+  if (code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "P2002") return "committed-before";
+  if (code === "SQLITE_CONSTRAINT_FOREIGNKEY" || code === "P2003" || code === "P2025") return "gone";
+  return null;
+}
+
+/**
+ * - `stored`: the rows are in the database, written now or by an earlier attempt at the same batch;
+ * - `busy`: another transaction holds the SQLite lock right now: keep the rows, try again shortly;
+ * - `gone`: the step run no longer exists (discarded or pruned): there is nothing to store them for.
+ * Any other failure (the connection lost, the server restarting) is thrown; the caller may retry the
+ * same batch.
+ */
+export type WriteResult = "stored" | "busy" | "gone";
+
+/** Stores rows and the step's running byte count in one transaction. Retry only with the same rows. */
+export async function writeChunks(stepRunId: string, rows: ChunkRow[], sizes: StoredSizes): Promise<WriteResult> {
+  try {
+    await write(stepRunId, rows, sizes);
+    return "stored";
+  } catch (err) {
+    const meant = failure(err);
+    if (meant === null) throw err;
+    if (meant !== "committed-before") return meant;
+    // The byte count was committed with those rows; a later batch's count may already be past it.
+    log.info({ stepRunId, seq: rows[0]?.seq }, "output rows were already stored by an earlier attempt");
+    return "stored";
   }
+}
+
+async function write(stepRunId: string, rows: ChunkRow[], sizes: StoredSizes): Promise<void> {
+  const d = direct();
+  if (d) return d.write(stepRunId, rows, sizes);
   await db.$transaction([
     db.outputChunk.createMany({
       data: rows.map((r) => ({ stepRunId, seq: r.seq, t: r.t, data: new Uint8Array(r.data) })),
     }),
     db.stepRun.update({ where: { id: stepRunId }, data: sizes }),
   ]);
-  return true;
 }
 
 /** Rows with afterSeq < seq < beforeSeq (no upper bound when omitted), in order, at most `take`. */

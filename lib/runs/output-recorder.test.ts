@@ -7,7 +7,11 @@ const tempDb = createTempDatabase("casebook-recorder-");
 process.env.DATABASE_URL = tempDb.url;
 const { db } = await import("@/lib/db/client");
 const { OutputRecorder } = await import("./output-recorder");
+const { writeChunks } = await import("./chunk-store");
 const { readOutput } = await import("./read-output");
+
+/** Stored sizes for a test write: the raw offset is the same as the stored one. */
+const sizes = (bytes: number) => ({ outputBytes: bytes, receivedBytes: bytes });
 
 let stepRunId = "";
 let hostId = "";
@@ -73,10 +77,23 @@ describe("OutputRecorder", () => {
       select: { t: true },
     });
     expect(stored.map((r) => r.t)).toEqual([0.01, 0.5, 0.51]);
-    const sizes = await db.stepRun.findUniqueOrThrow({ where: { id: stepRunId } });
+    const stepRow = await db.stepRun.findUniqueOrThrow({ where: { id: stepRunId } });
     // The raw offset the stored output accounts for is kept with it: where a new owner resumes.
-    expect(sizes).toMatchObject({ outputBytes: 3 + 300 * 1024, receivedBytes: 3 + 300 * 1024 });
+    expect(stepRow).toMatchObject({ outputBytes: 3 + 300 * 1024, receivedBytes: 3 + 300 * 1024 });
     expect(rec.committedRaw).toBe(3 + 300 * 1024);
     expect(rec.snapshot()).toMatchObject({ committedSeq: 3, committedBytes: 3 + 300 * 1024 });
+  });
+
+  it("takes a retried batch that an earlier attempt committed as stored, once; a deleted step as gone", async () => {
+    const run = await db.run.create({ data: { playbookSlug: "p", contentHash: "h", hostId, inputs: {} } });
+    const step = await db.stepRun.create({
+      data: { runId: run.id, stepId: "s", title: "s", risk: "read", command: "c", shell: "bash" },
+    });
+    const rows = [0, 1].map((seq) => ({ seq, t: seq, data: Buffer.from(`row ${seq}\n`) }));
+    expect(await writeChunks(step.id, rows, sizes(12))).toBe("stored");
+    expect(await writeChunks(step.id, rows, sizes(12))).toBe("stored"); // its answer was lost: the retry
+    expect((await readAll(step.id)).bytes.toString()).toBe("row 0\nrow 1\n");
+    await db.stepRun.delete({ where: { id: step.id } });
+    expect(await writeChunks(step.id, [{ seq: 2, t: 2, data: Buffer.from("late") }], sizes(16))).toBe("gone");
   });
 });

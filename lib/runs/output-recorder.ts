@@ -1,13 +1,25 @@
 // Stores a step's (already masked) output as asciicast "o" events: OutputChunk rows written in
 // batches. Consecutive writes within ROW_SPAN_SEC share a row, so `yes` makes a few hundred rows
-// rather than millions, while interactive output keeps its timing.
+// rather than millions, while interactive output keeps its timing. A batch the database could not
+// take (locked, restarting, connection lost) is kept and written again, so output is stored once
+// and in order across such a fault.
 import { log } from "@/lib/log";
-import { writeChunks } from "./chunk-store";
+import { writeChunks, type ChunkRow, type StoredSizes, type WriteResult } from "./chunk-store";
 
 const ROW_MAX_BYTES = 256 * 1024;
 const ROW_SPAN_SEC = 0.05;
 const FLUSH_MS = 100;
 const EAGER_BYTES = 128 * 1024;
+/** A SQLite lock is released within milliseconds to seconds: poll it. */
+const BUSY_RETRY_MS = 20;
+/** A lost database comes back in seconds (a restart) to a minute (a failover): back off up to this. */
+const RETRY_MAX_MS = 1000;
+/**
+ * How long a failing database is waited for before a batch is given up (and logged). While a batch
+ * waits, the hub gives the agent no credit past what is committed, so what is held is bounded;
+ * the bound here keeps a database that is gone for good from holding the step's end for ever.
+ */
+const GIVE_UP_MS = 120_000;
 
 interface PendingRow {
   seq: number;
@@ -116,30 +128,48 @@ export class OutputRecorder {
       this.queued = [];
       const bytes = this.committedBytes + rows.reduce((n, r) => n + r.bytes, 0);
       const raw = rows.at(-1)?.rawEnd ?? this.committedRaw;
-      let stored: boolean;
-      try {
-        // outputBytes follows along, so a step cut short by a crash still says how much it kept.
-        stored = await writeChunks(
-          this.stepRunId,
-          rows.map((r) => ({ seq: r.seq, t: r.t, data: Buffer.concat(r.parts, r.bytes) })),
-          { outputBytes: bytes, receivedBytes: raw },
-        );
-      } catch (err) {
-        // Not retried: a failing database would otherwise pin this output in memory for good.
-        log.error({ err, stepRunId: this.stepRunId, rows: rows.length }, "could not store step output");
-        stored = true;
-      }
+      // The sizes follow along: a step cut short by a crash says how much it kept, and where a new owner resumes.
+      await this.store(
+        rows.map((r) => ({ seq: r.seq, t: r.t, data: Buffer.concat(r.parts, r.bytes) })),
+        { outputBytes: bytes, receivedBytes: raw },
+      );
       this.inflight = [];
-      if (!stored) {
-        // Another transaction holds the database lock: keep the rows, try again shortly.
-        this.queued = [...rows, ...this.queued];
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        continue;
-      }
       const last = rows[rows.length - 1];
       if (last) this.committedSeq = last.seq + 1;
       this.committedBytes = bytes;
       this.committedRaw = raw;
     }
   }
+
+  /**
+   * Writes one batch until it is stored, or there is no step run to store it for, or the database
+   * failed for GIVE_UP_MS. Always this batch alone: rows pushed meanwhile wait for the next one,
+   * since writeChunks may only take a retried batch as stored by an earlier attempt if it is the same.
+   */
+  private async store(rows: ChunkRow[], sizes: StoredSizes): Promise<WriteResult | "given up"> {
+    let failingSince = 0;
+    let backoff = BUSY_RETRY_MS;
+    for (;;) {
+      try {
+        const result = await writeChunks(this.stepRunId, rows, sizes);
+        if (result === "gone") log.warn({ stepRunId: this.stepRunId }, "step run gone; its output is not stored");
+        if (result !== "busy") return result;
+        await sleep(BUSY_RETRY_MS);
+      } catch (err) {
+        const now = Date.now();
+        if (!failingSince) {
+          failingSince = now;
+          log.warn({ err, stepRunId: this.stepRunId }, "could not store step output; retrying");
+        }
+        if (now - failingSince >= GIVE_UP_MS) {
+          log.error({ err, stepRunId: this.stepRunId, rows: rows.length }, "could not store step output; gave up");
+          return "given up";
+        }
+        await sleep(backoff);
+        backoff = Math.min(backoff * 2, RETRY_MAX_MS);
+      }
+    }
+  }
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -9,6 +9,7 @@ import { mayActOnRun, mayDo, stepRefusal } from "@/lib/auth/permissions";
 import type { UserDirectory } from "@/lib/auth/recheck-user";
 import type { SessionUser } from "@/lib/auth/request-user";
 import type { HostStore } from "@/lib/hosts/host-store";
+import { retryWrite } from "@/lib/db/retry-write";
 import { log } from "@/lib/log";
 import type { HubCounts } from "@/lib/metrics/metrics";
 import { agentStepCommand } from "@/lib/playbooks/step-wire";
@@ -552,7 +553,8 @@ export class RunManager {
     const { end, audit, captured } = recordEnding({ ...active, run }, stopped, output, this.opts.maxOutputBytes);
     Object.assign(run.captured, captured.values);
     run.secrets.push(...captured.secrets); // masked in every later step's command, output and reason
-    await this.store.endStepRun(active.stepRunId, end, audit);
+    // The agent is told the end is recorded only once it is: a database outage must not leave the step running.
+    await retryWrite(() => this.store.endStepRun(active.stepRunId, end, audit), { stepRunId: active.stepRunId });
     if (Object.keys(captured.values).length > 0) await this.store.saveLive(run.id, sealLive(this.seal, run));
     this.steps.delete(active.stepRunId);
     if (run.active === active) run.active = null;
