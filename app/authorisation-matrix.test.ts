@@ -1,3 +1,5 @@
+// one-database: SQLite, whose file testing/db-snapshot.ts reads synchronously to check each try's effects
+// (the same handlers run on PostgreSQL in the route and hub tests).
 // The authorisation matrix for route handlers and server actions (issue 8, "Proof, kept in the
 // suite"): every handler app/**/route.ts exports and every server action, tried as each principal
 // (testing/authorisation.ts) against a real temp database with real better-auth sessions. The

@@ -35,6 +35,22 @@ export async function createPostgresDatabase(prefix: string, template?: string):
   };
 }
 
+let copies = 0;
+
+/**
+ * For createTempDatabase, which is synchronous (test files call it at their top): a copy of the
+ * migrated template, made and dropped through psql. The PostgreSQL project's global setup builds
+ * the template first (testing/postgres-project-setup.ts).
+ */
+export function copyPostgresTemplate(prefix: string): { url: string; remove(): void } {
+  const name = `${prefix.replace(/[^a-z0-9]+/gi, "_")}${process.pid}_${Date.now()}_${copies++}`.toLowerCase();
+  const psql = (sql: string) => execFileSync("psql", [ADMIN_URL, "-qc", sql], { stdio: "pipe" });
+  psql(`CREATE DATABASE ${name} TEMPLATE ${templateName()}`);
+  return { url: urlOf(name), remove: () => void psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+const templateName = () => `casebook_tpl_${migrationsHash(MIGRATIONS)}`;
+
 /** A fresh database with every migration applied: a copy of a template migrated once per set of them. */
 export async function createMigratedPostgresDatabase(prefix: string): Promise<PostgresDatabase> {
   return createPostgresDatabase(prefix, await migratedTemplate());
@@ -47,8 +63,8 @@ export async function createMigratedPostgresDatabase(prefix: string): Promise<Po
  * never copies half of one. Closed to connections: CREATE DATABASE … TEMPLATE refuses a template
  * anyone is connected to.
  */
-async function migratedTemplate(): Promise<string> {
-  const template = `casebook_tpl_${migrationsHash(MIGRATIONS)}`;
+export async function migratedTemplate(): Promise<string> {
+  const template = templateName();
   const exists = await admin("SELECT 1 FROM pg_database WHERE datname = $1", [template]);
   if (exists.rowCount) return template;
   const building = await createPostgresDatabase(`${template}_b`);

@@ -1,9 +1,12 @@
-// For tests: a fresh, migrated SQLite file. Set DATABASE_URL to `url` before importing lib/db/client.
+// For tests: a fresh, migrated database: a SQLite file, or under the PostgreSQL test project
+// (CASEBOOK_TEST_DB=postgres, vitest.config.ts) a PostgreSQL database. Set DATABASE_URL to `url`
+// before importing lib/db/client.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { copyPostgresTemplate } from "./postgres-database";
 
 export interface TempDatabase {
   url: string;
@@ -13,6 +16,7 @@ export interface TempDatabase {
 const MIGRATIONS = path.resolve(import.meta.dirname, "../prisma/migrations");
 
 export function createTempDatabase(prefix = "casebook-test-"): TempDatabase {
+  if (process.env.CASEBOOK_TEST_DB === "postgres") return copyPostgresTemplate(prefix);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const file = path.join(dir, "casebook.db");
   fs.copyFileSync(migratedTemplate(), file);

@@ -5,6 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { refuseWrites } from "@/testing/refuse-writes";
 import { createTempDatabase } from "@/testing/temp-database";
 
 const tempDb = createTempDatabase("casebook-drafts-");
@@ -308,14 +309,15 @@ describe("publishing", () => {
 
 describe("a publish whose record cannot be kept", () => {
   // A trigger makes the database refuse to mark these drafts published, after the file was written.
+  let allow = async () => {};
   beforeAll(async () => {
-    await db.$executeRawUnsafe(
-      `CREATE TRIGGER refuse_doomed BEFORE UPDATE OF status ON PlaybookDraft
-       WHEN NEW.slug LIKE 'doomed%' OR (NEW.slug = '${SEED}' AND NEW.title = 'Doomed')
-       BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
-    );
+    allow = await refuseWrites(db, "refuse_doomed", {
+      table: "PlaybookDraft",
+      event: "UPDATE OF status",
+      when: `NEW.slug LIKE 'doomed%' OR (NEW.slug = '${SEED}' AND NEW.title = 'Doomed')`,
+    });
   });
-  afterAll(() => db.$executeRawUnsafe("DROP TRIGGER refuse_doomed"));
+  afterAll(() => allow());
 
   it("leaves no new file behind, and the draft open and unaudited", async () => {
     const { id } = await createDraft({

@@ -1,5 +1,6 @@
 // Integration tests against a real, migrated SQLite file.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { refuseWrites } from "@/testing/refuse-writes";
 import { createTempDatabase, type TempDatabase } from "@/testing/temp-database";
 import type * as Incidents from "./index";
 import type { IncidentInputRaw } from "./schema";
@@ -131,14 +132,15 @@ describe("recording incidents", () => {
   it("saves nothing when a write fails halfway through", async () => {
     // A trigger makes the database itself refuse one action item, after the incident row and its
     // causes and learnings have been written inside the transaction.
-    await db.$executeRawUnsafe(
-      `CREATE TRIGGER refuse_boom BEFORE INSERT ON ActionItem WHEN NEW.text = 'boom' ` +
-        `BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END`,
-    );
+    const allow = await refuseWrites(db, "refuse_boom", {
+      table: "ActionItem",
+      event: "INSERT",
+      when: "NEW.text = 'boom'",
+    });
     try {
       const before = await counts();
       await expect(inc.createIncident(fullInput({ actionItems: [{ text: "boom" }] }))).rejects.toThrow(
-        /actionItem\.createMany/,
+        /actionItem\.createMany|injected failure/,
       );
       expect(await counts()).toEqual(before);
 
@@ -150,12 +152,12 @@ describe("recording incidents", () => {
           fullInput({ title: "Should not stick", status: "resolved", actionItems: [{ text: "boom" }] }),
           { expectedUpdatedAt: existing.updatedAt },
         ),
-      ).rejects.toThrow(/actionItem\.createMany/);
+      ).rejects.toThrow(/actionItem\.createMany|injected failure/);
       expect(await counts()).toEqual(mid);
       const after = await inc.getIncident(existing.id);
       expect(after).toEqual(existing);
     } finally {
-      await db.$executeRawUnsafe(`DROP TRIGGER refuse_boom`);
+      await allow();
     }
   });
 });

@@ -1,3 +1,4 @@
+// one-database: SQLite, whose write lock it holds from another connection.
 // The recorder against a real migrated SQLite file, including a database locked by another
 // transaction in the same process.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,6 +1,7 @@
 // Fault: the PostgreSQL server restarts while a step streams. Real agent, PTY, socket.io and a
 // private PostgreSQL (testing/private-postgres.ts) that the test restarts; the shared one is not touched.
 // Expected: no line lost or doubled, live or stored, the step passed, and the run goes on.
+// one-database: PostgreSQL, a private server this test restarts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPrivatePostgres, type PrivatePostgres } from "@/testing/private-postgres";
 import { testPlaybook, testStep } from "@/testing/test-playbook";

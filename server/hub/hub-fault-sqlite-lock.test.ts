@@ -2,6 +2,7 @@
 // sqlite3 shell) for longer than the busy timeout of the app's connections (better-sqlite3's 5 s)
 // while a step streams. Real agent, PTY, socket.io and SQLite file. Expected: every byte stored
 // exactly once, in order, once the lock is gone, and the step's verdict is the command's.
+// one-database: SQLite, whose file lock this test holds.
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testPlaybook, testStep } from "@/testing/test-playbook";

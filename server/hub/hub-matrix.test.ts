@@ -1,3 +1,5 @@
+// one-database: SQLite, whose file testing/db-snapshot.ts reads synchronously to check each try's effects
+// (the same handlers run on PostgreSQL in the route and hub tests).
 // The authorisation matrix for socket events (issue 8, "Proof, kept in the suite"): every /ui event
 // in the command table (UI_COMMANDS, UI_HANDLERS) and every /agent event in the agent protocol
 // (AgentToServerEvents), tried as each principal (testing/authorisation.ts) over real socket.io
