@@ -28,8 +28,11 @@ const shared = {
 export default defineConfig({
   resolve,
   test: {
-    // Integration tests start real agent processes and databases; keep them from fighting over 2 cores.
-    fileParallelism: false,
+    // Two files at a time: integration tests mostly wait on agents, PTYs and databases, so two
+    // share 2 cores well; more would fight over them and stretch the timing-bound tests.
+    fileParallelism: true,
+    maxWorkers: 2,
+    minWorkers: 1,
     // Every integration test that makes a database runs on SQLite and again on PostgreSQL
     // (testing/temp-database.ts), so neither half of the data layer goes untested.
     projects: [

@@ -1,3 +1,4 @@
+// one-database: SQLite, whose file testing/db-snapshot.ts reads synchronously to check each try's effects.
 // The authorisation matrix for better-auth's endpoints, the one route handler that is not declared
 // with route(): every endpoint the auth instance serves (listed from `auth.api`, so one a plugin or
 // an upgrade adds fails until it has a line), tried as each principal through this route's own
