@@ -127,9 +127,13 @@ async function deliver(file: string, imported: Imported, target: Target): Promis
   }
 }
 
+/** Set once --draft opened the database: its pool must be closed, or a PostgreSQL one keeps the process alive. */
+let databaseOpened = false;
+
 /** The --draft author, looked up once for the batch; null after saying why not. */
 async function draftAuthor(email: string): Promise<{ id: string } | null> {
   const { db } = await import("../lib/db/client");
+  databaseOpened = true;
   const { mayDraft } = await import("../lib/auth/review-permissions");
   const user = await db.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, role: true } });
   if (!user) {
@@ -217,7 +221,6 @@ async function main(args: string[]): Promise<number> {
       rows.push({ ...row, status: "failed", message: `${(err as NodeJS.ErrnoException).code ?? String(err)}` });
     }
   }
-  if (target.kind === "drafts") await (await import("../lib/db/client")).db.$disconnect();
 
   if (guides.many) {
     // stdout holds the table alone, so it can be kept or piped; the reports went to stderr.
@@ -242,4 +245,8 @@ function oneFileSummary(row: ImportSummary, target: Target): string {
   );
 }
 
-process.exitCode = await main(process.argv.slice(2));
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} finally {
+  if (databaseOpened) await (await import("../lib/db/client")).db.$disconnect();
+}

@@ -11,13 +11,13 @@ import { io as connect, type Socket } from "socket.io-client";
 import type { Playbook } from "@/lib/playbooks/types";
 import type { Role } from "@/lib/auth/roles";
 import type { UiClientToServerEvents, UiServerToClientEvents } from "@/lib/runs/protocol";
+import { spawnAgentProcess } from "./agent-process";
 import { signInNewUser, TEST_AUTH_SECRET, UiClient, waitFor } from "./hub-harness";
 import { AGENTS_PATH, NODE_ENV_NAMES, type AgentsReport, type ReadyLine } from "./hub-node-wire";
 import { createMigratedPostgresDatabase } from "./postgres-database";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const NODE_ENTRY = path.join(ROOT, "testing/hub-node.ts");
-const AGENT_BIN = path.join(ROOT, "agent/bin/casebook-agent.js");
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 /** Starting a node compiles the hub through tsx: seconds on a busy machine. */
 const START_TIMEOUT_MS = 30_000;
@@ -161,16 +161,11 @@ export async function startCluster(playbooks: Playbook[], options: ClusterOption
 
   /** An agent process for a host's token, dialling `servers` (given to --server as a comma-separated list). */
   function spawnAgent(token: string, servers: string[], args: string[] = []) {
-    const proc = spawn(process.execPath, [AGENT_BIN, "--server", servers.join(","), "--kill-grace", "0.5", ...args], {
-      env: { ...process.env, CASEBOOK_TOKEN: token, CASEBOOK_LOG_LEVEL: "warn" },
-      stdio: ["ignore", "pipe", "pipe"],
+    const agent = spawnAgentProcess(["--server", servers.join(","), "--kill-grace", "0.5", ...args], {
+      CASEBOOK_TOKEN: token,
     });
-    agents.add(proc);
-    let log = "";
-    proc.stdout?.on("data", (d: Buffer) => (log += d.toString()));
-    proc.stderr?.on("data", (d: Buffer) => (log += d.toString()));
-    const exit = new Promise<number | null>((resolve) => proc.on("exit", (code) => resolve(code)));
-    return { proc, exited: exit, log: () => log };
+    agents.add(agent.proc);
+    return agent;
   }
 
   /** What a node says of its agents and runs (testing/hub-node-wire.ts); null from a node that is down. */

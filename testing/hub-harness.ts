@@ -2,11 +2,11 @@
 // database), a bare HTTP server with the hub attached, real better-auth users signed in over the
 // real handler, real agent processes and socket.io clients. Nothing here is mocked except the
 // content index (test playbooks).
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import { io as connect, type Socket } from "socket.io-client";
+import { spawnAgentProcess } from "./agent-process";
 import { createTempDatabase } from "./temp-database";
 import { AGENT_NAMESPACE } from "@/agent/src/protocol";
 import type { Playbook } from "@/lib/playbooks/types";
@@ -15,7 +15,6 @@ import type { HubOptions } from "@/server/hub/options";
 import { closeServer } from "@/server/shutdown";
 import type { Role } from "@/lib/auth/roles";
 
-const AGENT_BIN = path.resolve(import.meta.dirname, "../agent/bin/casebook-agent.js");
 const PASSWORD = "correct horse battery";
 /** BETTER_AUTH_SECRET for tests that do not set one; every server instance of a test must share it. */
 export const TEST_AUTH_SECRET = "test-secret-test-secret-test-secret-0123";
@@ -60,16 +59,12 @@ export async function startHarness(
   const signIn = (role: Role) => signInNewUser(role, `198.51.100.${ip++}`);
 
   function spawnAgent(token: string, args: string[] = [], env: Record<string, string> = {}) {
-    const proc = spawn(process.execPath, [AGENT_BIN, "--server", url, "--kill-grace", "0.5", ...args], {
-      env: { ...process.env, CASEBOOK_TOKEN: token, CASEBOOK_LOG_LEVEL: "warn", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
+    const agent = spawnAgentProcess(["--server", url, "--kill-grace", "0.5", ...args], {
+      CASEBOOK_TOKEN: token,
+      ...env,
     });
-    agents.add(proc);
-    let log = "";
-    proc.stdout?.on("data", (d: Buffer) => (log += d.toString()));
-    proc.stderr?.on("data", (d: Buffer) => (log += d.toString()));
-    const exited = new Promise<number | null>((resolve) => proc.on("exit", (code) => resolve(code)));
-    return { proc, exited, log: () => log };
+    agents.add(agent.proc);
+    return agent;
   }
 
   /** Enrols a host and starts its agent; resolves once the agent said hello. */
@@ -238,11 +233,23 @@ export class UiClient {
     return found!;
   }
 
-  /** Runs a step and waits for its verdict. */
-  async run(runId: string, stepId: string, extra: Record<string, unknown> = {}, timeoutMs?: number) {
+  /** Starts a run; throws with the hub's reason when it is refused. */
+  async startRun(playbook: string, hostId: string, inputs: Record<string, string> = {}): Promise<string> {
+    const res = await this.call("run.start", { playbook, hostId, inputs });
+    if (!res.ok) throw new Error(`run.start ${playbook} refused: ${res.error.code} ${res.error.message}`);
+    return res.runId as string;
+  }
+
+  /** Starts a step without waiting for it; throws with the hub's reason when it is refused. */
+  async startStep(runId: string, stepId: string, extra: Record<string, unknown> = {}): Promise<string> {
     const res = await this.call("step.run", { runId, stepId, ...extra });
     if (!res.ok) throw new Error(`step.run ${stepId} refused: ${res.error.code} ${res.error.message}`);
-    const stepRunId = res.stepRunId as string;
+    return res.stepRunId as string;
+  }
+
+  /** Runs a step and waits for its verdict. */
+  async run(runId: string, stepId: string, extra: Record<string, unknown> = {}, timeoutMs?: number) {
+    const stepRunId = await this.startStep(runId, stepId, extra);
     const view = await this.finished(stepRunId, timeoutMs);
     return { stepRunId, view, output: this.output(stepRunId) };
   }

@@ -2,11 +2,11 @@
 // speak just enough of the protocol: it skips a dead one, and when its server goes away mid-step it
 // carries the step's unacknowledged output over to the next one. (Test-only: socket.io's server
 // comes from the repository's dev tools; the agent package itself never imports it.)
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { spawnAgentProcess } from "@/testing/agent-process";
 import crypto from "node:crypto";
 import http from "node:http";
 import net, { type AddressInfo } from "node:net";
-import path from "node:path";
 import { Server, type Socket } from "socket.io";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseArgs } from "./cli";
@@ -19,8 +19,6 @@ import {
   type StepOutput,
   type StepStart,
 } from "./protocol";
-
-const AGENT_BIN = path.resolve(import.meta.dirname, "../bin/casebook-agent.js");
 
 interface HubOptions {
   port?: number;
@@ -113,23 +111,20 @@ const hubs: BareHub[] = [];
 const agents: ChildProcess[] = [];
 
 function spawnAgent(args: string[], env: Record<string, string> = {}) {
-  const proc = spawn(process.execPath, [AGENT_BIN, "--token", "t", "--kill-grace", "0.5", ...args], {
-    env: { ...process.env, CASEBOOK_LOG_LEVEL: "info", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+  const agent = spawnAgentProcess(["--token", "t", "--kill-grace", "0.5", ...args], {
+    CASEBOOK_LOG_LEVEL: "info",
+    ...env,
   });
-  agents.push(proc);
-  let log = "";
-  proc.stdout?.on("data", (d: Buffer) => (log += d.toString()));
-  proc.stderr?.on("data", (d: Buffer) => (log += d.toString()));
-  const exited = new Promise<number | null>((resolve) => proc.on("exit", (code) => resolve(code)));
+  agents.push(agent.proc);
   /** The agent's JSON log lines with this message. */
   const lines = (msg: string) =>
-    log
+    agent
+      .log()
       .split("\n")
       .filter((line) => line.startsWith("{"))
       .map((line) => JSON.parse(line) as Record<string, unknown>)
       .filter((line) => line.msg === msg);
-  return { exited, log: () => log, lines };
+  return { exited: agent.exited, log: agent.log, lines };
 }
 
 async function waitFor(check: () => boolean, message: () => string, timeoutMs = 15_000): Promise<void> {

@@ -1,7 +1,8 @@
 // A real agent process pinned to a signed manifest, against a fake server that sends whatever it
 // likes: a hijacked hub. (Test-only: socket.io's server comes from the repository's dev tools; the
 // agent package itself never imports it.)
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { spawnAgentProcess } from "@/testing/agent-process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -19,8 +20,6 @@ import {
   type StepOutput,
   type StepStart,
 } from "./protocol";
-
-const AGENT_BIN = path.resolve(import.meta.dirname, "../bin/casebook-agent.js");
 
 type Outcome = { refused: string } | { exit: StepExit; output: string };
 
@@ -142,16 +141,9 @@ function writeManifest(file: string, m: ContentManifest, key = keys.privateKey, 
 const agents: ChildProcess[] = [];
 
 function spawnAgent(hub: FakeHub, args: string[]) {
-  const proc = spawn(process.execPath, [AGENT_BIN, "--server", hub.url, "--token", "t", ...args], {
-    env: { ...process.env, CASEBOOK_LOG_LEVEL: "info" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  agents.push(proc);
-  let log = "";
-  proc.stdout?.on("data", (d: Buffer) => (log += d.toString()));
-  proc.stderr?.on("data", (d: Buffer) => (log += d.toString()));
-  const exited = new Promise<number | null>((resolve) => proc.on("exit", (code) => resolve(code)));
-  return { exited, log: () => log };
+  const agent = spawnAgentProcess(["--server", hub.url, "--token", "t", ...args], { CASEBOOK_LOG_LEVEL: "info" });
+  agents.push(agent.proc);
+  return { exited: agent.exited, log: agent.log };
 }
 
 let hub: FakeHub;

@@ -35,6 +35,9 @@ export function createPostgresAdapter(connectionString: string): PrismaPg {
     connectionString,
     Client: NameAsTextClient,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // Prisma's $disconnect does not end a pool it was handed: idle connections would keep a script
+    // (an import, a migration check) alive for pg's 10 s idle timeout after its work is done.
+    allowExitOnIdle: true,
   });
   // An idle pooled connection that the server closes (a restart, a failover, an admin's
   // pg_terminate_backend) emits "error" on the pool; unheard, that would crash the process. The

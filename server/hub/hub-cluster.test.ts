@@ -7,6 +7,7 @@ import { testPlaybook, testStep } from "@/testing/test-playbook";
 import { waitFor, type UiClient } from "@/testing/hub-harness";
 import { startCluster, type Cluster } from "@/testing/hub-cluster";
 import { WatchedOutput } from "@/testing/watched-output";
+import { storedOutput } from "@/testing/stored-output";
 
 const A = 0;
 const B = 1;
@@ -41,14 +42,6 @@ afterAll(async () => {
   await cluster?.stop();
 });
 
-/** The step's output as stored, read back as the replay and the .cast export read it. */
-async function stored(stepRunId: string): Promise<string> {
-  const { readOutput } = await import("@/lib/runs/read-output"); // opens the database: after the cluster
-  const parts: Buffer[] = [];
-  for await (const chunk of readOutput(stepRunId)) parts.push(chunk.data);
-  return Buffer.concat(parts).toString();
-}
-
 /** A run started from node B on a host whose agent node A holds, watched by B's viewer. */
 async function runOnA(hostId: string, playbook = "cluster"): Promise<string> {
   const start = await operatorB.call("run.start", { playbook, hostId, inputs: {} });
@@ -72,7 +65,7 @@ describe("hub nodes as separate processes", () => {
     expect(output.toString()).toBe(lines(200));
     await watcherB.finished(stepRunId);
     expect(watcherB.output(stepRunId).toString()).toBe(lines(200)); // gap-free, in order, nothing twice
-    expect(await stored(stepRunId)).toBe(lines(200));
+    expect(await storedOutput(stepRunId)).toBe(lines(200));
     // Presence is shared: this test process, another instance as far as the database goes, sees it online.
     const { getHost } = await import("@/lib/hosts/manage-hosts");
     expect(await getHost(hostId)).toMatchObject({ online: true });
@@ -154,7 +147,7 @@ describe("hub nodes as separate processes", () => {
     );
     const view = await watcherB.finished(stepRunId, 15_000);
     expect(view).toMatchObject({ verdict: "passed", exitCode: 0 });
-    expect(await stored(stepRunId)).toBe(lines(400));
+    expect(await storedOutput(stepRunId)).toBe(lines(400));
     // Chunks resent after the move may repeat what A relayed, at the same offsets: the browser's
     // assembler drops those. Anything else doubled, or missing, shows here.
     expect(watchedB.text(stepRunId)).toBe(lines(400));
@@ -196,7 +189,7 @@ describe("hub nodes as separate processes", () => {
       ["w2", "passed"],
       ["w3", "passed"],
     ]);
-    expect(await stored(steps[1]!.id)).toBe(Array.from({ length: 300 }, (_, i) => `w2-${i + 1}\r\n`).join(""));
+    expect(await storedOutput(steps[1]!.id)).toBe(Array.from({ length: 300 }, (_, i) => `w2-${i + 1}\r\n`).join(""));
     const run = await cluster.db.run.findUniqueOrThrow({ where: { id: runId } });
     expect(run.walk).toMatchObject({ path: [{ stepId: "w1" }, { stepId: "w2" }, { stepId: "w3" }] });
     expect(await cluster.agentNode(hostId)).toBe(B);
@@ -214,7 +207,7 @@ describe("hub nodes as separate processes", () => {
     await a.restart();
     const view = await watcherB.finished(stepRunId, 20_000);
     expect(view).toMatchObject({ verdict: "passed", exitCode: 0 });
-    expect(await stored(stepRunId)).toBe(lines(400));
+    expect(await storedOutput(stepRunId)).toBe(lines(400));
     expect(watchedB.text(stepRunId)).toBe(lines(400));
     expect(watchedB.held(stepRunId)).toBe(0);
   });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPrivatePostgres, type PrivatePostgres } from "@/testing/private-postgres";
 import { testPlaybook, testStep } from "@/testing/test-playbook";
 import { startHarness, waitFor, type UiClient } from "@/testing/hub-harness";
+import { storedOutput } from "@/testing/stored-output";
 
 const LINES = 300;
 const pb = testPlaybook("pg-fault", [
@@ -19,13 +20,6 @@ const counted = Array.from({ length: LINES }, (_, i) => `line-${i + 1}\r\n`).joi
 let pgServer: PrivatePostgres;
 let h: Awaited<ReturnType<typeof startHarness>>;
 let operator: UiClient;
-
-async function stored(stepRunId: string): Promise<string> {
-  const { readOutput } = await import("@/lib/runs/read-output");
-  const parts: Buffer[] = [];
-  for await (const chunk of readOutput(stepRunId)) parts.push(chunk.data);
-  return Buffer.concat(parts).toString();
-}
 
 beforeAll(async () => {
   pgServer = await startPrivatePostgres({ migrated: true });
@@ -42,12 +36,8 @@ afterAll(async () => {
 /** Runs `count`, restarts PostgreSQL while it streams, checks everything, then runs `after`. */
 async function streamThroughRestart(host: string, mode: "fast" | "immediate") {
   const { hostId } = await h.agentFor(host);
-  const start = await operator.call("run.start", { playbook: "pg-fault", hostId, inputs: {} });
-  if (!start.ok) throw new Error(start.error.message);
-  const runId = start.runId as string;
-  const started = await operator.call("step.run", { runId, stepId: "count" });
-  if (!started.ok) throw new Error(started.error.message);
-  const stepRunId = started.stepRunId as string;
+  const runId = await operator.startRun("pg-fault", hostId);
+  const stepRunId = await operator.startStep(runId, "count");
 
   await waitFor(() => operator.output(stepRunId).toString().includes("line-40\r\n"));
   await pgServer.restart(mode);
@@ -61,14 +51,14 @@ async function streamThroughRestart(host: string, mode: "fast" | "immediate") {
   const view = await operator.finished(stepRunId, 30_000);
   expect(view).toMatchObject({ verdict: "passed", exitCode: 0, outputBytes: counted.length });
   expect(operator.output(stepRunId).toString()).toBe(counted);
-  expect(await stored(stepRunId)).toBe(counted);
+  expect(await storedOutput(stepRunId)).toBe(counted);
   const row = await h.db.stepRun.findUniqueOrThrow({ where: { id: stepRunId } });
   expect(row).toMatchObject({ verdict: "passed", exitCode: 0, outputBytes: counted.length });
 
   const after = await operator.run(runId, "after");
   expect(after.view).toMatchObject({ verdict: "passed", exitCode: 0 });
   expect(after.output.toString()).toBe("still-here\r\n");
-  expect(await stored(after.stepRunId)).toBe("still-here\r\n");
+  expect(await storedOutput(after.stepRunId)).toBe("still-here\r\n");
   expect((await h.db.run.findUniqueOrThrow({ where: { id: runId } })).status).toBe("active");
 }
 
@@ -83,18 +73,14 @@ describe("PostgreSQL restarted mid-step", () => {
 
   it("records the end of a step that exits while PostgreSQL is down, once it is back", async () => {
     const { hostId } = await h.agentFor("pg-down-at-end");
-    const start = await operator.call("run.start", { playbook: "pg-fault", hostId, inputs: {} });
-    if (!start.ok) throw new Error(start.error.message);
-    const runId = start.runId as string;
-    const started = await operator.call("step.run", { runId, stepId: "quiet-end" });
-    if (!started.ok) throw new Error(started.error.message);
-    const stepRunId = started.stepRunId as string;
-    await waitFor(async () => (await stored(stepRunId)) === "before\r\n");
+    const runId = await operator.startRun("pg-fault", hostId);
+    const stepRunId = await operator.startStep(runId, "quiet-end");
+    await waitFor(async () => (await storedOutput(stepRunId)) === "before\r\n");
     await pgServer.restart("fast", 2500); // the step exits about a second into this
 
     const view = await operator.finished(stepRunId, 20_000);
     expect(view).toMatchObject({ verdict: "passed", exitCode: 0, outputBytes: "before\r\n".length });
-    expect(await stored(stepRunId)).toBe("before\r\n");
+    expect(await storedOutput(stepRunId)).toBe("before\r\n");
     const after = await operator.run(runId, "after");
     expect(after.view).toMatchObject({ verdict: "passed", exitCode: 0 });
   }, 45_000);

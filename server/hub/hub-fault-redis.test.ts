@@ -77,13 +77,9 @@ afterAll(async () => {
 describe("Redis restarted between two hub instances", () => {
   it("ends a step that ran across the restart truthfully on B, whose replay holds every byte", async () => {
     const { hostId } = await h.agentFor("redis-across");
-    const start = await operatorA.call("run.start", { playbook: "redis-fault", hostId, inputs: {} });
-    if (!start.ok) throw new Error(start.error.message);
-    const runId = start.runId as string;
+    const runId = await operatorA.startRun("redis-fault", hostId);
     expect(await watcherB.call("run.subscribe", { runId })).toMatchObject({ ok: true });
-    const started = await operatorA.call("step.run", { runId, stepId: "long" });
-    if (!started.ok) throw new Error(started.error.message);
-    const stepRunId = started.stepRunId as string;
+    const stepRunId = await operatorA.startStep(runId, "long");
     await waitFor(() => watcherB.output(stepRunId).toString().includes("line-40\r\n"));
     await redis.restart();
     expect(operatorA.output(stepRunId).toString()).not.toContain(`line-${LONG}\r\n`); // it fell mid-step
@@ -97,9 +93,7 @@ describe("Redis restarted between two hub instances", () => {
 
   it("relays live output from A to B and forwards B's requests to A again, without a manual step", async () => {
     const { hostId } = await h.agentFor("redis-a");
-    const start = await operatorA.call("run.start", { playbook: "redis-fault", hostId, inputs: {} });
-    if (!start.ok) throw new Error(start.error.message);
-    const runId = start.runId as string;
+    const runId = await operatorA.startRun("redis-fault", hostId);
     expect(await watcherB.call("run.subscribe", { runId })).toMatchObject({ ok: true });
     const before = await operatorA.run(runId, "count");
     expect((await watcherB.finished(before.stepRunId)).verdict).toBe("passed");

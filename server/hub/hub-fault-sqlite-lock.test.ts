@@ -7,6 +7,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testPlaybook, testStep } from "@/testing/test-playbook";
 import { startHarness, waitFor, type UiClient } from "@/testing/hub-harness";
+import { storedOutput } from "@/testing/stored-output";
 
 const LOCK_MS = 5500;
 const LINES = 300;
@@ -21,13 +22,6 @@ const counted = Array.from({ length: LINES }, (_, i) => `line-${i + 1}\r\n`).joi
 
 let h: Awaited<ReturnType<typeof startHarness>>;
 let operator: UiClient;
-
-async function stored(stepRunId: string): Promise<string> {
-  const { readOutput } = await import("@/lib/runs/read-output");
-  const parts: Buffer[] = [];
-  for await (const chunk of readOutput(stepRunId)) parts.push(chunk.data);
-  return Buffer.concat(parts).toString();
-}
 
 /** Takes the database's write lock on a connection of its own; resolves once it let go after `ms`. */
 function holdWriteLock(ms: number): Promise<void> {
@@ -56,16 +50,12 @@ afterAll(async () => {
 describe("SQLite write lock held by another connection", () => {
   it("stores every byte once after the lock is released, and the step passes", async () => {
     const { hostId } = await h.agentFor("sqlite-lock-host");
-    const start = await operator.call("run.start", { playbook: "sqlite-lock", hostId, inputs: {} });
-    if (!start.ok) throw new Error(start.error.message);
-    const runId = start.runId as string;
-    const started = await operator.call("step.run", { runId, stepId: "count" });
-    if (!started.ok) throw new Error(started.error.message);
-    const stepRunId = started.stepRunId as string;
+    const runId = await operator.startRun("sqlite-lock", hostId);
+    const stepRunId = await operator.startStep(runId, "count");
 
     await waitFor(() => operator.output(stepRunId).toString().includes("line-20\r\n"));
     const locked = holdWriteLock(LOCK_MS);
-    const storedAtLock = (await stored(stepRunId)).length; // readers are not blocked (WAL)
+    const storedAtLock = (await storedOutput(stepRunId)).length; // readers are not blocked (WAL)
     await locked;
     expect(operator.output(stepRunId).toString()).not.toContain(`line-${LINES}\r\n`); // released mid-step
     expect(storedAtLock).toBeGreaterThan(0);
@@ -73,7 +63,7 @@ describe("SQLite write lock held by another connection", () => {
     const view = await operator.finished(stepRunId, 30_000);
     expect(view).toMatchObject({ verdict: "passed", exitCode: 0, outputBytes: counted.length });
     expect(operator.output(stepRunId).toString()).toBe(counted);
-    expect(await stored(stepRunId)).toBe(counted);
+    expect(await storedOutput(stepRunId)).toBe(counted);
     const rows = await h.db.outputChunk.findMany({
       where: { stepRunId },
       select: { seq: true },
@@ -83,23 +73,19 @@ describe("SQLite write lock held by another connection", () => {
 
     const after = await operator.run(runId, "after");
     expect(after.view).toMatchObject({ verdict: "passed", exitCode: 0 });
-    expect(await stored(after.stepRunId)).toBe("still-here\r\n");
+    expect(await storedOutput(after.stepRunId)).toBe("still-here\r\n");
   }, 45_000);
 
   it("records the end of a step that exits while the lock is held, once it is released", async () => {
     const { hostId } = await h.agentFor("sqlite-lock-end");
-    const start = await operator.call("run.start", { playbook: "sqlite-lock", hostId, inputs: {} });
-    if (!start.ok) throw new Error(start.error.message);
-    const runId = start.runId as string;
-    const started = await operator.call("step.run", { runId, stepId: "quiet-end" });
-    if (!started.ok) throw new Error(started.error.message);
-    const stepRunId = started.stepRunId as string;
-    await waitFor(async () => (await stored(stepRunId)) === "before\r\n");
+    const runId = await operator.startRun("sqlite-lock", hostId);
+    const stepRunId = await operator.startStep(runId, "quiet-end");
+    await waitFor(async () => (await storedOutput(stepRunId)) === "before\r\n");
     await holdWriteLock(LOCK_MS); // the step exits about a second into this
 
     const view = await operator.finished(stepRunId, 20_000);
     expect(view).toMatchObject({ verdict: "passed", exitCode: 0, outputBytes: "before\r\n".length });
-    expect(await stored(stepRunId)).toBe("before\r\n");
+    expect(await storedOutput(stepRunId)).toBe("before\r\n");
     const after = await operator.run(runId, "after");
     expect(after.view).toMatchObject({ verdict: "passed", exitCode: 0 });
   }, 45_000);

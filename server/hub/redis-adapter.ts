@@ -16,6 +16,20 @@ export async function joinRedisAdapter(
   const sub = pub.duplicate();
   for (const client of [pub, sub]) client.on("error", (err: unknown) => log.error({ err }, "redis connection error"));
   await Promise.all([pub.connect(), sub.connect()]);
+  // The adapter publishes (and counts subscribers) without handling a failure: while Redis
+  // restarts, that would be a process-wide unhandled rejection. A broadcast lost then is what
+  // pub/sub promises anyway (a page fills the hole by replay); the failure is logged instead. The
+  // same promise goes back, so a caller that awaits it still sees the error.
+  for (const name of ["publish", "sendCommand"] as const) {
+    const call = (pub[name] as (...args: unknown[]) => Promise<unknown>).bind(pub);
+    Object.defineProperty(pub, name, {
+      value: (...args: unknown[]) => {
+        const sent = call(...args);
+        sent.catch((err: unknown) => log.warn({ err: String(err), command: name }, "redis command failed"));
+        return sent;
+      },
+    });
+  }
   io.adapter(createAdapter(pub, sub, { key: keyPrefix, parser: sealedParser(seal) }));
   log.info({ url: url.replace(/\/\/[^@]*@/, "//***@") }, "socket.io redis adapter on");
   // Without Redis this instance cannot reach runs on the others: it is not ready (/readyz).
