@@ -3,7 +3,13 @@
 import { log } from "@/lib/log";
 
 const FIRST_RETRY_MS = 20;
+/** A lost database comes back in seconds (a restart) to a minute (a failover): back off up to this. */
 const RETRY_MAX_MS = 1000;
+/**
+ * Then the write is given up (and the caller logs it). While recorded output waits, the agent gets
+ * no credit past what is committed, so what is held is bounded; the bound here keeps a database gone
+ * for good from holding a step's end for ever.
+ */
 const GIVE_UP_MS = 120_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

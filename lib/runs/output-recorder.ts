@@ -3,6 +3,7 @@
 // rather than millions, while interactive output keeps its timing. A batch the database could not
 // take (locked, restarting, connection lost) is kept and written again, so output is stored once
 // and in order across such a fault.
+import { retryWrite } from "@/lib/db/retry-write";
 import { log } from "@/lib/log";
 import { writeChunks, type ChunkRow, type StoredSizes, type WriteResult } from "./chunk-store";
 
@@ -12,14 +13,6 @@ const FLUSH_MS = 100;
 const EAGER_BYTES = 128 * 1024;
 /** A SQLite lock is released within milliseconds to seconds: poll it. */
 const BUSY_RETRY_MS = 20;
-/** A lost database comes back in seconds (a restart) to a minute (a failover): back off up to this. */
-const RETRY_MAX_MS = 1000;
-/**
- * How long a failing database is waited for before a batch is given up (and logged). While a batch
- * waits, the hub gives the agent no credit past what is committed, so what is held is bounded;
- * the bound here keeps a database that is gone for good from holding the step's end for ever.
- */
-const GIVE_UP_MS = 120_000;
 
 interface PendingRow {
   seq: number;
@@ -127,14 +120,14 @@ export class OutputRecorder {
       const rows = (this.inflight = this.queued);
       this.queued = [];
       const bytes = this.committedBytes + rows.reduce((n, r) => n + r.bytes, 0);
-      const raw = rows.at(-1)?.rawEnd ?? this.committedRaw;
+      const last = rows.at(-1);
+      const raw = last?.rawEnd ?? this.committedRaw;
       // The sizes follow along: a step cut short by a crash says how much it kept, and where a new owner resumes.
       await this.store(
         rows.map((r) => ({ seq: r.seq, t: r.t, data: Buffer.concat(r.parts, r.bytes) })),
         { outputBytes: bytes, receivedBytes: raw },
       );
       this.inflight = [];
-      const last = rows[rows.length - 1];
       if (last) this.committedSeq = last.seq + 1;
       this.committedBytes = bytes;
       this.committedRaw = raw;
@@ -143,31 +136,26 @@ export class OutputRecorder {
 
   /**
    * Writes one batch until it is stored, or there is no step run to store it for, or the database
-   * failed for GIVE_UP_MS. Always this batch alone: rows pushed meanwhile wait for the next one,
-   * since writeChunks may only take a retried batch as stored by an earlier attempt if it is the same.
+   * failed for as long as retryWrite waits. A SQLite lock is polled meanwhile, not backed off. Always
+   * this batch alone: rows pushed meanwhile wait for the next one, since writeChunks may only take a
+   * retried batch as stored by an earlier attempt if it is the same.
    */
   private async store(rows: ChunkRow[], sizes: StoredSizes): Promise<WriteResult | "given up"> {
-    let failingSince = 0;
-    let backoff = BUSY_RETRY_MS;
-    for (;;) {
-      try {
-        const result = await writeChunks(this.stepRunId, rows, sizes);
-        if (result === "gone") log.warn({ stepRunId: this.stepRunId }, "step run gone; its output is not stored");
-        if (result !== "busy") return result;
-        await sleep(BUSY_RETRY_MS);
-      } catch (err) {
-        const now = Date.now();
-        if (!failingSince) {
-          failingSince = now;
-          log.warn({ err, stepRunId: this.stepRunId }, "could not store step output; retrying");
+    const context = { stepRunId: this.stepRunId, rows: rows.length };
+    try {
+      const result = await retryWrite(async () => {
+        let written = await writeChunks(this.stepRunId, rows, sizes);
+        while (written === "busy") {
+          await sleep(BUSY_RETRY_MS);
+          written = await writeChunks(this.stepRunId, rows, sizes);
         }
-        if (now - failingSince >= GIVE_UP_MS) {
-          log.error({ err, stepRunId: this.stepRunId, rows: rows.length }, "could not store step output; gave up");
-          return "given up";
-        }
-        await sleep(backoff);
-        backoff = Math.min(backoff * 2, RETRY_MAX_MS);
-      }
+        return written;
+      }, context);
+      if (result === "gone") log.warn(context, "step run gone; its output is not stored");
+      return result;
+    } catch (err) {
+      log.error({ err, ...context }, "could not store step output; gave up");
+      return "given up";
     }
   }
 }

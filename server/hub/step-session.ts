@@ -69,8 +69,10 @@ export class StepSession {
   constructor(private readonly deps: StepSessionDeps) {
     this.masker = new SecretMasker(deps.secrets);
     this.recorder = deps.record(() => this.maybeAck());
-    if (deps.from) this.received = this.acked = deps.from.raw;
-    if (deps.from) this.emitted = deps.from.bytes;
+    if (deps.from) {
+      this.received = this.acked = deps.from.raw;
+      this.emitted = deps.from.bytes;
+    }
     this.truncated = deps.maxOutputBytes > 0 && this.emitted >= deps.maxOutputBytes;
   }
 

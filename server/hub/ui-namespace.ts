@@ -115,9 +115,13 @@ export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOpt
   function acknowledge(socket: UiSocket, guard: Guard, ack: OutputAck, deliver: () => void): void {
     // A step that has ended holds nothing back: a terminal still draining its output acks it late,
     // which is normal, not misbehaviour. So does a dropped watcher's (the session ignores it).
-    // A step driven by another instance: its session there checks the watcher against its run.
-    if (!hub.runs.session(ack.stepRunId))
-      return hub.cluster.watcherAck(ack.stepRunId, socket.id, ack.offset, watched(socket));
+    // A step driven by another instance: its session there checks the watcher against its run. A
+    // socket watching no run has nothing to tell it.
+    if (!hub.runs.session(ack.stepRunId)) {
+      const runIds = watched(socket);
+      if (runIds.length > 0) hub.cluster.watcherAck(ack.stepRunId, socket.id, ack.offset, runIds);
+      return;
+    }
     if (!watchesStep(socket, ack.stepRunId))
       return void guard.limits.charge("signal", "output.ack", UI_IGNORED_SIGNAL_COST);
     deliver();
