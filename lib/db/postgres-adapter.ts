@@ -17,6 +17,16 @@ function nameColumnsAsText<T>(result: T): T {
 }
 
 class NameAsTextClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    // pg-pool listens for "error" only while a client is idle. One the server ends while it is lent
+    // out (to a transaction, between its queries) would emit it unheard and crash the process. Its
+    // queries fail on their own, and the pool drops it when it comes back, as it is not queryable.
+    this.on("error", (err) => {
+      if (this.listenerCount("error") === 1) log.warn({ err: err.message }, "a PostgreSQL connection in use closed");
+    });
+  }
+
   // pg's query() has many overloads, and Pool.query uses the callback form: forward every call
   // untouched and only post-process the result.
   override query(...args: unknown[]): never {
@@ -30,7 +40,8 @@ class NameAsTextClient extends pg.Client {
   }
 }
 
-export function createPostgresAdapter(connectionString: string): PrismaPg {
+/** The pool behind Prisma's adapter; exported for its test. */
+export function createPostgresPool(connectionString: string): pg.Pool {
   const pool = new pg.Pool({
     connectionString,
     Client: NameAsTextClient,
@@ -43,5 +54,9 @@ export function createPostgresAdapter(connectionString: string): PrismaPg {
   // pg_terminate_backend) emits "error" on the pool; unheard, that would crash the process. The
   // pool drops the client and the next query opens a new one.
   pool.on("error", (err) => log.warn({ err: err.message }, "an idle PostgreSQL connection closed"));
-  return new PrismaPg(pool);
+  return pool;
+}
+
+export function createPostgresAdapter(connectionString: string): PrismaPg {
+  return new PrismaPg(createPostgresPool(connectionString));
 }
