@@ -88,7 +88,7 @@ export async function startAgentsServer(opts: {
         wake();
       }),
     async liveHeap() {
-      const reply = next("BENCH_HEAP", 20_000);
+      const reply = next("BENCH_HEAP", 60_000);
       process.kill(pid, "SIGUSR2");
       return JSON.parse(await reply) as LiveHeap & { online: number };
     },

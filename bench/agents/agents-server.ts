@@ -3,8 +3,11 @@
 // BENCH_HOSTS hosts enrolled at once (below). It writes their tokens, one a line, to
 // BENCH_TOKENS_FILE, then prints `BENCH_READY {"url"}`; `BENCH_ONLINE n` whenever an agent comes or
 // goes. Run with --expose-gc, SIGUSR2 collects garbage and prints
-// `BENCH_HEAP {"heapUsed",...,"online"}`. SIGTERM stops it.
+// `BENCH_HEAP {"heapUsed",...,"online"}` (and writes a heap snapshot into BENCH_HEAP_SNAPSHOT_DIR
+// when set). SIGTERM stops it.
 import fs from "node:fs";
+import path from "node:path";
+import v8 from "node:v8";
 import { generateToken, hashToken, tokenPrefix } from "@/lib/hosts/tokens";
 import { isOnline, onPresenceChange } from "@/lib/hosts/presence";
 import { startHarness } from "@/testing/hub-harness";
@@ -49,6 +52,11 @@ process.on("SIGUSR2", () => {
     rss: m.rss,
     online: hostIds.filter(isOnline).length,
   };
+  // To see where the memory goes: BENCH_HEAP_SNAPSHOT_DIR=dir npm run bench:agents, then compare the
+  // snapshots with no agent and with all of them (Chrome DevTools, Memory, Comparison). Writing a
+  // snapshot takes memory the process keeps: that run's RSS figures are not comparable.
+  const snapshots = process.env.BENCH_HEAP_SNAPSHOT_DIR;
+  if (snapshots) v8.writeHeapSnapshot(path.join(snapshots, `server-${heap.online}-agents.heapsnapshot`));
   console.log(`BENCH_HEAP ${JSON.stringify(heap)}`);
 });
 
