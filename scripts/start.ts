@@ -2,6 +2,7 @@
 // when the sources changed, then the server with first-start seeding and a local agent.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import { localAgentBundle } from "./lib/agent-bundle";
 import { buildIsStale } from "./lib/build-freshness";
 import { migrateDeploy } from "./lib/migrate";
 
@@ -30,10 +31,12 @@ if (process.env.NODE_ENV === "production" && buildIsStale(process.cwd())) {
   run("npx", ["tsx", "scripts/build.ts"]);
 }
 
+// Before the server starts: making the bundle blocks for a moment.
+const agentEntry = localAgentBundle(process.cwd()) ?? undefined;
 const { startServer } = await import("../server/index");
 const server = await startServer();
 const { enrollLocalAgent } = await import("../lib/hosts/local-agent");
-const agent = await enrollLocalAgent({ serverUrl: server.url });
+const agent = await enrollLocalAgent({ serverUrl: server.url, agentEntry });
 if (agent) console.log(`  This machine is enrolled as host "${agent.hostName}"; its agent is running.\n`);
 console.log(`  Casebook is running at ${server.url}\n`);
 

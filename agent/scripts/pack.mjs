@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // `npm run agent:pack [-- --out DIR]`: the agent as one installable tarball for this platform,
-// casebook-agent-<version>-<platform>-<arch>.tgz. Inside: one JavaScript bundle (esbuild, at pack
-// time only), node-pty's JavaScript and its native module built for this machine, the package.json
+// casebook-agent-<version>-<platform>-<arch>.tgz. Inside: one JavaScript bundle (bundle.mjs; esbuild
+// at pack time only), node-pty's JavaScript and its native module built for this machine, the package.json
 // and the systemd unit. A host needs Node.js and nothing from npm: no tsx, no esbuild, no install.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { build } from "esbuild";
+import { bundleAgent } from "./bundle.mjs";
 
 const agentDir = path.resolve(import.meta.dirname, "..");
 const { values } = parseArgs({ options: { out: { type: "string", default: path.join(agentDir, "dist") } } });
@@ -18,27 +18,8 @@ const pkg = JSON.parse(fs.readFileSync(path.join(agentDir, "package.json"), "utf
 fs.rmSync(stage, { recursive: true, force: true });
 fs.mkdirSync(stage, { recursive: true });
 
-await build({
-  entryPoints: [path.join(agentDir, "src/main.ts")],
-  // In bin/, so the agent finds its version in ../package.json as it does from src/.
-  outfile: path.join(stage, "bin/casebook-agent.mjs"),
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  // node-pty is native; ws's speed-ups are optional and absent is fine.
-  external: ["node-pty", "bufferutil", "utf-8-validate"],
-  // Bundled CommonJS (socket.io-client's dependencies) calls require().
-  banner: {
-    js: [
-      "#!/usr/bin/env node",
-      "import { createRequire } from 'node:module';",
-      "const require = createRequire(import.meta.url);",
-    ].join("\n"),
-  },
-  legalComments: "none",
-  logLevel: "warning",
-});
+// In bin/, so the agent finds its version in ../package.json as it does from src/.
+await bundleAgent(path.join(stage, "bin/casebook-agent.mjs"));
 fs.chmodSync(path.join(stage, "bin/casebook-agent.mjs"), 0o755);
 
 // node-pty: its package.json, its JavaScript, and the native module this machine built.

@@ -1,7 +1,8 @@
 // The one shape of a log line, for the server (pino, lib/log.ts) and the agent (./log.ts) alike:
 // a JSON object per line, so journald and log shippers read both the same way. lib/log.test.ts
 // holds both loggers to it.
-import { z } from "zod";
+// A namespace import, so that the bundle (agent/scripts/pack.mjs) leaves out what is never used.
+import * as z from "zod";
 
 export const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];

@@ -7,7 +7,8 @@
 // The envelope carries the manifest as a string and the signature is over that string's UTF-8
 // bytes, so the agent verifies exactly the bytes that were signed and never re-serialises JSON.
 import crypto, { type KeyObject } from "node:crypto";
-import { z } from "zod";
+// A namespace import, so that the bundle (agent/scripts/pack.mjs) leaves out what is never used.
+import * as z from "zod";
 import type { StepStart } from "./protocol";
 import { RISKS, type Risk } from "./risk";
 

@@ -1,9 +1,10 @@
 // One step's process in a real PTY: raw output bytes out, pause/resume for flow control, and an
 // ending that always comes after the last byte (cancel, timeout and output cap included).
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { spawn, type IPty } from "node-pty";
+import type * as NodePty from "node-pty";
 import type { ExitCause, StepStart } from "./protocol";
 
 export interface StepResult {
@@ -25,6 +26,10 @@ export interface StepProcessOptions {
   onOutput: (bytes: Buffer) => void;
   onExit: (result: StepResult) => void;
 }
+
+/** node-pty is native and costs an idle agent about 2 MB resident: the first step loads it. */
+let nodePty: typeof NodePty | null = null;
+const loadNodePty = () => (nodePty ??= createRequire(import.meta.url)("node-pty") as typeof NodePty);
 
 const signalNames = new Map<number, string>(Object.entries(os.constants.signals).map(([name, num]) => [num, name]));
 
@@ -59,7 +64,7 @@ interface PtyInternals {
  * is about to be destroyed, first read out what the stream buffered and what the kernel still has.
  * Relies on node-pty 1.x internals (`_socket`, `_fd`); without them it does nothing.
  */
-function drainBeforeClose(pty: IPty, take: (data: Buffer) => void): void {
+function drainBeforeClose(pty: NodePty.IPty, take: (data: Buffer) => void): void {
   const internals = pty as unknown as PtyInternals;
   const socket = internals._socket;
   const fd = internals._fd;
@@ -91,7 +96,7 @@ function drainBeforeClose(pty: IPty, take: (data: Buffer) => void): void {
 
 export class StepProcess {
   readonly startedAt = new Date();
-  private pty: IPty | null = null;
+  private pty: NodePty.IPty | null = null;
   private bytes = 0;
   private cause: ExitCause | null = null;
   private finished = false;
@@ -117,7 +122,7 @@ export class StepProcess {
       return this.failToStart(`work directory ${this.opts.workdir} is not accessible`);
     }
     try {
-      this.pty = spawn(shell, ["-c", this.start.command], {
+      this.pty = loadNodePty().spawn(shell, ["-c", this.start.command], {
         name: "xterm-256color",
         cols: this.start.cols,
         rows: this.start.rows,

@@ -22,6 +22,8 @@ export interface LocalAgentOptions {
   serverUrl: string;
   /** Holds local-agent.json (the token, mode 0600). Default: ./data */
   dataDir?: string;
+  /** The agent to run: a bundle (scripts/lib/agent-bundle.ts). Default: the sources, through tsx. */
+  agentEntry?: string;
   /** Highest risk the local agent accepts. Default: CASEBOOK_LOCAL_AGENT_MAX_RISK or "change". */
   maxRisk?: Risk;
   env?: NodeJS.ProcessEnv;
@@ -105,11 +107,15 @@ export async function enrollLocalAgent(opts: LocalAgentOptions): Promise<LocalAg
   let stopping = false;
   let restarts = 0;
   const start = () => {
-    const proc = spawn(process.execPath, [AGENT_BIN, "--server", opts.serverUrl, "--name", hostName], {
-      // The token travels in the environment, not the command line (which `ps` shows).
-      env: { ...env, CASEBOOK_TOKEN: token, CASEBOOK_MAX_RISK: maxRisk, CASEBOOK_LOCAL_AGENT: undefined },
-      stdio: ["ignore", "inherit", "inherit"],
-    });
+    const proc = spawn(
+      process.execPath,
+      [opts.agentEntry ?? AGENT_BIN, "--server", opts.serverUrl, "--name", hostName],
+      {
+        // The token travels in the environment, not the command line (which `ps` shows).
+        env: { ...env, CASEBOOK_TOKEN: token, CASEBOOK_MAX_RISK: maxRisk, CASEBOOK_LOCAL_AGENT: undefined },
+        stdio: ["ignore", "inherit", "inherit"],
+      },
+    );
     child = proc;
     proc.on("exit", (code, signal) => {
       child = null;

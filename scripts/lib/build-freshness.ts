@@ -4,7 +4,8 @@ import path from "node:path";
 // What the Next.js build compiles. content/ is read at run time, so it is not here.
 const SOURCES = ["app", "components", "lib", "public", "next.config.ts", "package-lock.json", "tsconfig.json"];
 
-function newestMtime(p: string): number {
+/** The newest modification time of a file or of anything in a folder (generated/ and node_modules/ aside). */
+export function newestMtime(p: string): number {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(p);
