@@ -2,7 +2,7 @@
 // benchmark's markers. WeTTY and the raw PTY type the very same command lines into bash.
 import fs from "node:fs";
 import path from "node:path";
-import { EMIT_BYTES, EMIT_TICKS } from "./expected-payload";
+import { EMIT_BYTES, EMIT_STREAM, EMIT_TICKS } from "./expected-payload";
 import { markedCommand } from "./payload-sink";
 
 export const PLAYBOOK_SLUG = "stream-bench";
@@ -23,11 +23,16 @@ export interface LoadSizes {
   ticks: number;
   tickIntervalMs: number;
   yesSeconds: number;
+  /** Each of the many concurrent streaming runs: how long, how fast, and a tick how often. */
+  stream: { seconds: number; bytesPerSec: number; tickIntervalMs: number; goFile: string };
 }
 
 const node = JSON.stringify(process.execPath);
 
-export function benchSteps(sizes: LoadSizes): Record<"throughput" | "ticks" | "concurrent" | "yes", BenchStep> {
+export type BenchStepName = "throughput" | "ticks" | "concurrent" | "yes" | "first" | "stream";
+
+export function benchSteps(sizes: LoadSizes): Record<BenchStepName, BenchStep> {
+  const { seconds, bytesPerSec, tickIntervalMs, goFile } = sizes.stream;
   return {
     throughput: {
       id: "throughput",
@@ -52,6 +57,18 @@ export function benchSteps(sizes: LoadSizes): Record<"throughput" | "ticks" | "c
       title: "Run yes for a while",
       command: markedCommand(`timeout ${sizes.yesSeconds} yes`),
       timeout: "2m",
+    },
+    first: {
+      id: "first",
+      title: "Print one line",
+      command: markedCommand("echo first"),
+      timeout: "1m",
+    },
+    stream: {
+      id: "stream",
+      title: "Stream timestamped output at a steady rate",
+      command: markedCommand(`${node} ${EMIT_STREAM} ${seconds} ${bytesPerSec} ${tickIntervalMs} ${goFile}`),
+      timeout: "5m",
     },
   };
 }

@@ -106,7 +106,8 @@ export class CasebookViewer {
             () =>
               reject(
                 new Error(
-                  `Casebook: step ${stepId} ended (${view.verdict}) but its end marker never reached the client`,
+                  `Casebook: step ${stepId} ended (${view.verdict}: ${view.reason ?? ""}) ` +
+                    "but its end marker never reached the client",
                 ),
               ),
             10_000,

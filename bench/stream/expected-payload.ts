@@ -6,6 +6,7 @@ import zlib from "node:zlib";
 
 export const EMIT_BYTES = path.resolve(import.meta.dirname, "emit-bytes.mjs");
 export const EMIT_TICKS = path.resolve(import.meta.dirname, "emit-ticks.mjs");
+export const EMIT_STREAM = path.resolve(import.meta.dirname, "emit-stream.mjs");
 
 function toCrlf(chunk: Buffer): Buffer {
   let lines = 0;

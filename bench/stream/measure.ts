@@ -95,8 +95,8 @@ export interface ConcurrentResult {
   badChecksums: number;
   notPassed: number;
   cpu: Record<string, number>;
-  /** Seconds from the start until each command's first output reached its client (median, max). */
-  untilOutput: { p50: number; max: number };
+  /** Seconds from the start until each command's first output reached its client. */
+  untilOutput: { p50: number; p99: number; max: number };
   /** Seconds each run spent streaming, first payload byte to end marker (median, max). */
   streaming: { p50: number; max: number };
 }
@@ -133,9 +133,13 @@ export async function measureConcurrent(
     badChecksums: results.filter((r) => r.got.bytes !== expected.bytes || r.got.crc32 !== expected.crc32).length,
     notPassed: results.filter((r) => r.verdict !== "passed").length,
     cpu,
-    untilOutput: { p50: percentile(untilOutput, 50), max: Math.max(...untilOutput) },
+    untilOutput: { p50: percentile(untilOutput, 50), p99: percentile(untilOutput, 99), max: Math.max(...untilOutput) },
     streaming: { p50: percentile(streaming, 50), max: Math.max(...streaming) },
   };
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
 export interface RssResult {
@@ -191,5 +195,121 @@ export async function measureRss(
     seconds: Number(got.endAt - got.firstAt) / 1e9,
     live,
     bounded: live ? live.afterMib - live.beforeMib <= RETAINED_SLACK_MIB : null,
+  };
+}
+
+export interface FirstByteResult {
+  samples: number;
+  /** Milliseconds from the client's `run.start` to the step's first output byte at the client. */
+  p50: number;
+  p90: number;
+  max: number;
+}
+
+/** Between two clicks: one run costs three commands, and a socket may send ten a second (socket-limits.ts). */
+const CLICK_GAP_MS = 400;
+
+/**
+ * One run at a time, as a person clicks Run: from sending `run.start` (then `step.run`, as the
+ * page does) until the first output chunk of the step reaches the client's socket, `times` times.
+ */
+export async function measureFirstByte(
+  viewer: CasebookViewer,
+  hostId: string,
+  step: BenchStep,
+  playbook: string,
+  times: number,
+  timeoutMs: number,
+): Promise<FirstByteResult> {
+  const ms: number[] = [];
+  for (let i = 0; i < times; i++) {
+    let first = 0n;
+    const t0 = process.hrtime.bigint();
+    await viewer.runStep(playbook, hostId, step.id, new PayloadSink(), timeoutMs, (_data, at) => {
+      if (first === 0n) first = at;
+    });
+    ms.push(Number(first - t0) / 1e6);
+    await new Promise((resolve) => setTimeout(resolve, CLICK_GAP_MS));
+  }
+  return { samples: ms.length, p50: percentile(ms, 50), p90: percentile(ms, 90), max: Math.max(...ms) };
+}
+
+export interface ManyStreamsResult {
+  runs: number;
+  /** Each run's payload rate, first payload byte to end marker (MB/s): median and lowest. */
+  perRunMbPerSec: { p50: number; min: number };
+  /** Runs that streamed at `targetMbPerSec` or more. */
+  atTarget: number;
+  targetMbPerSec: number;
+  /** Tick latency (ms) over every tick of every run, at the terminal. */
+  latency: { samples: number; p50: number; p99: number; max: number };
+  /** Runs that did not deliver every tick they printed, or did not pass. */
+  incomplete: number;
+  /** Seconds from the start until each run's first output reached its client (median, max). */
+  untilOutput: { p50: number; max: number };
+  cpu: Record<string, number>;
+}
+
+/** Runs started at once for the streaming figure: its subject is streaming, not starting (measureConcurrent's). */
+const STREAM_STARTS_AT_ONCE = 10;
+
+/**
+ * `viewers[i]` runs `step` (emit-stream.mjs: a tick and a rate's worth of filler every interval)
+ * on `hostIds[i % hostIds.length]`. The runs start a few at a time, and `go()` releases them to
+ * stream together once every one has printed its begin marker. Each run's throughput and the
+ * lateness of every tick it printed, at its terminal.
+ */
+export async function measureManyStreams(
+  viewers: CasebookViewer[],
+  hostIds: string[],
+  roles: ProcessRoles,
+  step: BenchStep,
+  playbook: string,
+  expectedTicks: number,
+  targetMbPerSec: number,
+  timeoutMs: number,
+  go: () => void,
+): Promise<ManyStreamsResult> {
+  const t0 = process.hrtime.bigint();
+  const sinks = viewers.map(() => {
+    const ticks = new TickReader();
+    return { ticks, sink: new PayloadSink((data, at) => ticks.push(data, at)) };
+  });
+  let slots = STREAM_STARTS_AT_ONCE;
+  const waiting: (() => void)[] = [];
+  const slot = () => (slots-- > 0 ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve)));
+  const free = () => (waiting.length ? waiting.shift()!() : slots++);
+  const running = viewers.map(async (viewer, i) => {
+    const { sink, ticks } = sinks[i]!;
+    await slot();
+    const outcome = viewer.runStep(playbook, hostIds[i % hostIds.length]!, step.id, sink, timeoutMs);
+    // Started once its begin marker arrived (or it ended without one): the next may start.
+    await Promise.race([until(() => sink.beginAt !== 0n), outcome.catch(() => {})]);
+    free();
+    const view = (await outcome).view;
+    return { got: await sink.done, beginAt: sink.beginAt, ticks: ticks.latenciesMs, verdict: view.verdict };
+  });
+  await until(() => sinks.every((s) => s.sink.beginAt !== 0n));
+  const meter = startCpuMeter(roles);
+  go();
+  const results = await Promise.all(running);
+  const cpu = meter.stop();
+  const rates = results.map((r) => r.got.bytes / MB / (Number(r.got.endAt - r.got.firstAt) / 1e9));
+  const latencies = results.flatMap((r) => r.ticks);
+  const untilOutput = results.map((r) => Number(r.beginAt - t0) / 1e9);
+  return {
+    runs: results.length,
+    perRunMbPerSec: { p50: percentile(rates, 50), min: Math.min(...rates) },
+    atTarget: rates.filter((r) => r >= targetMbPerSec).length,
+    targetMbPerSec,
+    latency: {
+      samples: latencies.length,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      max: Math.max(...latencies),
+    },
+    incomplete: results.filter((r) => r.ticks.length !== expectedTicks || r.verdict !== "passed").length,
+    untilOutput: { p50: percentile(untilOutput, 50), max: Math.max(...untilOutput) },
+    cpu,
   };
 }

@@ -4,7 +4,9 @@ import type { LoadSizes } from "./bench-playbook";
 import {
   RETAINED_SLACK_MIB,
   type ConcurrentResult,
+  type FirstByteResult,
   type LatencyResult,
+  type ManyStreamsResult,
   type RssResult,
   type ThroughputResult,
 } from "./measure";
@@ -18,6 +20,8 @@ export interface StreamReport {
   throughput: Map<SystemName, ThroughputResult[]>;
   latency: Map<SystemName, LatencyResult>;
   concurrent: ConcurrentResult;
+  firstByte: FirstByteResult;
+  many: ManyStreamsResult;
   rss: { casebook: RssResult; wetty: RssResult };
   machine: { cpus: number; cpuModel: string; node: string; loadAtStart: number[]; loadAtEnd: number[] };
 }
@@ -45,6 +49,9 @@ export function renderStreamReport(r: StreamReport): string {
   const raw = lat("raw");
   const mb = r.sizes.throughputBytes / 1e6;
   const c = r.concurrent;
+  const fb = r.firstByte;
+  const m = r.many;
+  const st = r.sizes.stream;
   const casebookLost = lost("casebook") + c.bytesLost;
   const casebookExact = checksums("casebook") && c.badChecksums === 0;
 
@@ -88,16 +95,30 @@ Every client finds the payload between markers the command prints, counts it and
 | small-write latency p99 (ms) | ${f2(cb?.p99 ?? NaN)} | ${f2(wt?.p99 ?? NaN)} | ${f2(raw?.p99 ?? NaN)} | | |
 | CPU per MB (ms), by process | ${cpuCell("casebook")} | ${cpuCell("wetty")} | ${cpuCell("raw")} | | |
 | bytes lost, all throughput rounds | **${lost("casebook")}** (checksums ${checksums("casebook") ? "match" : "DIFFER"}) | ${lost("wetty")} (checksums ${checksums("wetty") ? "match" : "differ"}) | ${lost("raw")} (checksums ${checksums("raw") ? "match" : "differ"}) | zero (Casebook) | ${mark(targets.lost)} |
-| ${c.runs} concurrent runs × ${r.sizes.concurrentBytes / 1e6} MB over ${r.agents} agents | **${f1(c.seconds)} s**, ${f1(c.mbPerSec)} MB/s aggregate, **${c.bytesLost} bytes lost**, ${c.badChecksums} bad checksums, ${c.notPassed} not passed; first output after ${f1(c.untilOutput.p50)} s (median), ${f1(c.untilOutput.max)} s (last); each run streamed for ${f1(c.streaming.p50)} s (median); CPU s: ${Object.entries(
+| ${c.runs} concurrent runs × ${r.sizes.concurrentBytes / 1e6} MB over ${r.agents} agents | **${f1(c.seconds)} s**, ${f1(c.mbPerSec)} MB/s aggregate, **${c.bytesLost} bytes lost**, ${c.badChecksums} bad checksums, ${c.notPassed} not passed; first output after ${f1(c.untilOutput.p50)} s (median), ${f1(c.untilOutput.p99)} s (p99), ${f1(c.untilOutput.max)} s (last); each run streamed for ${f1(c.streaming.p50)} s (median); CPU s: ${Object.entries(
     c.cpu,
   )
     .map(([role, v]) => `${role} ${f1(v)}`)
     .join(", ")} | – | – | zero lost | ${mark(c.bytesLost === 0 && c.badChecksums === 0)} |
+| 50 runs started together: first output, p99 | **${f1(c.untilOutput.p99)} s** | – | – | under 1 s | ${mark(c.untilOutput.p99 < 1)} |
+| one run: Run click to first output byte, p50 of ${fb.samples} | **${f1(fb.p50)} ms** (p90 ${f1(fb.p90)}, max ${f1(fb.max)}) | – | – | under 100 ms | ${mark(fb.p50 < 100)} |
+| ${m.runs} concurrent streaming runs, ${st.bytesPerSec / 1e6} MB/s asked of each for ${st.seconds} s | **${m.atTarget} of ${m.runs}** at ≥ ${m.targetMbPerSec} MB/s (median ${f2(m.perRunMbPerSec.p50)}, lowest ${f2(m.perRunMbPerSec.min)}); output latency p50 ${f1(m.latency.p50)} ms, **p99 ${f1(m.latency.p99)} ms** (${m.latency.samples} ticks); ${m.incomplete} runs missing ticks or not passed; first output after ${f1(m.untilOutput.p50)} s (median), ${f1(m.untilOutput.max)} s (last); CPU s: ${Object.entries(
+    m.cpu,
+  )
+    .map(([role, v]) => `${role} ${f1(v)}`)
+    .join(
+      ", ",
+    )} | – | – | all ≥ ${m.targetMbPerSec} MB/s, p99 under 100 ms | ${mark(m.atTarget === m.runs && m.latency.p99 < 100 && m.incomplete === 0)} |
 | server RSS while \`yes\` runs ${r.sizes.yesSeconds} s (min–max) | ${rssCell(r.rss.casebook)} | ${rssCell(r.rss.wetty)} | – | bounded | ${mark(targets.memory)} |
 
 - Latency: the command prints \`TICK <monotonic ns>\` every ${r.sizes.tickIntervalMs} ms (${r.sizes.ticks} per run, ${r.rounds} interleaved runs per system, pooled); the
   client subtracts it from its own monotonic clock when the line reaches its terminal. For
   Casebook that is after the terminal feed's batching${cb?.socket ? `; straight off the socket it is p50 ${f2(cb.socket.p50)} ms, p99 ${f2(cb.socket.p99)} ms` : ""}.
+- Run click to first output byte: one run at a time, from the client sending \`run.start\` (then
+  \`step.run\`, as the page does) until the step's first output chunk reaches the client's socket.
+- Concurrent streaming runs: each prints \`TICK <monotonic ns>\` every ${st.tickIntervalMs} ms followed by filler making up its
+  rate; a run's rate is its payload from first byte to end marker, and every tick's lateness at its terminal is pooled.
+  The runs start together, so the ticks of the first runs also wait behind the later runs' starts.
 - Throughput is payload bytes (the PTY's \\r\\n included) from the first payload byte to the end
   marker at the client; the rounds interleave the three systems so background load hits them alike.
 - CPU per MB: user + system time of each process over the throughput rounds (/proc/<pid>/stat),
@@ -114,7 +135,7 @@ Every client finds the payload between markers the command prints, counts it and
   \`yes\` steps are not cut short; every step's output is also stored in SQLite as it streams.
 - To see where the hub's time goes, profile the server under test:
   \`BENCH_STREAM_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=bench/out/profile" npm run bench:stream\`, then
-  open the \`.cpuprofile\` in Chrome DevTools. Sizes: \`BENCH_STREAM_MB\`, \`BENCH_STREAM_CONCURRENT_MB\`, \`BENCH_STREAM_ROUNDS\`.
+  open the \`.cpuprofile\` in Chrome DevTools. Sizes: \`BENCH_STREAM_MB\`, \`BENCH_STREAM_CONCURRENT_MB\`, \`BENCH_STREAM_ROUNDS\`; the streaming runs: \`BENCH_STREAM_MANY_RUNS\`, \`BENCH_STREAM_MANY_MBPS\`, \`BENCH_STREAM_MANY_SECONDS\`.
 - Machine: ${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}; load average (1/5/15 min) ${load(r.machine.loadAtStart)} at the
   start and ${load(r.machine.loadAtEnd)} at the end: the machine is shared, so absolute figures move between runs.`;
 }
