@@ -27,14 +27,16 @@ const steps = benchSteps({
   ticks: 200,
   tickIntervalMs: 15,
   yesSeconds: 0,
+  stream: { seconds: 0, bytesPerSec: 0, tickIntervalMs: 20, goFile: "" },
 });
-const FIRST: BenchStep = { id: "first", title: "Print one line", command: "echo first-byte", timeout: "1m" };
 const STEP_TIMEOUT_MS = 120_000;
 
 const { cleanUp } = startBenchRun("cluster", 10 * 60_000);
 const loadAtStart = os.loadavg();
 const asStep = (s: BenchStep) => testStep(s.id, s.command, { timeout: 300 });
-const cluster = await startCluster([testPlaybook(PLAYBOOK_SLUG, [steps.throughput, steps.ticks, FIRST].map(asStep))]);
+const cluster = await startCluster([
+  testPlaybook(PLAYBOOK_SLUG, [steps.throughput, steps.ticks, steps.first].map(asStep)),
+]);
 
 interface Figures {
   mbPerSec: number[];
@@ -47,7 +49,7 @@ async function firstOutputMs(viewer: CasebookViewer, hostId: string): Promise<nu
   const sink: TerminalSink = { push: () => {}, done: Promise.resolve() };
   const t0 = process.hrtime.bigint();
   let first: bigint | null = null;
-  await viewer.runStep(PLAYBOOK_SLUG, hostId, FIRST.id, sink, STEP_TIMEOUT_MS, (_, at) => (first ??= at));
+  await viewer.runStep(PLAYBOOK_SLUG, hostId, steps.first.id, sink, STEP_TIMEOUT_MS, (_, at) => (first ??= at));
   if (first === null) throw new Error("the one-line step printed nothing");
   return Number(first - t0) / 1e6;
 }
