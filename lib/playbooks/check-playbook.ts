@@ -5,10 +5,10 @@
 import { sortContentErrors } from "./content-error";
 import { RISK_EFFECT, RISKS, type Risk } from "./format";
 import { parsePlaybook, type ParseResult } from "./parse-playbook";
-import { classifyCommand } from "./risk-classifier";
+import { classifyWith } from "./risk-classifier";
 import { shellParser } from "./shell-parser";
-import type { ContentError, Step } from "./types";
-import { variableUses } from "./variable-uses";
+import type { ContentError, Step, VariableUse } from "./types";
+import { variableUses, variableUsesIn } from "./variable-uses";
 
 const rank = (risk: Risk) => RISKS.indexOf(risk);
 
@@ -19,15 +19,16 @@ export async function checkPlaybook(
 ): Promise<Omit<ParseResult, "steps">> {
   const parsed = parsePlaybook(file, source, opts);
   const steps = parsed.playbook?.steps ?? parsed.steps ?? [];
-  const classified = await Promise.all(steps.map((step) => classifyCommand(step.code)));
   const parse = await shellParser();
   const errors: ContentError[] = [...parsed.errors];
-  const checked = steps.map((step, i): Step => {
-    const { risk, summary, findings } = classified[i]!;
+  const checked = steps.map((step): Step => {
+    // One parse of the command serves both readers; a command too long to parse gets its own.
+    let variables: VariableUse[] | undefined;
+    const { risk, summary, findings } = classifyWith(parse, step.code, (root) => (variables = variableUsesIn(root)));
     if (risk !== "read" && underDeclares(step, risk)) {
       errors.push({ file, line: step.line, message: underDeclared(step, risk, findings[0]?.reason ?? summary) });
     }
-    return { ...step, classified: { risk, summary }, variables: variableUses(parse, step.code) };
+    return { ...step, classified: { risk, summary }, variables: variables ?? variableUses(parse, step.code) };
   });
   if (errors.length > 0 || !parsed.playbook) return { errors: sortContentErrors(errors) };
   return { playbook: { ...parsed.playbook, steps: checked }, errors };

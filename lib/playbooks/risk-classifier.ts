@@ -40,6 +40,15 @@ export interface Classification {
 const MAX_SOURCE_CHARS = 64_000;
 
 export async function classifyCommand(source: string): Promise<Classification> {
+  return classifyWith(await shellParser(), source);
+}
+
+/**
+ * classifyCommand with the parser at hand. `onTree`, if given, also reads the top-level tree while it
+ * exists, so a caller that needs more from the same command (the content index: its variable uses)
+ * parses it once. It is not called for a command too long to parse.
+ */
+export function classifyWith(parse: ParseShell, source: string, onTree?: (root: ShellNode) => void): Classification {
   if (source.length > MAX_SOURCE_CHARS) {
     const finding = {
       risk: "danger" as const,
@@ -48,9 +57,8 @@ export async function classifyCommand(source: string): Promise<Classification> {
     };
     return { risk: "danger", findings: [finding], summary: `danger: ${finding.reason}` };
   }
-  const parse = await shellParser();
   const findings: RiskFinding[] = [];
-  new Walker(parse, findings).script(source, source, 0);
+  new Walker(parse, findings, onTree).script(source, source, 0);
   return summarise(findings);
 }
 
@@ -145,6 +153,7 @@ class Walker {
   constructor(
     private readonly parse: ParseShell,
     private readonly out: RiskFinding[],
+    private readonly onTree?: (root: ShellNode) => void,
   ) {}
 
   /** Shell text: a step's code, or a string run by `bash -c`, `ssh`, `eval`, `watch`. */
@@ -160,6 +169,7 @@ class Walker {
         const at = depth === 0 ? `line ${line}` : `line ${line} of ${command}`;
         this.out.push({ risk: "change", command: text, reason: `the shell parser cannot parse ${at}: \`${text}\`` });
       }
+      if (depth === 0) this.onTree?.(root);
       this.collectFunctions(root);
       this.node(root, depth);
     });

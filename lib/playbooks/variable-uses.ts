@@ -29,19 +29,22 @@ const BRACED = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
 const SIMPLE = /^\$([A-Za-z_][A-Za-z0-9_]*)$/;
 
 export function variableUses(parse: ParseShell, code: string): VariableUse[] {
-  return parse(code, ({ root }) => {
-    const uses: VariableUse[] = [];
-    const walk = (node: ShellNode) => {
-      if (node.type === "simple_expansion" || node.type === "expansion") {
-        const use = plainUse(node);
-        if (use) uses.push(use);
-        return;
-      }
-      for (const child of node.namedChildren) walk(child);
-    };
-    walk(root);
-    return uses;
-  });
+  return parse(code, ({ root }) => variableUsesIn(root));
+}
+
+/** The same, read from a tree already parsed (the risk classifier's, in the content check). */
+export function variableUsesIn(root: ShellNode): VariableUse[] {
+  const uses: VariableUse[] = [];
+  const walk = (node: ShellNode) => {
+    if (node.type === "simple_expansion" || node.type === "expansion") {
+      const use = plainUse(node);
+      if (use) uses.push(use);
+      return;
+    }
+    for (const child of node.namedChildren) walk(child);
+  };
+  walk(root);
+  return uses;
 }
 
 function plainUse(node: ShellNode): VariableUse | undefined {
