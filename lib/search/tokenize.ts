@@ -83,9 +83,26 @@ export function termSpans(text: string): TermSpan[] {
   return spans;
 }
 
-/** The terms of `text` as the index and queries see them (lower case, duplicates kept). */
+/** Chunks repeat (prose, paths, error words): their terms are worked out once. Bounded, so a
+ *  stream of unique chunks (digests, timestamps) cannot grow it without end. */
+const chunkTerms = new Map<string, string[]>();
+const MAX_CACHED_CHUNKS = 100_000;
+
+/** The terms of `text` as the index and queries see them (lower case, duplicates kept). Each chunk
+ *  is tokenised on its own, exactly as termSpans does within the whole text. */
 export function indexTerms(text: string): string[] {
-  return termSpans(text).map((s) => s.term);
+  const out: string[] = [];
+  for (const m of text.matchAll(CHUNK)) {
+    const chunk = m[0];
+    let terms = chunkTerms.get(chunk);
+    if (!terms) {
+      terms = termSpans(chunk).map((s) => s.term);
+      if (chunkTerms.size >= MAX_CACHED_CHUNKS) chunkTerms.clear();
+      chunkTerms.set(chunk, terms);
+    }
+    for (const t of terms) out.push(t);
+  }
+  return out;
 }
 
 export interface Word {
