@@ -110,28 +110,30 @@ export function createSearchIndex<H extends ResultHead, P extends string>(
       }
     }
 
+    let termsOf: (c: Candidate) => Candidate["hit"] = () => undefined;
     const plan = planQuery(q, docFreq, docs.length);
     if (plan.terms.length > 0) {
       const filtered = tag !== undefined || kinds !== undefined;
       const found = terms.search({ terms: plan.terms, prefix: prefixFor(plan), fuzzy: fuzzyFor(plan, docFreq) });
       const typed = new Set(plan.terms);
-      // Exact symptom matches rank first whatever their score, so only `limit` others can show.
       for (const c of candidates.values()) {
         const score = found.score(c.doc);
-        if (score > 0) {
-          c.score = score;
-          c.hit = { terms: found.termsOf(c.doc), typed };
+        if (score > 0) c.score = score;
+      }
+      // Exact symptom matches rank first whatever their score: when `limit` of them are found, no
+      // other document can show; else at most `limit` others are needed beside them.
+      if (candidates.size < limit) {
+        for (const doc of found.top(limit + candidates.size, filtered ? allowed : undefined)) {
+          if (!candidates.has(doc)) candidates.set(doc, { doc, score: found.score(doc) });
         }
       }
-      const best = found.top(limit + candidates.size, filtered ? allowed : undefined);
-      for (const doc of best) {
-        if (candidates.has(doc)) continue;
-        candidates.set(doc, { doc, score: found.score(doc), hit: { terms: found.termsOf(doc), typed } });
-      }
+      // Which index terms matched, only for the documents shown.
+      termsOf = (c) => (c.score > 0 ? { terms: found.termsOf(c.doc), typed } : undefined);
     }
 
     const ranked = [...candidates.values()].sort(byExactThenScore).slice(0, limit);
     return ranked.map((c) => {
+      c.hit = termsOf(c);
       const doc = docs[c.doc]!;
       let match;
       if (c.exact) {
