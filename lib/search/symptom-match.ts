@@ -17,8 +17,9 @@ const MAX_GAP = 12;
 const MIN_FRAGMENT_WORDS = 2;
 const MIN_FRAGMENT_CHARS = 10;
 const MAX_FRAGMENT_WORDS = 64;
-/** How many leading words key a symptom line for lookup. */
-const START_WORDS = 3;
+/** How many leading words key a symptom line for lookup: labels alone can be three words long
+ *  ("FileNotFoundError: [Errno 2]"), and thousands of lines may start with one. */
+const START_WORDS = 5;
 /** Symptoms shorter than this are too generic to decide a ranking on their own. */
 const MIN_SYMPTOM_CHARS = 6;
 
