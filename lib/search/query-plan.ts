@@ -19,13 +19,16 @@ const MAX_DOC_SHARE = 0.5;
 /** ...in a corpus big enough for cost to matter and for shares to mean something. */
 const MIN_DOCS_FOR_SHARE = 100;
 
+/** How many documents hold a term: a Map, or the index itself. */
+export type DocFreq = Pick<ReadonlyMap<string, number>, "get" | "has">;
+
 export interface QueryPlan {
   terms: string[];
   /** Typed: prefix and fuzzy matching allowed. */
   short: boolean;
 }
 
-export function planQuery(query: string, docFreq: ReadonlyMap<string, number>, docCount: number): QueryPlan {
+export function planQuery(query: string, docFreq: DocFreq, docCount: number): QueryPlan {
   const unique = [...new Set(indexTerms(query))];
   const short = unique.length <= SHORT_QUERY_TERMS;
   // Unknown terms of a typed query stay: prefix and typo matching may still find them.
@@ -52,7 +55,7 @@ export function prefixFor(plan: QueryPlan): (term: string) => boolean {
 
 /** Light typo tolerance: typed plain words the index does not know; one edit, two for long words.
  *  A word the index knows is taken as meant ("subgid" must not also find "subuid"). */
-export function fuzzyFor(plan: QueryPlan, docFreq: ReadonlyMap<string, number>): (term: string) => number | false {
+export function fuzzyFor(plan: QueryPlan, docFreq: DocFreq): (term: string) => number | false {
   return (term) => {
     if (!plan.short || docFreq.has(term) || term.length < 4 || term.length > 20 || !/^\p{L}+$/u.test(term))
       return false;

@@ -1,19 +1,19 @@
 // The search engine. Two levels, because a corpus of 1,000 playbooks has ~20,000 parts and
 // ranking every part for every query is too slow for a pasted error:
-//  1. MiniSearch (BM25+, field boosts, prefix and fuzzy matching) ranks whole documents, with the
-//     fields of all their parts folded in;
+//  1. TermIndex (BM25+, field boosts, prefix and fuzzy matching, as MiniSearch scores them) ranks
+//     whole documents, with the fields of all their parts folded in;
 //  2. for the few documents returned, PartScorer picks the part (symptom line, step, section,
 //     title, summary) that best explains the match, for the label, deep link and snippet.
 // Before both, an exact error-line check against every declared symptom line puts documents that
 // list the pasted error above everything else.
-import MiniSearch from "minisearch";
 import type { Playbook } from "@/lib/playbooks/types";
 import { describeMatch, describeSymptomMatch } from "./describe-match";
 import { PartScorer } from "./part-scorer";
 import { playbookDocument } from "./playbook-documents";
 import { collapseWhitespace, type Range } from "./snippet";
 import { SymptomMatcher } from "./symptom-match";
-import { fuzzyFor, planQuery, prefixFor } from "./query-plan";
+import { fuzzyFor, planQuery, prefixFor, type DocFreq } from "./query-plan";
+import { TermIndex } from "./term-index";
 import { indexTerms } from "./tokenize";
 import type { PlaybookHead, PlaybookMatchPart, ResultHead, SearchDoc, SearchHit, SearchOptions } from "./types";
 
@@ -50,11 +50,9 @@ interface Candidate {
   doc: number;
   score: number;
   exact?: ExactHit;
-  /** Index terms MiniSearch matched (`terms`), and the query terms behind them (`typed`). */
+  /** Index terms matched (`terms`), and the query terms behind them (`typed`). */
   hit?: { terms: string[]; typed: ReadonlySet<string> };
 }
-
-type Row = { id: number } & Partial<Record<DocField, string>>;
 
 /** A search index over documents of any kind (playbooks, incidents, ...). */
 export function createSearchIndex<H extends ResultHead, P extends string>(
@@ -62,12 +60,11 @@ export function createSearchIndex<H extends ResultHead, P extends string>(
 ): SearchIndex<H, P> {
   const partDoc: number[] = [];
   const firstPart: number[] = [];
-  const scorer = new PartScorer();
   const symptoms = new SymptomMatcher<number>();
-  const docFreq = new Map<string, number>();
+  const terms = new TermIndex<DocField>(DOC_FIELDS, DOC_BOOST);
+  const scorer = new PartScorer(terms);
   const docTags = docs.map((d) => new Set(d.tags.map((t) => t.toLowerCase())));
   const kindsPresent = new Set(docs.map((d) => d.head.kind));
-  const rows: Row[] = [];
 
   docs.forEach((doc, d) => {
     firstPart.push(partDoc.length);
@@ -89,25 +86,11 @@ export function createSearchIndex<H extends ResultHead, P extends string>(
       fields.text.push(...(terms.get("text") ?? []));
       if (part.symptom) symptoms.add(collapseWhitespace(part.symptom), id);
     }
-    const row: Row = { id: d };
-    const seen = new Set<string>();
-    for (const field of DOC_FIELDS) {
-      if (fields[field].length === 0) continue;
-      row[field] = fields[field].join(" ");
-      for (const t of fields[field]) seen.add(t);
-    }
-    for (const t of seen) docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
-    rows.push(row);
+    terms.add(fields);
   });
   firstPart.push(partDoc.length);
-
-  // Rows arrive as index terms joined by spaces, so MiniSearch and docFreq agree on terms.
-  const mini = new MiniSearch<Row>({
-    fields: [...DOC_FIELDS],
-    tokenize: (text) => text.split(" "),
-    processTerm: (term) => term || null,
-  });
-  mini.addAll(rows);
+  terms.finish();
+  const docFreq: DocFreq = { get: (t) => terms.docFreq(t) || undefined, has: (t) => terms.docFreq(t) > 0 };
 
   function search(query: string, opts: EngineOptions = {}): Array<SearchHit<H, P>> {
     const q = query.slice(0, MAX_QUERY_CHARS);
@@ -127,33 +110,30 @@ export function createSearchIndex<H extends ResultHead, P extends string>(
       }
     }
 
+    let termsOf: (c: Candidate) => Candidate["hit"] = () => undefined;
     const plan = planQuery(q, docFreq, docs.length);
     if (plan.terms.length > 0) {
       const filtered = tag !== undefined || kinds !== undefined;
-      const hits = mini.search(plan.terms.join(" "), {
-        tokenize: (text) => text.split(" "),
-        processTerm: (term) => term,
-        combineWith: "OR",
-        boost: DOC_BOOST,
-        prefix: prefixFor(plan),
-        fuzzy: fuzzyFor(plan, docFreq),
-        filter: filtered ? (r) => allowed(r.id as number) : undefined,
-      });
+      const found = terms.search({ terms: plan.terms, prefix: prefixFor(plan), fuzzy: fuzzyFor(plan, docFreq) });
       const typed = new Set(plan.terms);
-      for (const hit of hits) {
-        const doc = hit.id as number;
-        const prev = candidates.get(doc);
-        if (prev) {
-          prev.score = hit.score;
-          prev.hit = { terms: hit.terms, typed };
-        } else {
-          candidates.set(doc, { doc, score: hit.score, hit: { terms: hit.terms, typed } });
+      for (const c of candidates.values()) {
+        const score = found.score(c.doc);
+        if (score > 0) c.score = score;
+      }
+      // Exact symptom matches rank first whatever their score: when `limit` of them are found, no
+      // other document can show; else at most `limit` others are needed beside them.
+      if (candidates.size < limit) {
+        for (const doc of found.top(limit + candidates.size, filtered ? allowed : undefined)) {
+          if (!candidates.has(doc)) candidates.set(doc, { doc, score: found.score(doc) });
         }
       }
+      // Which index terms matched, only for the documents shown.
+      termsOf = (c) => (c.score > 0 ? { terms: found.termsOf(c.doc), typed } : undefined);
     }
 
     const ranked = [...candidates.values()].sort(byExactThenScore).slice(0, limit);
     return ranked.map((c) => {
+      c.hit = termsOf(c);
       const doc = docs[c.doc]!;
       let match;
       if (c.exact) {

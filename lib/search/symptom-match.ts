@@ -17,6 +17,9 @@ const MAX_GAP = 12;
 const MIN_FRAGMENT_WORDS = 2;
 const MIN_FRAGMENT_CHARS = 10;
 const MAX_FRAGMENT_WORDS = 64;
+/** How many leading words key a symptom line for lookup: labels alone can be three words long
+ *  ("FileNotFoundError: [Errno 2]"), and thousands of lines may start with one. */
+const START_WORDS = 5;
 /** Symptoms shorter than this are too generic to decide a ranking on their own. */
 const MIN_SYMPTOM_CHARS = 6;
 
@@ -84,8 +87,8 @@ function containsRun(haystack: Word[], needle: Word[]): number {
 
 /** Finds declared symptom lines in pasted text, and pasted fragments of symptom lines. */
 export class SymptomMatcher<T> {
-  /** Lines by their first two words (or first word, when the first piece is one word long): many
-   *  error lines start alike ("Error: ..."), and a one-word key would make every paste check them all. */
+  /** Lines by their first START_WORDS words (fewer when the first piece is shorter): many error
+   *  lines start alike ("Error: failed to ..."), and a short key would make a paste check them all. */
   private readonly byStart = new Map<string, Array<SymptomLine<T>>>();
   private readonly byWord = new Map<string, Array<SymptomLine<T>>>();
 
@@ -111,13 +114,15 @@ export class SymptomMatcher<T> {
     };
     // The symptom line inside a longer paste.
     for (let i = 0; i < q.length; i++) {
-      const one = this.byStart.get(q[i]!.word) ?? [];
-      const two = i + 1 < q.length ? (this.byStart.get(`${q[i]!.word} ${q[i + 1]!.word}`) ?? []) : [];
-      for (const line of one.length === 0 ? two : two.length === 0 ? one : [...one, ...two]) {
-        if ((hits.get(line.value)?.words ?? 0) >= line.words.length) continue;
-        if (matchFrom(line, q, i) < 0) continue;
-        const last = line.words[line.words.length - 1]!;
-        record({ value: line.value, words: line.words.length, range: [line.words[0]!.start, last.end] });
+      let key = "";
+      for (let k = 0; k < START_WORDS && i + k < q.length; k++) {
+        key = k === 0 ? q[i]!.word : `${key} ${q[i + k]!.word}`;
+        for (const line of this.byStart.get(key) ?? []) {
+          if ((hits.get(line.value)?.words ?? 0) >= line.words.length) continue;
+          if (matchFrom(line, q, i) < 0) continue;
+          const last = line.words[line.words.length - 1]!;
+          record({ value: line.value, words: line.words.length, range: [line.words[0]!.start, last.end] });
+        }
       }
     }
     // A piece of a symptom line pasted on its own.
@@ -144,8 +149,10 @@ export class SymptomMatcher<T> {
 }
 
 function startKey(piece: Word[]): string {
-  const [first, second] = piece;
-  return second ? `${first!.word} ${second.word}` : first!.word;
+  return piece
+    .slice(0, START_WORDS)
+    .map((w) => w.word)
+    .join(" ");
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
