@@ -1,15 +1,13 @@
 // Reads and writes OutputChunk rows. Through Prisma's JavaScript engine, bytes cost ~16 MB/s to
 // write and ~7 MB/s to read here (they cross its query compiler), which would throttle every
 // step's output. On SQLite we therefore use a direct better-sqlite3 connection for these rows
-// (measured ~70 MB/s write, ~500 MB/s read), and write from a worker thread (./chunk-writer.ts);
-// PostgreSQL goes through Prisma.
+// (measured ~70 MB/s write, ~500 MB/s read); PostgreSQL goes through Prisma.
 import "server-only";
 import Database from "better-sqlite3";
 import { db } from "@/lib/db/client";
 import { databaseUrl, isPostgres } from "@/lib/db/url";
 import { log } from "@/lib/log";
 import { processSingleton } from "@/lib/process-singleton";
-import { ChunkWriter } from "./chunk-writer";
 
 /** A step's stored output size, and the raw agent offset it accounts for. */
 export interface StoredSizes {
@@ -24,9 +22,10 @@ export interface ChunkRow {
 }
 
 interface Direct {
-  file: string;
+  insert: Database.Statement<[string, number, number, Buffer]>;
+  setBytes: Database.Statement<[number, number, string]>;
   page: Database.Statement<[string, number, number, number], ChunkRow>;
-  writer: ChunkWriter;
+  write: (stepRunId: string, rows: ChunkRow[], sizes: StoredSizes) => void;
 }
 
 // One connection per process and database file, shared by the custom server and the Next bundle.
@@ -35,18 +34,14 @@ const opened = processSingleton<{ current?: { url: string; direct: Direct } }>("
 function direct(): Direct | null {
   const url = databaseUrl();
   if (isPostgres(url) || !url.startsWith("file:")) return null;
-  if (opened.current?.url === url) {
-    const current = opened.current.direct;
-    if (!current.writer.alive) current.writer = new ChunkWriter(current.file);
-    return current;
-  }
+  if (opened.current?.url === url) return opened.current.direct;
   const file = url.slice("file:".length).split("?")[0] ?? "";
   const conn = new Database(file, { fileMustExist: true });
   // Never wait for a lock: this thread also runs Prisma, whose open transaction would never end
-  // while we block; a busy read is retried from the event loop instead.
+  // while we block; a busy write is retried from the event loop instead (see OutputRecorder).
   conn.pragma("busy_timeout = 0");
-  // A commit under the default rollback journal with synchronous=FULL costs ~20 ms here (several
-  // fsyncs); in WAL with synchronous=NORMAL (the writer thread's) it is under 1 ms. WAL stays set
+  // A commit under the default rollback journal with synchronous=FULL blocks the event loop for
+  // ~20 ms here (several fsyncs); in WAL with synchronous=NORMAL it is under 1 ms. WAL stays set
   // in the file; a crash may lose the last commits but never corrupts the database.
   let mode: unknown = null;
   try {
@@ -56,11 +51,22 @@ function direct(): Direct | null {
   }
   if (String(mode).toLowerCase() !== "wal")
     log.warn({ file, mode }, "could not switch the database to WAL; output commits will be slower");
+  conn.pragma("synchronous = NORMAL");
+  const insert = conn.prepare<[string, number, number, Buffer]>(
+    'INSERT INTO "OutputChunk" ("stepRunId", "seq", "t", "data") VALUES (?, ?, ?, ?)',
+  );
+  const setBytes = conn.prepare<[number, number, string]>(
+    'UPDATE "StepRun" SET "outputBytes" = ?, "receivedBytes" = ? WHERE "id" = ?',
+  );
   const page = conn.prepare<[string, number, number, number], ChunkRow>(
     'SELECT "seq", "t", "data" FROM "OutputChunk" ' +
       'WHERE "stepRunId" = ? AND "seq" > ? AND "seq" < ? ORDER BY "seq" LIMIT ?',
   );
-  const d: Direct = { file, page, writer: new ChunkWriter(file) };
+  const write = conn.transaction((stepRunId: string, rows: ChunkRow[], sizes: StoredSizes) => {
+    for (const row of rows) insert.run(stepRunId, row.seq, row.t, row.data);
+    setBytes.run(sizes.outputBytes, sizes.receivedBytes, stepRunId);
+  });
+  const d: Direct = { insert, setBytes, page, write };
   opened.current = { url, direct: d };
   return d;
 }
@@ -110,7 +116,7 @@ export async function writeChunks(stepRunId: string, rows: ChunkRow[], sizes: St
 
 async function write(stepRunId: string, rows: ChunkRow[], sizes: StoredSizes): Promise<void> {
   const d = direct();
-  if (d) return d.writer.write(stepRunId, rows, sizes);
+  if (d) return d.write(stepRunId, rows, sizes);
   await db.$transaction([
     db.outputChunk.createMany({
       data: rows.map((r) => ({ stepRunId, seq: r.seq, t: r.t, data: new Uint8Array(r.data) })),

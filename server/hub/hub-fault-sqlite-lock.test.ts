@@ -54,8 +54,6 @@ describe("SQLite write lock held by another connection", () => {
     const stepRunId = await operator.startStep(runId, "count");
 
     await waitFor(() => operator.output(stepRunId).toString().includes("line-20\r\n"));
-    // Mid-stream: some output is committed already (the writer thread may take a moment to start).
-    await waitFor(async () => (await storedOutput(stepRunId)).length > 0);
     const locked = holdWriteLock(LOCK_MS);
     const storedAtLock = (await storedOutput(stepRunId)).length; // readers are not blocked (WAL)
     await locked;
