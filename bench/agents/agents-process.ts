@@ -2,6 +2,7 @@
 // it prints: how many agents are online, and its heap after a full collection on request.
 import type { ChildProcess } from "node:child_process";
 import type { LiveHeap } from "../stream/casebook-process";
+import { TaggedLines } from "../lib/tagged-lines";
 import { startChild } from "../stream/child-processes";
 
 export interface AgentsServer {
@@ -21,7 +22,7 @@ export async function startAgentsServer(opts: {
 }): Promise<AgentsServer> {
   let online = 0;
   const onlineWaiters = new Set<() => void>();
-  const waiting = new Map<string, (json: string) => void>();
+  const lines = new TaggedLines("the bench server");
   const extraFlags = process.env.BENCH_AGENTS_SERVER_FLAGS?.split(" ").filter(Boolean) ?? [];
   const loaders = ["--import", "tsx", "--import", "./server/server-only-hook.mjs"];
   const child: ChildProcess = startChild(
@@ -45,27 +46,12 @@ export async function startAgentsServer(opts: {
           for (const wake of onlineWaiters) wake();
           return;
         }
-        const handler = waiting.get(tag);
-        if (handler) handler(line.slice(space + 1));
-        else if (line.startsWith("{")) process.stderr.write(`[casebook] ${line}\n`);
+        if (!lines.take(line) && line.startsWith("{")) process.stderr.write(`[casebook] ${line}\n`);
       },
     },
   );
-  const next = (tag: string, timeoutMs: number) =>
-    new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`the bench server did not print ${tag} in ${timeoutMs} ms`)),
-        timeoutMs,
-      );
-      const exited = (code: number | null) => reject(new Error(`the bench server exited (${code}) before ${tag}`));
-      child.once("exit", exited);
-      waiting.set(tag, (json) => {
-        clearTimeout(timer);
-        child.off("exit", exited);
-        waiting.delete(tag);
-        resolve(json);
-      });
-    });
+  lines.follow(child);
+  const next = (tag: string, timeoutMs: number) => lines.next(tag, timeoutMs);
   const ready = JSON.parse(await next("BENCH_READY", opts.readyTimeoutMs)) as { url: string };
   const pid = child.pid ?? 0;
   return {

@@ -11,6 +11,7 @@ import v8 from "node:v8";
 import { generateToken, hashToken, tokenPrefix } from "@/lib/hosts/tokens";
 import { isOnline, onPresenceChange } from "@/lib/hosts/presence";
 import { startHarness } from "@/testing/hub-harness";
+import { stopWhenAsked } from "../lib/stop-when-asked";
 
 const hostCount = Number(process.env.BENCH_HOSTS ?? 1000);
 const tokensFile = process.env.BENCH_TOKENS_FILE;
@@ -60,13 +61,4 @@ process.on("SIGUSR2", () => {
   console.log(`BENCH_HEAP ${JSON.stringify(heap)}`);
 });
 
-let stopping = false;
-const stop = () => {
-  if (stopping) return;
-  stopping = true;
-  setTimeout(() => process.exit(1), 5000).unref();
-  void harness.stop().finally(() => process.exit(0));
-};
-process.on("SIGTERM", stop);
-// The benchmark died without stopping us (e.g. SIGKILL): do not linger.
-process.on("disconnect", stop);
+stopWhenAsked(() => harness.stop());

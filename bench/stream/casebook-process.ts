@@ -1,6 +1,7 @@
 // Starts the Casebook bench server (casebook-server.ts) as a child process and talks to it through
 // the lines it prints.
 import type { ChildProcess } from "node:child_process";
+import { TaggedLines } from "../lib/tagged-lines";
 import { startChild } from "./child-processes";
 
 export interface CasebookServer {
@@ -32,7 +33,7 @@ export async function startCasebookServer(opts: {
   maxOutputMb: number;
   readyTimeoutMs: number;
 }): Promise<CasebookServer> {
-  const waiting = new Map<string, (json: string) => void>();
+  const lines = new TaggedLines("the Casebook bench server");
   // BENCH_STREAM_SERVER_FLAGS adds node flags, e.g. "--cpu-prof --cpu-prof-dir=bench/out/profile" to see
   // where the hub's time goes.
   const extraFlags = process.env.BENCH_STREAM_SERVER_FLAGS?.split(" ").filter(Boolean) ?? [];
@@ -49,29 +50,12 @@ export async function startCasebookServer(opts: {
     },
     ipc: true,
     onLine: (line) => {
-      const space = line.indexOf(" ");
-      const handler = space > 0 ? waiting.get(line.slice(0, space)) : undefined;
-      if (handler) handler(line.slice(space + 1));
       // The server logs at warn and above (LOG_LEVEL): show them, so a refusal is not silent.
-      else if (line.startsWith("{")) process.stderr.write(`[casebook] ${line}\n`);
+      if (!lines.take(line) && line.startsWith("{")) process.stderr.write(`[casebook] ${line}\n`);
     },
   });
-  const next = (tag: string, timeoutMs: number) =>
-    new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`the Casebook bench server did not print ${tag} within ${timeoutMs} ms`)),
-        timeoutMs,
-      );
-      const exited = (code: number | null) =>
-        reject(new Error(`the Casebook bench server exited (${code}) before printing ${tag}`));
-      child.once("exit", exited);
-      waiting.set(tag, (json) => {
-        clearTimeout(timer);
-        child.off("exit", exited);
-        waiting.delete(tag);
-        resolve(json);
-      });
-    });
+  lines.follow(child);
+  const next = (tag: string, timeoutMs: number) => lines.next(tag, timeoutMs);
   const ready = JSON.parse(await next("BENCH_READY", opts.readyTimeoutMs)) as Ready;
   const pid = child.pid ?? 0;
   return {

@@ -9,6 +9,7 @@
 // memory still in use, which RSS alone cannot tell apart from garbage V8 has not collected yet.
 import { getPlaybook } from "@/lib/playbooks/content-index";
 import { startHarness } from "@/testing/hub-harness";
+import { stopWhenAsked } from "../lib/stop-when-asked";
 
 const agentCount = Number(process.env.BENCH_AGENTS ?? 1);
 const maxOutputMb = Number(process.env.BENCH_MAX_OUTPUT_MB ?? 64);
@@ -36,13 +37,4 @@ process.on("SIGUSR2", () => {
   console.log(`BENCH_HEAP ${JSON.stringify(heap)}`);
 });
 
-let stopping = false;
-const stop = () => {
-  if (stopping) return;
-  stopping = true;
-  setTimeout(() => process.exit(1), 5000).unref();
-  void harness.stop().finally(() => process.exit(0));
-};
-process.on("SIGTERM", stop);
-// The benchmark died without stopping us (e.g. SIGKILL): do not linger with our agents.
-process.on("disconnect", stop);
+stopWhenAsked(() => harness.stop());
