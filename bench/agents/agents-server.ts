@@ -12,6 +12,7 @@ import { generateToken, hashToken, tokenPrefix } from "@/lib/hosts/tokens";
 import { isOnline, onPresenceChange } from "@/lib/hosts/presence";
 import { startHarness } from "@/testing/hub-harness";
 import { stopWhenAsked } from "../lib/stop-when-asked";
+import { liveHeapNow } from "../lib/live-heap";
 
 const hostCount = Number(process.env.BENCH_HOSTS ?? 1000);
 const tokensFile = process.env.BENCH_TOKENS_FILE;
@@ -41,16 +42,8 @@ onPresenceChange((_hostId, up) => {
 console.log(`BENCH_READY ${JSON.stringify({ url: harness.url })}`);
 
 process.on("SIGUSR2", () => {
-  const collect = (globalThis as { gc?: () => void }).gc;
-  collect?.();
-  collect?.();
-  const m = process.memoryUsage();
   const heap = {
-    collected: collect !== undefined,
-    heapUsed: m.heapUsed,
-    external: m.external,
-    arrayBuffers: m.arrayBuffers,
-    rss: m.rss,
+    ...liveHeapNow(),
     online: hostIds.filter(isOnline).length,
   };
   // To see where the memory goes: BENCH_HEAP_SNAPSHOT_DIR=dir npm run bench:agents, then compare the

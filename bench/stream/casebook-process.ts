@@ -1,6 +1,7 @@
 // Starts the Casebook bench server (casebook-server.ts) as a child process and talks to it through
 // the lines it prints.
 import type { ChildProcess } from "node:child_process";
+import type { LiveHeap } from "../lib/live-heap";
 import { TaggedLines } from "../lib/tagged-lines";
 import { startChild } from "./child-processes";
 
@@ -13,13 +14,7 @@ export interface CasebookServer {
   liveHeap(): Promise<LiveHeap>;
 }
 
-export interface LiveHeap {
-  collected: boolean;
-  heapUsed: number;
-  external: number;
-  arrayBuffers: number;
-  rss: number;
-}
+export type { LiveHeap } from "../lib/live-heap";
 
 interface Ready {
   url: string;

@@ -10,6 +10,7 @@
 import { getPlaybook } from "@/lib/playbooks/content-index";
 import { startHarness } from "@/testing/hub-harness";
 import { stopWhenAsked } from "../lib/stop-when-asked";
+import { liveHeapNow } from "../lib/live-heap";
 
 const agentCount = Number(process.env.BENCH_AGENTS ?? 1);
 const maxOutputMb = Number(process.env.BENCH_MAX_OUTPUT_MB ?? 64);
@@ -23,18 +24,7 @@ const cookie = await harness.signIn("operator");
 console.log(`BENCH_READY ${JSON.stringify({ url: harness.url, cookie, hostIds })}`);
 
 process.on("SIGUSR2", () => {
-  const collect = (globalThis as { gc?: () => void }).gc;
-  collect?.();
-  collect?.();
-  const m = process.memoryUsage();
-  const heap = {
-    collected: collect !== undefined,
-    heapUsed: m.heapUsed,
-    external: m.external,
-    arrayBuffers: m.arrayBuffers,
-    rss: m.rss,
-  };
-  console.log(`BENCH_HEAP ${JSON.stringify(heap)}`);
+  console.log(`BENCH_HEAP ${JSON.stringify(liveHeapNow())}`);
 });
 
 stopWhenAsked(() => harness.stop());
