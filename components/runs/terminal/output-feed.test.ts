@@ -53,15 +53,17 @@ describe("OutputFeed", () => {
     expect(feed.received).toBe(12);
   });
 
-  it("batches chunks that arrive together into one write", () => {
+  it("writes a chunk to an idle terminal at once, and batches what arrives while it parses", () => {
     const term = new RecordingTerminal();
     const timer = manualSchedule();
     const feed = new OutputFeed({ writer: term, schedule: timer.schedule });
     for (let i = 0; i < 100; i++) feed.push(i * 4, bytes("yes\n"));
-    expect(term.writes).toHaveLength(0);
+    expect(term.writes.map((w) => w.byteLength)).toEqual([4]); // no timer between a prompt and the screen
     timer.run();
-    expect(term.writes).toHaveLength(1);
-    expect(term.writes[0]!.byteLength).toBe(400);
+    expect(term.writes.map((w) => w.byteLength)).toEqual([4, 396]);
+    term.parseAll();
+    feed.push(400, bytes("$ "));
+    expect(term.writes.map((w) => w.byteLength)).toEqual([4, 396, 2]);
   });
 
   it("writes at once when a batch is full, without waiting for the timer", () => {
