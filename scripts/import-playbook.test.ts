@@ -1,3 +1,5 @@
+// one-database: SQLite. It spawns the importer a dozen times; the draft store it writes through
+// runs on both databases in lib/drafts/drafts.test.ts.
 // `npm run import:playbook` as a person runs it: it never writes into content/ (drafts wait for
 // review), --draft stores the draft in the database under its author with its import report, and
 // a batch (folders, globs, files) imports each file on its own and ends with one summary table.

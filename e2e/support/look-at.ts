@@ -6,6 +6,8 @@ import fs from "node:fs";
 import { expect, type Locator, type Page } from "@playwright/test";
 
 const SHOTS = process.env.CASEBOOK_E2E_SCREENSHOTS;
+/** Whether lookAt keeps PNGs; without them it only checks the phone width, at the cost of four relayouts. */
+export const keepingScreenshots = SHOTS !== undefined && SHOTS !== "";
 
 /** Each width and theme in turn; `shoot` gets the file to write when screenshots are kept. */
 async function eachLook(page: Page, name: string, shoot: (path: string) => Promise<unknown>): Promise<void> {

@@ -1,7 +1,7 @@
 // Scale-out: the same migrations and queries against a real PostgreSQL on 127.0.0.1.
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPostgresDatabase, type PostgresDatabase } from "@/testing/postgres-database";
+import { createMigratedPostgresDatabase, type PostgresDatabase } from "@/testing/postgres-database";
 
 /** Stored sizes for a test write: the raw offset is the same as the stored one. */
 const sizes = (bytes: number) => ({ outputBytes: bytes, receivedBytes: bytes });
@@ -11,9 +11,10 @@ let url = "";
 
 describe("PostgreSQL (scale-out)", () => {
   beforeAll(async () => {
-    database = await createPostgresDatabase("casebook_test");
+    // A copy of the template that `prisma migrate deploy` built (testing/postgres-database.ts): the
+    // migrations applied once, with their records, which `migrate status` below reads.
+    database = await createMigratedPostgresDatabase("casebook_test");
     url = database.url;
-    execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
   }, 120_000);
 
   afterAll(async () => {
