@@ -55,8 +55,6 @@ describe("connectOutput on step.resync", () => {
     expect(hub.requests).toEqual([]); // it saw the step from byte 0: no replay needed
     hub.live(16, 80);
     await tick();
-    const shownBeforeResync = written.length;
-    expect(Buffer.concat(written).equals(STEP.subarray(0, 80))).toBe(true);
     // The hub drops this page: bytes 80..160 go to others only, then it says so.
     hub.router.resync("s1");
     expect(hub.requests).toEqual(["step.replay"]);
@@ -64,8 +62,7 @@ describe("connectOutput on step.resync", () => {
     hub.live(160, STEP.length);
     await tick();
     expect(Buffer.concat(written).equals(STEP)).toBe(true);
-    // Kept, not cleared and written again: the writes before the resync are still the first ones.
-    expect(Buffer.concat(written.slice(0, shownBeforeResync)).equals(STEP.subarray(0, 80))).toBe(true);
+    expect(written[0]!.equals(STEP.subarray(0, 80))).toBe(true); // kept, not cleared and written again
     expect(hub.acks.at(-1)).toBe(STEP.length);
     expect(caughtUp).toBe(2); // at mount, and when the replay ended
     close();

@@ -1,6 +1,5 @@
-// Feeds a step's output into a terminal: in offset order (OutputAssembler), at once while the
-// terminal is idle and batched into few large writes while it is busy, with xterm's write-callback
-// flow control. The terminal reports what it has *parsed*, not
+// Feeds a step's output into a terminal: in offset order (OutputAssembler), batched into few large
+// writes, with xterm's write-callback flow control. The terminal reports what it has *parsed*, not
 // what it was handed, so a browser that cannot keep up stops acknowledging and the hub pauses the
 // agent (lib/runs/protocol.ts, `output.ack`) instead of this tab's memory growing.
 // See https://xtermjs.org/docs/guides/flowcontrol/.
@@ -80,10 +79,6 @@ export class OutputFeed {
     this.queue.push(bytes);
     this.queued += bytes.byteLength;
     if (this.queued >= (this.holding ? HELD_BATCH_BYTES : BATCH_BYTES)) {
-      this.flush();
-    } else if (!this.holding && !this.scheduled && this.consumed === this.written) {
-      // The terminal is idle: a lone chunk (a prompt, an echo, a line of a slow command) goes now
-      // rather than a timer later. What arrives while it parses is batched behind it.
       this.flush();
     } else if (!this.holding && !this.scheduled) {
       this.scheduled = true;
