@@ -67,9 +67,15 @@ describe("scripts/import-playbook.ts", () => {
   });
 
   it("refuses an author who is not an operator, and one who does not exist", async () => {
-    expect((await run([GUIDE, "--draft", "--author", "vera@example.com"])).stderr).toMatch(/needs the operator role/);
-    expect((await run([GUIDE, "--draft", "--author", "nobody@example.com"])).stderr).toMatch(/no user nobody@example/);
-    expect((await run([GUIDE, "--draft"])).code).toBe(2);
+    // Three refusals that write nothing: run side by side.
+    const [viewer, nobody, noAuthor] = await Promise.all([
+      run([GUIDE, "--draft", "--author", "vera@example.com"]),
+      run([GUIDE, "--draft", "--author", "nobody@example.com"]),
+      run([GUIDE, "--draft"]),
+    ]);
+    expect(viewer.stderr).toMatch(/needs the operator role/);
+    expect(nobody.stderr).toMatch(/no user nobody@example/);
+    expect(noAuthor.code).toBe(2);
   });
 });
 
