@@ -10,9 +10,10 @@ export interface TermSpan {
 }
 
 // Quotes, brackets and separators never belong to a term; everything else stays in the chunk.
-const CHUNK = /[^\s'"`“”‘’«»()[\]{}<>,;|]+/gu;
-/** The same separators: splitting on them is faster than matching CHUNK when only terms count. */
-const SEPARATORS = /[\s'"`“”‘’«»()[\]{}<>,;|]+/u;
+const SEPARATOR_CLASS = "\\s'\"`“”‘’«»()[\\]{}<>,;|";
+const CHUNK = new RegExp(`[^${SEPARATOR_CLASS}]+`, "gu");
+/** Splitting on the separators is faster than matching CHUNK when only terms count. */
+const SEPARATORS = new RegExp(`[${SEPARATOR_CLASS}]+`, "u");
 const RUN = /[\p{L}\p{N}]+/gu;
 const CAMEL_PIECE = /\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|\p{N}+/gu;
 const EDGE_PUNCT = ".:!?=-*#~$@…";
