@@ -1,9 +1,11 @@
 // The one way to declare a route handler: who may call it, and what its params, query and body
 // must look like. The handler runs only for a caller with the role and input that passed, and the
 // user it needs comes from here, so a new route cannot skip the check. It is also the one CSRF
-// check for route handlers: an unsafe method must come from this site's own pages.
+// check for route handlers: an unsafe method must come from this site's own pages, unless it is
+// authenticated by an API token alone (lib/auth/bearer-header.ts says why that is safe).
 import { unstable_rethrow } from "next/navigation";
 import type * as z from "zod";
+import { isBearerOnly } from "@/lib/auth/bearer-header";
 import { isTrustedOrigin } from "@/lib/auth/origins";
 import type { Access, SessionUser } from "@/lib/auth/request-user";
 import { hasRole, type Role } from "@/lib/auth/roles";
@@ -83,7 +85,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * refresh) and its answer does not depend on who is signed in.
  */
 function refuseForeignOrigin(req: Request): Response | undefined {
-  if (SAFE_METHODS.has(req.method)) return undefined;
+  if (SAFE_METHODS.has(req.method) || isBearerOnly(req.headers)) return undefined;
   const origin = req.headers.get("origin");
   if (isTrustedOrigin(origin)) return undefined;
   if (origin === null) {
@@ -98,9 +100,9 @@ function refuseForeignOrigin(req: Request): Response | undefined {
 async function authorise(req: Request, role: Access): Promise<{ user?: SessionUser } | Response> {
   if (role === "public") return {};
   // Loaded here, not at the top, so a public route (health) answers even when the auth setup cannot load.
-  const { userFromHeaders } = await import("@/lib/auth/request-user");
-  const user = await userFromHeaders(req.headers);
-  if (!user) return jsonError(401, SIGN_IN_REQUIRED);
+  const { callerFromHeaders } = await import("@/lib/auth/request-user");
+  const { user, refused } = await callerFromHeaders(req.headers, `${req.method} ${new URL(req.url).pathname}`);
+  if (!user) return jsonError(401, refused ?? SIGN_IN_REQUIRED);
   if (!hasRole(user, role)) return jsonError(403, `Forbidden: this needs the ${role} role, and you are ${user.role}.`);
   return { user };
 }
