@@ -16,6 +16,7 @@ import {
   declaredRole,
   expectedVerdict,
   judgeTry,
+  PRINCIPAL_ROLES,
   PRINCIPALS,
   tableGaps,
   type Principal,
@@ -49,6 +50,7 @@ const { actionAccess } = await import("@/lib/actions/action-client");
 const { createIncident } = await import("@/lib/incidents/create-incident");
 const { createHost } = await import("@/lib/hosts/manage-hosts");
 const { createDraft } = await import("@/lib/drafts/create-draft");
+const { createToken } = await import("@/lib/auth/api-tokens");
 const { closeContentIndex } = await import("@/lib/playbooks/content-index");
 const { REMOTE_ADDR_HEADER } = await import("@/lib/http/remote-addr");
 const { REQUEST_PATH_HEADER } = await import("@/lib/auth/paths");
@@ -215,7 +217,8 @@ interface ActionEntry {
   who: Rule;
   /** The page the action is posted from: where a signed-out caller is sent back to. */
   page: string;
-  form: () => Record<string, string> | Promise<Record<string, string>>;
+  /** The form a principal posts (most are the same for everyone). */
+  form: (principal: Principal) => Record<string, string> | Promise<Record<string, string>>;
   /** The tables an allowed call changes (at least), by who calls. */
   writes?: string[] | ((principal: Principal) => string[]);
   /** Where an allowed call ends up, for actions that redirect. */
@@ -246,6 +249,27 @@ const ACTIONS: Record<string, ActionEntry> = {
     page: "/admin/users",
     form: async () => ({ userId: (await f.newUser()).id, banned: "true" }),
     writes: ["User", "AuditEvent"],
+  },
+  "account/tokens/actions.ts createTokenAction": {
+    who: "viewer",
+    page: "/account/tokens",
+    form: () => ({ name: next("matrix-token"), cap: "viewer", expiresInDays: "7" }),
+    writes: ["Apikey", "AuditEvent"],
+  },
+  // Each signed-in principal revokes a token of its own; the others try the admin's.
+  "account/tokens/actions.ts revokeTokenAction": {
+    who: "viewer",
+    page: "/account/tokens",
+    form: async (principal) => {
+      const owner = principal in PRINCIPAL_ROLES ? principal : "admin";
+      const made = await createToken(who.users[owner as keyof typeof PRINCIPAL_ROLES], {
+        name: next("doomed-token"),
+        cap: "viewer",
+      });
+      if (!made.ok) throw new Error(made.message);
+      return { tokenId: made.value.id };
+    },
+    writes: ["Apikey", "AuditEvent"],
   },
   "hosts/actions.ts addHostAction": {
     who: "admin",
@@ -342,7 +366,7 @@ async function actionRequest(entry: ActionEntry, principal: Principal) {
     [REMOTE_ADDR_HEADER]: "127.0.0.1",
   });
   const form = new FormData();
-  for (const [key, value] of Object.entries(await entry.form())) form.append(key, value);
+  for (const [key, value] of Object.entries(await entry.form(principal))) form.append(key, value);
   return { headers, form };
 }
 
