@@ -28,6 +28,8 @@ export interface TokenView {
   expiresAt: Date | null;
   lastUsedAt: Date | null;
   revoked: boolean;
+  /** Past its expiry (the plugin removes an expired token when it is next presented). */
+  expired: boolean;
   owner: { id: string; name: string; email: string };
 }
 
@@ -79,6 +81,7 @@ export async function listTokens(userId: string, everyone = false): Promise<Toke
       user: { select: { id: true, name: true, email: true } },
     },
   });
+  const now = Date.now();
   return rows.map((row) => ({
     id: row.id,
     name: row.name ?? "",
@@ -88,6 +91,7 @@ export async function listTokens(userId: string, everyone = false): Promise<Toke
     expiresAt: row.expiresAt,
     lastUsedAt: row.lastRequest,
     revoked: row.enabled === false,
+    expired: row.expiresAt !== null && row.expiresAt.getTime() <= now,
     owner: row.user,
   }));
 }
