@@ -16,15 +16,26 @@ const query = z.record(z.string(), z.string()).transform((raw, ctx) => {
   return z.NEVER;
 });
 
-export const GET = route({ role: "viewer", query }, async ({ user, query: { q, limit, tag } }) => {
-  try {
-    const results = await search(q, { limit, tag });
-    return Response.json({ query: q, results });
-  } catch (err) {
-    log.error({ err, userId: user.id }, "search failed");
-    return Response.json(
-      { error: "Search is unavailable right now; the server log has the details." },
-      { status: 500 },
-    );
-  }
-});
+export const GET = route(
+  {
+    role: "viewer",
+    query,
+    doc: {
+      summary: "Search playbooks",
+      description: "Query: q (the text, e.g. an error message), limit, tag.",
+      response: z.object({ query: z.string(), results: z.array(z.record(z.string(), z.unknown())) }),
+    },
+  },
+  async ({ user, query: { q, limit, tag } }) => {
+    try {
+      const results = await search(q, { limit, tag });
+      return Response.json({ query: q, results });
+    } catch (err) {
+      log.error({ err, userId: user.id }, "search failed");
+      return Response.json(
+        { error: "Search is unavailable right now; the server log has the details." },
+        { status: 500 },
+      );
+    }
+  },
+);
