@@ -1,3 +1,5 @@
+// one-database: SQLite. The CLI is an HTTP client; the routes and the hub under it run on both databases in
+// their own tests (app/api/runs/route.test.ts), and this file would only repeat them at a PostgreSQL cost.
 // The casebook CLI against a real server: the app's route handlers over HTTP (testing/route-server.ts)
 // on the real hub, with a real agent process on this machine, real API tokens and the repository's
 // own playbooks. Most commands run in-process through main(); the done-means case runs the bin.
