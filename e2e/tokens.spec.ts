@@ -57,7 +57,9 @@ test.describe("as an operator", () => {
 test.describe("as an admin", () => {
   test.use({ storageState: ADMIN.storageState, viewport: { width: 1280, height: 900 } });
 
-  test("sees everyone else's tokens and may revoke them", async ({ page }) => {
+  test("sees everyone else's tokens, with their owner (revoking them is lib/auth/api-tokens.test.ts)", async ({
+    page,
+  }) => {
     await page.goto("/account/tokens");
     const others = page.getByRole("region", { name: /Everyone else's tokens/ });
     await expect(others).toBeVisible();

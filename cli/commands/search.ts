@@ -20,9 +20,10 @@ export async function search(ctx: Context, query: string, opts: { limit: string 
   const params = new URLSearchParams({ q: query, limit: opts.limit });
   const body = await ctx.client.json<{ results: SearchResult[] }>("GET", `/api/search?${params}`);
   const results = body.results.map((r) => ({ ...r, step: stepOf(r.match.href), url: ctx.client.link(r.match.href) }));
+  // Like grep: nothing found is exit 1, so a script can tell.
   if (ctx.json) {
     printJson(ctx, { query, results });
-    return EXIT.passed;
+    return results.length ? EXIT.passed : EXIT.failed;
   }
   if (results.length === 0) {
     ctx.io.stderr(`No playbook matches "${query}".\n`);
