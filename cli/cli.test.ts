@@ -11,17 +11,19 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestToken } from "@/testing/api-token";
-import { startHarness } from "@/testing/hub-harness";
+import { startHarness, waitFor } from "@/testing/hub-harness";
 import { testPlaybook, testStep } from "@/testing/test-playbook";
 import { main } from "./index";
 
 const BIN = path.resolve(import.meta.dirname, "../bin/casebook.mjs");
 const RAY = "ray-actor-pending-creation-podman";
 const HOST = "cli-box";
-/** Beside the repository's playbooks: one whose step passes here, with an input. */
-const ECHO = testPlaybook("cli-echo", [testStep("greet", 'echo "hello $WHO"', { expect: { exit: 0 } })], {
-  inputs: [{ name: "WHO", label: "Who", default: "world", required: false, secret: false }],
-});
+/** Beside the repository's playbooks: one whose step passes here, with an input, and a slow one. */
+const ECHO = testPlaybook(
+  "cli-echo",
+  [testStep("greet", 'echo "hello $WHO"', { expect: { exit: 0 } }), testStep("slow", "echo started; sleep 30")],
+  { inputs: [{ name: "WHO", label: "Who", default: "world", required: false, secret: false }] },
+);
 
 let h: Awaited<ReturnType<typeof startHarness>>;
 const tokens = { operator: "", viewerCapped: "" };
@@ -84,19 +86,34 @@ describe("casebook CLI", () => {
 
   it("walks the read steps on a host without podman: exit 1, the output and the stopping reason", async () => {
     // The bin itself, as a person or a CI job runs it (CASEBOOK_URL and CASEBOOK_TOKEN from the environment).
-    const child = spawn(process.execPath, [BIN, "run", RAY, "--host", HOST, "--all-read"], {
-      env: { ...process.env, CASEBOOK_URL: h.url, CASEBOOK_TOKEN: tokens.operator },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    const { exited, out } = bin(["run", RAY, "--host", HOST, "--all-read"]);
+    const code = await exited;
+    const { stdout, stderr } = out;
     expect({ code, stderr }).toMatchObject({ code: 1 });
     expect(stdout).toContain("podman: not found on PATH");
     expect(stderr).toContain("── podman-installed: Is podman installed? (read)");
     expect(stderr).toMatch(/✗ failed \(exit 1\)/);
     expect(stderr).toContain("stopped: podman is missing (`podman-installed` failed)");
+  });
+
+  it("cancels the running step on Ctrl-C, and exits 2", async () => {
+    const { child, exited, out } = bin(["run", ECHO.slug, "--host", HOST, "--step", "slow", "--keep-open"]);
+    await waitFor(
+      () => out.stdout.includes("started"),
+      10_000,
+      () => out.stderr,
+    );
+    child.kill("SIGINT");
+    expect(await exited).toBe(2);
+    expect(out.stderr).toContain("casebook: Cancelled: the running step was asked to stop.");
+    const runId = /^Run (\S+):/m.exec(out.stderr)![1]!;
+    const verdict = async () => {
+      const view = await fetch(`${h.url}/api/runs/${runId}`, {
+        headers: { authorization: `Bearer ${tokens.operator}` },
+      });
+      return ((await view.json()) as { run: { steps: { verdict: string }[] } }).run.steps[0]!.verdict;
+    };
+    await waitFor(async () => (await verdict()) === "cancelled", 10_000);
   });
 
   it("runs one step with --json: the verdict, the run (finished) and the output", async () => {
@@ -165,6 +182,18 @@ describe("casebook CLI", () => {
     }
   });
 });
+
+/** The bin as a child process, with CASEBOOK_URL and CASEBOOK_TOKEN in its environment. */
+function bin(args: string[]) {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { ...process.env, CASEBOOK_URL: h.url, CASEBOOK_TOKEN: tokens.operator },
+  });
+  const out = { stdout: "", stderr: "" };
+  child.stdout.on("data", (d: Buffer) => (out.stdout += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (out.stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  return { child, exited, out };
+}
 
 function firstWriteUp(): string {
   return readdirSync(path.resolve(import.meta.dirname, "../content/incidents")).find((f) => f.endsWith(".md"))!;

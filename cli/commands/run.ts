@@ -140,6 +140,7 @@ export async function run(ctx: Context, playbook: string, opts: RunOptions): Pro
       };
       goal = done;
       if (!done()) await stream;
+      if (abort.signal.aborted) throw new CliError("Cancelled: the running step was asked to stop.");
       const step = state.steps.get(stepRunId);
       if (!step || step.verdict === "running") throw new CliError("The run's event stream ended before the step did.");
       code = exitCodeOf(step.verdict);
@@ -148,11 +149,11 @@ export async function run(ctx: Context, playbook: string, opts: RunOptions): Pro
       const done = () => Boolean(state.run && !state.run.runningAllRead && state.run.walk?.stopped);
       goal = done;
       if (!done()) await stream;
+      if (abort.signal.aborted) throw new CliError("Cancelled: the running step was asked to stop.");
       if (!done()) throw new CliError("The run's event stream ended before the walk did.");
       code = walkExitCode(state.run!);
       if (!ctx.json) ctx.io.stderr(`${state.run!.walk!.stopped}\n`);
     }
-    if (abort.signal.aborted) throw new CliError("Cancelled.");
     const final = opts.keepOpen ? state.run : await finish(ctx, runId, state.run);
     if (ctx.json) {
       const output = Object.fromEntries(
