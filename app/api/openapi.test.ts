@@ -14,6 +14,7 @@ const { GET } = await import("./openapi.json/route");
 const apiFiles = routeFiles().filter((file) => file.startsWith("api/") && file !== AUTH_ROUTE);
 
 type Operation = {
+  operationId: string;
   summary: string;
   security: unknown[];
   parameters: { name: string; in: string }[];
@@ -49,6 +50,17 @@ describe("the OpenAPI document", () => {
     expect(start.responses["201"]).toBeDefined();
     expect(start.security).toEqual([{ bearer: [] }, { session: [] }]);
     expect(doc.paths["/api/health"]!.get!.security).toEqual([]);
+  });
+
+  it("is the reference page's content: every operation is on /help/api", async () => {
+    const { createElement } = await import("react");
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const { ApiReference } = await import("@/components/help/api-reference");
+    const html = renderToStaticMarkup(createElement(ApiReference, { document: doc }));
+    const ids = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((op) => op.operationId));
+    expect(ids.filter((id) => !html.includes(`id="${id}"`))).toEqual([]);
+    expect(html).toContain("/api/runs/{id}/steps/{stepRunId}");
+    expect(html).not.toContain("<script");
   });
 
   it("is served at /api/openapi.json to a signed-in caller only", async () => {

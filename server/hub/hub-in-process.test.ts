@@ -1,3 +1,5 @@
+// one-database: SQLite; the same entry point runs on PostgreSQL in app/api/runs/route.test.ts, which
+// drives it through the REST routes.
 // Hub commands from in-process callers (lib/runs/hub-commands.ts), with a real hub, a real agent
 // process and real users: the same payload, role and host-access checks as the /ui socket, refusals
 // audited, and a watcher that hears the run's state first and then its steps and output live.

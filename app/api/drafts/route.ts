@@ -19,7 +19,7 @@ export const POST = route(
     doc: {
       summary: "Upload a playbook or guide as a draft",
       status: 201,
-      rawBody: { contentType: "text/markdown", description: "The file, raw or as a multipart `file` field." },
+      rawBody: { contentType: "text/markdown", description: "the file, raw or as a multipart `file` field" },
       response: z.object({ id: z.string(), slug: z.string(), href: z.string() }).loose(),
     },
   },

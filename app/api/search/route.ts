@@ -4,17 +4,9 @@ import * as z from "zod";
 import { route } from "@/lib/http/route";
 import { log } from "@/lib/log";
 import { search } from "@/lib/search";
-import { parseSearchParams } from "@/lib/search/search-params";
+import { searchParamsSchema as query } from "@/lib/search/search-params";
 
 export const dynamic = "force-dynamic";
-
-// parseSearchParams owns what the query may hold and how a bad one is worded.
-const query = z.record(z.string(), z.string()).transform((raw, ctx) => {
-  const parsed = parseSearchParams(new URLSearchParams(raw));
-  if (parsed.ok) return parsed.value;
-  ctx.addIssue({ code: "custom", message: parsed.error });
-  return z.NEVER;
-});
 
 export const GET = route(
   {
@@ -22,7 +14,6 @@ export const GET = route(
     query,
     doc: {
       summary: "Search playbooks",
-      description: "Query: q (the text, e.g. an error message), limit, tag.",
       response: z.object({ query: z.string(), results: z.array(z.record(z.string(), z.unknown())) }),
     },
   },

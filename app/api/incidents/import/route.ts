@@ -20,7 +20,7 @@ export const POST = route(
       status: 201,
       rawBody: {
         contentType: "application/json",
-        description: "The file, raw (or text/markdown) or as a multipart `file` field.",
+        description: "the file, raw (or text/markdown) or as a multipart `file` field",
       },
       response: z.object({ id: z.string(), title: z.string() }),
     },
