@@ -78,7 +78,8 @@ export default async function TokensPage() {
         <h1>API tokens</h1>
         <p className="page-lead">
           A token lets a script, CI job or the <code>casebook</code> CLI act as you, up to the role you give it. It
-          never has more than your own role: if your role is lowered, so is every token&apos;s.
+          never has more than your own role: if your role is lowered, so is every token&apos;s. How to use one:{" "}
+          <a href="/help/api">the API reference</a>.
         </p>
       </header>
       <section aria-labelledby="my-tokens">
