@@ -41,6 +41,13 @@ describe("proxy", () => {
     }
   });
 
+  it("lets an API call with a bearer token on to its route, but not a page", () => {
+    const bearer = (path: string) =>
+      new NextRequest(`http://127.0.0.1:3000${path}`, { headers: { authorization: "Bearer cb_abc" } });
+    expect(proxy(bearer("/api/search?q=x")).headers.get("x-middleware-next")).toBe("1");
+    expect(proxy(bearer("/playbooks/x")).status).toBe(307);
+  });
+
   it("ignores another app's cookie", () => {
     expect(proxy(req("/", "better-auth.session_token=abc")).status).toBe(307);
   });

@@ -5,6 +5,7 @@
 // It also turns away a path Next cannot decode, before any route runs.
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
+import { bearerToken } from "@/lib/auth/bearer-header";
 import { AUTH_COOKIE_PREFIX, isPublicPath, REQUEST_PATH_HEADER } from "@/lib/auth/paths";
 import { SIGN_IN_REQUIRED } from "@/lib/http/json-error";
 
@@ -18,10 +19,12 @@ export function proxy(request: NextRequest): NextResponse {
   const headers = new Headers(request.headers);
   headers.set(REQUEST_PATH_HEADER, `${pathname}${search}`);
 
-  if (isPublicPath(pathname) || signedIn) {
+  // An API token opens the API only (route() checks it); pages need a session.
+  const api = pathname.startsWith("/api/");
+  if (isPublicPath(pathname) || signedIn || (api && bearerToken(request.headers) !== null)) {
     return NextResponse.next({ request: { headers } });
   }
-  if (pathname.startsWith("/api/")) {
+  if (api) {
     return NextResponse.json({ error: SIGN_IN_REQUIRED }, { status: 401 });
   }
   // /sign-in sends people on to /setup while there are no users yet.

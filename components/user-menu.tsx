@@ -39,6 +39,11 @@ export function UserMenu({ user }: { user: SessionUser }) {
             Role: <strong>{user.role}</strong>
           </div>
         </div>
+        <nav className="menu-section" aria-label="Account">
+          <Link href="/account/tokens" className="menu-item">
+            API tokens
+          </Link>
+        </nav>
         {hasRole(user, "admin") ? (
           <nav className="menu-section" aria-label="Admin">
             {ADMIN_PAGES.map((page) => (

@@ -43,11 +43,13 @@ const EXAMPLE = '{ who: "<public|viewer|operator|admin>", shows: (s) => "…" }'
 /** Who may see each page. */
 const PAGES: Record<string, PageEntry> = {
   "page.tsx": { who: "viewer", shows: () => "Danger check" },
+  "account/tokens/page.tsx": { who: "viewer", shows: () => "Create a token" },
   "admin/audit/page.tsx": { who: "admin", shows: () => "host.revoke" },
   "admin/users/page.tsx": { who: "admin", shows: () => VIEWER.email },
   "drafts/[id]/page.tsx": { who: "operator", shows: (s) => s.draftTitle },
   "drafts/page.tsx": { who: "operator", shows: (s) => s.draftTitle },
   "help/agent/page.tsx": { who: "viewer", shows: () => "Enrolling a host" },
+  "help/api/page.tsx": { who: "viewer", shows: () => "Runs over HTTP" },
   "help/page.tsx": { who: "viewer", shows: () => "Writing a good playbook" },
   "help/playbook-format/page.tsx": { who: "viewer", shows: () => "Decision trees: onPass and onFail" },
   "help/writing-playbooks/page.tsx": { who: "viewer", shows: () => "Read before you change" },

@@ -34,11 +34,13 @@ const EXAMPLE = "{}";
 /** Where to look at each page; `{}` is its own path as the admin, who may see every page. */
 const PAGES: Record<string, PhoneEntry> = {
   "page.tsx": {},
+  "account/tokens/page.tsx": {},
   "admin/audit/page.tsx": {},
   "admin/users/page.tsx": {},
   "drafts/[id]/page.tsx": {},
   "drafts/page.tsx": {},
   "help/agent/page.tsx": {},
+  "help/api/page.tsx": {},
   "help/page.tsx": {},
   "help/playbook-format/page.tsx": {},
   "help/writing-playbooks/page.tsx": {},

@@ -25,12 +25,14 @@ export interface HarnessOptions {
    * temp SQLite file, removed by stop().
    */
   databaseUrl?: string;
+  /** Serve the app's route handlers over the same server (testing/route-server.ts), for HTTP clients. */
+  serveRoutes?: boolean;
 }
 
 export async function startHarness(
   playbooks: Playbook[],
   hubOptions: Partial<HubOptions> = {},
-  { databaseUrl }: HarnessOptions = {},
+  { databaseUrl, serveRoutes }: HarnessOptions = {},
 ) {
   const tempDb = databaseUrl ? { url: databaseUrl, remove: () => {} } : createTempDatabase("casebook-hub-");
   process.env.DATABASE_URL = tempDb.url;
@@ -40,7 +42,10 @@ export async function startHarness(
   const { attachHub } = await import("@/server/hub");
   const hosts = await import("@/lib/hosts/manage-hosts");
 
-  const server = http.createServer((_req, res) => res.writeHead(404).end());
+  const listener: http.RequestListener = serveRoutes
+    ? await (await import("./route-server")).routeListener()
+    : (_req, res) => res.writeHead(404).end();
+  const server = http.createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const bySlug = new Map(playbooks.map((p) => [p.slug, p]));

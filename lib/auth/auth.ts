@@ -1,4 +1,5 @@
 import "server-only";
+import { apiKey } from "@better-auth/api-key";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
@@ -9,6 +10,7 @@ import { db } from "@/lib/db/client";
 import { isPostgres } from "@/lib/db/url";
 import { REMOTE_ADDR_HEADER } from "@/lib/http/remote-addr";
 import { log } from "@/lib/log";
+import { API_TOKEN_PATHS, apiTokenOptions } from "./api-token-options";
 import { auditAdminCall, auditSignIn, auditSignOut } from "./auth-audit";
 import { AUTH_COOKIE_PREFIX } from "./paths";
 import { serverBaseUrl, trustedOrigins } from "./origins";
@@ -55,6 +57,9 @@ export const auth = betterAuth({
     provider: isPostgres() ? "postgresql" : "sqlite",
     transaction: true,
   }),
+  // Tokens are made, listed and revoked only through Casebook's own actions (lib/auth/api-tokens.ts),
+  // which check the cap and write the audit trail; the plugin's own HTTP endpoints stay closed.
+  disabledPaths: API_TOKEN_PATHS,
   emailAndPassword: {
     enabled: true,
     // Admins create accounts; nobody can sign themselves up.
@@ -131,7 +136,9 @@ export const auth = betterAuth({
   telemetry: { enabled: false },
   logger: {
     log(level, message, ...args: unknown[]) {
-      log[level]({ args, component: "better-auth" }, message);
+      // A refused API token is the caller's mistake, answered with a 401 and its reason: not an error.
+      const quiet = level === "error" && message.startsWith("Failed to validate API key");
+      log[quiet ? "info" : level]({ args, component: "better-auth" }, message);
     },
   },
   plugins: [
@@ -142,6 +149,7 @@ export const auth = betterAuth({
       bannedUserMessage: "This account is disabled. Ask an admin to re-enable it.",
     }),
     signInLimit(),
+    apiKey(apiTokenOptions),
     // Must stay last: it copies Set-Cookie from auth calls made inside server actions.
     nextCookies(),
   ],

@@ -1,9 +1,11 @@
 // The one way to declare a route handler: who may call it, and what its params, query and body
 // must look like. The handler runs only for a caller with the role and input that passed, and the
 // user it needs comes from here, so a new route cannot skip the check. It is also the one CSRF
-// check for route handlers: an unsafe method must come from this site's own pages.
+// check for route handlers: an unsafe method must come from this site's own pages, unless it is
+// authenticated by an API token alone (lib/auth/bearer-header.ts says why that is safe).
 import { unstable_rethrow } from "next/navigation";
 import type * as z from "zod";
+import { isBearerOnly } from "@/lib/auth/bearer-header";
 import { isTrustedOrigin } from "@/lib/auth/origins";
 import type { Access, SessionUser } from "@/lib/auth/request-user";
 import { hasRole, type Role } from "@/lib/auth/roles";
@@ -22,6 +24,27 @@ export interface RouteSpec<A extends Access, P, Q, B> {
   query?: Q;
   /** A JSON body (`jsonBody(...)`); routes that take uploads read `req` themselves. */
   body?: B;
+  /** What the route does and answers, for the API document (lib/http/openapi.ts); required under app/api. */
+  doc?: RouteDoc;
+}
+
+/** A success answer that is not JSON (text, a stream, a file): its media type and what it holds. */
+export interface RawResponse {
+  contentType: string;
+  description: string;
+  /** The shape of each line (NDJSON) or of the file, when it has one. */
+  schema?: z.ZodType;
+}
+
+export interface RouteDoc {
+  summary: string;
+  description?: string;
+  /** The success answer: a JSON schema, or a raw one. */
+  response: z.ZodType | RawResponse;
+  /** The success status; default 200. */
+  status?: number;
+  /** A body read by the handler itself (uploads): its media types and what it holds. */
+  rawBody?: RawResponse;
 }
 
 export type RouteArgs<A extends Access, P, Q, B> = {
@@ -38,7 +61,9 @@ export interface RouteContext {
 
 export type RouteHandler = (req: Request, ctx?: RouteContext) => Promise<Response>;
 
-const declared = new WeakMap<RouteHandler, Access>();
+type AnySpec = RouteSpec<Access, z.ZodType | undefined, z.ZodType | undefined, JsonBody | undefined>;
+
+const declared = new WeakMap<RouteHandler, AnySpec>();
 
 export function route<
   A extends Access,
@@ -62,12 +87,17 @@ export function route<
       return jsonError(500, "The request failed on the server; the server log has the details.");
     }
   };
-  declared.set(handler, spec.role);
+  declared.set(handler, spec as AnySpec);
   return handler;
 }
 
 /** The access a handler was declared with, or undefined if route() did not make it. */
 export function routeAccess(handler: unknown): Access | undefined {
+  return routeSpecOf(handler)?.role;
+}
+
+/** The spec a handler was declared with (what it enforces), or undefined if route() did not make it. */
+export function routeSpecOf(handler: unknown): AnySpec | undefined {
   return typeof handler === "function" ? declared.get(handler as RouteHandler) : undefined;
 }
 
@@ -83,7 +113,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * refresh) and its answer does not depend on who is signed in.
  */
 function refuseForeignOrigin(req: Request): Response | undefined {
-  if (SAFE_METHODS.has(req.method)) return undefined;
+  if (SAFE_METHODS.has(req.method) || isBearerOnly(req.headers)) return undefined;
   const origin = req.headers.get("origin");
   if (isTrustedOrigin(origin)) return undefined;
   if (origin === null) {
@@ -98,20 +128,16 @@ function refuseForeignOrigin(req: Request): Response | undefined {
 async function authorise(req: Request, role: Access): Promise<{ user?: SessionUser } | Response> {
   if (role === "public") return {};
   // Loaded here, not at the top, so a public route (health) answers even when the auth setup cannot load.
-  const { userFromHeaders } = await import("@/lib/auth/request-user");
-  const user = await userFromHeaders(req.headers);
-  if (!user) return jsonError(401, SIGN_IN_REQUIRED);
+  const { callerFromHeaders } = await import("@/lib/auth/request-user");
+  const { user, refused } = await callerFromHeaders(req.headers, `${req.method} ${new URL(req.url).pathname}`);
+  if (!user) return jsonError(401, refused ?? SIGN_IN_REQUIRED);
   if (!hasRole(user, role)) return jsonError(403, `Forbidden: this needs the ${role} role, and you are ${user.role}.`);
   return { user };
 }
 
 type Input = { params: unknown; query: unknown; body: unknown };
 
-async function parseInput(
-  req: Request,
-  ctx: RouteContext | undefined,
-  spec: RouteSpec<Access, z.ZodType | undefined, z.ZodType | undefined, JsonBody | undefined>,
-): Promise<Input | Response> {
+async function parseInput(req: Request, ctx: RouteContext | undefined, spec: AnySpec): Promise<Input | Response> {
   const params = check(spec.params, (await ctx?.params) ?? {});
   if (params instanceof Response) return params;
   const query = check(spec.query, firstValues(new URL(req.url).searchParams));

@@ -110,3 +110,31 @@ describe("PUT /api/incidents/:id", () => {
     expect((await db.incident.findUniqueOrThrow({ where: { id } })).title).toBe("Original");
   });
 });
+
+describe("GET /api/incidents/export", () => {
+  it("exports every incident as import-ready envelopes, each of which imports again", async () => {
+    const { GET: exportAll } = await import("./export/route");
+    const title = "Exported with the others";
+    const made = await createIncident(
+      new Request(`${origin}/api/incidents`, {
+        method: "POST",
+        headers: { cookie, origin, "content-type": "application/json" },
+        body: JSON.stringify(incident(title)),
+      }),
+    );
+    expect(made.status).toBe(201);
+    const res = await exportAll(new Request(`${origin}/api/incidents/export?severity=SEV3`, { headers: { cookie } }));
+    const all = (await res.json()) as { format: string; incidents: { incident: { title: string } }[] };
+    expect(all.format).toBe("casebook.incidents");
+    const envelope = all.incidents.find((e) => e.incident.title === title);
+    expect(envelope).toMatchObject({ format: "casebook.incident", version: 1 });
+    const again = await importIncident(
+      new Request(`${origin}/api/incidents/import?name=one.json`, {
+        method: "POST",
+        headers: { cookie, origin, "content-type": "application/json" },
+        body: JSON.stringify(envelope),
+      }),
+    );
+    expect(again.status).toBe(201);
+  });
+});

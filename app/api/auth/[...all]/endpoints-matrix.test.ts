@@ -223,6 +223,13 @@ const ENDPOINTS: Record<string, EndpointEntry> = {
   "POST /update-session": { who: "nobody", input: () => ({ ipAddress: "203.0.113.9" }) },
   // Only an impersonation session may end one; none of the principals holds one.
   "POST /admin/stop-impersonating": { who: "nobody" },
+  // API tokens are made, listed and revoked only through Casebook's own actions (lib/auth/api-tokens.ts,
+  // which check the cap and audit): the API-key plugin's endpoints are closed (disabledPaths).
+  "POST /api-key/create": { who: "nobody", input: () => ({ name: "sneaky" }) },
+  "GET /api-key/get": { who: "nobody", input: () => ({ id: "not-a-key" }) },
+  "GET /api-key/list": { who: "nobody" },
+  "POST /api-key/update": { who: "nobody", input: () => ({ keyId: "not-a-key", enabled: false }) },
+  "POST /api-key/delete": { who: "nobody", input: () => ({ keyId: "not-a-key" }) },
 };
 
 interface Endpoint {
