@@ -10,16 +10,19 @@ import { authSecret } from "@/lib/auth/secret";
 import { log } from "@/lib/log";
 import { reportHubCounts } from "@/lib/metrics/metrics";
 import { UI_NAMESPACE } from "@/lib/runs/protocol";
+import { registerHubEntry } from "@/lib/runs/hub-commands";
 import { registerLiveRuns } from "@/lib/runs/live-state";
 import { activeRunHosts, schedulePruning } from "@/lib/runs/retention";
 import { prismaRunStore } from "@/lib/runs/run-store-prisma";
 import { setupAgentNamespace, type AgentNamespace } from "./agent-namespace";
 import { setupForwarding } from "./forwarding";
+import { inProcessEntry } from "./in-process";
 import { resolveHubOptions, type HubOptions } from "./options";
 import { joinRedisAdapter } from "./redis-adapter";
 import { redisSeal, runStateSeal } from "./redis-seal";
 import { setupCluster, SOLO, type Cluster } from "./cluster";
 import { RunManager } from "./run-manager";
+import { RunWatchers } from "./run-watchers";
 import { setupUiNamespace } from "./ui-namespace";
 import { runRoom, type UiNamespace } from "./ui-socket";
 
@@ -57,6 +60,7 @@ export async function attachHub(server: http.Server, given: Partial<HubOptions> 
   const store = prismaRunStore;
   const hosts = prismaHostStore;
   const room = (runId: string) => ui.to(runRoom(runId));
+  const watchers = new RunWatchers();
   // Set once the namespace exists; the manager asks it only when an agent says hello.
   let cluster: Cluster = SOLO;
   const runs = new RunManager({
@@ -67,15 +71,23 @@ export async function attachHub(server: http.Server, given: Partial<HubOptions> 
     seal: runStateSeal(authSecret()),
     cluster: { release: (hostId) => cluster.release(hostId) },
     ui: {
-      runState: (run) => room(run.id).emit("run.state", run),
-      stepState: (runId, step) => room(runId).emit("step.state", step),
-      output: (runId, stepRunId, offset, data, except) =>
+      runState: (run) => {
+        room(run.id).emit("run.state", run);
+        watchers.emit(run.id, { type: "run", run });
+      },
+      stepState: (runId, step) => {
+        room(runId).emit("step.state", step);
+        watchers.emit(runId, { type: "step", step });
+      },
+      output: (runId, stepRunId, offset, data, except) => {
         (except.size ? room(runId).except([...except]) : room(runId)).emit("step.output", {
           runId,
           stepRunId,
           offset,
           data,
-        }),
+        });
+        watchers.emit(runId, { type: "output", stepRunId, offset, data });
+      },
       resync: (runId, stepRunId, socketId) => ui.to(socketId).emit("step.resync", { runId, stepRunId }),
     },
   });
@@ -85,7 +97,10 @@ export async function attachHub(server: http.Server, given: Partial<HubOptions> 
   if (seal) cluster = setupCluster(ui, () => runs, seal);
   const hub = { runs, store, cluster };
   // serverSideEmit needs an adapter that spans instances: forward only with Redis.
-  const stopUi = setupUiNamespace(ui, hub, options, seal ? setupForwarding(ui, hub, seal) : undefined);
+  const forwarder = seal ? setupForwarding(ui, hub, seal) : undefined;
+  const uiNamespace = setupUiNamespace(ui, hub, options, forwarder);
+  // Route handlers and alert triage reach the hub through lib/runs/hub-commands.ts.
+  const unregister = registerHubEntry(inProcessEntry(hub, uiNamespace.hosts, watchers, forwarder));
   const stopPresence = onPresenceChange((hostId) => {
     hosts
       .view(hostId)
@@ -110,7 +125,8 @@ export async function attachHub(server: http.Server, given: Partial<HubOptions> 
       stopPruning();
       if (sweep) clearTimeout(sweep);
       stopPresence();
-      stopUi();
+      unregister();
+      uiNamespace.stop();
       await runs.close();
       io.of(AGENT_NAMESPACE).disconnectSockets(true);
       ui.disconnectSockets(true);

@@ -19,7 +19,8 @@ import type { Forwarder } from "./forwarding";
 import { setupHostAccess } from "./host-access";
 import type { HubOptions } from "./options";
 import { SocketLimits, UI_BUDGETS, UI_IGNORED_SIGNAL_COST, UI_MAX_IN_FLIGHT } from "./socket-limits";
-import { handleOwned, handlerOf, ownsHere, roleRefusal } from "./ui-commands";
+import { auditRefusal, AUDITED_REFUSALS, badRequest, dispatchOwned } from "./owned-dispatch";
+import { handlerOf, roleRefusal } from "./ui-commands";
 import type { Answer, HubContext, SocketContext } from "./ui-commands";
 import { setupUiSessions } from "./ui-session";
 import { runRoom, type UiNamespace, type UiSocket } from "./ui-socket";
@@ -33,20 +34,12 @@ export function handshakeHeaders(raw: Record<string, string | string[] | undefin
   return headers;
 }
 
-function badRequest(error: z.ZodError): UiError {
-  const issue = error.issues[0];
-  const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
-  return { code: "bad-request", message: `${where}${issue?.message ?? "invalid request"}` };
-}
-
 const INTERNAL: UiError = { code: "internal", message: "The server failed to handle this request; see its log." };
 const unknownEvent = (event: unknown): UiError => ({
   code: "bad-request",
   message: `Unknown event "${String(event).slice(0, 100)}".`,
 });
 const RUN_ROOM_PREFIX = runRoom("");
-/** Refusals of authority are audited; bad input and conflicts (a step already running) are not. */
-const AUDITED_REFUSALS = new Set<UiError["code"]>(["forbidden", "unauthorized"]);
 
 /** Events without an acknowledgement; anything else, an unknown event too, is budgeted as a command. */
 const isSignal = (event: unknown) =>
@@ -58,7 +51,7 @@ interface Guard {
   inFlight: number;
 }
 
-/** Sets up /ui; returns what stops it (its session re-checks). */
+/** Sets up /ui; returns its host-access gate and what stops it (its session re-checks). */
 export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOptions, forwarder?: Forwarder) {
   const sessions = setupUiSessions(nsp, opts, (socket) => handshakeHeaders(socket.handshake.headers));
   const hosts = setupHostAccess(nsp, hub.runs, opts);
@@ -165,7 +158,7 @@ export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOpt
           if (!user) {
             const error: UiError = { code: "unauthorized", message: "Your session ended; sign in again." };
             // Audited as the user the socket was opened by: a banned user's last try is in the trail.
-            await auditRefusal(event, socket.data.user.id, parsed.data, error);
+            await auditRefusal(hub, event, socket.data.user.id, parsed.data, error);
             answer({ ok: false, error });
             socket.disconnect(true);
             return;
@@ -176,7 +169,7 @@ export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOpt
             : await run(event as UiCommand, { ...hub, user, socket }, parsed.data);
           // Recorded before the answer goes out, so whoever sees the refusal can find it in the log.
           if (!result.ok && AUDITED_REFUSALS.has(result.error.code))
-            await auditRefusal(event, user.id, parsed.data, result.error);
+            await auditRefusal(hub, event, user.id, parsed.data, result.error);
           answer(result);
           if (after) await after();
         } catch (err) {
@@ -189,29 +182,21 @@ export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOpt
     });
   }
 
-  /** Audited where the browser is connected, so a forwarded request's refusal is recorded once. */
-  async function auditRefusal(event: UiEvent, userId: string, req: unknown, error: UiError): Promise<void> {
-    const { runId, hostId } = req as { runId?: unknown; hostId?: unknown };
-    const id = (value: unknown) => (typeof value === "string" ? value : null);
-    const detail = { event, code: error.code, message: error.message };
-    await hub.store
-      .auditHub("hub.refused", { userId, runId: id(runId), hostId: id(hostId), detail })
-      .catch((err: unknown) => log.error({ err, event }, "could not audit a refusal"));
-  }
-
   /** Runs a request here, or on the instance holding the host's agent or the run (scale-out). */
   async function run(event: UiCommand, ctx: SocketContext, req: unknown): Promise<Answer<UiCommand>> {
     const handler = handlerOf(event);
     if (handler.owner === "any") return (await handler.handle(ctx, req)) as Answer<UiCommand>;
-    const elsewhere = forwarder && !ownsHere(hub.runs, handler.owner, req);
-    const forwarded = elsewhere ? await forwarder.forward({ event, user: ctx.user, req }) : null;
-    const reply = forwarded ?? (await handleOwned(handler, ctx, req));
+    const reply = await dispatchOwned(hub, forwarder, event, ctx, req);
     await handler.settle?.(ctx.socket, reply);
     return { reply } as Answer<UiCommand>;
   }
 
-  return () => {
-    sessions.close();
-    hosts.close();
+  return {
+    /** The host-access gate, for in-process callers (in-process.ts): one gate, one relay. */
+    hosts,
+    stop() {
+      sessions.close();
+      hosts.close();
+    },
   };
 }

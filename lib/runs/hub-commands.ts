@@ -1,0 +1,59 @@
+// Hub commands for server code outside the hub: route handlers (the REST API) and alert triage.
+// The hub (server/hub/in-process.ts) registers its entry point here at attachHub(); the Next
+// bundle loads its own copy of this module, so the entry lives in a process singleton, which both
+// copies resolve to the same slot. Each call is checked exactly like the /ui socket's: the payload
+// against UI_COMMANDS, the user's role against the hub's command table, the host's access list,
+// and it runs on the instance that owns the host or run under scale-out.
+import type { SessionUser } from "@/lib/auth/request-user";
+import { processSingleton } from "@/lib/process-singleton";
+import type { RunView, StepRunView, UiCommand, UiReply, UiRequestInput, UiResult } from "./protocol";
+
+/** Commands with no socket to answer on: what a caller without a browser may send. */
+export const OWNED_COMMANDS = ["run.start", "step.run", "step.cancel", "run.runAllRead", "run.finish"] as const;
+export type OwnedCommand = (typeof OWNED_COMMANDS)[number] & UiCommand;
+
+/** What a watcher of a run hears, in the order the hub sends it to the run's room. */
+export type RunEvent =
+  | { type: "run"; run: RunView }
+  | { type: "step"; step: StepRunView }
+  | { type: "output"; stepRunId: string; offset: number; data: Buffer };
+
+export interface HubEntry {
+  run<E extends OwnedCommand>(user: SessionUser, event: E, payload: unknown): Promise<UiReply<E>>;
+  /** Checked like run.subscribe; the first event is the run's current state. */
+  watch(user: SessionUser, runId: string, onEvent: (event: RunEvent) => void): Promise<UiResult<{ stop: () => void }>>;
+}
+
+const slot = () => processSingleton("hub-entry", () => ({ entry: null as HubEntry | null }));
+
+const NO_HUB = {
+  ok: false as const,
+  error: { code: "internal" as const, message: "The run hub is not running in this server process." },
+};
+
+/** Called by attachHub(); returns what unregisters it (only if it is still the registered one). */
+export function registerHubEntry(entry: HubEntry): () => void {
+  slot().entry = entry;
+  return () => {
+    if (slot().entry === entry) slot().entry = null;
+  };
+}
+
+export function runHubCommand<E extends OwnedCommand>(
+  user: SessionUser,
+  event: E,
+  payload: UiRequestInput<E>,
+): Promise<UiReply<E>> {
+  const entry = slot().entry;
+  return entry ? entry.run(user, event, payload) : Promise.resolve(NO_HUB);
+}
+
+/** Watches a run's events in this process; `stop` ends the watch. */
+export function watchRun(
+  user: SessionUser,
+  runId: string,
+  onEvent: (event: RunEvent) => void,
+): Promise<UiResult<{ stop: () => void }>> {
+  const entry = slot().entry;
+  return entry ? entry.watch(user, runId, onEvent) : Promise.resolve(NO_HUB);
+}

@@ -1,0 +1,59 @@
+// The hub's entry point for in-process callers (lib/runs/hub-commands.ts): the /ui socket's guards
+// in the same order, without a socket. The payload is parsed with its UI_COMMANDS schema, the role
+// checked against UI_HANDLERS, the host against its access list (the socket path's gate), refusals
+// of authority audited, and the command runs here or where its host or run is owned. The caller's
+// user is the one its request resolved (lib/auth/request-user), read for this request.
+//
+// Watching: the run's room events on this instance. Under scale-out a run driven by another
+// instance is not heard here (its events reach only sockets through the adapter); the watch
+// still answers with the run's state.
+import type { SessionUser } from "@/lib/auth/request-user";
+import type { HubEntry, OwnedCommand, RunEvent } from "@/lib/runs/hub-commands";
+import { UI_COMMANDS, type UiResult } from "@/lib/runs/protocol";
+import type { Forwarder } from "./forwarding";
+import type { HostAccessGate } from "./host-access";
+import { auditRefusal, AUDITED_REFUSALS, badRequest, dispatchOwned } from "./owned-dispatch";
+import type { RunWatchers } from "./run-watchers";
+import { handlerOf, roleRefusal, UI_HANDLERS, type HubContext } from "./ui-commands";
+
+export function inProcessEntry(
+  hub: HubContext,
+  hosts: HostAccessGate,
+  watchers: RunWatchers,
+  forwarder?: Forwarder,
+): HubEntry {
+  async function run(user: SessionUser, event: OwnedCommand, payload: unknown): Promise<UiResult<object>> {
+    const handler = handlerOf(event);
+    if (handler.owner === "any") throw new Error(`${event} needs a socket`); // a programming error
+    const parsed = UI_COMMANDS[event].payload.safeParse(payload);
+    if (!parsed.success) return { ok: false, error: badRequest(parsed.error) };
+    const refused = roleRefusal(user, handler) ?? (await hosts.refusal(user, handler, parsed.data));
+    const result = refused ?? (await dispatchOwned(hub, forwarder, event, { ...hub, user }, parsed.data));
+    if (!result.ok && AUDITED_REFUSALS.has(result.error.code))
+      await auditRefusal(hub, event, user.id, parsed.data, result.error);
+    return result;
+  }
+
+  async function watch(user: SessionUser, runId: string, onEvent: (event: RunEvent) => void) {
+    const subscribe = UI_HANDLERS["run.subscribe"];
+    const refused = roleRefusal(user, subscribe) ?? (await hosts.refusal(user, subscribe, { runId }));
+    if (refused) return refused;
+    // Listening first, so no event falls between the view and live; held until the view is out.
+    let held: RunEvent[] | null = [];
+    const stop = watchers.add(runId, (event) => (held ? held.push(event) : onEvent(event)));
+    const view = await hub.runs.view(runId).catch((err: unknown) => {
+      stop();
+      throw err;
+    });
+    if (!view) {
+      stop();
+      return { ok: false as const, error: { code: "not-found" as const, message: `No run ${runId}.` } };
+    }
+    onEvent({ type: "run", run: view });
+    for (const event of held) onEvent(event);
+    held = null;
+    return { ok: true as const, stop };
+  }
+
+  return { run: run as HubEntry["run"], watch };
+}
