@@ -97,9 +97,10 @@ export function parseAlerts(kind: SourceKind, raw: unknown): Parsed {
     const alert = fromPagerduty(parsed.data as z.output<typeof pagerdutyBody>);
     return alert ? { ok: true, alerts: [alert] } : { ok: true, alerts: [] };
   }
-  const alerts = (parsed.data as { alerts: z.output<typeof genericAlert>[] | z.output<typeof prometheusAlert>[] })
-    .alerts;
-  return { ok: true, alerts: alerts.map(kind === "generic" ? fromGeneric : fromPrometheus) };
+  if (kind === "generic") {
+    return { ok: true, alerts: (parsed.data as z.output<typeof genericBody>).alerts.map(fromGeneric) };
+  }
+  return { ok: true, alerts: (parsed.data as z.output<typeof prometheusBody>).alerts.map(fromPrometheus) };
 }
 
 function fromPrometheus(a: z.output<typeof prometheusAlert>): Alert {
