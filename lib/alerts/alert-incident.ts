@@ -66,7 +66,7 @@ export function alertEntry(
 
 export function newIncidentInput(alert: Alert, sourceName: string, playbooks: string[], now: Date): IncidentInput {
   const summary = alert.annotations.summary ?? alert.annotations.description ?? "";
-  const title = cut(summary ? `${alert.name}: ${summary}` : alert.name, LIMITS.title).replace(/[\r\n]+/g, " ");
+  const title = cut(summary && summary !== alert.name ? `${alert.name}: ${summary}` : alert.name, LIMITS.title).replace(/[\r\n]+/g, " ");
   return {
     title,
     severity: severityOf(alert),
