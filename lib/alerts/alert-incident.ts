@@ -66,7 +66,8 @@ export function alertEntry(
 
 export function newIncidentInput(alert: Alert, sourceName: string, playbooks: string[], now: Date): IncidentInput {
   const summary = alert.annotations.summary ?? alert.annotations.description ?? "";
-  const title = cut(summary && summary !== alert.name ? `${alert.name}: ${summary}` : alert.name, LIMITS.title).replace(/[\r\n]+/g, " ");
+  const full = summary && summary !== alert.name ? `${alert.name}: ${summary}` : alert.name;
+  const title = cut(full.replace(/[\r\n]+/g, " "), LIMITS.title);
   return {
     title,
     severity: severityOf(alert),

@@ -8,14 +8,22 @@ import type { Alert } from "./payloads";
 
 /** Search suggestions: the best few, not every playbook that shares a word. */
 const SEARCH_SUGGESTIONS = 3;
+/** A runner-up is suggested when it scores at least this share of the best match. */
+const RUNNER_UP = 0.5;
 
+/** Best first: triage runs the first. */
 export async function suggestPlaybooks(alert: Alert): Promise<string[]> {
   const linked = runbookSlug(alert.annotations.runbook_url ?? alert.annotations.runbook);
   if (linked && (await getPlaybook(linked))) return [linked];
   const query = alertText(alert).slice(0, 1000);
   if (!query.trim()) return [];
   const hits = await searchPlaybooks(query, { limit: SEARCH_SUGGESTIONS });
-  return hits.slice(0, SEARCH_SUGGESTIONS).map((h) => h.slug);
+  // Close runners-up only: a playbook that merely shares a word with the alert is noise on the incident.
+  const best = hits[0]?.score ?? 0;
+  return hits
+    .slice(0, SEARCH_SUGGESTIONS)
+    .filter((h) => h.score >= best * RUNNER_UP)
+    .map((h) => h.slug);
 }
 
 /** The text search reads: the alert's name and what its annotations say. */
