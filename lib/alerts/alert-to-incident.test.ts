@@ -60,7 +60,7 @@ it.skipIf(hasPodman)(
       data: { id: "triage-admin", name: "Ada", email: "ada@example.com", role: "admin", emailVerified: true },
     });
     const admin = { id: user.id, name: user.name, email: user.email, role: "admin" as const };
-    const made = await createSource(admin, { kind: "alertmanager", name: "prometheus" });
+    const made = await createSource(admin, { kind: "alertmanager", name: "prometheus", secret: undefined });
     if (!made.ok || !made.secret) throw new Error(made.message);
     const source = await h.db.alertSource.findUniqueOrThrow({ where: { name: "prometheus" } });
     expect(await setTriage(admin, { sourceId: source.id, triage: true, hostLabel: "instance" })).toMatchObject({
