@@ -34,6 +34,7 @@ const EXAMPLE = "{}";
 /** Where to look at each page; `{}` is its own path as the admin, who may see every page. */
 const PAGES: Record<string, PhoneEntry> = {
   "page.tsx": {},
+  "admin/alerts/page.tsx": {},
   "admin/audit/page.tsx": {},
   "admin/users/page.tsx": {},
   "drafts/[id]/page.tsx": {},
