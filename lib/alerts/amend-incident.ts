@@ -2,7 +2,9 @@
 // update (so its validation, its status timeline entry and its search refresh all apply). An edit
 // someone saved in between is not overwritten: the change is applied again to their version.
 import "server-only";
-import { getIncident, IncidentConflictError, updateIncident, type IncidentInput } from "@/lib/incidents";
+import { getIncident } from "@/lib/incidents/get-incident";
+import type { IncidentInput } from "@/lib/incidents/schema";
+import { IncidentConflictError, updateIncident } from "@/lib/incidents/update-incident";
 
 const ATTEMPTS = 5;
 

@@ -4,7 +4,7 @@
 // a time in this process, so a burst of repeats opens one incident.
 import "server-only";
 import { db } from "@/lib/db/client";
-import { createIncident } from "@/lib/incidents";
+import { createIncident } from "@/lib/incidents/create-incident";
 import { log } from "@/lib/log";
 import { processSingleton } from "@/lib/process-singleton";
 import { amendedInput, newIncidentInput } from "./alert-incident";

@@ -143,7 +143,15 @@ async function send(
     const redirect = res.status >= 300 && res.status < 400 ? " (redirects are not followed)" : "";
     return { ok: false, status: res.status, error: `HTTP ${res.status}${redirect}` };
   } catch (err) {
-    const cause = (err as { cause?: { code?: string } }).cause?.code;
-    return { ok: false, status: null, error: cause ?? (err instanceof Error ? err.message : String(err)) };
+    return { ok: false, status: null, error: whyNotSent(err) };
   }
+}
+
+/** fetch says only "fetch failed"; the reason (ECONNREFUSED, a timeout) is in its cause. */
+function whyNotSent(err: unknown): string {
+  const cause = (err as { cause?: { code?: string; message?: string; errors?: Array<{ code?: string }> } }).cause;
+  const code = cause?.code ?? cause?.errors?.find((e) => e.code)?.code;
+  if (code) return code;
+  if (err instanceof Error && err.name === "TimeoutError") return `no answer in ${SEND_TIMEOUT_MS / 1000} s`;
+  return cause?.message ?? (err instanceof Error ? err.message : String(err));
 }

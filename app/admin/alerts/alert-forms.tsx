@@ -50,8 +50,11 @@ export function CreateSourceForm() {
         <input name="name" required maxLength={100} placeholder="prometheus-prod" />
       </label>
       <label>
-        Secret <span className="muted">(PagerDuty: paste its signing secret; others: leave blank)</span>
-        <input name="secret" maxLength={500} autoComplete="off" />
+        Secret (PagerDuty only)
+        <input name="secret" maxLength={500} autoComplete="off" aria-describedby="source-secret-hint" />
+        <span id="source-secret-hint" className="hint">
+          Paste the signing secret PagerDuty shows; for the others Casebook makes one.
+        </span>
       </label>
       <div className="run-actions">
         <button type="submit" className="button button-primary" disabled={pending}>
@@ -69,7 +72,13 @@ export function TriageForm(props: { sourceId: string; name: string; triage: bool
     <form className="alerts-inline-form" action={action}>
       <input type="hidden" name="sourceId" value={props.sourceId} />
       <label className="alerts-check">
-        <input type="checkbox" name="triage" value="true" defaultChecked={props.triage} />
+        <input
+          type="checkbox"
+          name="triage"
+          value="true"
+          defaultChecked={props.triage}
+          aria-label={`Triage alerts from ${props.name}`}
+        />
         Triage
       </label>
       <input

@@ -2,7 +2,7 @@ import { SOURCE_KIND_LABELS } from "@/lib/alerts/kinds";
 import { listSources } from "@/lib/alerts/sources";
 import { serverBaseUrl } from "@/lib/auth/origins";
 import { requireUser } from "@/lib/auth/session";
-import { formatDate } from "@/lib/format/dates";
+import { formatDay, formatTime } from "@/lib/format/dates";
 import { listDeliveries } from "@/lib/notifications/delivery-log";
 import { listTargets } from "@/lib/notifications/targets";
 import { TableHead } from "@/components/table-head";
@@ -33,8 +33,8 @@ export default async function AlertsPage() {
         <h2 id="sources">Alert sources ({sources.length})</h2>
         {sources.length ? (
           <div className="table-scroll">
-            <table className="alerts-table">
-              <TableHead columns={["Name", "Kind", "Posts to", "Triage", "Added", ""]} />
+            <table className="data-table alerts-table">
+              <TableHead columns={["Name", "Kind", "Posts to", "Triage", "Added", "Actions"]} />
               <tbody>
                 {sources.map((s) => (
                   <tr key={s.id}>
@@ -47,7 +47,7 @@ export default async function AlertsPage() {
                       <TriageForm sourceId={s.id} name={s.name} triage={s.triage} hostLabel={s.hostLabel} />
                     </td>
                     <td>
-                      <time dateTime={s.createdAt.toISOString()}>{formatDate(s.createdAt)}</time>
+                      <time dateTime={s.createdAt.toISOString()}>{formatDay(s.createdAt)}</time>
                     </td>
                     <td>
                       <DeleteButton kind="source" id={s.id} name={s.name} />
@@ -68,8 +68,8 @@ export default async function AlertsPage() {
         <h2 id="targets">Notification targets ({targets.length})</h2>
         {targets.length ? (
           <div className="table-scroll">
-            <table className="alerts-table">
-              <TableHead columns={["Name", "Kind", "Host", "Added", ""]} />
+            <table className="data-table alerts-table">
+              <TableHead columns={["Name", "Kind", "Host", "Added", "Actions"]} />
               <tbody>
                 {targets.map((t) => (
                   <tr key={t.id}>
@@ -77,7 +77,7 @@ export default async function AlertsPage() {
                     <td>{t.kind === "slack" ? "Slack-compatible" : "Signed webhook"}</td>
                     <td>{t.host}</td>
                     <td>
-                      <time dateTime={t.createdAt.toISOString()}>{formatDate(t.createdAt)}</time>
+                      <time dateTime={t.createdAt.toISOString()}>{formatDay(t.createdAt)}</time>
                     </td>
                     <td>
                       <DeleteButton kind="target" id={t.id} name={t.name} />
@@ -98,20 +98,20 @@ export default async function AlertsPage() {
         <h2 id="deliveries">Delivery log</h2>
         {deliveries.length ? (
           <div className="table-scroll">
-            <table className="alerts-table">
+            <table className="data-table alerts-table">
               <TableHead columns={["Queued", "Event", "Target", "Status", "Attempts", "Last answer"]} />
               <tbody>
                 {deliveries.map((d) => (
                   <tr key={d.id}>
                     <td>
-                      <time dateTime={d.createdAt.toISOString()}>{formatDate(d.createdAt)}</time>
+                      <time dateTime={d.createdAt.toISOString()}>{formatTime(d.createdAt)}</time>
                     </td>
                     <td>{d.event}</td>
                     <td>{d.target.name}</td>
                     <td>
                       <span className={`badge delivery-${d.status}`}>{d.status}</span>
                       {d.status === "pending" && d.attempts > 0 ? (
-                        <span className="muted"> retry {formatDate(d.nextAttemptAt)}</span>
+                        <span className="muted"> retry {formatTime(d.nextAttemptAt)}</span>
                       ) : null}
                     </td>
                     <td>{d.attempts}</td>
