@@ -48,6 +48,7 @@ const PAGES: Record<string, PageEntry> = {
   "drafts/[id]/page.tsx": { who: "operator", shows: (s) => s.draftTitle },
   "drafts/page.tsx": { who: "operator", shows: (s) => s.draftTitle },
   "help/agent/page.tsx": { who: "viewer", shows: () => "Enrolling a host" },
+  "help/api/page.tsx": { who: "viewer", shows: () => "Runs over HTTP" },
   "help/page.tsx": { who: "viewer", shows: () => "Writing a good playbook" },
   "help/playbook-format/page.tsx": { who: "viewer", shows: () => "Decision trees: onPass and onFail" },
   "help/writing-playbooks/page.tsx": { who: "viewer", shows: () => "Read before you change" },

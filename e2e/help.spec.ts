@@ -14,6 +14,7 @@ const TOPICS = [
   { slug: "playbook-format", doc: "playbook-format.md", title: "The playbook format" },
   { slug: "writing-playbooks", doc: "writing-playbooks.md", title: "Writing a good playbook" },
   { slug: "agent", doc: "agent.md", title: "Running an agent" },
+  { slug: "api", doc: "api.md", title: "The REST API" },
 ];
 
 /** The doc's headings as `#` count and text, read from the file the page is built from. */
@@ -97,4 +98,22 @@ test("a content error links to the playbook format", async ({ page }) => {
   const notice = page.getByRole("complementary", { name: "Playbooks that failed to load" });
   await notice.getByRole("link", { name: "the playbook format" }).click();
   await expect(page).toHaveURL(/\/help\/playbook-format$/);
+});
+
+test("the API help page ends with the reference of every operation, from /api/openapi.json", async ({ page }) => {
+  await page.goto("/help/api");
+  const reference = page.locator("#reference").locator("..");
+  await expect(page.getByRole("heading", { name: "Reference" })).toBeVisible();
+  await expect(reference.locator("section#postApiRuns")).toContainText("Start a run of a playbook on a host");
+  await expect(reference.locator("section#getApiRunsIdStepsStepRunId")).toContainText("wait");
+  const document = (await (await page.request.get("/api/openapi.json")).json()) as {
+    paths: Record<string, Record<string, { operationId: string }>>;
+  };
+  const ids = Object.values(document.paths).flatMap((ops) => Object.values(ops).map((op) => op.operationId));
+  expect(await reference.locator("section[id]").count()).toBe(ids.length);
+  await page
+    .locator("#postApiRuns details")
+    .first()
+    .evaluate((d) => ((d as HTMLDetailsElement).open = true));
+  await lookAt(page, "help-api-reference");
 });

@@ -40,6 +40,7 @@ const PAGES: Record<string, PhoneEntry> = {
   "drafts/[id]/page.tsx": {},
   "drafts/page.tsx": {},
   "help/agent/page.tsx": {},
+  "help/api/page.tsx": {},
   "help/page.tsx": {},
   "help/playbook-format/page.tsx": {},
   "help/writing-playbooks/page.tsx": {},

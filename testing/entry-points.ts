@@ -10,7 +10,9 @@ import path from "node:path";
 export const APP_DIR = path.resolve(import.meta.dirname, "../app");
 const SHARED_ACTIONS_DIR = path.resolve(APP_DIR, "../lib/actions");
 
-export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+import { HTTP_METHODS } from "@/lib/http/methods";
+
+export { HTTP_METHODS };
 
 /** better-auth's catch-all: its endpoints are listed from the auth instance (authEndpoints below). */
 export const AUTH_ROUTE = "api/auth/[...all]/route.ts";

@@ -10,7 +10,8 @@ import { useMDXComponents } from "@/mdx-components";
 import { docToc } from "./doc-toc";
 import styles from "./help.module.css";
 
-export function HelpArticle({ page, Doc }: { page: HelpPage; Doc: MDXContent }) {
+/** `children` follow the doc, in the article but outside its prose (the API reference on /help/api). */
+export function HelpArticle({ page, Doc, children }: { page: HelpPage; Doc: MDXContent; children?: ReactNode }) {
   // Run here rather than as <Doc />, so the headings can be read for the table of contents.
   const components = useMDXComponents();
   const rendered = Doc({ components }) as ReactElement<{ children?: ReactNode }>;
@@ -32,6 +33,7 @@ export function HelpArticle({ page, Doc }: { page: HelpPage; Doc: MDXContent }) 
           </details>
           {blocks.slice(afterTitle)}
         </div>
+        {children}
         <p className={styles.source}>
           This page is <code>docs/{page.doc}</code> in the repository.
         </p>

@@ -31,6 +31,12 @@ export const HELP_PAGES = [
     summary: "Enrol a host, run casebook-agent on it, and limit what it may run.",
     doc: "agent.md",
   },
+  {
+    slug: "api",
+    title: "The REST API",
+    summary: "Tokens, runs over HTTP, and the reference of every operation (the OpenAPI document).",
+    doc: "api.md",
+  },
 ] as const satisfies readonly HelpPage[];
 
 export const HELP_ROOT = "/help";

@@ -27,6 +27,27 @@ export interface RouteSpec<A extends Access, P, Q, B> {
    * carries no Origin and is spared the CSRF check. Only for public routes: a cookie is never read.
    */
   webhook?: A extends "public" ? true : never;
+  /** What the route does and answers, for the API document (lib/http/openapi.ts); required under app/api. */
+  doc?: RouteDoc;
+}
+
+/** A success answer that is not JSON (text, a stream, a file): its media type and what it holds. */
+export interface RawResponse {
+  contentType: string;
+  description: string;
+  /** The shape of each line (NDJSON) or of the file, when it has one. */
+  schema?: z.ZodType;
+}
+
+export interface RouteDoc {
+  summary: string;
+  description?: string;
+  /** The success answer: a JSON schema, or a raw one. */
+  response: z.ZodType | RawResponse;
+  /** The success status; default 200. */
+  status?: number;
+  /** A body read by the handler itself (uploads): its media types and what it holds. */
+  rawBody?: RawResponse;
 }
 
 export type RouteArgs<A extends Access, P, Q, B> = {
@@ -43,7 +64,9 @@ export interface RouteContext {
 
 export type RouteHandler = (req: Request, ctx?: RouteContext) => Promise<Response>;
 
-const declared = new WeakMap<RouteHandler, Access>();
+type AnySpec = RouteSpec<Access, z.ZodType | undefined, z.ZodType | undefined, JsonBody | undefined>;
+
+const declared = new WeakMap<RouteHandler, AnySpec>();
 
 export function route<
   A extends Access,
@@ -67,12 +90,17 @@ export function route<
       return jsonError(500, "The request failed on the server; the server log has the details.");
     }
   };
-  declared.set(handler, spec.role);
+  declared.set(handler, spec as AnySpec);
   return handler;
 }
 
 /** The access a handler was declared with, or undefined if route() did not make it. */
 export function routeAccess(handler: unknown): Access | undefined {
+  return routeSpecOf(handler)?.role;
+}
+
+/** The spec a handler was declared with (what it enforces), or undefined if route() did not make it. */
+export function routeSpecOf(handler: unknown): AnySpec | undefined {
   return typeof handler === "function" ? declared.get(handler as RouteHandler) : undefined;
 }
 
@@ -112,11 +140,7 @@ async function authorise(req: Request, role: Access): Promise<{ user?: SessionUs
 
 type Input = { params: unknown; query: unknown; body: unknown };
 
-async function parseInput(
-  req: Request,
-  ctx: RouteContext | undefined,
-  spec: RouteSpec<Access, z.ZodType | undefined, z.ZodType | undefined, JsonBody | undefined>,
-): Promise<Input | Response> {
+async function parseInput(req: Request, ctx: RouteContext | undefined, spec: AnySpec): Promise<Input | Response> {
   const params = check(spec.params, (await ctx?.params) ?? {});
   if (params instanceof Response) return params;
   const query = check(spec.query, firstValues(new URL(req.url).searchParams));

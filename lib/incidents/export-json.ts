@@ -5,10 +5,14 @@ import type { ExportableIncident } from "./types";
 export const JSON_FORMAT = "casebook.incident";
 export const JSON_VERSION = 1;
 
-export function exportIncidentJson(incident: ExportableIncident): string {
+/** The envelope itself, for exports that hold many (GET /api/incidents/export). */
+export function incidentEnvelope(incident: ExportableIncident) {
   const { authors, ...fields } = incident;
-  const exported = { format: JSON_FORMAT, version: JSON_VERSION, incident: fields, authors: authors ?? [] };
-  return `${JSON.stringify(exported, null, 2)}\n`;
+  return { format: JSON_FORMAT, version: JSON_VERSION, incident: fields, authors: authors ?? [] };
+}
+
+export function exportIncidentJson(incident: ExportableIncident): string {
+  return `${JSON.stringify(incidentEnvelope(incident), null, 2)}\n`;
 }
 
 /** Accepts the envelope exportIncidentJson writes, or a bare incident object. */

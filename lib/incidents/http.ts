@@ -19,6 +19,14 @@ export const incidentBody = jsonBody(
   "{ incident: {...} }",
 );
 
+/** The list's filter (GET /api/incidents and its export): each one optional, exact values. */
+export const incidentFilterSchema = z.object({
+  status: z.string().optional(),
+  severity: z.string().optional(),
+  tag: z.string().optional(),
+  playbook: z.string().optional().describe("A playbook slug the incident links."),
+});
+
 export function incidentErrorResponse(err: unknown, context: Record<string, unknown> = {}): Response {
   if (err instanceof IncidentInputError) {
     return Response.json({ error: "The incident has problems; see issues.", issues: err.issues }, { status: 400 });

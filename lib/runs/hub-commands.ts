@@ -18,17 +18,28 @@ export type RunEvent =
   | { type: "step"; step: StepRunView }
   | { type: "output"; stepRunId: string; offset: number; data: Buffer };
 
+/** What a watch or a follow answers: a refusal, or how to stop it. */
+export type Watching = UiResult<{ stop: () => void }>;
+
 export interface HubEntry {
   run<E extends OwnedCommand>(user: SessionUser, event: E, payload: unknown): Promise<UiReply<E>>;
   /** Checked like run.subscribe; the first event is the run's current state. */
-  watch(user: SessionUser, runId: string, onEvent: (event: RunEvent) => void): Promise<UiResult<{ stop: () => void }>>;
+  watch(user: SessionUser, runId: string, onEvent: (event: RunEvent) => void): Promise<Watching>;
+  /** Checked like step.replay: the recorded output, then live output until the step ends. */
+  follow(user: SessionUser, runId: string, stepRunId: string, sink: OutputSink): Promise<Watching>;
+}
+
+/** Where followed output goes: bytes in order from offset 0, gap-free, then the end. */
+export interface OutputSink {
+  data(chunk: Buffer): Promise<void> | void;
+  end(): void;
 }
 
 const slot = () => processSingleton("hub-entry", () => ({ entry: null as HubEntry | null }));
 
 const NO_HUB = {
   ok: false as const,
-  error: { code: "internal" as const, message: "The run hub is not running in this server process." },
+  error: { code: "host-offline" as const, message: "The run hub is not running in this server process." },
 };
 
 /** Called by attachHub(); returns what unregisters it (only if it is still the registered one). */
@@ -49,11 +60,16 @@ export function runHubCommand<E extends OwnedCommand>(
 }
 
 /** Watches a run's events in this process; `stop` ends the watch. */
-export function watchRun(
-  user: SessionUser,
-  runId: string,
-  onEvent: (event: RunEvent) => void,
-): Promise<UiResult<{ stop: () => void }>> {
+export function watchRun(user: SessionUser, runId: string, onEvent: (event: RunEvent) => void): Promise<Watching> {
   const entry = slot().entry;
   return entry ? entry.watch(user, runId, onEvent) : Promise.resolve(NO_HUB);
+}
+
+/**
+ * A step's recorded output, then (while it runs on this instance) its live output, to `sink`,
+ * gap-free; `sink.end()` once the step has ended. `stop` ends following early.
+ */
+export function followOutput(user: SessionUser, runId: string, stepRunId: string, sink: OutputSink): Promise<Watching> {
+  const entry = slot().entry;
+  return entry ? entry.follow(user, runId, stepRunId, sink) : Promise.resolve(NO_HUB);
 }

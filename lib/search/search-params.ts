@@ -4,9 +4,10 @@ import { MAX_QUERY_CHARS } from "./search-index";
 
 export const MAX_RESULTS = 50;
 
-const schema = z.object({
+export const searchParamsSchema = z.object({
   q: z
     .string({ error: "is required: paste an error message or type what you are looking for" })
+    .describe("The text: an error message, or what you are looking for.")
     .max(MAX_QUERY_CHARS, `must be at most ${MAX_QUERY_CHARS} characters`)
     .trim()
     .min(1, "must not be empty"),
@@ -24,7 +25,7 @@ const schema = z.object({
     .transform((t) => t || undefined),
 });
 
-export type SearchParams = z.output<typeof schema>;
+export type SearchParams = z.output<typeof searchParamsSchema>;
 
 export type ParsedSearchParams = { ok: true; value: SearchParams } | { ok: false; error: string };
 
@@ -34,7 +35,7 @@ export function parseSearchParams(params: URLSearchParams): ParsedSearchParams {
     limit: params.get("limit") ?? undefined,
     tag: params.get("tag") ?? undefined,
   };
-  const result = schema.safeParse(raw);
+  const result = searchParamsSchema.safeParse(raw);
   if (result.success) return { ok: true, value: result.data };
   const issue = result.error.issues[0];
   return { ok: false, error: `${issue?.path.join(".") || "query"} ${issue?.message ?? "is invalid"}` };

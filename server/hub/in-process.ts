@@ -8,8 +8,9 @@
 // instance is not heard here (its events reach only sockets through the adapter); the watch
 // still answers with the run's state.
 import type { SessionUser } from "@/lib/auth/request-user";
-import type { HubEntry, OwnedCommand, RunEvent } from "@/lib/runs/hub-commands";
+import type { HubEntry, OutputSink, OwnedCommand, RunEvent } from "@/lib/runs/hub-commands";
 import { UI_COMMANDS, type UiResult } from "@/lib/runs/protocol";
+import { followStepOutput } from "./follow-output";
 import type { Forwarder } from "./forwarding";
 import type { HostAccessGate } from "./host-access";
 import { auditRefusal, AUDITED_REFUSALS, badRequest, dispatchOwned } from "./owned-dispatch";
@@ -55,5 +56,17 @@ export function inProcessEntry(
     return { ok: true as const, stop };
   }
 
-  return { run: run as HubEntry["run"], watch };
+  async function follow(user: SessionUser, runId: string, stepRunId: string, sink: OutputSink) {
+    const replay = UI_HANDLERS["step.replay"];
+    const refused = roleRefusal(user, replay) ?? (await hosts.refusal(user, replay, { runId }));
+    if (refused) return refused;
+    const step = await hub.store.stepRunOutput(stepRunId);
+    if (!step || step.runId !== runId) {
+      const message = `No step run ${stepRunId} in run ${runId}.`;
+      return { ok: false as const, error: { code: "not-found" as const, message } };
+    }
+    return { ok: true as const, stop: await followStepOutput(hub, watchers, runId, stepRunId, sink) };
+  }
+
+  return { run: run as HubEntry["run"], watch, follow };
 }

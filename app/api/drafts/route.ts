@@ -8,18 +8,31 @@ import { draftErrorResponse } from "@/lib/drafts/http";
 import { previewUpload, uploadDraft } from "@/lib/drafts/upload-draft";
 import { route } from "@/lib/http/route";
 import { readUpload } from "@/lib/http/upload";
+import * as z from "zod";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({ role: "operator", query: uploadDraftQuery }, async ({ req, user, query }) => {
-  const file = await readUpload(req, query.name, () => "upload.mdx");
-  if (file instanceof Response) return file;
-  const upload = { ...file, author: user, slug: query.slug, replaces: query.replaces };
-  try {
-    if (query.dryRun) return Response.json(await previewUpload(upload));
-    const saved = await uploadDraft(upload);
-    return Response.json(saved, { status: 201, headers: { location: saved.href } });
-  } catch (err) {
-    return draftErrorResponse(err, { userId: user.id, file: file.name });
-  }
-});
+export const POST = route(
+  {
+    role: "operator",
+    query: uploadDraftQuery,
+    doc: {
+      summary: "Upload a playbook or guide as a draft",
+      status: 201,
+      rawBody: { contentType: "text/markdown", description: "the file, raw or as a multipart `file` field" },
+      response: z.object({ id: z.string(), slug: z.string(), href: z.string() }).loose(),
+    },
+  },
+  async ({ req, user, query }) => {
+    const file = await readUpload(req, query.name, () => "upload.mdx");
+    if (file instanceof Response) return file;
+    const upload = { ...file, author: user, slug: query.slug, replaces: query.replaces };
+    try {
+      if (query.dryRun) return Response.json(await previewUpload(upload));
+      const saved = await uploadDraft(upload);
+      return Response.json(saved, { status: 201, headers: { location: saved.href } });
+    } catch (err) {
+      return draftErrorResponse(err, { userId: user.id, file: file.name });
+    }
+  },
+);

@@ -3,7 +3,7 @@
 import * as z from "zod";
 import { checkPlaybookRefs } from "@/lib/incidents/check-playbook-refs";
 import { createIncident } from "@/lib/incidents/create-incident";
-import { incidentBody, incidentErrorResponse } from "@/lib/incidents/http";
+import { incidentBody, incidentErrorResponse, incidentFilterSchema as filter } from "@/lib/incidents/http";
 import { listIncidents } from "@/lib/incidents/list-incidents";
 import { parseIncidentInput } from "@/lib/incidents/schema";
 import { route } from "@/lib/http/route";
@@ -11,24 +11,31 @@ import { getContentIndex } from "@/lib/playbooks/content-index";
 
 export const dynamic = "force-dynamic";
 
-const filter = z.object({
-  status: z.string().optional(),
-  severity: z.string().optional(),
-  tag: z.string().optional(),
-  playbook: z.string().optional(),
-});
+export const GET = route(
+  {
+    role: "viewer",
+    query: filter,
+    doc: { summary: "List incidents", response: z.object({ incidents: z.array(z.record(z.string(), z.unknown())) }) },
+  },
+  async ({ query }) => {
+    return Response.json({ incidents: await listIncidents(query) });
+  },
+);
 
-export const GET = route({ role: "viewer", query: filter }, async ({ query }) => {
-  return Response.json({ incidents: await listIncidents(query) });
-});
-
-export const POST = route({ role: "operator", body: incidentBody }, async ({ user, body }) => {
-  try {
-    const input = parseIncidentInput(body.incident);
-    checkPlaybookRefs(input, await getContentIndex());
-    const incident = await createIncident(input, { authorId: user.id });
-    return Response.json({ id: incident.id }, { status: 201, headers: { location: `/incidents/${incident.id}` } });
-  } catch (err) {
-    return incidentErrorResponse(err, { userId: user.id });
-  }
-});
+export const POST = route(
+  {
+    role: "operator",
+    body: incidentBody,
+    doc: { summary: "Create an incident", status: 201, response: z.object({ id: z.string() }) },
+  },
+  async ({ user, body }) => {
+    try {
+      const input = parseIncidentInput(body.incident);
+      checkPlaybookRefs(input, await getContentIndex());
+      const incident = await createIncident(input, { authorId: user.id });
+      return Response.json({ id: incident.id }, { status: 201, headers: { location: `/incidents/${incident.id}` } });
+    } catch (err) {
+      return incidentErrorResponse(err, { userId: user.id });
+    }
+  },
+);

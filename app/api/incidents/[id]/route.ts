@@ -19,21 +19,40 @@ const editBody = jsonBody(
   '{ incident: {...}, expectedUpdatedAt: "<updatedAt of the copy edited>" }',
 );
 
-export const GET = route({ role: "viewer", params }, async ({ params }) => {
-  const incident = await getIncident(params.id);
-  return incident ? Response.json({ incident }) : Response.json({ error: "No such incident" }, { status: 404 });
-});
+export const GET = route(
+  {
+    role: "viewer",
+    params,
+    doc: { summary: "Read an incident", response: z.object({ incident: z.record(z.string(), z.unknown()) }) },
+  },
+  async ({ params }) => {
+    const incident = await getIncident(params.id);
+    return incident ? Response.json({ incident }) : Response.json({ error: "No such incident" }, { status: 404 });
+  },
+);
 
-export const PUT = route({ role: "operator", params, body: editBody }, async ({ user, params: { id }, body }) => {
-  try {
-    const input = parseIncidentInput(body.incident);
-    const current = await getIncident(id);
-    if (!current) throw new IncidentNotFoundError(id);
-    checkPlaybookRefs(input, await getContentIndex(), current);
-    const editor = { editorId: user.id, editorName: user.name, expectedUpdatedAt: body.expectedUpdatedAt };
-    const incident = await updateIncident(id, input, editor);
-    return Response.json({ id: incident.id, updatedAt: incident.updatedAt });
-  } catch (err) {
-    return incidentErrorResponse(err, { userId: user.id, incidentId: id });
-  }
-});
+export const PUT = route(
+  {
+    role: "operator",
+    params,
+    body: editBody,
+    doc: {
+      summary: "Update an incident",
+      description: "expectedUpdatedAt must be the updatedAt of the copy edited; otherwise 409.",
+      response: z.object({ id: z.string(), updatedAt: z.string() }),
+    },
+  },
+  async ({ user, params: { id }, body }) => {
+    try {
+      const input = parseIncidentInput(body.incident);
+      const current = await getIncident(id);
+      if (!current) throw new IncidentNotFoundError(id);
+      checkPlaybookRefs(input, await getContentIndex(), current);
+      const editor = { editorId: user.id, editorName: user.name, expectedUpdatedAt: body.expectedUpdatedAt };
+      const incident = await updateIncident(id, input, editor);
+      return Response.json({ id: incident.id, updatedAt: incident.updatedAt });
+    } catch (err) {
+      return incidentErrorResponse(err, { userId: user.id, incidentId: id });
+    }
+  },
+);

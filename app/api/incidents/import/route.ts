@@ -11,15 +11,30 @@ export const dynamic = "force-dynamic";
 
 const query = z.object({ name: z.string().optional() });
 
-export const POST = route({ role: "operator", query }, async ({ req, user, query }) => {
-  const file = await readUpload(req, query.name, (type) => (type.includes("json") ? "upload.json" : "upload.md"));
-  if (file instanceof Response) return file;
-  if (file.text.trim() === "") return Response.json({ error: `${file.name} is empty` }, { status: 400 });
-  try {
-    const incident = await createIncident(importIncidentFile(file.text, file.name), { authorId: user.id });
-    const headers = { location: `/incidents/${incident.id}` };
-    return Response.json({ id: incident.id, title: incident.title }, { status: 201, headers });
-  } catch (err) {
-    return incidentErrorResponse(err, { userId: user.id, file: file.name });
-  }
-});
+export const POST = route(
+  {
+    role: "operator",
+    query,
+    doc: {
+      summary: "Import an incident (Markdown write-up or JSON export)",
+      status: 201,
+      rawBody: {
+        contentType: "application/json",
+        description: "the file, raw (or text/markdown) or as a multipart `file` field",
+      },
+      response: z.object({ id: z.string(), title: z.string() }),
+    },
+  },
+  async ({ req, user, query }) => {
+    const file = await readUpload(req, query.name, (type) => (type.includes("json") ? "upload.json" : "upload.md"));
+    if (file instanceof Response) return file;
+    if (file.text.trim() === "") return Response.json({ error: `${file.name} is empty` }, { status: 400 });
+    try {
+      const incident = await createIncident(importIncidentFile(file.text, file.name), { authorId: user.id });
+      const headers = { location: `/incidents/${incident.id}` };
+      return Response.json({ id: incident.id, title: incident.title }, { status: 201, headers });
+    } catch (err) {
+      return incidentErrorResponse(err, { userId: user.id, file: file.name });
+    }
+  },
+);

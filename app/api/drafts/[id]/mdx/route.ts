@@ -9,14 +9,21 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({ id: z.string().min(1).max(100) });
 
-export const GET = route({ role: "operator", params }, async ({ params: { id } }) => {
-  const draft = await getDraft(id);
-  if (!draft) return jsonError(404, "No such draft.");
-  return new Response(draft.mdx, {
-    headers: {
-      "content-type": "text/markdown; charset=utf-8",
-      "content-disposition": `attachment; filename="${draft.slug}.mdx"`,
-      "x-content-type-options": "nosniff",
-    },
-  });
-});
+export const GET = route(
+  {
+    role: "operator",
+    params,
+    doc: { summary: "Download a draft's MDX", response: { contentType: "text/markdown", description: "The draft." } },
+  },
+  async ({ params: { id } }) => {
+    const draft = await getDraft(id);
+    if (!draft) return jsonError(404, "No such draft.");
+    return new Response(draft.mdx, {
+      headers: {
+        "content-type": "text/markdown; charset=utf-8",
+        "content-disposition": `attachment; filename="${draft.slug}.mdx"`,
+        "x-content-type-options": "nosniff",
+      },
+    });
+  },
+);

@@ -11,11 +11,23 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({ id: z.string().min(1).max(100) });
 
-export const POST = route({ role: "operator", params }, async ({ user, params: { id } }) => {
-  try {
-    const published = await publishDraft({ draftId: id, user });
-    return Response.json(published, { status: 201, headers: { location: published.href } });
-  } catch (err) {
-    return draftErrorResponse(err, { userId: user.id, draftId: id });
-  }
-});
+export const POST = route(
+  {
+    role: "operator",
+    params,
+    doc: {
+      summary: "Publish a reviewed draft into content/",
+      description: "Needs the editor permission; the two-person rule applies.",
+      status: 201,
+      response: z.object({ slug: z.string(), contentHash: z.string(), href: z.string() }),
+    },
+  },
+  async ({ user, params: { id } }) => {
+    try {
+      const published = await publishDraft({ draftId: id, user });
+      return Response.json(published, { status: 201, headers: { location: published.href } });
+    } catch (err) {
+      return draftErrorResponse(err, { userId: user.id, draftId: id });
+    }
+  },
+);

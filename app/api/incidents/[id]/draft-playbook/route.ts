@@ -16,33 +16,55 @@ const params = z.object({ id: z.string() });
 // A blank body keeps the drafted slug.
 const saveBody = jsonBody(incidentDraftInput, "{ slug, replaces }", {});
 
-export const GET = route({ role: "viewer", params }, async ({ params }) => {
-  const incident = await getIncident(params.id);
-  if (!incident) return Response.json({ error: "No such incident" }, { status: 404 });
-  const { draft, mdx } = await incidentToPlaybookDraft(incident);
-  return new Response(mdx, {
-    headers: {
-      "content-type": "text/markdown; charset=utf-8",
-      "content-disposition": `attachment; filename="${draft.slug}.mdx"`,
-      "x-content-type-options": "nosniff",
+export const GET = route(
+  {
+    role: "viewer",
+    params,
+    doc: {
+      summary: "Draft a playbook from the incident",
+      response: { contentType: "text/markdown", description: "The drafted MDX playbook." },
     },
-  });
-});
-
-export const POST = route({ role: "operator", params, body: saveBody }, async ({ user, params: { id }, body }) => {
-  const incident = await getIncident(id);
-  if (!incident) return Response.json({ error: "No such incident" }, { status: 404 });
-  const { draft } = await incidentToPlaybookDraft({ ...incident, id });
-  try {
-    const saved = await saveGeneratedDraft(draft, {
-      slug: body.slug,
-      replaces: body.replaces,
-      source: "incident",
-      sourceRef: id,
-      author: user,
+  },
+  async ({ params }) => {
+    const incident = await getIncident(params.id);
+    if (!incident) return Response.json({ error: "No such incident" }, { status: 404 });
+    const { draft, mdx } = await incidentToPlaybookDraft(incident);
+    return new Response(mdx, {
+      headers: {
+        "content-type": "text/markdown; charset=utf-8",
+        "content-disposition": `attachment; filename="${draft.slug}.mdx"`,
+        "x-content-type-options": "nosniff",
+      },
     });
-    return Response.json(saved, { status: 201, headers: { location: saved.href } });
-  } catch (err) {
-    return draftErrorResponse(err, { userId: user.id, incidentId: id });
-  }
-});
+  },
+);
+
+export const POST = route(
+  {
+    role: "operator",
+    params,
+    body: saveBody,
+    doc: {
+      summary: "Save the drafted playbook for review",
+      status: 201,
+      response: z.object({ id: z.string(), slug: z.string(), href: z.string() }).loose(),
+    },
+  },
+  async ({ user, params: { id }, body }) => {
+    const incident = await getIncident(id);
+    if (!incident) return Response.json({ error: "No such incident" }, { status: 404 });
+    const { draft } = await incidentToPlaybookDraft({ ...incident, id });
+    try {
+      const saved = await saveGeneratedDraft(draft, {
+        slug: body.slug,
+        replaces: body.replaces,
+        source: "incident",
+        sourceRef: id,
+        author: user,
+      });
+      return Response.json(saved, { status: 201, headers: { location: saved.href } });
+    } catch (err) {
+      return draftErrorResponse(err, { userId: user.id, incidentId: id });
+    }
+  },
+);

@@ -11,31 +11,41 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({ id: z.string(), stepRunId: z.string() });
 
-export const GET = route({ role: "viewer", params }, async ({ user, params: { id, stepRunId } }) => {
-  const may = await mayWatchRun(user, id);
-  if (!may.allowed) return jsonError(403, may.reason);
-  const step = await db.stepRun.findUnique({
-    where: { id: stepRunId },
-    select: {
-      id: true,
-      runId: true,
-      stepId: true,
-      shell: true,
-      cols: true,
-      rows: true,
-      startedAt: true,
-      run: { select: { playbookSlug: true } },
+export const GET = route(
+  {
+    role: "viewer",
+    params,
+    doc: {
+      summary: "Download a step's output as an asciicast",
+      response: { contentType: "application/x-asciicast", description: "asciicast v2, for asciinema play." },
     },
-  });
-  if (!step || step.runId !== id)
-    return Response.json({ error: `No step run ${stepRunId} in run ${id}.` }, { status: 404 });
-  const title = `${step.run.playbookSlug} · ${step.stepId}`;
-  const file = `${step.run.playbookSlug}-${step.stepId}-${step.id}.cast`;
-  return new Response(castStream({ ...step, title }), {
-    headers: {
-      "content-type": "application/x-asciicast; charset=utf-8",
-      "content-disposition": `attachment; filename="${file}"`,
-      "cache-control": "private, no-store",
-    },
-  });
-});
+  },
+  async ({ user, params: { id, stepRunId } }) => {
+    const may = await mayWatchRun(user, id);
+    if (!may.allowed) return jsonError(403, may.reason);
+    const step = await db.stepRun.findUnique({
+      where: { id: stepRunId },
+      select: {
+        id: true,
+        runId: true,
+        stepId: true,
+        shell: true,
+        cols: true,
+        rows: true,
+        startedAt: true,
+        run: { select: { playbookSlug: true } },
+      },
+    });
+    if (!step || step.runId !== id)
+      return Response.json({ error: `No step run ${stepRunId} in run ${id}.` }, { status: 404 });
+    const title = `${step.run.playbookSlug} · ${step.stepId}`;
+    const file = `${step.run.playbookSlug}-${step.stepId}-${step.id}.cast`;
+    return new Response(castStream({ ...step, title }), {
+      headers: {
+        "content-type": "application/x-asciicast; charset=utf-8",
+        "content-disposition": `attachment; filename="${file}"`,
+        "cache-control": "private, no-store",
+      },
+    });
+  },
+);
