@@ -126,6 +126,16 @@ describe("Alertmanager (bearer credential)", () => {
     expect((await post("no-such-source", fixture("alertmanager-firing"), auth)).status).toBe(404);
   });
 
+  it("limits posts per source, before reading the body or the database", async () => {
+    const { ALERT_POSTS_PER_MINUTE } = await import("@/lib/alerts/receive");
+    for (let i = 0; i < ALERT_POSTS_PER_MINUTE; i++) expect((await post("storm", "{}", {})).status).toBe(404);
+    const limited = await post("storm", "{}", {});
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    // Another source is not held up by this one's storm.
+    expect((await post("calm", "{}", {})).status).toBe(404);
+  });
+
   it("refuses a body over the size limit", async () => {
     const { id, secret } = await source("alertmanager");
     const huge = JSON.stringify({ alerts: [{ status: "firing", labels: { x: "y".repeat(1024 * 1024) } }] });
@@ -151,6 +161,10 @@ describe("Grafana (HMAC-SHA256 signature)", () => {
       "x-grafana-alerting-timestamp": ts,
     });
     expect((await stamped.json()).alerts[0]).toMatchObject({ action: "updated", incidentId: opened.incidentId });
+    const resolved = fixture("grafana-resolved");
+    const done = await post(id, resolved, { "x-grafana-alerting-signature": hmacHex(secret, resolved) });
+    expect((await done.json()).alerts[0]).toMatchObject({ action: "resolved", incidentId: opened.incidentId });
+    expect((await incidentOf(opened.incidentId)).timeline.at(-1)?.text).toContain("resolved (from grafana");
   });
 
   it("refuses a bad signature, a stale timestamp, and a signature of another body", async () => {
@@ -212,6 +226,9 @@ describe("generic JSON", () => {
     expect((await post(id, body, { "x-casebook-signature": signTimestamped("wrong", body) })).status).toBe(401);
     const old = signTimestamped(secret, body, Date.now() - 3600_000);
     expect((await post(id, body, { "x-casebook-signature": old })).status).toBe(401);
+    const resolved = JSON.stringify({ ...JSON.parse(body), status: "resolved" });
+    const done = await post(id, resolved, { authorization: `Bearer ${secret}` });
+    expect((await done.json()).alerts[0]).toMatchObject({ action: "resolved", incidentId: opened.incidentId });
     const nameless = JSON.stringify({ status: "firing" });
     expect((await post(id, nameless, { authorization: `Bearer ${secret}` })).status).toBe(400);
   });
