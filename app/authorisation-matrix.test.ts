@@ -54,6 +54,8 @@ const { createToken } = await import("@/lib/auth/api-tokens");
 const { closeContentIndex } = await import("@/lib/playbooks/content-index");
 const { REMOTE_ADDR_HEADER } = await import("@/lib/http/remote-addr");
 const { REQUEST_PATH_HEADER } = await import("@/lib/auth/paths");
+const { signTimestamped } = await import("@/lib/alerts/hmac");
+const { sealSecret } = await import("@/lib/alerts/seal");
 
 const origin = serverBaseUrl();
 const db$ = snapshotter(tempDb.url);
@@ -79,11 +81,19 @@ interface Fixtures {
   draftId: string;
   /** A fresh draft by that someone, for actions that decide or remove one. */
   newDraft(): Promise<{ id: string; contentHash: string }>;
+  /** A generic alert source and its secret, for the webhook. */
+  alertSourceId: string;
+  alertSecret: string;
+  /** A fresh alert source or notification target, for actions that change or remove one. */
+  newAlertSource(): Promise<{ id: string }>;
+  newTarget(): Promise<{ id: string }>;
 }
 
 let f: Fixtures;
 
 const incident = (title: string) => ({ title, severity: "SEV3", status: "investigating" });
+
+const ALERT_BODY = JSON.stringify({ name: "MatrixAlert", fingerprint: "matrix-alert", labels: { host: "nowhere" } });
 
 const draftMdx = (title: string) => `---
 title: ${title}
@@ -112,6 +122,8 @@ interface RouteEntry {
   writes?: string[];
   /** Text an allowed caller's answer holds (and a refused one must not). */
   shows?: () => string;
+  /** Posted by another system's server, proven by a secret of its own: no cookie, no Origin check. */
+  webhook?: true;
   /**
    * It runs a hub command, and no hub is attached here: an allowed call gets past route() to the
    * hub's entry point (lib/runs/hub-commands.ts), which answers 503. The hub's own checks on these
@@ -127,6 +139,17 @@ const ROUTE_EXAMPLE = '{ who: "<public|viewer|operator|admin>" } (and a body and
  * app/api/auth/[...all]/endpoints-matrix.test.ts.
  */
 const ROUTES: Record<string, RouteEntry> = {
+  // Public to the guard; the generic source's signature is what lets it in (any principal's cookie
+  // or bearer is ignored), and each try posts the same alert: it opens the incident, then updates it.
+  "api/alerts/[sourceId]/route.ts POST": {
+    who: "public",
+    webhook: true,
+    get headers() {
+      return { "x-casebook-signature": signTimestamped(f.alertSecret, ALERT_BODY) };
+    },
+    raw: { type: "application/json", text: ALERT_BODY },
+    writes: ["Incident"],
+  },
   "api/audit/export/route.ts GET": { who: "admin", query: "?format=json", shows: () => f.hostName },
   "api/health/route.ts GET": { who: "public" },
   "healthz/route.ts GET": { who: "public" },
@@ -193,8 +216,10 @@ type RoutePrincipal = (typeof ROUTE_PRINCIPALS)[number];
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
-function routeVerdict(rule: Rule, principal: RoutePrincipal, method: string): Verdict {
-  if (principal !== "cross-site") return expectedVerdict(rule, principal);
+function routeVerdict(entry: RouteEntry, principal: RoutePrincipal, method: string): Verdict {
+  const rule = entry.who;
+  if (principal !== "cross-site" || entry.webhook)
+    return expectedVerdict(rule, principal === "cross-site" ? "admin" : principal);
   return SAFE.has(method) ? expectedVerdict(rule, "admin") : "forbidden";
 }
 
@@ -203,6 +228,7 @@ const REFUSALS: Record<number, "sign-in" | "forbidden"> = { 401: "sign-in", 403:
 
 /** The folder before a segment names what fills it. */
 const segmentValues = () => ({
+  alerts: f.alertSourceId,
   incidents: f.incidentId,
   runs: f.runId,
   steps: f.stepRunId,
@@ -260,6 +286,36 @@ const PASSWORD = "matrix-password-1";
 
 /** Who may call each server action. */
 const ACTIONS: Record<string, ActionEntry> = {
+  "admin/alerts/actions.ts createSourceAction": {
+    who: "admin",
+    page: "/admin/alerts",
+    form: () => ({ kind: "alertmanager", name: next("matrix-source"), secret: "" }),
+    writes: ["AlertSource", "AuditEvent"],
+  },
+  "admin/alerts/actions.ts setTriageAction": {
+    who: "admin",
+    page: "/admin/alerts",
+    form: async () => ({ sourceId: (await f.newAlertSource()).id, triage: "true", hostLabel: "instance" }),
+    writes: ["AlertSource", "AuditEvent"],
+  },
+  "admin/alerts/actions.ts deleteSourceAction": {
+    who: "admin",
+    page: "/admin/alerts",
+    form: async () => ({ sourceId: (await f.newAlertSource()).id }),
+    writes: ["AlertSource", "AuditEvent"],
+  },
+  "admin/alerts/actions.ts createTargetAction": {
+    who: "admin",
+    page: "/admin/alerts",
+    form: () => ({ kind: "webhook", name: next("matrix-target"), url: "http://127.0.0.1:9/hook" }),
+    writes: ["NotificationTarget", "AuditEvent"],
+  },
+  "admin/alerts/actions.ts deleteTargetAction": {
+    who: "admin",
+    page: "/admin/alerts",
+    form: async () => ({ targetId: (await f.newTarget()).id }),
+    writes: ["NotificationTarget", "AuditEvent"],
+  },
   "admin/users/actions.ts createUserAction": {
     who: "admin",
     page: "/admin/users",
@@ -453,7 +509,25 @@ beforeAll(async () => {
     newDraft: () =>
       createDraft({ mdx: draftMdx("Matrix draft"), slug: next("matrix-draft"), source: "upload", author: drafter }),
     newHost: async () => (await createHost(next("doomed"))).host,
+    alertSourceId: "",
+    alertSecret: "matrix-alert-secret",
+    newAlertSource: () =>
+      db.alertSource.create({
+        data: { kind: "alertmanager", name: next("matrix-source"), secretSealed: sealSecret("s") },
+        select: { id: true },
+      }),
+    newTarget: () =>
+      db.notificationTarget.create({
+        data: { kind: "slack", name: next("matrix-target"), url: "http://127.0.0.1:9/slack" },
+        select: { id: true },
+      }),
   };
+  f.alertSourceId = (
+    await db.alertSource.create({
+      data: { kind: "generic", name: "matrix-generic", secretSealed: sealSecret(f.alertSecret) },
+      select: { id: true },
+    })
+  ).id;
   f.draftId = (await f.newDraft()).id;
 }, 60_000);
 
@@ -496,7 +570,7 @@ describe("route handlers", () => {
     const entry = ROUTES[key]!;
     const wrong: string[] = [];
     for (const principal of ROUTE_PRINCIPALS) {
-      const verdict = routeVerdict(entry.who, principal, method);
+      const verdict = routeVerdict(entry, principal, method);
       const { req, ctx } = await routeRequest(file, method, entry, principal);
       const before = snapshot();
       const res = await (handler as Handler)(req, ctx);

@@ -19,6 +19,7 @@ function initials(name: string): string {
 const ADMIN_PAGES = [
   { href: "/admin/users", label: "Users" },
   { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin/alerts", label: "Alerts and notifications" },
 ] as const;
 
 export function UserMenu({ user }: { user: SessionUser }) {

@@ -44,6 +44,7 @@ const EXAMPLE = '{ who: "<public|viewer|operator|admin>", shows: (s) => "…" }'
 const PAGES: Record<string, PageEntry> = {
   "page.tsx": { who: "viewer", shows: () => "Danger check" },
   "account/tokens/page.tsx": { who: "viewer", shows: () => "Create a token" },
+  "admin/alerts/page.tsx": { who: "admin", shows: () => "Delivery log" },
   "admin/audit/page.tsx": { who: "admin", shows: () => "host.revoke" },
   "admin/users/page.tsx": { who: "admin", shows: () => VIEWER.email },
   "drafts/[id]/page.tsx": { who: "operator", shows: (s) => s.draftTitle },

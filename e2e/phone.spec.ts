@@ -35,6 +35,7 @@ const EXAMPLE = "{}";
 const PAGES: Record<string, PhoneEntry> = {
   "page.tsx": {},
   "account/tokens/page.tsx": {},
+  "admin/alerts/page.tsx": {},
   "admin/audit/page.tsx": {},
   "admin/users/page.tsx": {},
   "drafts/[id]/page.tsx": {},

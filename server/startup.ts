@@ -6,10 +6,13 @@ import { ensureSetupToken } from "../lib/auth/setup-token";
 import { seedIncidents } from "../lib/incidents/seed-incidents";
 import { registerIncidentSearch } from "../lib/incidents/search-source";
 import { log } from "../lib/log";
+import { startDeliveryWorker } from "../lib/notifications/delivery-worker";
+import { registerIncidentNotifications } from "../lib/notifications/incident-listener";
 
 /** Fills the process's registries; runs before the port opens, so no request finds them empty. */
 export function registerAtStartup(): void {
   registerIncidentSearch();
+  registerIncidentNotifications();
 }
 
 /** First-start work that needs the database and the server's URL, run once the port is open. */
@@ -24,6 +27,8 @@ export async function runStartupTasks(listenUrl: string): Promise<void> {
         `  or from elsewhere with ${url}/setup?token=${token}\n`,
     );
   }
+  // Queued notifications (and their retries) are sent from here on, including those left by the last run.
+  startDeliveryWorker();
   try {
     await seedIncidents();
   } catch (err) {

@@ -24,6 +24,11 @@ export interface RouteSpec<A extends Access, P, Q, B> {
   query?: Q;
   /** A JSON body (`jsonBody(...)`); routes that take uploads read `req` themselves. */
   body?: B;
+  /**
+   * A webhook from another system's server, proven by its own secret rather than a cookie, so it
+   * carries no Origin and is spared the CSRF check. Only for public routes: a cookie is never read.
+   */
+  webhook?: A extends "public" ? true : never;
   /** What the route does and answers, for the API document (lib/http/openapi.ts); required under app/api. */
   doc?: RouteDoc;
 }
@@ -73,7 +78,7 @@ export function route<
 >(spec: RouteSpec<A, P, Q, B>, handle: (args: RouteArgs<A, P, Q, B>) => Promise<Response> | Response): RouteHandler {
   const handler: RouteHandler = async (req, ctx) => {
     try {
-      const foreign = refuseForeignOrigin(req);
+      const foreign = spec.webhook ? undefined : refuseForeignOrigin(req);
       if (foreign) return foreign;
       const caller = await authorise(req, spec.role);
       if (caller instanceof Response) return caller;

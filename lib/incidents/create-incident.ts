@@ -1,6 +1,7 @@
 // Records a new incident: everything in one transaction, so a failure leaves nothing behind.
 import "server-only";
 import { db } from "@/lib/db/client";
+import { emitIncidentEvent } from "./incident-events";
 import { incidentSelect, toIncidentRecord } from "./incident-record";
 import { incidentsChanged } from "./search-source";
 import { parseIncidentInput, type IncidentInputRaw } from "./schema";
@@ -30,5 +31,8 @@ export async function createIncident(
   });
   incidentsChanged();
   const row = await db.incident.findUniqueOrThrow({ where: { id }, select: incidentSelect });
-  return toIncidentRecord(row);
+  const record = toIncidentRecord(row);
+  // Seeded incidents are history, not news.
+  if (!opts.id) await emitIncidentEvent({ type: "opened", incident: record });
+  return record;
 }

@@ -3,9 +3,10 @@
 import "server-only";
 import type * as z from "zod";
 import { db } from "@/lib/db/client";
+import { emitIncidentEvent } from "./incident-events";
 import { incidentSelect, toIncidentRecord } from "./incident-record";
 import { incidentsChanged } from "./search-source";
-import { parseIncidentInput, type expectedUpdatedAtSchema, type IncidentInputRaw } from "./schema";
+import { parseIncidentInput, type expectedUpdatedAtSchema, type IncidentInputRaw, type Status } from "./schema";
 import type { IncidentRecord } from "./types";
 import { addAuthor, checkRunsExist, incidentColumns, writeIncidentParts } from "./write-incident-parts";
 
@@ -40,7 +41,7 @@ export async function updateIncident(
   const expected = new Date(opts.expectedUpdatedAt);
   const input = parseIncidentInput(raw);
   const now = opts.now ?? new Date();
-  await db.$transaction(async (tx) => {
+  const from = await db.$transaction(async (tx) => {
     const current = await tx.incident.findUnique({ where: { id }, select: { status: true, updatedAt: true } });
     if (!current) throw new IncidentNotFoundError(id);
     if (expected.getTime() !== current.updatedAt.getTime()) throw new IncidentConflictError(current.updatedAt);
@@ -72,8 +73,13 @@ export async function updateIncident(
     await tx.incidentRun.deleteMany(where);
     await writeIncidentParts(tx, id, input, statusEntry);
     await addAuthor(tx, id, opts.editorId);
+    return current.status as Status;
   });
   incidentsChanged();
   const row = await db.incident.findUniqueOrThrow({ where: { id }, select: incidentSelect });
-  return toIncidentRecord(row);
+  const record = toIncidentRecord(row);
+  if (from !== record.status) {
+    await emitIncidentEvent({ type: "status", incident: record, from, by: opts.editorName ?? null });
+  }
+  return record;
 }

@@ -2,6 +2,7 @@
 // relative to app/: Next finds routes by their files, so the document needs them named here.
 // app/api/openapi.test.ts fails when a route file is missing from this list. Left out: better-auth's
 // catch-all (api/auth/[...all]), whose endpoints are better-auth's own, documented by better-auth.
+import * as alerts from "@/app/api/alerts/[sourceId]/route";
 import * as r0 from "@/app/api/audit/export/route";
 import * as r1 from "@/app/api/drafts/[id]/mdx/route";
 import * as r2 from "@/app/api/drafts/[id]/publish/route";
@@ -33,6 +34,7 @@ import { HTTP_METHODS } from "@/lib/http/methods";
 import type { ApiRoute } from "@/lib/http/openapi";
 
 export const API_ROUTE_MODULES: Record<string, Record<string, unknown>> = {
+  "api/alerts/[sourceId]/route.ts": alerts,
   "api/audit/export/route.ts": r0,
   "api/drafts/[id]/mdx/route.ts": r1,
   "api/drafts/[id]/publish/route.ts": r2,
