@@ -14,6 +14,7 @@ import { AUTH_COOKIE_PREFIX } from "./paths";
 import { serverBaseUrl, trustedOrigins } from "./origins";
 import { authSecret } from "./secret";
 import { SIGN_IN_LIMITS, signInLimit } from "./sign-in-limit";
+import { ssoPlugins } from "./sso";
 import { bumpUser } from "./user-epoch";
 
 const baseURL = serverBaseUrl();
@@ -142,6 +143,7 @@ export const auth = betterAuth({
       bannedUserMessage: "This account is disabled. Ask an admin to re-enable it.",
     }),
     signInLimit(),
+    ...ssoPlugins(),
     // Must stay last: it copies Set-Cookie from auth calls made inside server actions.
     nextCookies(),
   ],
