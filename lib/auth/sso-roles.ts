@@ -18,7 +18,8 @@ export function parseRoleMap(text: string): RoleMap {
     const group = pair.slice(0, at).trim();
     const role = pair.slice(at + 1).trim();
     if (at < 0 || group === "") throw new Error(`expected group=role, got ${JSON.stringify(pair.trim())}`);
-    if (!isRole(role)) throw new Error(`${JSON.stringify(role)} for group ${group} is not a role (${ROLES.join(", ")})`);
+    if (!isRole(role))
+      throw new Error(`${JSON.stringify(role)} for group ${group} is not a role (${ROLES.join(", ")})`);
     if (map.has(group)) throw new Error(`group ${JSON.stringify(group)} is mapped twice`);
     map.set(group, role);
   }

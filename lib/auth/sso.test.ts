@@ -150,7 +150,12 @@ describe("SSO sign-in through a real OpenID Connect provider", () => {
     expect(landed).toBe("/");
     expect(await sessionRole(jar)).toBe("admin");
     const audit = await lastAudit("auth.sign-in");
-    expect(JSON.parse(audit!.detail)).toMatchObject({ via: "sso", email: "ada@example.com", role: "admin", from: "viewer" });
+    expect(JSON.parse(audit!.detail!)).toMatchObject({
+      via: "sso",
+      email: "ada@example.com",
+      role: "admin",
+      from: "viewer",
+    });
   });
 
   it("re-applies the role at every sign-in: a group removed lowers it and bumps the user's epoch", async () => {
@@ -182,7 +187,7 @@ describe("SSO sign-in through a real OpenID Connect provider", () => {
     expect(await sessionRole(jar)).toBeNull();
     expect((await db.user.findUniqueOrThrow({ where: { email: "nobody@example.com" } })).role).toBe("admin");
     const audit = await lastAudit("auth.sign-in-failed");
-    expect(JSON.parse(audit!.detail)).toMatchObject({ via: "sso", error: "sso_no_role", groups: ["sales"] });
+    expect(JSON.parse(audit!.detail!)).toMatchObject({ via: "sso", error: "sso_no_role", groups: ["sales"] });
   });
 
   it("without just-in-time accounts, refuses someone no admin has made", async () => {
@@ -196,7 +201,9 @@ describe("SSO sign-in through a real OpenID Connect provider", () => {
     const { landed } = await ssoSignIn("unverified@example.com", "pw-u");
     // better-auth refuses to link an unverified address before the gate is asked (account_not_linked).
     expect(landed).toMatch(/^\/sign-in\?error=(account_not_linked|sso_email_not_verified)/);
-    expect(await db.account.count({ where: { providerId: "oidc", user: { email: "unverified@example.com" } } })).toBe(0);
+    expect(await db.account.count({ where: { providerId: "oidc", user: { email: "unverified@example.com" } } })).toBe(
+      0,
+    );
   });
 });
 

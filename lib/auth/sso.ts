@@ -35,7 +35,8 @@ function displayName(profile: Record<string, unknown>): string {
 }
 
 function casebookSso(config: SsoConfig): BetterAuthPlugin {
-  const ours = (source: ValidateUserInfoSource) => source.method === "oauth" && source.oauth?.providerId === config.providerId;
+  const ours = (source: ValidateUserInfoSource) =>
+    source.method === "oauth" && source.oauth?.providerId === config.providerId;
 
   return {
     id: "casebook-sso",
