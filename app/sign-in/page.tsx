@@ -48,7 +48,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Param
           {ssoError}
         </p>
       )}
-      {sso && <SsoSignIn name={sso.name} next={next} />}
+      {sso && <SsoSignIn name={sso.name} next={next} primary={!password} />}
       {sso && password && (
         <p className="auth-or" aria-hidden="true">
           <span>or with a password</span>

@@ -3,7 +3,8 @@
 // apply), then leaves for the identity provider. It comes back to `next`, or to /sign-in?error=….
 import { useState } from "react";
 
-export function SsoSignIn({ name, next }: { name: string; next: string }) {
+/** `primary`: the page's main action (when there is no password form to share the page with). */
+export function SsoSignIn({ name, next, primary }: { name: string; next: string; primary: boolean }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -31,7 +32,7 @@ export function SsoSignIn({ name, next }: { name: string; next: string }) {
 
   return (
     <div className="sso-sign-in">
-      <button type="button" className="button button-primary" onClick={start} disabled={pending}>
+      <button type="button" className={primary ? "button button-primary" : "button"} onClick={start} disabled={pending}>
         {pending ? "Redirecting…" : `Sign in with ${name}`}
       </button>
       {error && (
