@@ -51,6 +51,7 @@ describe("ssoErrorMessage", () => {
   it("explains the codes single sign-on sends back, in the provider's name", () => {
     expect(ssoErrorMessage("sso_no_role", "Okta")).toMatch(/^Okta does not put you in any group/);
     expect(ssoErrorMessage("sso_not_provisioned", "Okta")).toMatch(/an admin must add your email first/);
+    expect(ssoErrorMessage("BANNED_USER", "Okta")).toMatch(/This account is disabled/);
   });
 
   it("never repeats text from the URL beyond a short code", () => {

@@ -39,7 +39,7 @@ export function ssoErrorMessage(code: string, provider: string): string {
     sso_not_provisioned: `There is no Casebook account for you yet: an admin must add your email first. ${ask}`,
     sso_email_not_verified: `${provider} has not verified your email address, so it cannot be matched to an account.`,
     account_not_linked: `${provider} has not verified your email address, so it cannot be matched to an account.`,
-    banned: "This account is disabled. Ask an admin to re-enable it.",
+    BANNED_USER: "This account is disabled. Ask an admin to re-enable it.",
     access_denied: `Sign-in was cancelled at ${provider}.`,
   };
   const safe = code.replace(/[^\w-]/g, "").slice(0, 60);

@@ -205,6 +205,13 @@ describe("SSO sign-in through a real OpenID Connect provider", () => {
       0,
     );
   });
+  it("refuses a banned account as password sign-in does", async () => {
+    await makeUser("made@example.com", "viewer");
+    await db.user.update({ where: { email: "made@example.com" }, data: { banned: true } });
+    const { landed, jar } = await ssoSignIn("made@example.com", "pw-made");
+    expect(landed).toMatch(/^\/sign-in\?error=BANNED_USER/);
+    expect(await sessionRole(jar)).toBeNull();
+  });
 });
 
 describe("password sign-in next to SSO", () => {
