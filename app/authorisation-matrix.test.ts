@@ -373,6 +373,13 @@ const ACTIONS: Record<string, ActionEntry> = {
     form: async () => ({ userId: (await f.newUser("operator")).id, editor: "true" }),
     writes: ["User", "AuditEvent"],
   },
+  // Turning it on is always allowed; turning it off needs single sign-on (lib/auth/sso.test.ts).
+  "admin/users/actions.ts setPasswordSignInAction": {
+    who: "admin",
+    page: "/admin/users",
+    form: () => ({ on: "true" }),
+    writes: ["SignInSetting", "AuditEvent"],
+  },
   // The draft is someone else's, so an operator is neither its author nor an editor.
   "drafts/[id]/actions.ts approveDraftAction": {
     who: "editor",

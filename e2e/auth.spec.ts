@@ -21,7 +21,7 @@ test.describe("signed out", () => {
     await page.goto("/admin/users");
     await page.getByLabel("Email").fill(ADMIN.email);
     await page.getByLabel("Password", { exact: true }).fill(ADMIN.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(/\/admin\/users$/);
     await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
 
@@ -48,7 +48,7 @@ test.describe("signed out", () => {
     await page.goto("/sign-in");
     await page.getByLabel("Email").fill(ADMIN.email);
     await page.getByLabel("Password", { exact: true }).fill("not-the-password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     // Scoped to the form: Next adds its own role="alert" route announcer to every page.
     await expect(page.locator("form.auth-form").getByRole("alert")).toHaveText("Wrong email or password.");
     await expect(page).toHaveURL(/\/sign-in$/);
@@ -109,7 +109,7 @@ test.describe("roles", () => {
     await visitor.goto("/sign-in");
     await visitor.getByLabel("Email").fill("temp@casebook.test");
     await visitor.getByLabel("Password", { exact: true }).fill("temp-e2e-password");
-    await visitor.getByRole("button", { name: "Sign in" }).click();
+    await visitor.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(visitor.locator("form.auth-form").getByRole("alert")).toHaveText(
       "This account is disabled. Ask an admin to re-enable it.",
     );

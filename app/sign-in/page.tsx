@@ -3,8 +3,12 @@ import { redirect } from "next/navigation";
 import { SignOutButton } from "@/components/sign-out-button";
 import { safeNextPath } from "@/lib/auth/paths";
 import { getCurrentUser } from "@/lib/auth/session";
+import { passwordSignInState } from "@/lib/auth/password-sign-in";
 import { hasAnyUser } from "@/lib/auth/setup-token";
+import { ssoConfig } from "@/lib/auth/sso-config";
+import { ssoErrorMessage } from "./sign-in-error";
 import { SignInForm } from "./sign-in-form";
+import { SsoSignIn } from "./sso-sign-in";
 
 export const metadata = { title: "Sign in" };
 
@@ -32,13 +36,32 @@ export default async function SignInPage({ searchParams }: { searchParams: Param
     );
   }
 
+  const sso = ssoConfig();
+  const password = (await passwordSignInState()).on;
+  const ssoError = sso && typeof params.error === "string" ? ssoErrorMessage(params.error, sso.name) : null;
+
   return (
     <div className="auth-page">
       <h1>Sign in to Casebook</h1>
-      <SignInForm
-        next={next}
-        notice={params.setup === "done" ? "Admin account created. Sign in with it." : undefined}
-      />
+      {ssoError && (
+        <p className="error" role="alert">
+          {ssoError}
+        </p>
+      )}
+      {sso && <SsoSignIn name={sso.name} next={next} primary={!password} />}
+      {sso && password && (
+        <p className="auth-or" aria-hidden="true">
+          <span>or with a password</span>
+        </p>
+      )}
+      {password ? (
+        <SignInForm
+          next={next}
+          notice={params.setup === "done" ? "Admin account created. Sign in with it." : undefined}
+        />
+      ) : (
+        <p className="hint">Password sign-in is turned off on this Casebook.</p>
+      )}
       <p className="hint">No account? Ask an admin of this Casebook to create one for you.</p>
     </div>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SIGN_IN_LIMITED } from "@/lib/auth/sign-in-limit-code";
-import { signInErrorMessage } from "./sign-in-error";
+import { signInErrorMessage, ssoErrorMessage } from "./sign-in-error";
 
 describe("signInErrorMessage", () => {
   it("does not reveal whether the email or the password was wrong", () => {
@@ -44,5 +44,18 @@ describe("signInErrorMessage", () => {
     );
     expect(signInErrorMessage(400, { message: "Invalid email" }, null)).toBe("Invalid email.");
     expect(signInErrorMessage(500, "<html>", null)).toBe("Sign-in failed (HTTP 500). Try again, or ask an admin.");
+  });
+});
+
+describe("ssoErrorMessage", () => {
+  it("explains the codes single sign-on sends back, in the provider's name", () => {
+    expect(ssoErrorMessage("sso_no_role", "Okta")).toMatch(/^Okta does not put you in any group/);
+    expect(ssoErrorMessage("sso_not_provisioned", "Okta")).toMatch(/an admin must add your email first/);
+    expect(ssoErrorMessage("BANNED_USER", "Okta")).toMatch(/This account is disabled/);
+  });
+
+  it("never repeats text from the URL beyond a short code", () => {
+    const message = ssoErrorMessage("<b>call 555-0100 now</b>", "Okta");
+    expect(message).toBe("Sign-in with Okta failed (bcall555-0100nowb). Try again, or ask an admin.");
   });
 });

@@ -27,3 +27,21 @@ export function signInErrorMessage(status: number, body: unknown, retryAfterSeco
   if (status === 400 && message) return `${message}.`.replace(/\.\.$/, ".");
   return `Sign-in failed (HTTP ${status})${message ? `: ${message}` : ""}. Try again, or ask an admin.`;
 }
+
+/**
+ * What to tell someone single sign-on sent back with `?error=<code>`. Only known codes get their
+ * own words; the text is never taken from the URL, which anyone can write.
+ */
+export function ssoErrorMessage(code: string, provider: string): string {
+  const ask = "Ask an admin of this Casebook if you should have access.";
+  const messages: Record<string, string> = {
+    sso_no_role: `${provider} does not put you in any group that has access to Casebook. ${ask}`,
+    sso_not_provisioned: `There is no Casebook account for you yet: an admin must add your email first. ${ask}`,
+    sso_email_not_verified: `${provider} has not verified your email address, so it cannot be matched to an account.`,
+    account_not_linked: `${provider} has not verified your email address, so it cannot be matched to an account.`,
+    BANNED_USER: "This account is disabled. Ask an admin to re-enable it.",
+    access_denied: `Sign-in was cancelled at ${provider}.`,
+  };
+  const safe = code.replace(/[^\w-]/g, "").slice(0, 60);
+  return messages[safe] ?? `Sign-in with ${provider} failed (${safe || "unknown error"}). Try again, or ask an admin.`;
+}

@@ -35,6 +35,33 @@ export async function auditSignIn(attempt: {
   await record(attempt.userId ? "auth.sign-in" : "auth.sign-in-failed", attempt.userId ?? null, detail);
 }
 
+/**
+ * After an SSO callback (./sso.ts): a new session means it succeeded. The detail says which role the
+ * provider's groups gave, the role it replaced, and whether the account was made just now.
+ */
+export async function auditSsoSignIn(attempt: {
+  userId: string | undefined;
+  email: string | null;
+  role: string | null;
+  from: string | undefined;
+  created: boolean | undefined;
+  groups: string[];
+  error: string | null;
+  headers: Headers | undefined;
+}): Promise<void> {
+  const address = attempt.headers?.get(REMOTE_ADDR_HEADER) ?? null;
+  const email = attempt.email?.slice(0, MAX_EMAIL) ?? null;
+  // Bounded like the email: the provider decides how many groups it sends.
+  const groups = attempt.groups.slice(0, 50).map((group) => group.slice(0, 200));
+  if (attempt.userId) {
+    const changed = attempt.from !== undefined && attempt.from !== attempt.role ? { from: attempt.from } : {};
+    const detail = { via: "sso", email, role: attempt.role, ...changed, created: attempt.created === true, address };
+    await record("auth.sign-in", attempt.userId, { ...detail, groups });
+  } else {
+    await record("auth.sign-in-failed", null, { via: "sso", email, error: attempt.error, groups, address });
+  }
+}
+
 /** Before `/sign-out`, while the session still names its user; nothing to record without one. */
 export async function auditSignOut(userId: string | undefined, headers: Headers | undefined): Promise<void> {
   if (userId) await record("auth.sign-out", userId, { address: headers?.get(REMOTE_ADDR_HEADER) ?? null });

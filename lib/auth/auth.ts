@@ -16,6 +16,7 @@ import { AUTH_COOKIE_PREFIX } from "./paths";
 import { serverBaseUrl, trustedOrigins } from "./origins";
 import { authSecret } from "./secret";
 import { SIGN_IN_LIMITS, signInLimit } from "./sign-in-limit";
+import { ssoPlugins } from "./sso";
 import { bumpUser } from "./user-epoch";
 
 const baseURL = serverBaseUrl();
@@ -150,6 +151,7 @@ export const auth = betterAuth({
     }),
     signInLimit(),
     apiKey(apiTokenOptions),
+    ...ssoPlugins(),
     // Must stay last: it copies Set-Cookie from auth calls made inside server actions.
     nextCookies(),
   ],

@@ -35,3 +35,7 @@ export const setEditorInput = z.object({
   userId: z.string().min(1, "Which user?"),
   editor: z.enum(["true", "false"]).transform((v) => v === "true"),
 });
+
+export const setPasswordSignInInput = z.object({
+  on: z.enum(["true", "false"], "Say on or off.").transform((v) => v === "true"),
+});

@@ -2,8 +2,16 @@
 // Admins only: formAction checks the role before it reads the form, then validates with zod.
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions/action-client";
+import { setPasswordSignIn } from "@/lib/auth/password-sign-in";
 import { createUser, setBanned, setEditor, setRole, type UserAdminResult } from "@/lib/auth/user-admin";
-import { createUserInput, describeIssues, setBannedInput, setEditorInput, setRoleInput } from "@/lib/auth/user-input";
+import {
+  createUserInput,
+  describeIssues,
+  setBannedInput,
+  setEditorInput,
+  setPasswordSignInInput,
+  setRoleInput,
+} from "@/lib/auth/user-input";
 import type * as z from "zod";
 
 export type UserActionState = UserAdminResult | null;
@@ -32,4 +40,10 @@ export const setBannedAction = formAction(
 
 export const setEditorAction = formAction({ role: "admin", input: setEditorInput, invalid }, async ({ user, input }) =>
   revalidated(await setEditor(user, input)),
+);
+
+/** Password sign-in on or off, next to single sign-on (refused while it would lock everyone out). */
+export const setPasswordSignInAction = formAction(
+  { role: "admin", input: setPasswordSignInInput, invalid },
+  async ({ user, input }) => revalidated(await setPasswordSignIn(user, input.on)),
 );

@@ -1,7 +1,10 @@
+import { passwordSignInState } from "@/lib/auth/password-sign-in";
 import { isRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { ssoConfig } from "@/lib/auth/sso-config";
 import { listUsers } from "@/lib/auth/user-admin";
 import { formatDay } from "@/lib/format/dates";
+import { SignInSettings } from "./sign-in-settings";
 import { BanForm, CreateUserForm, EditorForm, RoleForm } from "./user-forms";
 import { TableHead } from "@/components/table-head";
 import "@/components/runs/runs.css";
@@ -12,6 +15,8 @@ export const metadata = { title: "Users" };
 export default async function UsersPage() {
   const me = await requireUser("admin");
   const users = await listUsers();
+  const sso = ssoConfig();
+  const password = await passwordSignInState();
 
   return (
     <div className="page admin-users">
@@ -82,6 +87,18 @@ export default async function UsersPage() {
           They sign in with this email and the initial password; send the password to them yourself.
         </p>
         <CreateUserForm />
+      </section>
+      <section className="page-section" aria-labelledby="sign-in">
+        <h2 id="sign-in">Sign-in</h2>
+        <p className="hint">
+          Single sign-on gives people the role their groups map to, at every sign-in. Password sign-in can be turned off
+          once an admin has signed in with single sign-on.
+        </p>
+        <SignInSettings
+          sso={sso && { name: sso.name, issuer: new URL(sso.discoveryUrl).origin }}
+          passwordOn={password.on}
+          cannotTurnOff={password.cannotTurnOff}
+        />
       </section>
     </div>
   );
