@@ -21,7 +21,11 @@ const HOST = "cli-box";
 /** Beside the repository's playbooks: one whose step passes here, with an input, and a slow one. */
 const ECHO = testPlaybook(
   "cli-echo",
-  [testStep("greet", 'echo "hello $WHO"', { expect: { exit: 0 } }), testStep("slow", "echo started; sleep 30")],
+  [
+    testStep("greet", 'echo "hello $WHO"', { expect: { exit: 0 } }),
+    testStep("slow", "echo started; sleep 30"),
+    testStep("wipe", "echo wiping", { risk: "danger" }),
+  ],
   { inputs: [{ name: "WHO", label: "Who", default: "world", required: false, secret: false }] },
 );
 
@@ -157,6 +161,17 @@ describe("casebook CLI", () => {
     const usage = await cli(["run", RAY]);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain("required option '--host <host>' not specified");
+  });
+
+  it("runs a danger step only with its id typed, as the page asks", async () => {
+    const admin = await createTestToken("cli-admin");
+    await h.agentFor("cli-danger-box", ["--max-risk", "danger"]); // agents take change steps at most by default
+    const step = ["run", ECHO.slug, "--host", "cli-danger-box", "--step", "wipe"];
+    const mistyped = await cli([...step, "--type-step-id", "wip"], admin);
+    expect(mistyped.code).toBe(2);
+    expect(mistyped.stdout).not.toContain("wiping");
+    const typed = await cli([...step, "--type-step-id", "wipe"], admin);
+    expect(typed, typed.stderr).toMatchObject({ code: 0, stdout: "wiping\r\n" });
   });
 
   it("imports an incident and exports them all", async () => {

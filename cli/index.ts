@@ -54,6 +54,7 @@ function program(io: Io, done: (code: number) => void): Command {
     .option("--all-read", "walk the read steps until a diagnosis, a change step or the end (the default)")
     .option("--input <NAME=value>", "an input value (repeatable)", collect, [])
     .option("--confirm", "confirm a change step (it changes the host)")
+    .option("--type-step-id <step>", "confirm a danger step by typing its id, as the page asks")
     .option("--keep-open", "leave the run open afterwards (it is finished by default)")
     .action(action((ctx, playbook: string, opts: RunOptions) => run(ctx, playbook, opts)));
 

@@ -13,6 +13,8 @@ export interface RunOptions {
   allRead?: boolean;
   input: string[];
   confirm?: boolean;
+  /** A danger step's own id, typed: the page's second confirmation. */
+  typeStepId?: string;
   keepOpen?: boolean;
 }
 
@@ -132,7 +134,8 @@ export async function run(ctx: Context, playbook: string, opts: RunOptions): Pro
   try {
     let code: number;
     if (opts.step) {
-      const body = { stepId: opts.step, ...(opts.confirm ? { confirm: true } : {}) };
+      const typed = opts.typeStepId === undefined ? {} : { confirm: true, typedStepId: opts.typeStepId };
+      const body = { stepId: opts.step, ...(opts.confirm ? { confirm: true } : {}), ...typed };
       const { stepRunId } = await ctx.client.json<{ stepRunId: string }>("POST", `/api/runs/${runId}/steps`, body);
       const done = () => {
         const step = state.steps.get(stepRunId);
