@@ -73,23 +73,29 @@ describe("step audit", () => {
   async function startStep() {
     const userId = await makeUser("Ada Lovelace", "ada@example.test");
     const host = await db.host.create({ data: { name: "web-1", tokenHash: "h", tokenPrefix: "cbk_" } });
-    const run = await prismaRunStore.createRun({
-      playbookSlug: "disk-full",
-      contentHash: "abc123",
-      hostId: host.id,
-      userId,
-      inputs: {},
-      live: "",
-    });
-    const stepRun = await prismaRunStore.createStepRun({
-      runId: run.id,
-      stepId: "check",
-      title: "Check",
-      risk: "read",
-      command: "df -h",
-      shell: "bash",
-      userId,
-    });
+    const run = await prismaRunStore.createRun(
+      {
+        playbookSlug: "disk-full",
+        contentHash: "abc123",
+        hostId: host.id,
+        userId,
+        inputs: {},
+        live: "",
+      },
+      { hostName: host.name },
+    );
+    const stepRun = await prismaRunStore.createStepRun(
+      {
+        runId: run.id,
+        stepId: "check",
+        title: "Check",
+        risk: "read",
+        command: "df -h",
+        shell: "bash",
+        userId,
+      },
+      { hostName: host.name, playbookSlug: "disk-full", contentHash: "abc123" },
+    );
     return { userId, stepRun };
   }
 
@@ -144,14 +150,17 @@ describe("run audit", () => {
     const owner = await makeUser("Ada Lovelace", "ada@example.test");
     const admin = await makeUser("Grace Hopper", "grace@example.test");
     const host = await db.host.create({ data: { name: "web-9", tokenHash: "h9", tokenPrefix: "cbk_" } });
-    const run = await prismaRunStore.createRun({
-      playbookSlug: "disk-full",
-      contentHash: "abc123",
-      hostId: host.id,
-      userId: owner,
-      inputs: {},
-      live: "",
-    });
+    const run = await prismaRunStore.createRun(
+      {
+        playbookSlug: "disk-full",
+        contentHash: "abc123",
+        hostId: host.id,
+        userId: owner,
+        inputs: {},
+        live: "",
+      },
+      { hostName: host.name },
+    );
     await prismaRunStore.finishRun(run.id, admin);
     const rows = await db.auditEvent.findMany({ orderBy: { seq: "asc" } });
     expect(rows.map((r) => [r.action, r.userName, r.hostName, r.playbook, r.detail])).toEqual([
@@ -164,14 +173,17 @@ describe("run audit", () => {
     const owner = await makeUser("Ada Lovelace", "ada@example.test");
     const other = await makeUser("Olga Other", "olga@example.test");
     const host = await db.host.create({ data: { name: "web-8", tokenHash: "h8", tokenPrefix: "cbk_" } });
-    const run = await prismaRunStore.createRun({
-      playbookSlug: "disk-full",
-      contentHash: "abc123",
-      hostId: host.id,
-      userId: owner,
-      inputs: {},
-      live: "",
-    });
+    const run = await prismaRunStore.createRun(
+      {
+        playbookSlug: "disk-full",
+        contentHash: "abc123",
+        hostId: host.id,
+        userId: owner,
+        inputs: {},
+        live: "",
+      },
+      { hostName: host.name },
+    );
     await prismaRunStore.auditHub("step.cancel", { userId: owner, runId: run.id, detail: { stepRunId: "s1" } });
     const refusal = { event: "step.run", code: "forbidden", message: "This run belongs to Ada." };
     await prismaRunStore.auditHub("hub.refused", { userId: other, runId: run.id, detail: refusal });

@@ -57,12 +57,13 @@ function runEvent(
 }
 
 export const prismaRunStore: RunStore = {
-  async createRun(run) {
-    const created = await withAudit(
-      (tx) => tx.run.create({ data: run, select: RUN_AUDIT_SELECT }),
-      (r) => runEvent("run.start", r, run.userId),
+  // The event is made from what the hub passed in, not read back through the row's relations:
+  // a start is the hot path when many runs start at once.
+  async createRun(run, { hostName }) {
+    return withAudit(
+      (tx) => tx.run.create({ data: run, select: { id: true } }),
+      ({ id }) => runEvent("run.start", { id, ...run, host: { name: hostName } }, run.userId),
     );
-    return { id: created.id };
   },
 
   async finishRun(runId, byUserId) {
@@ -96,12 +97,11 @@ export const prismaRunStore: RunStore = {
 
   // The start is audited with the row, before the hub sends the command, so a crash mid-step
   // still leaves who started what where.
-  async createStepRun(step) {
-    const created = await withAudit(
-      (tx) => tx.stepRun.create({ data: step, select: { ...STEP_AUDIT_SELECT, cols: true, rows: true } }),
-      (s) => stepEvent("step.start", s),
+  async createStepRun(step, { hostName, playbookSlug, contentHash }) {
+    return withAudit(
+      (tx) => tx.stepRun.create({ data: step, select: { id: true, startedAt: true, cols: true, rows: true } }),
+      (s) => stepEvent("step.start", { ...step, ...s, run: { playbookSlug, contentHash, host: { name: hostName } } }),
     );
-    return { id: created.id, startedAt: created.startedAt, cols: created.cols, rows: created.rows };
   },
 
   async discardStepRun(stepRunId) {

@@ -31,6 +31,11 @@ export interface NewStepRun {
   userId: string;
 }
 
+/** What the hub already holds that a start's audit event names, so the store need not read it back. */
+export interface StartContext {
+  hostName: string;
+}
+
 export interface StartedStepRun {
   id: string;
   startedAt: Date;
@@ -73,7 +78,7 @@ export interface HubEvent {
 }
 
 export interface RunStore {
-  createRun(run: NewRun): Promise<{ id: string }>;
+  createRun(run: NewRun, about: StartContext): Promise<{ id: string }>;
   /** Audited as `run.finish` by `byUserId`; creating is `run.start`. */
   finishRun(runId: string, byUserId: string | null): Promise<void>;
   /** Audits what the hub did or refused (`step.cancel`, `hub.refused`); a named run adds its host and playbook. */
@@ -85,7 +90,10 @@ export interface RunStore {
   /** The run as stored; `live` adds what only the hub knows, `playbook` is the current version. */
   runView(runId: string, playbook: Playbook | undefined, live?: LiveRunState): Promise<RunView | null>;
   /** Creates the step run with its `step.start` audit event, before the command is sent. */
-  createStepRun(step: NewStepRun): Promise<StartedStepRun>;
+  createStepRun(
+    step: NewStepRun,
+    about: StartContext & { playbookSlug: string; contentHash: string },
+  ): Promise<StartedStepRun>;
   /** Drops a step run that never reached the agent (audited as `step.discard`). */
   discardStepRun(stepRunId: string): Promise<void>;
   /** Records how a step ended, with its audit event. */

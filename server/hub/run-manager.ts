@@ -95,14 +95,17 @@ export class RunManager {
     const checked = checkInputs(playbook.inputs, req.inputs);
     if (!checked.ok) return err("bad-request", checked.message);
     const live = { values: checked.inputs.values, captured: {}, secrets: checked.inputs.secrets, runAllUserId: null };
-    const run = await this.store.createRun({
-      playbookSlug: playbook.slug,
-      contentHash: playbook.contentHash,
-      hostId: host.id,
-      userId: user.id,
-      inputs: checked.inputs.stored,
-      live: sealLive(this.seal, live),
-    });
+    const run = await this.store.createRun(
+      {
+        playbookSlug: playbook.slug,
+        contentHash: playbook.contentHash,
+        hostId: host.id,
+        userId: user.id,
+        inputs: checked.inputs.stored,
+        live: sealLive(this.seal, live),
+      },
+      { hostName: host.name },
+    );
     this.runs.set(run.id, {
       id: run.id,
       playbookSlug: playbook.slug,
@@ -499,15 +502,18 @@ export class RunManager {
       return err("forbidden", `Host "${run.hostName}" was revoked; its agent may not run steps.`);
     const masker = new SecretMasker(run.secrets);
     const { command, shell } = agentStepCommand(step);
-    const stepRun = await this.store.createStepRun({
-      runId: run.id,
-      stepId: step.id,
-      title: step.title,
-      risk: step.risk,
-      command: masker.maskText(command),
-      shell: shell ?? "default",
-      userId,
-    });
+    const stepRun = await this.store.createStepRun(
+      {
+        runId: run.id,
+        stepId: step.id,
+        title: step.title,
+        risk: step.risk,
+        command: masker.maskText(command),
+        shell: shell ?? "default",
+        userId,
+      },
+      { hostName: run.hostName, playbookSlug: run.playbookSlug, contentHash: run.contentHash },
+    );
     // Re-check after the await: another request may have started a step meanwhile.
     if (run.active) {
       await this.store.discardStepRun(stepRun.id);
