@@ -53,15 +53,17 @@ describe("OutputFeed", () => {
     expect(feed.received).toBe(12);
   });
 
-  it("batches chunks that arrive together into one write", () => {
+  it("writes a chunk at once to an idle terminal, and batches those that arrive while it parses", () => {
     const term = new RecordingTerminal();
     const timer = manualSchedule();
     const feed = new OutputFeed({ writer: term, schedule: timer.schedule });
     for (let i = 0; i < 100; i++) feed.push(i * 4, bytes("yes\n"));
-    expect(term.writes).toHaveLength(0);
+    expect(term.writes.map((w) => w.byteLength)).toEqual([4]); // the echo is not held for a timer
     timer.run();
-    expect(term.writes).toHaveLength(1);
-    expect(term.writes[0]!.byteLength).toBe(400);
+    expect(term.writes.map((w) => w.byteLength)).toEqual([4, 396]);
+    term.parseAll();
+    feed.push(400, bytes("$ "));
+    expect(term.writes.map((w) => w.byteLength)).toEqual([4, 396, 2]);
   });
 
   it("writes at once when a batch is full, without waiting for the timer", () => {
@@ -89,8 +91,10 @@ describe("OutputFeed", () => {
   it("reports only what the terminal has parsed", () => {
     const term = new RecordingTerminal();
     const timer = manualSchedule();
+    const later = manualSchedule();
     const reports: number[] = [];
-    const feed = new OutputFeed({ writer: term, schedule: timer.schedule, onConsumed: (o) => reports.push(o) });
+    const onConsumed = (o: number) => reports.push(o);
+    const feed = new OutputFeed({ writer: term, schedule: timer.schedule, scheduleReport: later.schedule, onConsumed });
     feed.push(0, new Uint8Array(3 * REPORT_BYTES));
     timer.run();
     feed.push(3 * REPORT_BYTES, new Uint8Array(10));
@@ -100,18 +104,30 @@ describe("OutputFeed", () => {
     expect(reports).toEqual([]);
     term.parseAll();
     expect(feed.consumed).toBe(3 * REPORT_BYTES + 10);
+    later.run();
     expect(reports).toEqual([3 * REPORT_BYTES, 3 * REPORT_BYTES + 10]);
   });
 
-  it("reports a small tail once the terminal catches up", () => {
+  it("reports a small tail soon after the terminal catches up, one report for a trickle of chunks", () => {
     const term = new RecordingTerminal();
     const timer = manualSchedule();
+    const later = manualSchedule();
     const reports: number[] = [];
-    const feed = new OutputFeed({ writer: term, schedule: timer.schedule, onConsumed: (o) => reports.push(o) });
+    const feed = new OutputFeed({
+      writer: term,
+      schedule: timer.schedule,
+      scheduleReport: later.schedule,
+      onConsumed: (o) => reports.push(o),
+    });
     feed.push(0, bytes("podman: not found on PATH\r\n"));
-    timer.run();
     term.parseAll();
-    expect(reports).toEqual([27]);
+    feed.push(27, bytes("$ "));
+    term.parseAll();
+    expect(reports).toEqual([]); // not one packet per chunk
+    later.run();
+    expect(reports).toEqual([29]);
+    later.run();
+    expect(reports).toEqual([29]);
   });
 
   it("stops writing and reporting after dispose", () => {

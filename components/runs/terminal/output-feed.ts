@@ -15,14 +15,22 @@ export interface OutputFeedOptions {
   onConsumed?: (offset: number) => void;
   /** Runs `flush` soon; the default is a macrotask so chunks arriving together become one write. */
   schedule?: (flush: () => void) => void;
+  /** Runs a catch-up report later (default: after REPORT_DELAY_MS), so a trickle of output takes few packets. */
+  scheduleReport?: (report: () => void) => void;
 }
 
 /** Live output is written at least this often... */
 export const BATCH_BYTES = 1024 * 1024;
 /** ...and a held replay in pieces of at most this. */
 export const HELD_BATCH_BYTES = 8 * 1024 * 1024;
-/** Consumption is reported every this many bytes, and whenever the terminal catches up. */
+/** Consumption is reported every this many bytes, and soon after the terminal catches up... */
 export const REPORT_BYTES = 64 * 1024;
+/**
+ * ...this soon. The hub waits for a reporting tab only when it is UI_WINDOW_BYTES (2 MB) behind, far
+ * more than REPORT_BYTES, so a catch-up report may wait; one per small chunk would double the hub's
+ * work for an interactive trickle (each report is a packet the hub checks and applies).
+ */
+export const REPORT_DELAY_MS = 50;
 
 export class OutputFeed {
   /** Bytes handed to the terminal. */
@@ -35,6 +43,7 @@ export class OutputFeed {
   private scheduled = false;
   private holding = false;
   private reported = 0;
+  private reportPending = false;
   private furthest = 0;
   private disposed = false;
 
@@ -78,7 +87,10 @@ export class OutputFeed {
   private enqueue(bytes: Uint8Array): void {
     this.queue.push(bytes);
     this.queued += bytes.byteLength;
-    if (this.queued >= (this.holding ? HELD_BATCH_BYTES : BATCH_BYTES)) {
+    // A terminal with nothing left to parse takes the chunk at once: a keystroke's echo or a
+    // prompt is not held for a timer. Chunks that arrive while it parses are batched as before.
+    const idle = !this.holding && this.consumed === this.written && !this.scheduled;
+    if (idle || this.queued >= (this.holding ? HELD_BATCH_BYTES : BATCH_BYTES)) {
       this.flush();
     } else if (!this.holding && !this.scheduled) {
       this.scheduled = true;
@@ -101,11 +113,19 @@ export class OutputFeed {
   private onParsed(end: number): void {
     if (this.disposed) return;
     this.consumed = Math.max(this.consumed, end);
-    const caughtUp = this.consumed === this.written;
-    if (this.consumed - this.reported >= REPORT_BYTES || (caughtUp && this.consumed > this.reported)) {
-      this.reported = this.consumed;
-      this.opts.onConsumed?.(this.consumed);
+    if (this.consumed - this.reported >= REPORT_BYTES) this.report();
+    else if (this.consumed > this.reported && !this.reportPending) {
+      this.reportPending = true;
+      (this.opts.scheduleReport ?? ((fn) => setTimeout(fn, REPORT_DELAY_MS)))(() => {
+        this.reportPending = false;
+        if (!this.disposed && this.consumed > this.reported) this.report();
+      });
     }
+  }
+
+  private report(): void {
+    this.reported = this.consumed;
+    this.opts.onConsumed?.(this.consumed);
   }
 }
 
