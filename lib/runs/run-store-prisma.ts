@@ -61,7 +61,7 @@ export const prismaRunStore: RunStore = {
   // a start is the hot path when many runs start at once.
   async createRun(run, { hostName }) {
     return withAudit(
-      (tx) => tx.run.create({ data: run, select: { id: true } }),
+      (tx) => tx.run.create({ data: run, select: { id: true, createdAt: true } }),
       ({ id }) => runEvent("run.start", { id, ...run, host: { name: hostName } }, run.userId),
     );
   },

@@ -78,7 +78,7 @@ export interface HubEvent {
 }
 
 export interface RunStore {
-  createRun(run: NewRun, about: StartContext): Promise<{ id: string }>;
+  createRun(run: NewRun, about: StartContext): Promise<{ id: string; createdAt: Date }>;
   /** Audited as `run.finish` by `byUserId`; creating is `run.start`. */
   finishRun(runId: string, byUserId: string | null): Promise<void>;
   /** Audits what the hub did or refused (`step.cancel`, `hub.refused`); a named run adds its host and playbook. */

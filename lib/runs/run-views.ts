@@ -14,6 +14,7 @@ import {
   type StepRunView,
   type Verdict,
 } from "./protocol";
+import { assembleRunView, type LiveRunState } from "./assemble-run-view";
 import { countVerdicts, type RunHead, type RunListItem } from "./run-list-item";
 
 const stepSelect = {
@@ -96,10 +97,7 @@ export async function loadStepRunView(stepRunId: string, playbook: Playbook | un
   );
 }
 
-export interface LiveRunState {
-  activeStepRunId: string | null;
-  runningAllRead: boolean;
-}
+export type { LiveRunState } from "./assemble-run-view";
 
 /** The columns behind a RunHead. */
 const runHeadSelect = {
@@ -149,23 +147,11 @@ export async function loadRunView(
   });
   if (!run) return null;
   const steps = run.steps.map((s, i) => toStepRunView(s, playbook, run.steps.slice(0, i)));
-  const walk = storedWalk(run.walk);
-  const lastDone = [...steps].reverse().find((s) => s.verdict !== "running");
   const inputs: Record<string, string> = {};
   if (run.inputs && typeof run.inputs === "object" && !Array.isArray(run.inputs)) {
     for (const [key, value] of Object.entries(run.inputs)) if (typeof value === "string") inputs[key] = value;
   }
-  return {
-    ...toRunHead(run),
-    inputs,
-    steps,
-    activeStepRunId: live?.activeStepRunId ?? steps.find((s) => s.verdict === "running")?.id ?? null,
-    // Another instance drives this run: a walk it has not stopped is still going.
-    runningAllRead: live?.runningAllRead ?? (run.status === "active" && walk !== null && walk.stopped === null),
-    walk,
-    suggestedNext: lastDone ? lastDone.suggestedNext : (playbook?.steps[0]?.id ?? null),
-    stale: playbook ? playbook.contentHash !== run.contentHash : true,
-  };
+  return assembleRunView(toRunHead(run), inputs, steps, storedWalk(run.walk), playbook, live);
 }
 
 /** A walk written by another version that no longer parses is dropped, not served half-right. */

@@ -55,7 +55,7 @@ class MemoryStore implements RunStore {
   async createRun(run: NewRun) {
     const id = `run-${++this.ids}`;
     this.runs.set(id, { ...run, status: "active" });
-    return { id };
+    return { id, createdAt: new Date() };
   }
   async finishRun(runId: string, byUserId: string | null) {
     this.runs.get(runId)!.status = "finished";

@@ -14,6 +14,7 @@ import { log } from "@/lib/log";
 import type { HubCounts } from "@/lib/metrics/metrics";
 import { agentStepCommand } from "@/lib/playbooks/step-wire";
 import type { Playbook, Step } from "@/lib/playbooks/types";
+import { newRunView } from "@/lib/runs/assemble-run-view";
 import { nextWalkMove, prerequisiteRefusal } from "@/lib/runs/diagnosis-walk";
 import { checkInputs } from "@/lib/runs/inputs";
 import type { RunStartRequest, RunView, StepRunRequest, StepRunView, UiError, UiResult } from "@/lib/runs/protocol";
@@ -121,9 +122,17 @@ export class RunManager {
       walking: false,
     });
     log.info({ runId: run.id, playbook: playbook.slug, host: host.name, user: user.email }, "run started");
-    const view = await this.view(run.id);
-    if (!view) return err("internal", "The run vanished.");
-    return { ok: true, runId: run.id, run: view };
+    const head = {
+      id: run.id,
+      playbookSlug: playbook.slug,
+      contentHash: playbook.contentHash,
+      hostId: host.id,
+      hostName: host.name,
+      userId: user.id,
+      userName: user.name,
+      createdAt: run.createdAt.toISOString(),
+    };
+    return { ok: true, runId: run.id, run: newRunView(head, checked.inputs.stored, playbook) };
   }
 
   async runStep(user: SessionUser, req: StepRunRequest): Promise<UiResult<{ stepRunId: string }>> {

@@ -1,0 +1,45 @@
+// A RunView from its parts: the one place that says what a run's view derives from its steps and
+// walk (active step, whether a walk is going, the suggested next step, staleness). The stored view
+// (run-views.ts) and a run the hub has just made both go through it.
+import type { Playbook } from "@/lib/playbooks/types";
+import type { RunView, RunWalk, StepRunView } from "./protocol";
+import type { RunHead } from "./run-list-item";
+
+export interface LiveRunState {
+  activeStepRunId: string | null;
+  runningAllRead: boolean;
+}
+
+/**
+ * A run the hub has just made, from what it holds: no step has run and no walk started, so
+ * nothing needs reading back (a start is the hot path when many runs start at once).
+ */
+export function newRunView(
+  head: Omit<RunHead, "status" | "finishedAt">,
+  inputs: Record<string, string>,
+  playbook: Playbook,
+): RunView {
+  return assembleRunView({ ...head, status: "active", finishedAt: null }, inputs, [], null, playbook);
+}
+
+export function assembleRunView(
+  head: RunHead,
+  inputs: Record<string, string>,
+  steps: StepRunView[],
+  walk: RunWalk | null,
+  playbook: Playbook | undefined,
+  live?: LiveRunState,
+): RunView {
+  const lastDone = [...steps].reverse().find((s) => s.verdict !== "running");
+  return {
+    ...head,
+    inputs,
+    steps,
+    activeStepRunId: live?.activeStepRunId ?? steps.find((s) => s.verdict === "running")?.id ?? null,
+    // Another instance drives this run: a walk it has not stopped is still going.
+    runningAllRead: live?.runningAllRead ?? (head.status === "active" && walk !== null && walk.stopped === null),
+    walk,
+    suggestedNext: lastDone ? lastDone.suggestedNext : (playbook?.steps[0]?.id ?? null),
+    stale: playbook ? playbook.contentHash !== head.contentHash : true,
+  };
+}
