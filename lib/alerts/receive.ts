@@ -5,6 +5,7 @@ import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/db/client";
 import { jsonError } from "@/lib/http/json-error";
 import { processSingleton } from "@/lib/process-singleton";
+import { ClaimPendingError } from "./fingerprint-claim";
 import { takeAlert, type IntakeResult, type StartTriage } from "./intake";
 import type { SourceKind } from "./kinds";
 import { parseAlerts } from "./payloads";
@@ -56,7 +57,14 @@ export async function receiveAlerts(sourceId: string, req: Request, startTriage:
   const parsed = parseAlerts(kind, raw);
   if (!parsed.ok) return jsonError(400, parsed.error);
   const results: IntakeResult[] = [];
-  for (const alert of parsed.alerts) results.push(await takeAlert(source, alert, startTriage));
+  try {
+    for (const alert of parsed.alerts) results.push(await takeAlert(source, alert, startTriage));
+  } catch (err) {
+    if (!(err instanceof ClaimPendingError)) throw err;
+    // Another instance is still opening this alert's incident: the sender's retry will find it.
+    const error = `${err.message}; send it again`;
+    return Response.json({ error }, { status: 503, headers: { "retry-after": "5" } });
+  }
   return Response.json({ alerts: results }, { status: 202 });
 }
 

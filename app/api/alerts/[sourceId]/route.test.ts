@@ -233,3 +233,28 @@ describe("generic JSON", () => {
     expect((await post(id, nameless, { authorization: `Bearer ${secret}` })).status).toBe(400);
   });
 });
+
+describe("two instances taking the same new alert at once", () => {
+  it("open one incident: the fingerprint row decides who opens it, the other adds to it", async () => {
+    const { intake } = await import("@/lib/alerts/intake");
+    const { id } = await source("generic");
+    const row = await db.alertSource.findUniqueOrThrow({ where: { id } });
+    const alert = {
+      fingerprint: "raced-1",
+      status: "firing" as const,
+      name: "RacedDiskFull",
+      labels: { instance: "web-1" },
+      annotations: { summary: "No space left on device" },
+      startsAt: null,
+      link: null,
+    };
+    // intake() is one post without this process's own queue, as on two instances.
+    const [a, b] = await Promise.all([intake(row, alert, () => {}), intake(row, alert, () => {})]);
+    expect([a.action, b.action].sort()).toEqual(["opened", "updated"]);
+    expect(a.incidentId).toBe(b.incidentId);
+    expect(await db.incident.count({ where: { title: { startsWith: "RacedDiskFull" } } })).toBe(1);
+    expect(await db.alertFingerprint.findMany({ where: { sourceId: id } })).toMatchObject([
+      { fingerprint: "raced-1", incidentId: a.incidentId, status: "firing" },
+    ]);
+  });
+});
