@@ -21,7 +21,8 @@ export interface RunOptions {
 type RunEvent =
   | { type: "run"; run: RunView }
   | { type: "step"; step: StepRunView }
-  | { type: "output"; stepRunId: string; offset: number; data: string };
+  | { type: "output"; stepRunId: string; offset: number; data: string }
+  | { type: "refused"; message: string };
 
 /** `K=V` pairs into the run's inputs; the server checks names and values. */
 export function parseInputs(pairs: string[]): Record<string, string> {
@@ -50,6 +51,8 @@ export function walkExitCode(run: RunView): number {
  */
 class RunState {
   run: RunView | null = null;
+  /** Why the server ended the stream (the host's access list or the account changed). */
+  refused: string | null = null;
   readonly steps = new Map<string, StepRunView>();
   readonly output = new Map<string, Buffer[]>();
   private readonly written = new Map<string, number>();
@@ -62,6 +65,7 @@ class RunState {
       this.run = event.run;
       for (const step of event.run.steps) this.step(step);
     } else if (event.type === "step") this.step(event.step);
+    else if (event.type === "refused") this.refused = event.message;
     else this.chunk(event.stepRunId, event.offset, Buffer.from(event.data, "base64"));
   }
 
@@ -119,7 +123,7 @@ export async function run(ctx: Context, playbook: string, opts: RunOptions): Pro
     (line) => {
       state.apply(line as RunEvent);
       ready();
-      return goal?.() ?? false;
+      return state.refused !== null || (goal?.() ?? false);
     },
     abort.signal,
   );
@@ -144,6 +148,7 @@ export async function run(ctx: Context, playbook: string, opts: RunOptions): Pro
       goal = done;
       if (!done()) await stream;
       if (abort.signal.aborted) throw new CliError("Cancelled: the running step was asked to stop.");
+      if (state.refused) throw new CliError(`Stopped watching: ${state.refused}`);
       const step = state.steps.get(stepRunId);
       if (!step || step.verdict === "running") throw new CliError("The run's event stream ended before the step did.");
       code = exitCodeOf(step.verdict);
@@ -153,6 +158,7 @@ export async function run(ctx: Context, playbook: string, opts: RunOptions): Pro
       goal = done;
       if (!done()) await stream;
       if (abort.signal.aborted) throw new CliError("Cancelled: the running step was asked to stop.");
+      if (state.refused) throw new CliError(`Stopped watching: ${state.refused}`);
       if (!done()) throw new CliError("The run's event stream ended before the walk did.");
       code = walkExitCode(state.run!);
       if (!ctx.json) ctx.io.stderr(`${state.run!.walk!.stopped}\n`);

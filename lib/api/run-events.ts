@@ -12,4 +12,8 @@ export const runEventLineSchema = z.discriminatedUnion("type", [
     offset: z.number().describe("Byte offset of the chunk's first byte in the step's output."),
     data: z.string().describe("The bytes, base64."),
   }),
+  z.object({
+    type: z.literal("refused"),
+    message: z.string().describe("Why the stream ended: the caller may no longer see this run."),
+  }),
 ]);

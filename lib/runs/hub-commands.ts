@@ -16,7 +16,9 @@ export type OwnedCommand = (typeof OWNED_COMMANDS)[number] & UiCommand;
 export type RunEvent =
   | { type: "run"; run: RunView }
   | { type: "step"; step: StepRunView }
-  | { type: "output"; stepRunId: string; offset: number; data: Buffer };
+  | { type: "output"; stepRunId: string; offset: number; data: Buffer }
+  /** The last event: the watcher may no longer see the run (its host's access list or its user changed). */
+  | { type: "refused"; message: string };
 
 /** What a watch or a follow answers: a refusal, or how to stop it. */
 export type Watching = UiResult<{ stop: () => void }>;

@@ -6,11 +6,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/request-user";
 import type { Role } from "@/lib/auth/roles";
-import { runHubCommand, watchRun, type RunEvent } from "@/lib/runs/hub-commands";
+import { followOutput, runHubCommand, watchRun, type RunEvent } from "@/lib/runs/hub-commands";
 import { startHarness, waitFor } from "@/testing/hub-harness";
 import { testPlaybook, testStep } from "@/testing/test-playbook";
 
-const pb = testPlaybook("in-process", [testStep("greet", "echo hello; echo there"), testStep("after", "echo after")]);
+const pb = testPlaybook("in-process", [
+  testStep("greet", "echo hello; echo there"),
+  testStep("after", "echo after"),
+  testStep("slow", "echo started; sleep 30"),
+]);
 
 let h: Awaited<ReturnType<typeof startHarness>>;
 let hostId: string;
@@ -86,6 +90,30 @@ describe("runHubCommand and watchRun", () => {
       expect(await watchRun(operator, runId, () => {})).toMatchObject({ ok: false, error: { code: "forbidden" } });
       expect(await runHubCommand(admin, "step.run", { runId, stepId: "after" })).toMatchObject({ ok: true });
     } finally {
+      await setHostAccess({ hostId, minRole: "viewer", emails: null, byUserId: admin.id });
+    }
+  });
+
+  it("ends a watch and a follow at once when the host's list leaves their user out, saying why", async () => {
+    const runId = await start(operator);
+    const step = await runHubCommand(operator, "step.run", { runId, stepId: "slow" });
+    if (!step.ok) throw new Error(step.error.message);
+    const events: RunEvent[] = [];
+    const watch = await watchRun(viewer, runId, (e) => events.push(e));
+    let ended = false;
+    const follow = await followOutput(viewer, runId, step.stepRunId, { data: () => {}, end: () => (ended = true) });
+    const kept: RunEvent[] = [];
+    const owner = await watchRun(operator, runId, (e) => kept.push(e));
+    if (!watch.ok || !follow.ok || !owner.ok) throw new Error("not watching");
+    const { setHostAccess } = await import("@/lib/hosts/set-host-access");
+    await setHostAccess({ hostId, minRole: "operator", emails: null, byUserId: admin.id });
+    try {
+      await waitFor(() => ended && events.at(-1)?.type === "refused");
+      expect(events.at(-1)).toMatchObject({ type: "refused", message: expect.stringMatching(/operator/) });
+      expect(kept.some((e) => e.type === "refused")).toBe(false); // the operator may still watch
+    } finally {
+      owner.stop();
+      await runHubCommand(operator, "step.cancel", { runId });
       await setHostAccess({ hostId, minRole: "viewer", emails: null, byUserId: admin.id });
     }
   });

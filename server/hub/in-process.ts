@@ -7,7 +7,11 @@
 // Watching: the run's room events on this instance. Under scale-out a run driven by another
 // instance is not heard here (its events reach only sockets through the adapter); the watch
 // still answers with the run's state.
+import { prismaUsers } from "@/lib/auth/recheck-user";
 import type { SessionUser } from "@/lib/auth/request-user";
+import { onUserChange } from "@/lib/auth/user-epoch";
+import { onHostAccessChange } from "@/lib/hosts/host-access-epoch";
+import { log } from "@/lib/log";
 import type { HubEntry, OutputSink, OwnedCommand, RunEvent } from "@/lib/runs/hub-commands";
 import { UI_COMMANDS, type UiResult } from "@/lib/runs/protocol";
 import { followStepOutput } from "./follow-output";
@@ -15,7 +19,7 @@ import type { Forwarder } from "./forwarding";
 import type { HostAccessGate } from "./host-access";
 import { auditRefusal, AUDITED_REFUSALS, badRequest, dispatchOwned } from "./owned-dispatch";
 import type { RunWatchers } from "./run-watchers";
-import { handlerOf, roleRefusal, UI_HANDLERS, type HubContext } from "./ui-commands";
+import { handlerOf, roleRefusal, UI_HANDLERS, type ErasedHandler, type HubContext } from "./ui-commands";
 
 export function inProcessEntry(
   hub: HubContext,
@@ -53,7 +57,15 @@ export function inProcessEntry(
     onEvent({ type: "run", run: view });
     for (const event of held) onEvent(event);
     held = null;
-    return { ok: true as const, stop };
+    const unguard = guard(user, subscribe, runId, (message) => {
+      stopAll();
+      onEvent({ type: "refused", message });
+    });
+    const stopAll = () => {
+      unguard();
+      stop();
+    };
+    return { ok: true as const, stop: stopAll };
   }
 
   async function follow(user: SessionUser, runId: string, stepRunId: string, sink: OutputSink) {
@@ -65,7 +77,44 @@ export function inProcessEntry(
       const message = `No step run ${stepRunId} in run ${runId}.`;
       return { ok: false as const, error: { code: "not-found" as const, message } };
     }
-    return { ok: true as const, stop: await followStepOutput(hub, watchers, runId, stepRunId, sink) };
+    const stop = await followStepOutput(hub, watchers, runId, stepRunId, sink);
+    const unguard = guard(user, replay, runId, () => {
+      stopAll();
+      sink.end();
+    });
+    const stopAll = () => {
+      unguard();
+      stop();
+    };
+    return { ok: true as const, stop: stopAll };
+  }
+
+  /**
+   * Ends a watch or a follow once its user may no longer see the run, as the socket path drops its
+   * watchers: re-checked whenever a host's access list or this user changes (a ban, a role).
+   */
+  function guard(user: SessionUser, handler: ErasedHandler, runId: string, end: (message: string) => void) {
+    let done = false;
+    const recheck = async () => {
+      const role = await prismaUsers.currentRole(user.id);
+      if (done) return;
+      if (!role) return void ((done = true), end("Your account is disabled or gone."));
+      const now = { ...user, role };
+      const refused = roleRefusal(now, handler) ?? (await hosts.refusal(now, handler, { runId }));
+      if (refused && !done) {
+        done = true;
+        end(refused.error.message);
+      }
+    };
+    const check = () =>
+      void recheck().catch((err: unknown) => log.warn({ err, runId }, "could not re-check a watcher"));
+    const offHost = onHostAccessChange(check);
+    const offUser = onUserChange((id) => id === user.id && check());
+    return () => {
+      done = true;
+      offHost();
+      offUser();
+    };
   }
 
   return { run: run as HubEntry["run"], watch, follow };

@@ -1,7 +1,8 @@
 // GET /api/runs/:id/events → application/x-ndjson: the run as the /ui socket's watchers see it,
 // one JSON object a line. The first line is the run's current state; then run, step and output
-// events (output bytes base64, secrets masked) until the run is no longer active or the client
-// goes. Any signed-in user its host's access list lets in.
+// events (output bytes base64, secrets masked) until the run is no longer active, the client goes,
+// or the caller may no longer see the run (a last "refused" line says why). Any signed-in user its
+// host's access list lets in.
 import * as z from "zod";
 import { hubError } from "@/lib/http/hub-error";
 import { route } from "@/lib/http/route";
@@ -43,7 +44,7 @@ export const GET = route(
     const watch = await watchRun(user, id, (event) => {
       if (!open) return;
       controller.enqueue(encoder.encode(line(event)));
-      if (event.type === "run" && event.run.status !== "active") {
+      if (event.type === "refused" || (event.type === "run" && event.run.status !== "active")) {
         controller.close();
         stop();
       }
