@@ -185,9 +185,16 @@ function setUp() {
   const roles = new Map<string, Role | null>([operator, otherOperator, admin].map((u) => [u.id, u.role]));
   // Hosts revoked since (as another instance would record it in the database).
   const revoked = new Set<string>();
+  // A database that fails the next reads of the users port.
+  const faults: { role: Error | null } = { role: null };
   const manager = new RunManager({
     seal: redisSeal("test-secret-test-secret-test-secret-0123"),
-    users: { currentRole: async (userId) => roles.get(userId) ?? null },
+    users: {
+      currentRole: async (userId) => {
+        if (faults.role) throw faults.role;
+        return roles.get(userId) ?? null;
+      },
+    },
     options: {
       getPlaybook: async (slug) => [playbook, reads, needs].find((p) => p.slug === slug),
       agentGraceMs: 1000,
@@ -210,7 +217,7 @@ function setUp() {
   const link: AgentLink = { hostId: "host-1", hostName: "box", send };
   const hello = { protocol: 1, name: "box", os: "linux", version: "0.1.0", hostname: "box", active: [] };
   manager.agentHello(link, { ...hello, policy: { maxRisk: "danger", allowTags: null, allowPlaybooks: null } });
-  return { store, manager, link, sent, runStates, stepStates, live, roles, revoked };
+  return { store, manager, link, sent, runStates, stepStates, live, roles, revoked, faults };
 }
 
 function exited(stepRunId: string, totalBytes: number): StepExit {
@@ -349,6 +356,19 @@ describe("RunManager with a fake store and agent", () => {
     expect(t.sent.filter((s) => s.event === "step.start").map((s) => (s.payload as { stepId: string }).stepId)).toEqual(
       ["one", "two"],
     );
+  });
+
+  it("stops a walk that cannot go on (its next check fails in the database) and says so, instead of hanging", async () => {
+    const t = setUp();
+    const runId = await startRun(t, "reads");
+    await t.manager.runAllRead(operator, runId);
+    const first = t.sent.find((s) => s.event === "step.start")!.payload as { stepRunId: string };
+    t.faults.role = new Error("Connection terminated unexpectedly");
+    await t.manager.exit(t.link, exited(first.stepRunId, 0));
+    expect(t.manager.liveState(runId)).toEqual({ activeStepRunId: null, runningAllRead: false });
+    expect(t.store.walks.get(runId)?.stopped).toMatch(/^stopped: the server could not go on/);
+    expect(t.runStates.at(-1)?.walk?.stopped).toMatch(/^stopped: the server could not go on/);
+    expect(t.sent.filter((s) => s.event === "step.start")).toHaveLength(1);
   });
 
   it("walks to the root cause, says why it stopped, and keeps the walk in the store", async () => {

@@ -64,6 +64,9 @@ type Refused = { ok: false; error: UiError };
 type Found = { ok: true; playbook: Playbook; step: Step };
 
 const err = (code: UiError["code"], message: string): Refused => ({ ok: false, error: { code, message } });
+/** Why a walk stopped when the server itself could not go on with it. */
+const WALK_FAILED =
+  "stopped: the server could not go on (a database or content error; its log says which); run the next step yourself";
 const lost = (reason: string): [Ending, string] => [{ cause: "agent-lost", exitCode: null, signal: null }, reason];
 
 export class RunManager {
@@ -267,7 +270,10 @@ export class RunManager {
     for (const run of this.runsOnHost(link.hostId)) {
       const active = run.active;
       if (!active) {
-        if (run.walking) setImmediate(() => void this.walkOn(run).then(() => this.publishRun(run.id)));
+        if (run.walking) {
+          const goOn = () => this.walkOn(run).catch((err: unknown) => this.walkFailed(run, err));
+          setImmediate(() => void goOn().then(() => this.publishRun(run.id)));
+        }
         continue;
       }
       if (reported.has(active.stepRunId)) {
@@ -581,12 +587,21 @@ export class RunManager {
       walked.verdict = end.verdict;
       if (!run.walking) await this.store.saveWalk(run.id, run.walk!);
     }
-    await this.publishStep(run, active.stepRunId);
+    // Telling watchers is best effort: a failed read here must not stop the walk below.
+    await this.publishStep(run, active.stepRunId).catch((err: unknown) =>
+      log.warn({ err, stepRunId: active.stepRunId }, "could not tell watchers a step ended"),
+    );
     if (run.walking) {
-      const next = await this.walkOn(run);
+      const next = await this.walkOn(run).catch((err: unknown) => this.walkFailed(run, err));
       if (!next.ok) log.warn({ runId: run.id, error: next.error }, "run all read steps stopped");
     }
     await this.publishRun(run.id);
+  }
+
+  /** A walk that cannot go on (the database or the content failed it) stops and says so, not hangs. */
+  private walkFailed(run: RunState, err: unknown): Promise<UiResult<object>> {
+    log.error({ err, runId: run.id }, "run all read steps could not go on");
+    return this.stopWalk(run, WALK_FAILED);
   }
 
   /** One move of the diagnosis walk: launch its next read step, or stop and say why. */
@@ -618,8 +633,10 @@ export class RunManager {
   private async stopWalk(run: RunState, reason: string, refused?: Refused): Promise<UiResult<object>> {
     run.walking = false;
     if (run.walk) {
-      run.walk.stopped = reason;
-      await this.store.saveWalk(run.id, run.walk);
+      const walk = run.walk;
+      walk.stopped = reason;
+      // Kept through a short outage: the stored walk is what every page and instance reads.
+      await retryWrite(() => this.store.saveWalk(run.id, walk), { runId: run.id });
     }
     return refused ?? { ok: true };
   }
