@@ -358,7 +358,7 @@ describe("RunManager with a fake store and agent", () => {
     );
   });
 
-  it("stops a walk that cannot go on (its next check fails in the database) and says so, instead of hanging", async () => {
+  it("stops a walk that cannot go on (its next check fails in the database), saying so, not hanging", async () => {
     const t = setUp();
     const runId = await startRun(t, "reads");
     await t.manager.runAllRead(operator, runId);
