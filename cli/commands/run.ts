@@ -1,6 +1,8 @@
 // `casebook run <playbook> --host H [--step S | --all-read] [--input K=V]…`: starts a run, runs one
 // step or walks the read steps, streams the output as it comes (GET /api/runs/:id/events) and exits
 // with the verdict: 0 passed, 1 failed, 2 anything else (refused, error, timed out, cancelled...).
+import type * as z from "zod";
+import type { runEventLineSchema } from "../../lib/api/run-events";
 import type { RunView, StepRunView, Verdict } from "../../lib/runs/protocol";
 import { CliError } from "../client";
 import type { Context } from "../context";
@@ -18,11 +20,8 @@ export interface RunOptions {
   keepOpen?: boolean;
 }
 
-type RunEvent =
-  | { type: "run"; run: RunView }
-  | { type: "step"; step: StepRunView }
-  | { type: "output"; stepRunId: string; offset: number; data: string }
-  | { type: "refused"; message: string };
+/** One line of GET /api/runs/:id/events, as the server's schema says. */
+type RunEvent = z.output<typeof runEventLineSchema>;
 
 /** `K=V` pairs into the run's inputs; the server checks names and values. */
 export function parseInputs(pairs: string[]): Record<string, string> {

@@ -95,21 +95,25 @@ export function inProcessEntry(
    */
   function guard(user: SessionUser, handler: ErasedHandler, runId: string, end: (message: string) => void) {
     let done = false;
-    const recheck = async () => {
-      const role = await prismaUsers.currentRole(user.id);
-      if (done) return;
-      if (!role) return void ((done = true), end("Your account is disabled or gone."));
-      const now = { ...user, role };
-      const refused = roleRefusal(now, handler) ?? (await hosts.refusal(now, handler, { runId }));
+    let current: SessionUser | null = user;
+    // A user change re-reads the role (null: banned or gone); a list change re-checks the role known.
+    const recheck = async (userChanged: boolean) => {
+      if (userChanged) {
+        const role = await prismaUsers.currentRole(user.id);
+        current = role ? { ...user, role } : null;
+      }
+      const refused = current
+        ? (roleRefusal(current, handler) ?? (await hosts.refusal(current, handler, { runId })))?.error.message
+        : "Your account is disabled or gone.";
       if (refused && !done) {
         done = true;
-        end(refused.error.message);
+        end(refused);
       }
     };
-    const check = () =>
-      void recheck().catch((err: unknown) => log.warn({ err, runId }, "could not re-check a watcher"));
-    const offHost = onHostAccessChange(check);
-    const offUser = onUserChange((id) => id === user.id && check());
+    const check = (userChanged: boolean) =>
+      void recheck(userChanged).catch((err: unknown) => log.warn({ err, runId }, "could not re-check a watcher"));
+    const offHost = onHostAccessChange(() => check(false));
+    const offUser = onUserChange((id) => id === user.id && check(true));
     return () => {
       done = true;
       offHost();
