@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import type { Role } from "@/lib/auth/roles";
 import { TOKEN_LIFETIMES } from "@/lib/auth/token-input";
+import { FormOutcome } from "@/app/admin/users/form-outcome";
 import { createTokenAction, revokeTokenAction, type TokenActionState } from "./actions";
 
 const LIFETIME_LABELS: Record<(typeof TOKEN_LIFETIMES)[number], string> = {
@@ -11,15 +12,6 @@ const LIFETIME_LABELS: Record<(typeof TOKEN_LIFETIMES)[number], string> = {
   "365": "in a year",
   "": "never",
 };
-
-function Outcome({ state }: { state: TokenActionState }) {
-  if (!state) return null;
-  return (
-    <p className={state.ok ? "user-form-outcome" : "user-form-outcome error"} role={state.ok ? "status" : "alert"}>
-      {state.message}
-    </p>
-  );
-}
 
 /** The new token, shown this once: only its hash is stored, so nobody can show it again. */
 function NewToken({ token }: { token: string }) {
@@ -73,7 +65,7 @@ export function CreateTokenForm({ caps }: { caps: Role[] }) {
           <button type="submit" className="button button-primary" disabled={pending}>
             {pending ? "Creating…" : "Create token"}
           </button>
-          {state && !(state.ok && state.token) ? <Outcome state={state} /> : null}
+          {state && !(state.ok && state.token) ? <FormOutcome state={state} /> : null}
         </div>
       </form>
       {state?.ok && state.token ? <NewToken token={state.token} /> : null}
@@ -94,7 +86,7 @@ export function RevokeTokenForm({ tokenId, name }: { tokenId: string; name: stri
       >
         Revoke
       </button>
-      <Outcome state={state} />
+      <FormOutcome state={state} />
     </form>
   );
 }

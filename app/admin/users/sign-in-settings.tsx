@@ -2,6 +2,7 @@
 // The sign-in section of /admin/users: which ways in this Casebook offers, and the password switch.
 import { useActionState } from "react";
 import { setPasswordSignInAction, type UserActionState } from "./actions";
+import { FormOutcome } from "./form-outcome";
 
 export interface SignInSettingsProps {
   /** The SSO button's name, or null when single sign-on is not configured. */
@@ -44,14 +45,7 @@ export function SignInSettings({ sso, passwordOn, cannotTurnOff }: SignInSetting
         >
           {passwordOn ? "Turn password sign-in off" : "Turn password sign-in on"}
         </button>
-        {state && (
-          <p
-            className={state.ok ? "user-form-outcome" : "user-form-outcome error"}
-            role={state.ok ? "status" : "alert"}
-          >
-            {state.message}
-          </p>
-        )}
+        <FormOutcome state={state} />
       </form>
       {locked && (
         <p className="hint" id="password-sign-in-locked">

@@ -2,22 +2,10 @@
 import { useActionState } from "react";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { createUserAction, setBannedAction, setEditorAction, setRoleAction, type UserActionState } from "./actions";
+import { FormOutcome } from "./form-outcome";
 
 // Buttons in the table are secondary (the page has no one main action per row) and Ban is the
 // danger style; only "Create user" is primary.
-function Outcome({ state }: { state: UserActionState }) {
-  if (!state) return null;
-  return state.ok ? (
-    <p className="user-form-outcome" role="status">
-      {state.message}
-    </p>
-  ) : (
-    <p className="user-form-outcome error" role="alert">
-      {state.message}
-    </p>
-  );
-}
-
 export function CreateUserForm() {
   const [state, action, pending] = useActionState<UserActionState, FormData>(createUserAction, null);
   return (
@@ -48,7 +36,7 @@ export function CreateUserForm() {
         <button type="submit" className="button button-primary" disabled={pending}>
           {pending ? "Creating…" : "Create user"}
         </button>
-        <Outcome state={state} />
+        <FormOutcome state={state} />
       </div>
     </form>
   );
@@ -69,7 +57,7 @@ export function RoleForm({ userId, email, role }: { userId: string; email: strin
       <button type="submit" className="button button-small" disabled={pending} aria-label={`Change role of ${email}`}>
         Change
       </button>
-      <Outcome state={state} />
+      <FormOutcome state={state} />
     </form>
   );
 }
@@ -88,7 +76,7 @@ export function BanForm({ userId, email, banned }: { userId: string; email: stri
       >
         {banned ? "Unban" : "Ban"}
       </button>
-      <Outcome state={state} />
+      <FormOutcome state={state} />
     </form>
   );
 }
@@ -109,7 +97,7 @@ export function EditorForm({ userId, email, editor }: { userId: string; email: s
       >
         {editor ? "Revoke editor" : "Make editor"}
       </button>
-      <Outcome state={state} />
+      <FormOutcome state={state} />
     </form>
   );
 }
