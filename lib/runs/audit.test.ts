@@ -28,6 +28,16 @@ async function makeUser(name: string, email: string): Promise<string> {
   return user.id;
 }
 
+/** A run of disk-full@abc123 by `userId`, started through the store on a new host named `hostName`. */
+async function startRun(userId: string, hostName: string) {
+  const host = await db.host.create({ data: { name: hostName, tokenHash: `h-${hostName}`, tokenPrefix: "cbk_" } });
+  const run = await prismaRunStore.createRun(
+    { playbookSlug: "disk-full", contentHash: "abc123", hostId: host.id, userId, inputs: {}, live: "" },
+    { hostName },
+  );
+  return { host, run };
+}
+
 const step = {
   hostName: "web-1",
   playbookSlug: "disk-full",
@@ -72,18 +82,7 @@ describe("identity snapshot", () => {
 describe("step audit", () => {
   async function startStep() {
     const userId = await makeUser("Ada Lovelace", "ada@example.test");
-    const host = await db.host.create({ data: { name: "web-1", tokenHash: "h", tokenPrefix: "cbk_" } });
-    const run = await prismaRunStore.createRun(
-      {
-        playbookSlug: "disk-full",
-        contentHash: "abc123",
-        hostId: host.id,
-        userId,
-        inputs: {},
-        live: "",
-      },
-      { hostName: host.name },
-    );
+    const { host, run } = await startRun(userId, "web-1");
     const stepRun = await prismaRunStore.createStepRun(
       {
         runId: run.id,
@@ -149,18 +148,7 @@ describe("run audit", () => {
   it("records run.start with the host, playbook and owner, and run.finish with who finished it", async () => {
     const owner = await makeUser("Ada Lovelace", "ada@example.test");
     const admin = await makeUser("Grace Hopper", "grace@example.test");
-    const host = await db.host.create({ data: { name: "web-9", tokenHash: "h9", tokenPrefix: "cbk_" } });
-    const run = await prismaRunStore.createRun(
-      {
-        playbookSlug: "disk-full",
-        contentHash: "abc123",
-        hostId: host.id,
-        userId: owner,
-        inputs: {},
-        live: "",
-      },
-      { hostName: host.name },
-    );
+    const { run } = await startRun(owner, "web-9");
     await prismaRunStore.finishRun(run.id, admin);
     const rows = await db.auditEvent.findMany({ orderBy: { seq: "asc" } });
     expect(rows.map((r) => [r.action, r.userName, r.hostName, r.playbook, r.detail])).toEqual([
@@ -172,18 +160,7 @@ describe("run audit", () => {
   it("records what the hub did or refused, with the run's host and playbook when it names a run", async () => {
     const owner = await makeUser("Ada Lovelace", "ada@example.test");
     const other = await makeUser("Olga Other", "olga@example.test");
-    const host = await db.host.create({ data: { name: "web-8", tokenHash: "h8", tokenPrefix: "cbk_" } });
-    const run = await prismaRunStore.createRun(
-      {
-        playbookSlug: "disk-full",
-        contentHash: "abc123",
-        hostId: host.id,
-        userId: owner,
-        inputs: {},
-        live: "",
-      },
-      { hostName: host.name },
-    );
+    const { run } = await startRun(owner, "web-8");
     await prismaRunStore.auditHub("step.cancel", { userId: owner, runId: run.id, detail: { stepRunId: "s1" } });
     const refusal = { event: "step.run", code: "forbidden", message: "This run belongs to Ada." };
     await prismaRunStore.auditHub("hub.refused", { userId: other, runId: run.id, detail: refusal });
