@@ -222,6 +222,11 @@ describe("casebook-agent with several --server URLs (a real agent, bare servers)
       () => `never came back:\n${agent.log()}`,
     );
     expect(again.hellos[0]!.instance).toBe(first.hellos[0]!.instance);
+    // The hub can hear the hello before this process has read the agent's log line for it.
+    await waitFor(
+      () => agent.lines("connected").length === 2,
+      () => `no second "connected" line:\n${agent.log()}`,
+    );
     expect(agent.lines("connected").map((line) => line.server)).toEqual([first.url, first.url]);
   });
 });
