@@ -23,6 +23,9 @@ const shared = {
   environment: "node",
   testTimeout: 30_000,
   hookTimeout: 60_000,
+  // Tests build many throwaway content folders; the parse cache would leave an entry folder for each
+  // under data/. Its own tests turn it on with a folder of their own.
+  env: { CASEBOOK_CONTENT_CACHE: "off" },
 };
 
 export default defineConfig({
@@ -43,7 +46,7 @@ export default defineConfig({
           ...shared,
           name: "postgres",
           include: databaseTestFiles(root, skipped),
-          env: { CASEBOOK_TEST_DB: "postgres" },
+          env: { ...shared.env, CASEBOOK_TEST_DB: "postgres" },
           globalSetup: ["testing/postgres-project-setup.ts"],
         },
       },

@@ -1,11 +1,13 @@
 // One content index build, then one search index build, of a generated folder, in a process of its
-// own so that its peak RSS is theirs alone. Run by content.bench.ts; prints one JSON line.
-// Usage: tsx --import ./server/server-only-hook.mjs bench/content-scale.ts <content dir>
+// own so that its peak RSS is theirs alone, with the server's disk parse cache in <cache folder>:
+// run once on an empty one for a first start, again for a restart. Run by content.bench.ts; prints
+// one JSON line. Usage: tsx --import ./server/server-only-hook.mjs bench/content-scale.ts <content dir> <cache folder>
 import { buildContentIndex } from "../lib/playbooks/content-index";
+import { openDiskParseCache } from "../lib/playbooks/disk-parse-cache";
 import { buildSearchIndex } from "../lib/search";
 
-const dir = process.argv[2];
-if (!dir) throw new Error("usage: content-scale.ts <content dir>");
+const [dir, cacheRoot] = process.argv.slice(2);
+if (!dir || !cacheRoot) throw new Error("usage: content-scale.ts <content dir> <cache folder>");
 
 // The main thread lets worker replies in every few milliseconds while it parses, so a timer samples
 // the heap throughout the build (worker threads' own heaps are in the RSS only).
@@ -14,7 +16,7 @@ const sample = () => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUs
 const sampler = setInterval(sample, 25);
 
 let t0 = performance.now();
-const index = await buildContentIndex(dir, { logErrors: false });
+const index = await buildContentIndex(dir, { logErrors: false, disk: openDiskParseCache(dir, { root: cacheRoot }) });
 const contentMs = performance.now() - t0;
 sample();
 t0 = performance.now();

@@ -15,7 +15,13 @@ export function startAbuseServer(contentDir: string, readyTimeoutMs: number): Pr
   return new Promise((resolve, reject) => {
     const args = ["--import", "tsx", "--import", "./server/server-only-hook.mjs", "bench/abuse/abuse-server.ts"];
     const child = startChild("casebook", process.execPath, args, {
-      env: { ...process.env, CONTENT_DIR: contentDir, LOG_LEVEL: "warn", NODE_ENV: "production" },
+      env: {
+        ...process.env,
+        CONTENT_DIR: contentDir,
+        CASEBOOK_CONTENT_CACHE: "off",
+        LOG_LEVEL: "warn",
+        NODE_ENV: "production",
+      },
       ipc: true,
       onLine: (line) => {
         if (!line.startsWith("ABUSE_READY ")) return;

@@ -38,6 +38,8 @@ export async function startCasebookServer(opts: {
     env: {
       ...process.env,
       CONTENT_DIR: opts.contentDir,
+      // A throwaway folder: its parse results would only be left behind under data/.
+      CASEBOOK_CONTENT_CACHE: "off",
       BENCH_AGENTS: String(opts.agents),
       BENCH_MAX_OUTPUT_MB: String(opts.maxOutputMb),
       LOG_LEVEL: "warn",

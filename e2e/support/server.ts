@@ -20,6 +20,8 @@ Object.assign(process.env, {
   CASEBOOK_LOCAL_AGENT: "0",
   HOST: E2E_HOST,
   PORT: String(E2E_PORT),
+  // The parse cache in the throwaway folder too: the server uses it as in production.
+  CASEBOOK_CONTENT_CACHE: path.join(dir, "parse-cache"),
   // A throwaway secret, so the run never writes data/auth-secret.
   BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
   // Every spec signs in from 127.0.0.1; the production limit would throttle the suite.

@@ -5,6 +5,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { log } from "@/lib/log";
 import { formatContentError } from "./content-error";
+import type { DiskParseCache } from "./disk-parse-cache";
 import type { ParseJob } from "./parse-job";
 import type { ParseResult } from "./parse-playbook";
 import { parseJobs } from "./parse-pool";
@@ -20,6 +21,8 @@ export interface BuildOptions {
   logErrors?: boolean;
   /** Parse results by file, reused when a file's bytes are unchanged (the watcher passes one in). */
   cache?: Map<string, { source: Buffer; result: ParseResult }>;
+  /** Parse results kept between starts (getContentIndex opens one); checked after `cache`. */
+  disk?: DiskParseCache;
   /** Worker threads to parse with; by default as many as the cores allow for large folders. */
   workers?: number;
 }
@@ -39,34 +42,36 @@ export async function buildContentIndex(dir: string = contentDir(), options: Bui
 
   const files = await mapConcurrently(names, READ_CONCURRENCY, (name) => readContentFile(path.join(dir, name)));
   const results = new Array<ParseResult>(files.length);
-  const jobs: { at: number; absolute: string; source: Buffer; job: ParseJob }[] = [];
-  files.forEach((file, at) => {
+  const keys = new Set<string>();
+  const misses: { at: number; absolute: string; source: Buffer; key?: string; job: ParseJob }[] = [];
+  await mapConcurrently(files, READ_CONCURRENCY, async (file, at) => {
     if ("error" in file) {
       results[at] = { errors: [{ file: file.display, line: 1, message: `cannot read the file: ${file.error}` }] };
       return;
     }
+    const key = options.disk?.keyOf(file.display, file.source);
+    if (key) keys.add(key);
     const cached = options.cache?.get(file.absolute);
-    if (cached && cached.source.equals(file.source)) {
-      const { playbook } = cached.result;
-      results[at] = playbook ? { ...cached.result, playbook: { ...playbook, updatedAt: file.mtime } } : cached.result;
+    const known = cached?.source.equals(file.source) ? cached.result : key && (await options.disk?.read(key));
+    if (known) {
+      results[at] = withMtime(known, file.mtime);
+      if (!cached) options.cache?.set(file.absolute, { source: file.source, result: known });
     } else {
-      jobs.push({
-        at,
-        absolute: file.absolute,
-        source: file.source,
-        job: { file: file.display, source: file.source, mtime: file.mtime },
-      });
+      const job = { file: file.display, source: file.source, mtime: file.mtime };
+      misses.push({ at, absolute: file.absolute, source: file.source, key, job });
     }
   });
   const { results: parsed } = await parseJobs(
-    jobs.map(({ job }) => job),
+    misses.map(({ job }) => job),
     { workers: options.workers },
   );
-  jobs.forEach(({ at, absolute, source }, i) => {
+  await mapConcurrently(misses, READ_CONCURRENCY, async ({ at, absolute, source, key }, i) => {
     const result = parsed[i] as ParseResult;
     results[at] = result;
     options.cache?.set(absolute, { source, result });
+    if (key) await options.disk?.write(key, result);
   });
+  await options.disk?.keepOnly(keys);
 
   names.forEach((name, i) => {
     const result = results[i] as ParseResult;
@@ -100,11 +105,20 @@ async function readContentFile(absolute: string): Promise<ContentFile> {
   }
 }
 
-async function mapConcurrently<T, R>(items: T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
+/** A stored result with the file's current mtime: a touched file keeps its result, not its date. */
+function withMtime(result: ParseResult, mtime: Date): ParseResult {
+  return result.playbook ? { ...result, playbook: { ...result.playbook, updatedAt: mtime } } : result;
+}
+
+async function mapConcurrently<T, R>(
+  items: T[],
+  limit: number,
+  run: (item: T, at: number) => Promise<R>,
+): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) out[i] = await run(items[i] as T);
+    for (let i = next++; i < items.length; i = next++) out[i] = await run(items[i] as T, i);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;

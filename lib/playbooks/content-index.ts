@@ -7,6 +7,7 @@ import { watch, type FSWatcher } from "node:fs";
 import { log } from "@/lib/log";
 import { forgetProcessSingleton, processSingleton } from "@/lib/process-singleton";
 import { buildContentIndex, contentDir, type BuildOptions } from "./build-content-index";
+import { openDiskParseCache } from "./disk-parse-cache";
 import type { ContentIndex, Playbook } from "./types";
 
 export { buildContentIndex, contentDir } from "./build-content-index";
@@ -24,23 +25,33 @@ interface ContentIndexState {
   /** The rebuild queued behind it, shared by every caller that arrives meanwhile. */
   queued?: Promise<ContentIndex>;
   cache: NonNullable<BuildOptions["cache"]>;
+  disk?: BuildOptions["disk"];
 }
 
 const SINGLETON = "contentIndex";
 const DEBOUNCE_MS = 100;
 
 function state(): ContentIndexState {
-  return processSingleton<ContentIndexState>(SINGLETON, () => ({
-    dir: contentDir(),
-    listeners: new Set(),
-    cache: new Map(),
-  }));
+  return processSingleton<ContentIndexState>(SINGLETON, () => {
+    const dir = contentDir();
+    return { dir, listeners: new Set(), cache: new Map(), disk: openDiskCache(dir) };
+  });
+}
+
+function openDiskCache(dir: string): BuildOptions["disk"] {
+  try {
+    return openDiskParseCache(dir);
+  } catch (error) {
+    // A bad auth secret is reported where sign-in needs it; the index only loses its speed-up.
+    log.warn({ err: error }, "content parse cache is off");
+    return undefined;
+  }
 }
 
 export function getContentIndex(): Promise<ContentIndex> {
   const s = state();
   if (!s.current) {
-    s.current = buildContentIndex(s.dir, { cache: s.cache });
+    s.current = buildContentIndex(s.dir, { cache: s.cache, disk: s.disk });
     if (shouldWatch()) startWatching(s);
   }
   return s.current;
@@ -123,7 +134,7 @@ function rebuild(s: ContentIndexState): Promise<ContentIndex> {
 }
 
 async function rebuildOnce(s: ContentIndexState): Promise<ContentIndex> {
-  const index = await buildContentIndex(s.dir, { cache: s.cache });
+  const index = await buildContentIndex(s.dir, { cache: s.cache, disk: s.disk });
   s.current = Promise.resolve(index);
   log.info({ playbooks: index.playbooks.size, broken: index.broken.size }, "content index rebuilt");
   for (const listener of s.listeners) {
