@@ -69,8 +69,17 @@ const search = searchBench(
 // 3. Server render over HTTP on localhost.
 console.log("migrating the bench database and starting the server…");
 execFileSync("npx", ["prisma", "migrate", "deploy"], { env: process.env, stdio: "pipe" });
-const serverArgs = ["tsx", "--import", "./server/server-only-hook.mjs", "bench/bench-server.ts"];
-const server = spawn("npx", serverArgs, {
+// BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=bench/out/profile" profiles the server under test.
+const serverFlags = (process.env.BENCH_SERVER_FLAGS ?? "").split(" ").filter(Boolean);
+const serverArgs = [
+  ...serverFlags,
+  "--import",
+  "tsx",
+  "--import",
+  "./server/server-only-hook.mjs",
+  "bench/bench-server.ts",
+];
+const server = spawn(process.execPath, serverArgs, {
   env: { ...process.env, HOST: "127.0.0.1", PORT: String(PORT) },
   stdio: ["ignore", "inherit", "inherit"],
   detached: true,

@@ -42,10 +42,10 @@ export class PartScorer {
 
   constructor(private readonly ids: TermIds) {}
 
-  /** Tokenises a part's fields once; returns the part's own terms (not `leadsHere`), for the
-   *  caller's document-level statistics. */
-  add(part: SearchPart): Map<PartField, string[]> {
-    const out = new Map<PartField, string[]>();
+  /** Tokenises a part's fields once; returns the ids of the part's own terms (not `leadsHere`),
+   *  for the caller's document-level statistics. */
+  add(part: SearchPart): Map<PartField, number[]> {
+    const out = new Map<PartField, number[]>();
     const seen = new Set<number>();
     for (const field of PART_FIELDS) {
       const text = partFieldText(part, field);
@@ -57,11 +57,11 @@ export class PartScorer {
         this.fieldLength.push(0);
         continue;
       }
-      if (own.length > 0) out.set(field, own);
-      const terms = led.length > 0 ? [...own, ...led] : own;
+      const ownIds = own.map((t) => this.ids.intern(t));
+      if (ownIds.length > 0) out.set(field, ownIds);
+      const terms = led.length > 0 ? [...ownIds, ...led.map((t) => this.ids.intern(t))] : ownIds;
       const tf = new Map<number, number>();
-      for (const t of terms) {
-        const id = this.ids.intern(t);
+      for (const id of terms) {
         tf.set(id, (tf.get(id) ?? 0) + 1);
         seen.add(id);
       }

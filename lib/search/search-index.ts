@@ -68,10 +68,11 @@ export function createSearchIndex<H extends ResultHead, P extends string>(
 
   docs.forEach((doc, d) => {
     firstPart.push(partDoc.length);
-    const fields: Record<DocField, string[]> = {
+    const intern = (text: string) => indexTerms(text).map((t) => terms.intern(t));
+    const fields: Record<DocField, number[]> = {
       symptom: [],
-      title: indexTerms(doc.title),
-      tags: indexTerms(doc.tags.join(" ")),
+      title: intern(doc.title),
+      tags: intern(doc.tags.join(" ")),
       heading: [],
       code: [],
       text: [],
@@ -79,11 +80,11 @@ export function createSearchIndex<H extends ResultHead, P extends string>(
     for (const part of doc.parts) {
       const id = partDoc.length;
       partDoc.push(d);
-      const terms = scorer.add(part);
-      fields.symptom.push(...(terms.get("symptom") ?? []));
-      if (part.title !== doc.title) fields.heading.push(...(terms.get("title") ?? []));
-      fields.code.push(...(terms.get("code") ?? []));
-      fields.text.push(...(terms.get("text") ?? []));
+      const partTerms = scorer.add(part);
+      fields.symptom.push(...(partTerms.get("symptom") ?? []));
+      if (part.title !== doc.title) fields.heading.push(...(partTerms.get("title") ?? []));
+      fields.code.push(...(partTerms.get("code") ?? []));
+      fields.text.push(...(partTerms.get("text") ?? []));
       if (part.symptom) symptoms.add(collapseWhitespace(part.symptom), id);
     }
     terms.add(fields);

@@ -86,8 +86,9 @@ export class TermIndex<F extends string> implements TermIds {
     };
   }
 
-  /** Adds the next document (ids are 0, 1, 2, ... in call order) with each field's terms. */
-  add(fieldTerms: Partial<Record<F, readonly string[]>>): void {
+  /** Adds the next document (ids are 0, 1, 2, ... in call order) with each field's terms, as ids
+   *  from intern(): the part scorer has interned every term already. */
+  add(fieldTerms: Partial<Record<F, readonly number[]>>): void {
     const p = this.pending;
     if (!p) throw new Error("TermIndex: add() after finish()");
     const nFields = this.fields.length;
@@ -99,9 +100,7 @@ export class TermIndex<F extends string> implements TermIds {
       p.fieldLength.push(0);
       if (!terms || terms.length === 0) continue;
       let unique = 0;
-      for (const term of terms) {
-        if (!term) continue;
-        const id = this.intern(term);
+      for (const id of terms) {
         let slot = local.get(id);
         if (slot === undefined) {
           slot = p.terms.length;
