@@ -114,6 +114,18 @@ describe("the disk parse cache", () => {
     expect((await build()).playbooks.get("first")?.title).toBe("First");
   });
 
+  it("removes the temporary files a crashed writer left, but not one being written", async () => {
+    await build();
+    const dir = path.join(root, readdirSync(root)[0]!);
+    const [left, writing] = [path.join(dir, ".left.1.tmp"), path.join(dir, ".writing.2.tmp")];
+    writeFileSync(left, "");
+    writeFileSync(writing, "");
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(left, anHourAgo, anHourAgo);
+    await build();
+    expect(readdirSync(dir).filter((name) => name.startsWith("."))).toEqual([".writing.2.tmp"]);
+  });
+
   it("gives a stored playbook the file's current modification time", async () => {
     await build();
     const touched = new Date("2026-01-02T03:04:05Z");

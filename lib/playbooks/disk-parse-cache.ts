@@ -5,7 +5,7 @@
 // write access to the cache folder is not a way around the content checks.
 import "server-only";
 import { createHash, createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import v8 from "node:v8";
 import { authSecret } from "@/lib/auth/secret";
@@ -14,6 +14,7 @@ import type { ParseResult } from "./parse-playbook";
 import { parserFingerprint } from "./parser-fingerprint";
 
 const SIGNATURE_BYTES = 32;
+const STALE_TEMPORARY_MS = 10 * 60_000;
 
 export interface DiskParseCache {
   /** The key of a file's entry: its path and bytes, under the parser's fingerprint. */
@@ -85,12 +86,20 @@ export function openDiskParseCache(
     async keepOnly(keys) {
       const names = await readdir(dir).catch(() => [] as string[]);
       await Promise.all(
-        names
-          .filter((name) => !name.startsWith(".") && !keys.has(name))
-          .map((name) => rm(path.join(dir, name), { force: true })),
+        names.map(async (name) => {
+          const file = path.join(dir, name);
+          // A temporary file is another writer's entry on its way in, unless a crash left it behind.
+          const stale = name.startsWith(".") ? await isOlderThan(file, STALE_TEMPORARY_MS) : !keys.has(name);
+          if (stale) await rm(file, { force: true }).catch(() => undefined);
+        }),
       );
     },
   };
+}
+
+async function isOlderThan(file: string, ms: number): Promise<boolean> {
+  const info = await stat(file).catch(() => undefined);
+  return info !== undefined && Date.now() - info.mtimeMs > ms;
 }
 
 function sha256(...parts: (string | Uint8Array)[]): string {
