@@ -47,6 +47,7 @@ export function openDiskParseCache(
   // One folder per content folder, so pruning one never touches another's entries.
   const dir = path.join(root, sha256(path.resolve(contentDir)).slice(0, 16));
   const sign = (body: Uint8Array) => createHmac("sha256", key).update(body).digest();
+  let made: Promise<unknown> | undefined;
   let warned = false;
   const warnOnce = (error: unknown, message: string) => {
     if (warned) return;
@@ -74,11 +75,12 @@ export function openDiskParseCache(
       // Written aside and renamed into place, so a reader never sees half an entry.
       const temporary = path.join(dir, `.${entryKey}.${process.pid}.tmp`);
       try {
-        await mkdir(dir, { recursive: true });
+        await (made ??= mkdir(dir, { recursive: true }));
         await writeFile(temporary, Buffer.concat([sign(body), body]), { mode: 0o600 });
         await rename(temporary, path.join(dir, entryKey));
       } catch (error) {
         await rm(temporary, { force: true }).catch(() => undefined);
+        made = undefined; // the folder may have been removed meanwhile: the next write makes it again
         warnOnce(error, "cannot write the content parse cache; restarts will parse every playbook");
       }
     },
