@@ -71,6 +71,18 @@ describe("the disk parse cache", () => {
     expect(second.playbooks.get("second")?.title).toBe("Second");
   });
 
+  it("gives back exactly what the parser made, for every seed playbook", async () => {
+    const seeds = path.resolve(import.meta.dirname, "..", "..", "content");
+    const cache = () => openDiskParseCache(seeds, { root, secret: SECRET, fingerprint: "parser-1" });
+    const fresh = await buildContentIndex(seeds, { logErrors: false, workers: 0 });
+    await buildContentIndex(seeds, { disk: cache(), logErrors: false, workers: 0 });
+    const stored = await buildContentIndex(seeds, { disk: cache(), logErrors: false, workers: 0 });
+    expect(fresh.playbooks.size).toBeGreaterThan(0);
+    // Strictly: the same classes (Dates stay Dates), no field lost or added on the way to disk.
+    expect(stored.playbooks).toStrictEqual(fresh.playbooks);
+    expect(stored.broken).toStrictEqual(fresh.broken);
+  });
+
   it("parses a file again when its bytes change, and forgets the old entry", async () => {
     await build();
     writeFileSync(path.join(content, "first.mdx"), playbook("First, edited"));
