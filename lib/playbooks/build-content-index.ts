@@ -1,7 +1,7 @@
 // Reads every playbook in a folder into a ContentIndex. One broken file never stops the others: it
 // lands in `broken` with its errors, and each error is logged as file:line.
 import "server-only";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { log } from "@/lib/log";
 import { formatContentError } from "./content-error";
@@ -9,6 +9,7 @@ import type { DiskParseCache } from "./disk-parse-cache";
 import type { ParseJob } from "./parse-job";
 import type { ParseResult } from "./parse-playbook";
 import { parseJobs } from "./parse-pool";
+import { readWholeFile } from "./read-whole-file";
 import type { ContentIndex } from "./types";
 
 /** The content folder: `CONTENT_DIR`, else `content/` under the working directory. */
@@ -97,7 +98,7 @@ type ContentFile =
 async function readContentFile(absolute: string): Promise<ContentFile> {
   const display = displayPath(absolute);
   try {
-    const [source, info] = await Promise.all([readFile(absolute), stat(absolute)]);
+    const [source, info] = await Promise.all([readWholeFile(absolute), stat(absolute)]);
     return { absolute, display, source, mtime: info.mtime };
   } catch (error) {
     // The file vanished or became unreadable between listing and reading.

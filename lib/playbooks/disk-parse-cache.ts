@@ -5,13 +5,14 @@
 // write access to the cache folder is not a way around the content checks.
 import "server-only";
 import { createHash, createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import v8 from "node:v8";
 import { authSecret } from "@/lib/auth/secret";
 import { log } from "@/lib/log";
 import type { ParseResult } from "./parse-playbook";
 import { parserFingerprint } from "./parser-fingerprint";
+import { readWholeFile } from "./read-whole-file";
 
 const SIGNATURE_BYTES = 32;
 const STALE_TEMPORARY_MS = 10 * 60_000;
@@ -59,7 +60,7 @@ export function openDiskParseCache(
     keyOf: (file, source) => sha256(fingerprint, file, source),
 
     async read(entryKey) {
-      const stored = await readFile(path.join(dir, entryKey)).catch(() => undefined);
+      const stored = await readWholeFile(path.join(dir, entryKey)).catch(() => undefined);
       if (!stored || stored.length <= SIGNATURE_BYTES) return undefined;
       const body = stored.subarray(SIGNATURE_BYTES);
       if (!timingSafeEqual(stored.subarray(0, SIGNATURE_BYTES), sign(body))) return undefined;
