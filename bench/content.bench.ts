@@ -50,6 +50,9 @@ for (let i = 0; i < 3; i++) {
   restartTimes.push(restart.ms);
   index = restart.built;
 }
+if (index.playbooks.size !== COUNT)
+  throw new Error(`expected ${COUNT} playbooks, indexed ${index.playbooks.size} (${index.broken.size} broken)`);
+
 // 1b. Content and search index at scale, in a child process (its peak RSS is the build's own).
 const scale = SCALE_COUNT > 0 ? buildAtScale(SCALE_COUNT) : undefined;
 

@@ -66,9 +66,10 @@ export function createSearchIndex<H extends ResultHead, P extends string>(
   const docTags = docs.map((d) => new Set(d.tags.map((t) => t.toLowerCase())));
   const kindsPresent = new Set(docs.map((d) => d.head.kind));
 
+  const intern = (text: string) => indexTerms(text).map((t) => terms.intern(t));
+
   docs.forEach((doc, d) => {
     firstPart.push(partDoc.length);
-    const intern = (text: string) => indexTerms(text).map((t) => terms.intern(t));
     const fields: Record<DocField, number[]> = {
       symptom: [],
       title: intern(doc.title),
