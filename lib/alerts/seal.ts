@@ -3,13 +3,13 @@
 // AES-256-GCM under a key derived from the server's auth secret; the database alone does not
 // reveal them, and changing BETTER_AUTH_SECRET means issuing new ones (docs/api.md says so).
 import "server-only";
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
-import { authSecret } from "@/lib/auth/secret";
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { derivedKey } from "@/lib/auth/secret";
 
 const VERSION = "v1";
 
 function key(): Buffer {
-  return Buffer.from(hkdfSync("sha256", authSecret(), "casebook", "alert and webhook secrets", 32));
+  return derivedKey("alert and webhook secrets");
 }
 
 export function sealSecret(plain: string): string {

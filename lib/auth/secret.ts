@@ -1,5 +1,5 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { hkdfSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -39,4 +39,13 @@ export function loadOrCreateSecretFile(file: string): string {
     );
   }
   return secret;
+}
+
+/**
+ * A 32-byte key for one purpose, derived from the auth secret (HKDF-SHA256): each use (sealing
+ * alert secrets, Redis messages, run state, signing parse results) gets a key of its own, and
+ * changing BETTER_AUTH_SECRET changes them all.
+ */
+export function derivedKey(purpose: string, secret: string = authSecret()): Buffer {
+  return Buffer.from(hkdfSync("sha256", secret, "casebook", purpose, 32));
 }

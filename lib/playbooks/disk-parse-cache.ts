@@ -4,11 +4,11 @@
 // signed with a key derived from the auth secret: an entry is only used if this server wrote it, so
 // write access to the cache folder is not a way around the content checks.
 import "server-only";
-import { createHash, createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import v8 from "node:v8";
-import { authSecret } from "@/lib/auth/secret";
+import { derivedKey } from "@/lib/auth/secret";
 import { log } from "@/lib/log";
 import type { ParseResult } from "./parse-playbook";
 import { parserFingerprint } from "./parser-fingerprint";
@@ -44,7 +44,7 @@ export function openDiskParseCache(
   const root = options.root ?? process.env.CASEBOOK_CONTENT_CACHE ?? path.resolve("data", "cache", "content");
   const fingerprint = root === "off" ? undefined : (options.fingerprint ?? parserFingerprint());
   if (!fingerprint) return undefined;
-  const key = Buffer.from(hkdfSync("sha256", options.secret ?? authSecret(), "casebook", "content parse cache", 32));
+  const key = derivedKey("content parse cache", options.secret);
   // One folder per content folder, so pruning one never touches another's entries.
   const dir = path.join(root, sha256(path.resolve(contentDir)).slice(0, 16));
   const sign = (body: Uint8Array) => createHmac("sha256", key).update(body).digest();

@@ -1,8 +1,9 @@
 // What instances say to each other through Redis is sealed (AES-256-GCM): step output, run views
 // and forwarded commands must not be readable, or forgeable, by whoever can read or publish on a
 // shared Redis. The key is derived from BETTER_AUTH_SECRET, which every instance already shares.
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import notepack from "notepack.io";
+import { derivedKey } from "@/lib/auth/secret";
 
 /** The first byte of a sealed message. Never "{" (0x7b): the adapter takes those for plain JSON. */
 const VERSION = 0x01;
@@ -25,7 +26,7 @@ export function runStateSeal(secret: string): Seal {
 }
 
 function sealFor(secret: string, purpose: string): Seal {
-  const key = Buffer.from(hkdfSync("sha256", secret, "casebook", purpose, 32));
+  const key = derivedKey(purpose, secret);
   return {
     seal(plain) {
       const nonce = randomBytes(NONCE_BYTES);
