@@ -44,7 +44,7 @@ export async function buildContentIndex(dir: string = contentDir(), options: Bui
   const files = await mapConcurrently(names, READ_CONCURRENCY, (name) => readContentFile(path.join(dir, name)));
   const results = new Array<ParseResult>(files.length);
   const keys = new Set<string>();
-  const misses: { at: number; absolute: string; source: Buffer; key?: string; job: ParseJob }[] = [];
+  const misses: { at: number; file: ReadFile; key?: string }[] = [];
   await mapConcurrently(files, READ_CONCURRENCY, async (file, at) => {
     if ("error" in file) {
       results[at] = { errors: [{ file: file.display, line: 1, message: `cannot read the file: ${file.error}` }] };
@@ -54,22 +54,21 @@ export async function buildContentIndex(dir: string = contentDir(), options: Bui
     if (key) keys.add(key);
     const cached = options.cache?.get(file.absolute);
     const known = cached?.source.equals(file.source) ? cached.result : key && (await options.disk?.read(key));
-    if (known) {
-      results[at] = withMtime(known, file.mtime);
-      if (!cached) options.cache?.set(file.absolute, { source: file.source, result: known });
-    } else {
-      const job = { file: file.display, source: file.source, mtime: file.mtime };
-      misses.push({ at, absolute: file.absolute, source: file.source, key, job });
+    if (!known) {
+      misses.push({ at, file, key });
+      return;
     }
+    results[at] = withMtime(known, file.mtime);
+    if (known !== cached?.result) options.cache?.set(file.absolute, { source: file.source, result: known });
   });
   const { results: parsed } = await parseJobs(
-    misses.map(({ job }) => job),
+    misses.map(({ file }): ParseJob => ({ file: file.display, source: file.source, mtime: file.mtime })),
     { workers: options.workers },
   );
-  await mapConcurrently(misses, READ_CONCURRENCY, async ({ at, absolute, source, key }, i) => {
+  await mapConcurrently(misses, READ_CONCURRENCY, async ({ at, file, key }, i) => {
     const result = parsed[i] as ParseResult;
     results[at] = result;
-    options.cache?.set(absolute, { source, result });
+    options.cache?.set(file.absolute, { source: file.source, result });
     if (key) await options.disk?.write(key, result);
   });
   await options.disk?.keepOnly(keys);
@@ -91,9 +90,8 @@ export async function buildContentIndex(dir: string = contentDir(), options: Bui
   return index;
 }
 
-type ContentFile =
-  | { absolute: string; display: string; source: Buffer; mtime: Date }
-  | { absolute: string; display: string; error: string };
+type ReadFile = { absolute: string; display: string; source: Buffer; mtime: Date };
+type ContentFile = ReadFile | { absolute: string; display: string; error: string };
 
 async function readContentFile(absolute: string): Promise<ContentFile> {
   const display = displayPath(absolute);
