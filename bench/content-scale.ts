@@ -16,7 +16,8 @@ const sample = () => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUs
 const sampler = setInterval(sample, 25);
 
 let t0 = performance.now();
-const index = await buildContentIndex(dir, { logErrors: false, disk: openDiskParseCache(dir, { root: cacheRoot }) });
+const disk = openDiskParseCache(dir, { root: cacheRoot });
+const index = await buildContentIndex(dir, { logErrors: false, disk });
 const contentMs = performance.now() - t0;
 sample();
 t0 = performance.now();
@@ -37,3 +38,5 @@ console.log(
     searchable: search.search("fatal", { limit: 1 }).length > 0,
   }),
 );
+// The cache is written after the index is served; the restart run needs it all on disk.
+await disk?.settled();

@@ -8,6 +8,7 @@ import { formatContentError } from "./content-error";
 import type { DiskParseCache } from "./disk-parse-cache";
 import type { ParseJob } from "./parse-job";
 import type { ParseResult } from "./parse-playbook";
+import { FILES_AT_ONCE, mapConcurrently } from "./map-concurrently";
 import { parseJobs } from "./parse-pool";
 import { readWholeFile } from "./read-whole-file";
 import type { ContentIndex } from "./types";
@@ -28,9 +29,6 @@ export interface BuildOptions {
   workers?: number;
 }
 
-// Enough to keep the disk busy without holding a thousand open files.
-const READ_CONCURRENCY = 32;
-
 export async function buildContentIndex(dir: string = contentDir(), options: BuildOptions = {}): Promise<ContentIndex> {
   const index: ContentIndex = { playbooks: new Map(), broken: new Map(), builtAt: new Date() };
   let names: string[];
@@ -41,11 +39,11 @@ export async function buildContentIndex(dir: string = contentDir(), options: Bui
     return index;
   }
 
-  const files = await mapConcurrently(names, READ_CONCURRENCY, (name) => readContentFile(path.join(dir, name)));
+  const files = await mapConcurrently(names, FILES_AT_ONCE, (name) => readContentFile(path.join(dir, name)));
   const results = new Array<ParseResult>(files.length);
   const keys = new Set<string>();
   const misses: { at: number; file: ReadFile; key?: string }[] = [];
-  await mapConcurrently(files, READ_CONCURRENCY, async (file, at) => {
+  await mapConcurrently(files, FILES_AT_ONCE, async (file, at) => {
     if ("error" in file) {
       results[at] = { errors: [{ file: file.display, line: 1, message: `cannot read the file: ${file.error}` }] };
       return;
@@ -65,13 +63,14 @@ export async function buildContentIndex(dir: string = contentDir(), options: Bui
     misses.map(({ file }): ParseJob => ({ file: file.display, source: file.source, mtime: file.mtime })),
     { workers: options.workers },
   );
-  await mapConcurrently(misses, READ_CONCURRENCY, async ({ at, file, key }, i) => {
+  const stored: { key: string; result: ParseResult }[] = [];
+  misses.forEach(({ at, file, key }, i) => {
     const result = parsed[i] as ParseResult;
     results[at] = result;
     options.cache?.set(file.absolute, { source: file.source, result });
-    if (key) await options.disk?.write(key, result);
+    if (key) stored.push({ key, result });
   });
-  await options.disk?.keepOnly(keys);
+  options.disk?.update(stored, keys);
 
   names.forEach((name, i) => {
     const result = results[i] as ParseResult;
@@ -107,20 +106,6 @@ async function readContentFile(absolute: string): Promise<ContentFile> {
 /** A stored result with the file's current mtime: a touched file keeps its result, not its date. */
 function withMtime(result: ParseResult, mtime: Date): ParseResult {
   return result.playbook ? { ...result, playbook: { ...result.playbook, updatedAt: mtime } } : result;
-}
-
-async function mapConcurrently<T, R>(
-  items: T[],
-  limit: number,
-  run: (item: T, at: number) => Promise<R>,
-): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) out[i] = await run(items[i] as T, i);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 function messageOf(error: unknown): string {

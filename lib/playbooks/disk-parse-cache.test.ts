@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { buildContentIndex } from "./build-content-index";
 import { closeContentIndex, getContentIndex } from "./content-index";
 import { openDiskParseCache, type DiskParseCacheOptions } from "./disk-parse-cache";
@@ -45,10 +45,15 @@ afterEach(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const cacheWith = (options: DiskParseCacheOptions = {}) =>
-  openDiskParseCache(content, { root, secret: SECRET, fingerprint: "parser-1", ...options });
-const build = (options: DiskParseCacheOptions = {}) =>
-  buildContentIndex(content, { disk: cacheWith(options), logErrors: false, workers: 0 });
+const cacheWith = (options: DiskParseCacheOptions = {}, dir = content) =>
+  openDiskParseCache(dir, { root, secret: SECRET, fingerprint: "parser-1", ...options });
+/** A build, and its cache's writes: the index is served before they finish. */
+async function build(options: DiskParseCacheOptions = {}, dir = content) {
+  const disk = cacheWith(options, dir);
+  const index = await buildContentIndex(dir, { disk, logErrors: false, workers: 0 });
+  await disk?.settled();
+  return index;
+}
 const entries = () => readdirSync(path.join(root, readdirSync(root)[0]!)).filter((name) => !name.startsWith("."));
 
 /** Stores `title` as the parse result of `name` under the cache's own key, as if the parser said so. */
@@ -73,10 +78,9 @@ describe("the disk parse cache", () => {
 
   it("gives back exactly what the parser made, for every seed playbook", async () => {
     const seeds = path.resolve(import.meta.dirname, "..", "..", "content");
-    const cache = () => openDiskParseCache(seeds, { root, secret: SECRET, fingerprint: "parser-1" });
     const fresh = await buildContentIndex(seeds, { logErrors: false, workers: 0 });
-    await buildContentIndex(seeds, { disk: cache(), logErrors: false, workers: 0 });
-    const stored = await buildContentIndex(seeds, { disk: cache(), logErrors: false, workers: 0 });
+    await build({}, seeds);
+    const stored = await build({}, seeds);
     expect(fresh.playbooks.size).toBeGreaterThan(0);
     // Strictly: the same classes (Dates stay Dates), no field lost or added on the way to disk.
     expect(stored.playbooks).toStrictEqual(fresh.playbooks);
@@ -171,6 +175,6 @@ describe("the disk parse cache", () => {
     process.env.CASEBOOK_CONTENT_CACHE = root;
     process.env.BETTER_AUTH_SECRET = SECRET;
     expect((await getContentIndex()).playbooks.size).toBe(2);
-    expect(entries()).toHaveLength(2);
+    await vi.waitFor(() => expect(entries()).toHaveLength(2));
   });
 });

@@ -10,6 +10,7 @@ import path from "node:path";
 import v8 from "node:v8";
 import { derivedKey } from "@/lib/auth/secret";
 import { log } from "@/lib/log";
+import { FILES_AT_ONCE, mapConcurrently } from "./map-concurrently";
 import type { ParseResult } from "./parse-playbook";
 import { parserFingerprint } from "./parser-fingerprint";
 import { readWholeFile } from "./read-whole-file";
@@ -24,8 +25,14 @@ export interface DiskParseCache {
   read(key: string): Promise<ParseResult | undefined>;
   /** Stores a result; a failure to write is logged once and otherwise ignored. */
   write(key: string, result: ParseResult): Promise<void>;
-  /** Deletes the entries of this content folder that are not in `keys` (files edited or removed). */
-  keepOnly(keys: ReadonlySet<string>): Promise<void>;
+  /**
+   * After a build, in the background so the index is served without waiting for the disk: writes
+   * `entries`, then deletes this content folder's entries not in `keep` (files edited or removed).
+   * Updates run one after another, so a later build's entries are never pruned by an earlier one.
+   */
+  update(entries: readonly { key: string; result: ParseResult }[], keep: ReadonlySet<string>): void;
+  /** Resolves once every update queued so far is done. */
+  settled(): Promise<void>;
 }
 
 export interface DiskParseCacheOptions {
@@ -49,6 +56,7 @@ export function openDiskParseCache(
   const dir = path.join(root, sha256(path.resolve(contentDir)).slice(0, 16));
   const sign = (body: Uint8Array) => createHmac("sha256", key).update(body).digest();
   let made: Promise<unknown> | undefined;
+  let updates: Promise<void> = Promise.resolve();
   let warned = false;
   const warnOnce = (error: unknown, message: string) => {
     if (warned) return;
@@ -56,7 +64,19 @@ export function openDiskParseCache(
     log.warn({ err: error, dir }, message);
   };
 
-  return {
+  const keepOnly = async (keys: ReadonlySet<string>) => {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    await Promise.all(
+      names.map(async (name) => {
+        const file = path.join(dir, name);
+        // A temporary file is another writer's entry on its way in, unless a crash left it behind.
+        const stale = name.startsWith(".") ? await isOlderThan(file, STALE_TEMPORARY_MS) : !keys.has(name);
+        if (stale) await rm(file, { force: true }).catch(() => undefined);
+      }),
+    );
+  };
+
+  const cache: DiskParseCache = {
     keyOf: (file, source) => sha256(fingerprint, file, source),
 
     async read(entryKey) {
@@ -86,18 +106,18 @@ export function openDiskParseCache(
       }
     },
 
-    async keepOnly(keys) {
-      const names = await readdir(dir).catch(() => [] as string[]);
-      await Promise.all(
-        names.map(async (name) => {
-          const file = path.join(dir, name);
-          // A temporary file is another writer's entry on its way in, unless a crash left it behind.
-          const stale = name.startsWith(".") ? await isOlderThan(file, STALE_TEMPORARY_MS) : !keys.has(name);
-          if (stale) await rm(file, { force: true }).catch(() => undefined);
-        }),
-      );
+    update(entries, keep) {
+      updates = updates
+        .then(async () => {
+          await mapConcurrently(entries, FILES_AT_ONCE, ({ key: entryKey, result }) => cache.write(entryKey, result));
+          await keepOnly(keep);
+        })
+        .catch((error: unknown) => warnOnce(error, "cannot update the content parse cache"));
     },
+
+    settled: () => updates,
   };
+  return cache;
 }
 
 async function isOlderThan(file: string, ms: number): Promise<boolean> {
