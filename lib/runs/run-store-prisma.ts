@@ -7,7 +7,7 @@ import { recordAudit, stepEndEvent, withAudit, type AuditInput } from "./audit";
 import { OutputRecorder } from "./output-recorder";
 import { readOutput } from "./read-output";
 import type { RunStore } from "./run-store";
-import { loadRunView, loadStepRunView } from "./run-views";
+import { loadRunView } from "./run-views";
 import { loadActiveRuns, saveLive } from "./stored-runs";
 import { metrics } from "@/lib/metrics/metrics";
 
@@ -118,8 +118,6 @@ export const prismaRunStore: RunStore = {
     );
     metrics.stepOutcomes.inc({ verdict: end.verdict });
   },
-
-  stepRunView: loadStepRunView,
 
   recordOutput(stepRunId, startedAt, onCommitted, from) {
     return new OutputRecorder(stepRunId, startedAt.getTime(), onCommitted, from);

@@ -4,7 +4,7 @@
 import type { Playbook } from "@/lib/playbooks/types";
 import type { StepAudit } from "./audit";
 import type { RecorderSnapshot, RecorderStart } from "./output-recorder";
-import type { CapturedValue, RunView, RunWalk, StepRunView, Verdict } from "./protocol";
+import type { CapturedValue, RunView, RunWalk, Verdict } from "./protocol";
 import type { RecordedChunk } from "./read-output";
 import type { LiveRunState } from "./run-views";
 import type { StoredRun } from "./stored-runs";
@@ -98,7 +98,6 @@ export interface RunStore {
   discardStepRun(stepRunId: string): Promise<void>;
   /** Records how a step ended, with its audit event. */
   endStepRun(stepRunId: string, end: StepRunEnd, audit: StepAudit): Promise<void>;
-  stepRunView(stepRunId: string, playbook: Playbook | undefined): Promise<StepRunView | null>;
   /** Where a running step's output is recorded; `onCommitted` runs after each batch; `from` resumes one. */
   recordOutput(stepRunId: string, startedAt: Date, onCommitted: () => void, from?: RecorderStart): OutputSink;
   /** Active runs as stored, for taking them over: those on a host, or one. */

@@ -76,27 +76,6 @@ export function toStepRunView(
   };
 }
 
-export async function loadStepRunView(stepRunId: string, playbook: Playbook | undefined): Promise<StepRunView | null> {
-  const row = await db.stepRun.findUnique({ where: { id: stepRunId }, select: stepSelect });
-  if (!row) return null;
-  const all = await db.stepRun.findMany({
-    where: { runId: row.runId, startedAt: { lte: row.startedAt } },
-    orderBy: { startedAt: "asc" },
-    select: { id: true, stepId: true, verdict: true },
-  });
-  return toStepRunView(
-    row,
-    playbook,
-    all.slice(
-      0,
-      Math.max(
-        0,
-        all.findIndex((r) => r.id === row.id),
-      ),
-    ),
-  );
-}
-
 export type { LiveRunState } from "./assemble-run-view";
 
 /** The columns behind a RunHead. */

@@ -53,7 +53,7 @@ export interface HostAccessGate {
 
 export function setupHostAccess(
   nsp: UiNamespace,
-  runs: Pick<RunManager, "watcherGone">,
+  runs: Pick<RunManager, "watcherGone" | "hostOfHeld">,
   opts: Pick<HubOptions, "redisUrl">,
 ): HostAccessGate {
   const lists = new Map<string, { entry: HostAccessEntry; clock: number; at: number }>();
@@ -70,7 +70,8 @@ export function setupHostAccess(
   }
 
   async function hostOf(runId: string): Promise<string | null> {
-    const kept = runHosts.get(runId);
+    // A run's host never changes: the one this process holds it for, or the one read before.
+    const kept = runs.hostOfHeld(runId) ?? runHosts.get(runId);
     if (kept) return kept;
     const hostId = await hostOfRun(runId);
     if (!hostId) return null; // unknown ids are not kept: a flood of them must not grow the map

@@ -107,10 +107,6 @@ class MemoryStore implements RunStore {
     this.steps.get(stepRunId)!.end = end;
     this.audits.push(audit);
   }
-  async stepRunView(stepRunId: string) {
-    const step = this.steps.get(stepRunId);
-    return step ? this.toView(step) : null;
-  }
   recordOutput(stepRunId: string, _startedAt: Date, onCommitted: () => void): OutputSink {
     const parts = this.steps.get(stepRunId)!.output;
     let bytes = 0;

@@ -210,13 +210,13 @@ export class RunManager {
     if (run.active) return err("conflict", `Step "${run.active.step.id}" is still running; cancel it first.`);
     this.runs.delete(runId);
     await this.store.finishRun(runId, user.id);
-    const view = await this.publishRun(runId);
+    const view = await this.publishRun(runId, run.playbookSlug);
     return view ? { ok: true, run: view } : err("internal", "The run vanished.");
   }
 
   /** The run as stored plus what only this process knows. */
-  async view(runId: string): Promise<RunView | null> {
-    const slug = this.runs.get(runId)?.playbookSlug ?? (await this.store.playbookOf(runId));
+  async view(runId: string, knownSlug?: string): Promise<RunView | null> {
+    const slug = knownSlug ?? this.runs.get(runId)?.playbookSlug ?? (await this.store.playbookOf(runId));
     if (!slug) return null;
     return this.store.runView(runId, await this.opts.getPlaybook(slug), this.liveState(runId));
   }
@@ -224,6 +224,11 @@ export class RunManager {
   liveState(runId: string): LiveRunState | undefined {
     const state = this.runs.get(runId);
     return state ? { activeStepRunId: state.active?.stepRunId ?? null, runningAllRead: state.walking } : undefined;
+  }
+
+  /** The host of a run active here, without a read; null when this process does not hold it. */
+  hostOfHeld(runId: string): string | null {
+    return this.runs.get(runId)?.hostId ?? null;
   }
 
   /** Whether the run is active in this process (under scale-out, requests about it come here). */
@@ -557,7 +562,6 @@ export class RunManager {
       "step sent to agent",
     );
     await this.publishStep(run, stepRun.id);
-    await this.publishRun(run.id);
     return { ok: true, stepRunId: stepRun.id };
   }
 
@@ -591,11 +595,11 @@ export class RunManager {
     await this.publishStep(run, active.stepRunId).catch((err: unknown) =>
       log.warn({ err, stepRunId: active.stepRunId }, "could not tell watchers a step ended"),
     );
-    if (run.walking) {
-      const next = await this.walkOn(run).catch((err: unknown) => this.walkFailed(run, err));
-      if (!next.ok) log.warn({ runId: run.id, error: next.error }, "run all read steps stopped");
-    }
-    await this.publishRun(run.id);
+    if (!run.walking) return;
+    const next = await this.walkOn(run).catch((err: unknown) => this.walkFailed(run, err));
+    if (!next.ok) log.warn({ runId: run.id, error: next.error }, "run all read steps stopped");
+    // A walk that went on told watchers with its next step; one that stopped says so here.
+    if (!run.walking) await this.publishRun(run.id);
   }
 
   /** A walk that cannot go on (the database or the content failed it) stops and says so, not hangs. */
@@ -641,13 +645,20 @@ export class RunManager {
     return refused ?? { ok: true };
   }
 
+  /**
+   * Tells watchers a step started or ended: its state, then the run's. One read of the run serves
+   * both, since the run's view holds its steps' (a step's own read cost three more queries, and a
+   * start or end is what the run path does most).
+   */
   private async publishStep(run: RunState, stepRunId: string): Promise<void> {
-    const view = await this.store.stepRunView(stepRunId, await this.opts.getPlaybook(run.playbookSlug));
-    if (view) this.ui.stepState(run.id, view);
+    const view = await this.view(run.id, run.playbookSlug);
+    const step = view?.steps.find((s) => s.id === stepRunId);
+    if (step) this.ui.stepState(run.id, step);
+    if (view) this.ui.runState(view);
   }
 
-  private async publishRun(runId: string): Promise<RunView | null> {
-    const view = await this.view(runId);
+  private async publishRun(runId: string, slug?: string): Promise<RunView | null> {
+    const view = await this.view(runId, slug);
     if (view) this.ui.runState(view);
     return view;
   }
