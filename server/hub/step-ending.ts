@@ -26,11 +26,20 @@ export function recordEnding(
   maxOutputBytes: number,
 ): { end: StepRunEnd; audit: StepAudit; captured: Captured } {
   const { run, step } = ended;
-  const judgement = judge(step.expect, { ...ending, text: output.text, timeoutSec: step.timeout, maxOutputBytes });
+  // The text as a getter: an expectation that never looks at the output never decodes it.
+  const outcome = {
+    ...ending,
+    get text() {
+      return output.text;
+    },
+    timeoutSec: step.timeout,
+    maxOutputBytes,
+  };
+  const judgement = judge(step.expect, outcome);
   const masker = new SecretMasker(run.secrets);
   const reason = judgement.reason === null ? null : masker.maskText(judgement.reason);
   const endedAt = new Date();
-  const captured = applyCaptures(step.capture, output.text);
+  const captured = applyCaptures(step.capture, step.capture ? output.text : "");
   const end: StepRunEnd = {
     endedAt,
     exitCode: ending.exitCode,

@@ -39,7 +39,8 @@ export interface StepSessionDeps {
 }
 
 export interface SessionOutput {
-  text: string;
+  /** Read only when the step's expectation or captures need it: decoding and stripping megabytes costs. */
+  readonly text: string;
   bytes: number;
   truncated: boolean;
 }
@@ -144,7 +145,15 @@ export class StepSession {
       if (rest.length) this.emit(rest, this.received);
     }
     await this.recorder.flush();
-    return { text: this.expectText.text(), bytes: this.emitted, truncated: this.truncated };
+    const expectText = this.expectText;
+    let text: string | undefined;
+    return {
+      get text() {
+        return (text ??= expectText.text());
+      },
+      bytes: this.emitted,
+      truncated: this.truncated,
+    };
   }
 
   /**
