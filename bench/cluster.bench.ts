@@ -24,6 +24,7 @@ const PAYLOAD_MB = env("BENCH_CLUSTER_MB", 20);
 const steps = benchSteps({
   throughputBytes: PAYLOAD_MB * 1_000_000,
   concurrentBytes: 0,
+  concurrentFile: "",
   ticks: 200,
   tickIntervalMs: 15,
   yesSeconds: 0,

@@ -10,7 +10,7 @@ import { benchSteps, PLAYBOOK_SLUG, writeBenchPlaybook, type LoadSizes } from ".
 import { CasebookViewer } from "./stream/casebook-viewer";
 import { startCasebookServer } from "./stream/casebook-process";
 import { freePort, startChild, waitForPort } from "./stream/child-processes";
-import { expectedPayload } from "./stream/expected-payload";
+import { expectedPayload, writePayloadFile } from "./stream/expected-payload";
 import {
   collectTicks,
   measureConcurrent,
@@ -31,6 +31,7 @@ const env = (name: string, fallback: number) => Number(process.env[name] ?? fall
 const sizes: LoadSizes = {
   throughputBytes: env("BENCH_STREAM_MB", 100) * 1_000_000,
   concurrentBytes: env("BENCH_STREAM_CONCURRENT_MB", 2) * 1_000_000,
+  concurrentFile: "", // set once the scratch folder exists
   ticks: 200,
   tickIntervalMs: 15,
   yesSeconds: 15,
@@ -56,6 +57,7 @@ const STEP_TIMEOUT_MS = 120_000;
 const { work, cleanUp } = startBenchRun("stream", WATCHDOG_MS);
 
 sizes.stream.goFile = path.join(work, "stream-go");
+sizes.concurrentFile = path.join(work, "concurrent-payload");
 const loadAtStart = os.loadavg();
 const steps = benchSteps(sizes);
 const contentDir = path.join(work, "content");
@@ -66,6 +68,7 @@ try {
   console.log("computing the expected payloads…");
   const expectedBig = await expectedPayload(sizes.throughputBytes);
   const expectedSmall = await expectedPayload(sizes.concurrentBytes);
+  writePayloadFile(sizes.concurrentBytes, sizes.concurrentFile);
 
   console.log("starting the Casebook server (hub + agents) and WeTTY…");
   const wettyPort = await freePort();

@@ -20,6 +20,8 @@ export interface BenchStep {
 export interface LoadSizes {
   throughputBytes: number;
   concurrentBytes: number;
+  /** Where the concurrent runs' payload is written beforehand (writePayloadFile): their steps `cat` it. */
+  concurrentFile: string;
   ticks: number;
   tickIntervalMs: number;
   yesSeconds: number;
@@ -49,7 +51,7 @@ export function benchSteps(sizes: LoadSizes): Record<BenchStepName, BenchStep> {
     concurrent: {
       id: "concurrent",
       title: "Print a few megabytes",
-      command: markedCommand(`${node} ${EMIT_BYTES} ${sizes.concurrentBytes}`),
+      command: markedCommand(`cat ${JSON.stringify(sizes.concurrentFile)}`),
       timeout: "5m",
     },
     yes: {
