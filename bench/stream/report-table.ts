@@ -119,6 +119,9 @@ Every client finds the payload between markers the command prints, counts it and
 - Latency: the command prints \`TICK <monotonic ns>\` every ${r.sizes.tickIntervalMs} ms (${r.sizes.ticks} per run, ${r.rounds} interleaved runs per system, pooled); the
   client subtracts it from its own monotonic clock when the line reaches its terminal. For
   Casebook that is after the terminal feed's batching${cb?.socket ? `; straight off the socket it is p50 ${f2(cb.socket.p50)} ms, p99 ${f2(cb.socket.p99)} ms` : ""}.
+- 50 runs started together: each step \`cat\`s the same payload, written beforehand by the generator, so
+  the load costs the machine next to nothing (fifty node generators booting took 6.4 CPU-seconds); first output is
+  when a run's begin marker reaches its client, from the moment all fifty were asked to start.
 - Run click to first output byte: one run at a time, from the client sending \`run.start\` (then
   \`step.run\`, as the page does) until the step's first output chunk reaches the client's socket.
 - Concurrent streaming runs: each prints \`TICK <monotonic ns>\` every ${st.tickIntervalMs} ms followed by filler making up its
