@@ -45,7 +45,7 @@ type StepRow = Prisma.StepRunGetPayload<{ select: typeof stepSelect }>;
  * `earlier`: the run's step runs started before this one, in order; the suggestion never repeats
  * one of them (lib/runs/diagnosis-walk.ts).
  */
-export function toStepRunView(
+function toStepRunView(
   row: StepRow,
   playbook: Playbook | undefined,
   earlier: readonly Pick<StepRow, "stepId" | "verdict">[],
