@@ -8,6 +8,8 @@ import { waitFor, type UiClient } from "@/testing/hub-harness";
 import { startCluster, type Cluster } from "@/testing/hub-cluster";
 import { WatchedOutput } from "@/testing/watched-output";
 import { storedOutput } from "@/testing/stored-output";
+import { UI_WINDOW_BYTES } from "@/lib/runs/protocol";
+import { DEFAULT_AGENT_WINDOW_KB } from "./options";
 
 const A = 0;
 const B = 1;
@@ -79,13 +81,18 @@ describe("hub nodes as separate processes", () => {
     watcherB.socket.emit("output.ack", { stepRunId, offset: 0 }); // "my terminal has consumed nothing yet"
     const storedBytes = async () =>
       (await cluster.db.stepRun.findUniqueOrThrow({ where: { id: stepRunId } })).outputBytes;
-    await waitFor(async () => (await storedBytes()) > 0);
-    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-    await sleep(1000);
-    const held = await storedBytes();
-    await sleep(1000);
-    // `yes` alone makes tens of MB a second; held by B's watcher, it makes nothing more.
-    expect((await storedBytes()) - held).toBeLessThan(1024 * 1024);
+    // `yes` never stops by itself: what is stored must stop growing (half a second without a byte).
+    // The database may still be committing bytes in flight, so that is waited for, not sampled once;
+    // for less than UI_STALL_MS, after which the watcher is dropped and no longer holds the agent.
+    let held = -1;
+    for (let i = 0; i < 12 && (await storedBytes()) !== held; i++) {
+      held = await storedBytes();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(await storedBytes()).toBe(held);
+    expect(held).toBeGreaterThan(UI_WINDOW_BYTES);
+    // Bounded by B's watcher window plus the agent's credit window on A (and one chunk of slack).
+    expect(held).toBeLessThan(UI_WINDOW_BYTES + DEFAULT_AGENT_WINDOW_KB * 1024 + 256 * 1024);
     // The watcher catches up: the agent goes on.
     await waitFor(
       async () => {

@@ -24,6 +24,9 @@ export interface HubOptions {
   redisKeyPrefix: string;
 }
 
+/** The agent's credit window when AGENT_WINDOW_KB is not set. */
+export const DEFAULT_AGENT_WINDOW_KB = 4096;
+
 function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
@@ -40,7 +43,7 @@ export async function resolveHubOptions(
     getPlaybook: given.getPlaybook ?? (await import("@/lib/playbooks/content-index")).getPlaybook,
     authenticateUser: given.authenticateUser ?? (await import("@/lib/auth/request-user")).userFromHeaders,
     allowedOrigins: given.allowedOrigins ?? (await import("@/lib/auth/origins")).trustedOrigins(env),
-    windowBytes: given.windowBytes ?? numberFrom(env, "AGENT_WINDOW_KB", 4096) * 1024,
+    windowBytes: given.windowBytes ?? numberFrom(env, "AGENT_WINDOW_KB", DEFAULT_AGENT_WINDOW_KB) * 1024,
     heartbeatMs: given.heartbeatMs ?? 15_000,
     agentGraceMs: given.agentGraceMs ?? numberFrom(env, "AGENT_RECONNECT_GRACE_S", 30) * 1000,
     maxOutputBytes: given.maxOutputBytes ?? Math.floor(numberFrom(env, "RUN_MAX_STEP_OUTPUT_MB", 64) * 1024 * 1024),
