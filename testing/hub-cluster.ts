@@ -12,7 +12,7 @@ import type { Playbook } from "@/lib/playbooks/types";
 import type { Role } from "@/lib/auth/roles";
 import type { UiClientToServerEvents, UiServerToClientEvents } from "@/lib/runs/protocol";
 import { spawnAgentProcess } from "./agent-process";
-import { signInNewUser, TEST_AUTH_SECRET, UiClient, waitFor } from "./hub-harness";
+import { signInNewUser, TEST_AUTH_SECRET, testRedisPrefix, UiClient, waitFor } from "./hub-harness";
 import { AGENTS_PATH, NODE_ENV_NAMES, type AgentsReport, type ReadyLine } from "./hub-node-wire";
 import { createMigratedPostgresDatabase } from "./postgres-database";
 
@@ -112,7 +112,7 @@ export async function startCluster(playbooks: Playbook[], options: ClusterOption
     ...process.env,
     REDIS_URL,
     // Channels of their own on the shared Redis: another test's cluster must not hear this one.
-    REDIS_KEY_PREFIX: `casebook-test-${process.pid}-${Date.now()}`,
+    REDIS_KEY_PREFIX: testRedisPrefix(),
     [NODE_ENV_NAMES.playbooks]: playbooksFile,
     [NODE_ENV_NAMES.housekeeping]: options.housekeeping ? "1" : "0",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",

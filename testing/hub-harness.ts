@@ -29,6 +29,12 @@ export interface HarnessOptions {
   serveRoutes?: boolean;
 }
 
+/**
+ * A Redis key prefix of this harness's own: test files run side by side on one Redis, and instances
+ * on one prefix are one cluster, so a shared prefix would answer each other's forwards.
+ */
+export const testRedisPrefix = () => `casebook-test-${process.pid}-${Date.now()}`;
+
 export async function startHarness(
   playbooks: Playbook[],
   hubOptions: Partial<HubOptions> = {},
@@ -49,10 +55,12 @@ export async function startHarness(
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const bySlug = new Map(playbooks.map((p) => [p.slug, p]));
+  const redisKeyPrefix = testRedisPrefix(); // the second node's too
   const hub = await attachHub(server, {
     getPlaybook: async (slug) => bySlug.get(slug),
     allowedOrigins: [url],
     redisUrl: null,
+    redisKeyPrefix,
     ...hubOptions,
   });
 
@@ -119,6 +127,7 @@ export async function startHarness(
       getPlaybook: async (slug) => bySlug.get(slug),
       allowedOrigins: [url2],
       housekeeping: false,
+      redisKeyPrefix,
       ...options,
     });
     const client = (cookie: string) => {

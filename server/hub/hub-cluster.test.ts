@@ -217,5 +217,5 @@ describe("hub nodes as separate processes", () => {
     expect(await storedOutput(stepRunId)).toBe(lines(400));
     expect(watchedB.text(stepRunId)).toBe(lines(400));
     expect(watchedB.held(stepRunId)).toBe(0);
-  });
+  }, 60_000); // two restarts of a server process
 });
