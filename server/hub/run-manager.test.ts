@@ -403,6 +403,24 @@ describe("RunManager with a fake store and agent", () => {
     expect(t.sent.filter((s) => s.event === "step.start")).toHaveLength(1);
   });
 
+  it("leaves a step in its agent's grace to that grace when the orphan sweep passes", async () => {
+    const t = setUp();
+    const runId = await startRun(t);
+    const res = await t.manager.runStep(operator, { runId, stepId: "greet" });
+    const stepRunId = res.ok ? res.stepRunId : "";
+    t.manager.agentGone(t.link);
+    // The startup sweep fires while the agent is away: this process still holds the run.
+    await t.manager.sweepOrphans(async () => false, ["host-1"]);
+    expect(t.manager.liveState(runId)).toEqual({ activeStepRunId: stepRunId, runningAllRead: false });
+
+    const hello = { protocol: 1, name: "box", os: "linux", version: "0.1.0", hostname: "box", active: [] };
+    await t.manager.agentHello(t.link, {
+      ...hello,
+      policy: { maxRisk: "danger", allowTags: null, allowPlaybooks: null },
+    });
+    await expect.poll(() => t.stepStates.at(-1)?.reason).toMatch(/^the agent restarted while the step ran/);
+  });
+
   it("stays clear of the database", () => {
     expect(hasProcessSingleton("db")).toBe(false);
   });

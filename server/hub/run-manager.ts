@@ -316,7 +316,8 @@ export class RunManager {
   /** Active runs left by an instance that stopped, when their agent did not come back: end their steps. */
   async sweepOrphans(isOnline: (hostId: string) => Promise<boolean>, hostIds: string[]): Promise<void> {
     for (const hostId of hostIds) {
-      if (this.links.has(hostId) || (await isOnline(hostId))) continue;
+      // A run this process holds in its agent's grace is no orphan: its own lost timer ends it.
+      if (this.links.has(hostId) || this.inGrace(hostId) || (await isOnline(hostId))) continue;
       await this.takeOver({ hostId });
       const seconds = Math.round(this.opts.agentGraceMs / 1000);
       const reason = `the server stopped while the step ran and the agent did not come back within ${seconds} s`;
@@ -324,6 +325,10 @@ export class RunManager {
         if (run.active) await this.end(run, run.active, ...lost(`${reason}; output up to then is kept`));
       }
     }
+  }
+
+  private inGrace(hostId: string): boolean {
+    return this.runsOnHost(hostId).some((run) => run.active?.lostTimer);
   }
 
   agentGone(link: AgentLink): void {
