@@ -5,7 +5,7 @@ import os from "node:os";
 import { io, type Socket } from "socket.io-client";
 import { log } from "./log";
 import { describeManifest, type ManifestFile } from "./manifest-file";
-import { OutgoingOutput } from "./outgoing-output";
+import { OutgoingOutput, stepWindow } from "./outgoing-output";
 import { refusalReason } from "./policy";
 import {
   AGENT_NAMESPACE,
@@ -180,8 +180,8 @@ export class Agent {
       this.steps.delete(stepRunId);
       log.warn({ stepRunId }, "server no longer tracks this step; dropped it");
     }
+    this.shareWindow();
     for (const step of this.steps.values()) {
-      step.output.windowBytes = welcome.windowBytes;
       step.output.resend();
       if (step.exit) this.sendExit(step);
     }
@@ -263,6 +263,7 @@ export class Agent {
       ),
     };
     this.steps.set(start.stepRunId, step);
+    this.shareWindow();
     step.process = new StepProcess(start, {
       defaultShell: this.config.shell,
       workdir: this.config.workdir,
@@ -281,6 +282,7 @@ export class Agent {
           startedAt: result.startedAt.toISOString(),
           endedAt: result.endedAt.toISOString(),
         };
+        this.shareWindow();
         log.info(
           {
             stepRunId: start.stepRunId,
@@ -300,6 +302,13 @@ export class Agent {
       "step starting",
     );
     step.process.run();
+  }
+
+  /** Divides the server's window among the steps still producing output (see stepWindow). */
+  private shareWindow(): void {
+    const producing = [...this.steps.values()].filter((step) => !step.exit);
+    const share = stepWindow(this.windowBytes, producing.length);
+    for (const step of producing) step.output.setWindow(share);
   }
 
   private sendExit(step: ActiveStep): void {

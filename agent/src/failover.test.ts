@@ -10,6 +10,7 @@ import net, { type AddressInfo } from "node:net";
 import { Server, type Socket } from "socket.io";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseArgs } from "./cli";
+import { MAX_CHUNK_BYTES } from "./outgoing-output";
 import {
   AGENT_NAMESPACE,
   type AgentHello,
@@ -75,7 +76,7 @@ class BareHub {
   }
 
   /** Sends the agent a step; returns its id. */
-  start(command: string): string {
+  start(command: string, maxOutputBytes = 1 << 20): string {
     const stepRunId = crypto.randomUUID();
     this.agent?.emit("step.start", {
       stepRunId,
@@ -89,11 +90,23 @@ class BareHub {
       command,
       env: {},
       timeoutMs: 30_000,
-      maxOutputBytes: 1 << 20,
+      maxOutputBytes,
       cols: 80,
       rows: 24,
     } satisfies StepStart);
     return stepRunId;
+  }
+
+  /** Bytes of the step this server received. */
+  received(stepRunId: string): number {
+    return this.chunks.filter((c) => c.stepRunId === stepRunId).reduce((n, c) => n + c.data.length, 0);
+  }
+
+  /** Acknowledges everything received so far, of every step. */
+  ackAll(): void {
+    const ends = new Map<string, number>();
+    for (const c of this.chunks) ends.set(c.stepRunId, Math.max(ends.get(c.stepRunId) ?? 0, c.offset + c.data.length));
+    for (const [stepRunId, offset] of ends) this.agent?.emit("step.ack", { stepRunId, offset } satisfies StepAck);
   }
 
   /** The step's bytes as this server received them, from the first offset it got. */
@@ -228,6 +241,56 @@ describe("casebook-agent with several --server URLs (a real agent, bare servers)
       () => `no second "connected" line:\n${agent.log()}`,
     );
     expect(agent.lines("connected").map((line) => line.server)).toEqual([first.url, first.url]);
+  });
+});
+
+describe("casebook-agent's credit window (a real agent, a bare server that acknowledges when told)", () => {
+  const WINDOW = 1 << 20; // BareHub's welcome
+  const LOUD = "yes casebook | head -c 3000000";
+
+  /** Resolves once no step's byte count moved for `quietMs`. */
+  async function settled(hub: BareHub, quietMs = 400): Promise<void> {
+    let last = -1;
+    while (hub.chunks.length !== last) {
+      last = hub.chunks.length;
+      await new Promise((resolve) => setTimeout(resolve, quietMs));
+    }
+  }
+
+  it("shares the window among its steps: one that starts late waits behind one window, not four", async () => {
+    const hub = await BareHub.start();
+    const agent = spawnAgent(["--server", hub.url]);
+    await waitFor(
+      () => hub.hellos.length === 1,
+      () => `never said hello:\n${agent.log()}`,
+    );
+    const first = hub.start(LOUD, 64 << 20);
+    await waitFor(
+      () => hub.received(first) >= WINDOW,
+      () => `the first step sent ${hub.received(first)} bytes:\n${agent.log()}`,
+    );
+    await settled(hub);
+    const late = [hub.start(LOUD, 64 << 20), hub.start(LOUD, 64 << 20), hub.start(LOUD, 64 << 20)];
+    await waitFor(
+      () => late.every((id) => hub.received(id) > 0),
+      () => `a late step sent nothing:\n${agent.log()}`,
+    );
+    await settled(hub);
+    // Four steps share the window: a quarter each (and the chunk in flight when the PTY paused).
+    for (const id of late) expect(hub.received(id)).toBeLessThan(WINDOW / 4 + 2 * MAX_CHUNK_BYTES);
+    const heldBack = late.reduce((n, id) => n + hub.received(id), hub.received(first));
+    expect(heldBack).toBeLessThan(2 * WINDOW + 4 * MAX_CHUNK_BYTES);
+
+    const all = [first, ...late];
+    await waitFor(
+      () => {
+        hub.ackAll();
+        return all.every((id) => hub.exits.has(id));
+      },
+      () => `steps still running after acks:\n${agent.log()}`,
+      30_000,
+    );
+    for (const id of all) expect(hub.exits.get(id)).toMatchObject({ exitCode: 0, totalBytes: hub.received(id) });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_CHUNK_BYTES, OutgoingOutput } from "./outgoing-output";
+import { MAX_CHUNK_BYTES, MIN_STEP_WINDOW_BYTES, OutgoingOutput, stepWindow } from "./outgoing-output";
 import type { StepOutput } from "./protocol";
 
 describe("OutgoingOutput", () => {
@@ -33,6 +33,25 @@ describe("OutgoingOutput", () => {
         .subarray(4_464)
         .every((b) => b === 2),
     ).toBe(true);
+  });
+
+  it("pauses at once when its window shrinks below what is in flight, and resumes at half the new one", () => {
+    const pressure: boolean[] = [];
+    const out = new OutgoingOutput(
+      "s1",
+      () => {},
+      (p) => pressure.push(p),
+      4 * MAX_CHUNK_BYTES,
+    );
+    out.push(Buffer.alloc(2 * MAX_CHUNK_BYTES));
+    out.flush();
+    expect(pressure).toEqual([]);
+    out.setWindow(stepWindow(4 * MAX_CHUNK_BYTES, 4));
+    expect(pressure).toEqual([true]);
+    out.ack(MAX_CHUNK_BYTES + MAX_CHUNK_BYTES / 2);
+    expect(pressure).toEqual([true, false]);
+    expect(stepWindow(1 << 20, 0)).toBe(1 << 20);
+    expect(stepWindow(1 << 20, 100)).toBe(MIN_STEP_WINDOW_BYTES);
   });
 
   it("coalesces a burst of small reads into few messages, yet sends a lone small write at once", async () => {

@@ -11,6 +11,18 @@ export const MAX_CHUNK_BYTES = 256 * 1024;
  * full chunk) before the next one; output after a quiet spell still leaves on the next tick.
  */
 export const COALESCE_MS = 4;
+/** However many steps share the agent's window, each keeps one full chunk in flight. */
+export const MIN_STEP_WINDOW_BYTES = MAX_CHUNK_BYTES;
+
+/**
+ * A producing step's share of the server's credit window. The window is per step, but an agent's
+ * steps share one connection, read in order: ten steps each with 4 MB in flight put 36 MB ahead of
+ * the first bytes of the step that starts next. Shared, a step alone keeps the whole window and a
+ * new step's first bytes wait behind about one window, however many steps run.
+ */
+export function stepWindow(windowBytes: number, producing: number): number {
+  return Math.max(MIN_STEP_WINDOW_BYTES, Math.floor(windowBytes / Math.max(1, producing)));
+}
 
 export class OutgoingOutput {
   produced = 0;
@@ -30,8 +42,14 @@ export class OutgoingOutput {
     private readonly send: (chunk: StepOutput) => void,
     /** true: stop producing (pause the PTY); false: go on. */
     private readonly onPressure: (over: boolean) => void,
-    public windowBytes: number,
+    private windowBytes: number,
   ) {}
+
+  /** A new window (the agent's steps re-share it): pauses or resumes the PTY at once if it must. */
+  setWindow(bytes: number): void {
+    this.windowBytes = bytes;
+    this.checkPressure();
+  }
 
   push(data: Buffer): void {
     this.parts.push(data);
