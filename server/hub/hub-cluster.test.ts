@@ -81,6 +81,14 @@ describe("hub nodes as separate processes", () => {
     watcherB.socket.emit("output.ack", { stepRunId, offset: 0 }); // "my terminal has consumed nothing yet"
     const storedBytes = async () =>
       (await cluster.db.stepRun.findUniqueOrThrow({ where: { id: stepRunId } })).outputBytes;
+    // Nothing holds the agent back before B's watcher window is full, but under load the commits
+    // can pause for longer than a sample below: two equal samples said "held" at 187 KB in CI.
+    let stored = 0;
+    await waitFor(
+      async () => (stored = await storedBytes()) > UI_WINDOW_BYTES,
+      8_000,
+      () => `the watcher's window never filled (${stored} bytes stored)`,
+    );
     // `yes` never stops by itself: what is stored must stop growing (half a second without a byte).
     // The database may still be committing bytes in flight, so that is waited for, not sampled once;
     // for less than UI_STALL_MS, after which the watcher is dropped and no longer holds the agent.
