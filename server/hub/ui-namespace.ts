@@ -16,6 +16,7 @@ import {
   type UiResult,
 } from "@/lib/runs/protocol";
 import type { Forwarder } from "./forwarding";
+import { CommandTurns } from "./command-turns";
 import { setupHostAccess } from "./host-access";
 import type { HubOptions } from "./options";
 import { SocketLimits, UI_BUDGETS, UI_IGNORED_SIGNAL_COST, UI_MAX_IN_FLIGHT } from "./socket-limits";
@@ -54,6 +55,7 @@ interface Guard {
 /** Sets up /ui; returns its host-access gate and what stops it (its session re-checks). */
 export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOptions, forwarder?: Forwarder) {
   const sessions = setupUiSessions(nsp, opts, (socket) => handshakeHeaders(socket.handshake.headers));
+  const turns = new CommandTurns();
   const hosts = setupHostAccess(nsp, hub.runs, opts);
   nsp.use((socket, next) => {
     sessions.resolve(socket).then(
@@ -166,7 +168,7 @@ export function setupUiNamespace(nsp: UiNamespace, hub: HubContext, opts: HubOpt
           const refused = roleRefusal(user, handler) ?? (await hosts.refusal(user, handler, parsed.data));
           const { reply: result, after } = refused
             ? { reply: refused, after: undefined }
-            : await run(event as UiCommand, { ...hub, user, socket }, parsed.data);
+            : await turns.take(() => run(event as UiCommand, { ...hub, user, socket }, parsed.data));
           // Recorded before the answer goes out, so whoever sees the refusal can find it in the log.
           if (!result.ok && AUDITED_REFUSALS.has(result.error.code))
             await auditRefusal(hub, event, user.id, parsed.data, result.error);
