@@ -99,7 +99,7 @@ class BareHub {
 
   /** Bytes of the step this server received. */
   received(stepRunId: string): number {
-    return this.chunks.filter((c) => c.stepRunId === stepRunId).reduce((n, c) => n + c.data.length, 0);
+    return this.chunksOf(stepRunId).reduce((n, c) => n + c.data.length, 0);
   }
 
   /** Acknowledges everything received so far, of every step. */
@@ -111,7 +111,11 @@ class BareHub {
 
   /** The step's bytes as this server received them, from the first offset it got. */
   output(stepRunId: string): string {
-    return Buffer.concat(this.chunks.filter((c) => c.stepRunId === stepRunId).map((c) => c.data)).toString();
+    return Buffer.concat(this.chunksOf(stepRunId).map((c) => c.data)).toString();
+  }
+
+  private chunksOf(stepRunId: string): StepOutput[] {
+    return this.chunks.filter((c) => c.stepRunId === stepRunId);
   }
 
   async close(): Promise<void> {
@@ -247,6 +251,7 @@ describe("casebook-agent with several --server URLs (a real agent, bare servers)
 describe("casebook-agent's credit window (a real agent, a bare server that acknowledges when told)", () => {
   const WINDOW = 1 << 20; // BareHub's welcome
   const LOUD = "yes casebook | head -c 3000000";
+  const loud = (hub: BareHub) => hub.start(LOUD, 64 << 20); // no output cap in the way
 
   /** Resolves once no step's byte count moved for `quietMs`. */
   async function settled(hub: BareHub, quietMs = 400): Promise<void> {
@@ -264,13 +269,13 @@ describe("casebook-agent's credit window (a real agent, a bare server that ackno
       () => hub.hellos.length === 1,
       () => `never said hello:\n${agent.log()}`,
     );
-    const first = hub.start(LOUD, 64 << 20);
+    const first = loud(hub);
     await waitFor(
       () => hub.received(first) >= WINDOW,
       () => `the first step sent ${hub.received(first)} bytes:\n${agent.log()}`,
     );
     await settled(hub);
-    const late = [hub.start(LOUD, 64 << 20), hub.start(LOUD, 64 << 20), hub.start(LOUD, 64 << 20)];
+    const late = [loud(hub), loud(hub), loud(hub)];
     await waitFor(
       () => late.every((id) => hub.received(id) > 0),
       () => `a late step sent nothing:\n${agent.log()}`,

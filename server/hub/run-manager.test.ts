@@ -172,6 +172,17 @@ class MemoryStore implements RunStore {
 type AgentEvent = keyof ServerToAgentEvents;
 type Sent = { [E in AgentEvent]: { event: E; payload: Parameters<ServerToAgentEvents[E]>[0] } }[AgentEvent];
 
+/** The agent's hello: it runs anything, and holds no step (a restart says the same). */
+const HELLO = {
+  protocol: 1,
+  name: "box",
+  os: "linux",
+  version: "0.1.0",
+  hostname: "box",
+  active: [],
+  policy: { maxRisk: "danger" as const, allowTags: null, allowPlaybooks: null },
+};
+
 function setUp() {
   const store = new MemoryStore();
   const runStates: RunView[] = [];
@@ -211,8 +222,7 @@ function setUp() {
   const sent: Sent[] = [];
   const send: AgentLink["send"] = (event, payload) => sent.push({ event, payload } as Sent);
   const link: AgentLink = { hostId: "host-1", hostName: "box", send };
-  const hello = { protocol: 1, name: "box", os: "linux", version: "0.1.0", hostname: "box", active: [] };
-  manager.agentHello(link, { ...hello, policy: { maxRisk: "danger", allowTags: null, allowPlaybooks: null } });
+  manager.agentHello(link, HELLO);
   return { store, manager, link, sent, runStates, stepStates, live, roles, revoked, faults };
 }
 
@@ -413,11 +423,7 @@ describe("RunManager with a fake store and agent", () => {
     await t.manager.sweepOrphans(async () => false, ["host-1"]);
     expect(t.manager.liveState(runId)).toEqual({ activeStepRunId: stepRunId, runningAllRead: false });
 
-    const hello = { protocol: 1, name: "box", os: "linux", version: "0.1.0", hostname: "box", active: [] };
-    await t.manager.agentHello(t.link, {
-      ...hello,
-      policy: { maxRisk: "danger", allowTags: null, allowPlaybooks: null },
-    });
+    await t.manager.agentHello(t.link, HELLO);
     await expect.poll(() => t.stepStates.at(-1)?.reason).toMatch(/^the agent restarted while the step ran/);
   });
 
