@@ -1,6 +1,7 @@
 import "server-only";
 // rate-limiter-flexible's counting on better-auth's RateLimit table, so a count holds across restarts
 // and server instances, on SQLite and PostgreSQL alike, with no table of its own to migrate.
+import { randomUUID } from "node:crypto";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/db/client";
 
@@ -30,8 +31,12 @@ export class RateLimitTableStore extends RateLimiterPrisma {
 
   async _upsert(key: string, points: number, msDuration: number, forceExpire = false): Promise<Row> {
     const now = Date.now();
-    const create = { id: key, key, count: points, lastRequest: BigInt(now + msDuration) };
-    if (forceExpire) return db.rateLimit.upsert({ where: { key }, create, update: create });
+    const window = { count: points, lastRequest: BigInt(now + msDuration) };
+    // A row id of its own, never the key: PostgreSQL settles a race to insert the same key through
+    // ON CONFLICT ("key") only, so a second unique value shared by racing inserts (the primary key)
+    // fails one of them with a unique violation instead of turning it into the increment.
+    const create = { id: randomUUID(), key, ...window };
+    if (forceExpire) return db.rateLimit.upsert({ where: { key }, create, update: window });
     if (points < 0) {
       // A reward gives back to a live window only: a row that expired meanwhile must not start below 0.
       const live = { key, lastRequest: { gt: BigInt(now) } };
