@@ -1,7 +1,7 @@
 // A RunView from its parts: the one place that says what a run's view derives from its steps and
 // walk (active step, whether a walk is going, the suggested next step, staleness). The stored view
 // (run-views.ts) and a run the hub has just made both go through it.
-import type { Playbook } from "@/lib/playbooks/types";
+import type { Playbook, Step } from "@/lib/playbooks/types";
 import type { RunView, RunWalk, StepRunView } from "./protocol";
 import type { RunHead } from "./run-list-item";
 
@@ -20,6 +20,34 @@ export function newRunView(
   playbook: Playbook,
 ): RunView {
   return assembleRunView({ ...head, status: "active", finishedAt: null }, inputs, [], null, playbook);
+}
+
+/** A step run the hub has just started, from the row it created: running, nothing recorded yet. */
+export function startedStepView(
+  row: { id: string; startedAt: Date; cols: number; rows: number },
+  about: { runId: string; step: Pick<Step, "id" | "title" | "risk">; userName: string | null },
+): StepRunView {
+  const { runId, step, userName } = about;
+  return {
+    id: row.id,
+    runId,
+    stepId: step.id,
+    title: step.title,
+    risk: step.risk,
+    verdict: "running",
+    reason: null,
+    exitCode: null,
+    signal: null,
+    startedAt: row.startedAt.toISOString(),
+    endedAt: null,
+    outputBytes: 0,
+    truncated: false,
+    cols: row.cols,
+    rows: row.rows,
+    userName,
+    suggestedNext: null,
+    captures: [],
+  };
 }
 
 export function assembleRunView(
