@@ -8,7 +8,7 @@ const tempDb = createTempDatabase("casebook-run-view-");
 process.env.DATABASE_URL = tempDb.url;
 const { db } = await import("@/lib/db/client");
 const { prismaRunStore } = await import("./run-store-prisma");
-const { newRunView, startedStepView } = await import("./assemble-run-view");
+const { endedStepView, newRunView, startedStepView } = await import("./assemble-run-view");
 
 afterAll(async () => {
   await db.$disconnect();
@@ -30,28 +30,37 @@ describe("newRunView", () => {
   });
 });
 
-describe("startedStepView", () => {
-  it("is the stored view of a step just started", async () => {
-    const step = { ...testStep("check", "uptime"), title: "Check the load", risk: "read" as const };
-    const playbook = testPlaybook("started", [step]);
+describe("startedStepView and endedStepView", () => {
+  it("are the stored views of a step just started and just ended", async () => {
+    const step = { ...testStep("check", "uptime"), title: "Check the load" };
+    const playbook = testPlaybook("started", [step, testStep("next", "true")]);
     const user = await db.user.create({ data: { id: "u-step", name: "Grace", email: "grace@example.test" } });
     const host = await db.host.create({ data: { name: "web-2", tokenHash: "h2", tokenPrefix: "cbk_" } });
-    const about = { playbookSlug: playbook.slug, contentHash: playbook.contentHash, hostName: host.name };
-    const run = await prismaRunStore.createRun(
-      {
-        playbookSlug: playbook.slug,
-        contentHash: playbook.contentHash,
-        hostId: host.id,
-        userId: user.id,
-        inputs: {},
-        live: "",
-      },
-      about,
-    );
+    const pinned = { playbookSlug: playbook.slug, contentHash: playbook.contentHash };
+    const about = { ...pinned, hostName: host.name };
+    const runRow = { ...pinned, hostId: host.id, userId: user.id, inputs: {}, live: "" };
+    const run = await prismaRunStore.createRun(runRow, about);
     const newStep = { runId: run.id, stepId: step.id, title: step.title, risk: step.risk, command: "uptime" };
     const row = await prismaRunStore.createStepRun({ ...newStep, shell: "default", userId: user.id }, about);
+    const started = startedStepView(row, { runId: run.id, step, userName: user.name });
+    expect(started).toEqual((await prismaRunStore.runView(run.id, playbook))?.steps[0]);
+
+    const end = {
+      endedAt: new Date(),
+      exitCode: 0,
+      signal: null,
+      verdict: "passed" as const,
+      reason: "exited 0, and the output matched",
+      outputBytes: 1234,
+      truncated: true,
+      captures: [{ name: "LOAD", value: "0.42", secret: false }],
+    };
+    const audit = { ...about, userId: user.id, stepId: step.id, command: "uptime", exitCode: 0, verdict: end.verdict };
+    await prismaRunStore.endStepRun(row.id, end, { ...audit, startedAt: row.startedAt, endedAt: end.endedAt });
     const stored = await prismaRunStore.runView(run.id, playbook);
-    expect(startedStepView(row, { runId: run.id, step, userName: user.name })).toEqual(stored?.steps[0]);
+    const ended = endedStepView(started, end, playbook, [{ stepId: step.id, verdict: end.verdict }]);
+    expect(ended).toEqual(stored?.steps[0]);
+    expect(ended).toMatchObject({ verdict: "passed", suggestedNext: "next" });
     expect(stored?.steps).toHaveLength(1);
   });
 });

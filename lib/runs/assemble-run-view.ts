@@ -2,7 +2,9 @@
 // walk (active step, whether a walk is going, the suggested next step, staleness). The stored view
 // (run-views.ts) and a run the hub has just made both go through it.
 import type { Playbook, Step } from "@/lib/playbooks/types";
+import { suggestAfter, type Ran } from "./diagnosis-walk";
 import type { RunView, RunWalk, StepRunView } from "./protocol";
+import type { StepRunEnd } from "./run-store";
 import type { RunHead } from "./run-list-item";
 
 export interface LiveRunState {
@@ -47,6 +49,26 @@ export function startedStepView(
     userName,
     suggestedNext: null,
     captures: [],
+  };
+}
+
+/**
+ * That step once it ended, from its end as the hub writes it (`end`). `history`: the run's ended
+ * steps in start order, this one last; its suggestion is the stored view's (run-views.ts).
+ */
+export function endedStepView(
+  started: StepRunView,
+  end: StepRunEnd,
+  playbook: Playbook | undefined,
+  history: readonly Ran[],
+): StepRunView {
+  const ran = { stepId: started.stepId, verdict: end.verdict };
+  const { endedAt, exitCode, signal, verdict, reason, outputBytes, truncated, captures = [] } = end;
+  return {
+    ...started,
+    ...{ exitCode, signal, verdict, reason, outputBytes, truncated, captures },
+    endedAt: endedAt.toISOString(),
+    suggestedNext: playbook ? suggestAfter(playbook, history, ran) : null,
   };
 }
 

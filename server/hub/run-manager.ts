@@ -14,11 +14,11 @@ import { log } from "@/lib/log";
 import type { HubCounts } from "@/lib/metrics/metrics";
 import { agentStepCommand } from "@/lib/playbooks/step-wire";
 import type { Playbook, Step } from "@/lib/playbooks/types";
-import { newRunView, startedStepView } from "@/lib/runs/assemble-run-view";
+import { endedStepView, newRunView, startedStepView } from "@/lib/runs/assemble-run-view";
 import { nextWalkMove, prerequisiteRefusal } from "@/lib/runs/diagnosis-walk";
 import { checkInputs } from "@/lib/runs/inputs";
 import type { RunStartRequest, RunView, StepRunRequest, StepRunView, UiError, UiResult } from "@/lib/runs/protocol";
-import type { RunStore } from "@/lib/runs/run-store";
+import type { RunStore, StepRunEnd } from "@/lib/runs/run-store";
 import type { LiveRunState } from "@/lib/runs/run-views";
 import { SecretMasker } from "@/lib/runs/secret-masker";
 import type { RecorderStart } from "@/lib/runs/output-recorder";
@@ -545,7 +545,7 @@ export class RunManager {
       await this.store.discardStepRun(stepRun.id);
       return err("conflict", `Step "${run.active.step.id}" is still running in this run.`);
     }
-    this.track(run, { id: stepRun.id, startedAt: stepRun.startedAt }, step, userId);
+    const active = this.track(run, { id: stepRun.id, startedAt: stepRun.startedAt }, step, userId);
     link.send("step.start", {
       stepRunId: stepRun.id,
       runId: run.id,
@@ -568,11 +568,11 @@ export class RunManager {
       "step sent to agent",
     );
     // A step started by hand changes nothing in the run that its own state does not say, so watchers
-    // get that state from memory: reading the run's view (five queries) was 9.8 of the 29 ms a
-    // start cost the hub's thread, with fifty runs starting. A walk's start reads the view, as the
-    // walk's own state changes with it.
+    // get that state from memory, at its start and its end: reading the run's view (five queries)
+    // was 9.8 of the 29 ms a start cost the hub's thread, with fifty runs starting. A walk reads
+    // the view, as the walk's own state changes with its steps.
     if (run.walking) await this.publishStep(run, stepRun.id);
-    else this.ui.stepState(run.id, startedStepView(stepRun, { runId: run.id, step, userName }));
+    else this.ui.stepState(run.id, (active.view = startedStepView(stepRun, { runId: run.id, step, userName })));
     return { ok: true, stepRunId: stepRun.id };
   }
 
@@ -603,7 +603,7 @@ export class RunManager {
       if (!run.walking) await this.store.saveWalk(run.id, run.walk!);
     }
     // Telling watchers is best effort: a failed read here must not stop the walk below.
-    await this.publishStep(run, active.stepRunId).catch((err: unknown) =>
+    await this.publishEnd(run, active, end).catch((err: unknown) =>
       log.warn({ err, stepRunId: active.stepRunId }, "could not tell watchers a step ended"),
     );
     if (!run.walking) return;
@@ -666,6 +666,13 @@ export class RunManager {
     const step = view?.steps.find((s) => s.id === stepRunId);
     if (step) this.ui.stepState(run.id, step);
     if (view) this.ui.runState(view);
+  }
+
+  /** A step's end: from memory when its start was (launch), else from the run's view. */
+  private async publishEnd(run: RunState, active: ActiveStep, end: StepRunEnd): Promise<void> {
+    if (!active.view || run.walking) return this.publishStep(run, active.stepRunId);
+    const playbook = await this.opts.getPlaybook(run.playbookSlug);
+    this.ui.stepState(run.id, endedStepView(active.view, end, playbook, run.history));
   }
 
   private async publishRun(runId: string, slug?: string): Promise<RunView | null> {

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { Step } from "@/lib/playbooks/types";
 import type { Ran } from "@/lib/runs/diagnosis-walk";
-import type { RunWalk } from "@/lib/runs/protocol";
+import type { RunWalk, StepRunView } from "@/lib/runs/protocol";
 import type { Seal } from "./redis-seal";
 import { openValue, sealValue } from "./redis-seal";
 import type { StepSession } from "./step-session";
@@ -16,6 +16,8 @@ export interface ActiveStep {
   command: string;
   startedAt: Date;
   session: StepSession;
+  /** Its view as it started, when started here by hand: its end is then told from memory too. */
+  view?: StepRunView;
   /** Set while the agent is away: the step ends as lost when it fires. */
   lostTimer: NodeJS.Timeout | null;
   safetyTimer: NodeJS.Timeout;
