@@ -1,5 +1,5 @@
-// The views the hub makes from what it holds (the run it answers run.start with, the step it tells
-// watchers has started) must be the views it would read back from the database.
+// The views the hub makes from what it holds (the run it answers run.start with, a hand-run step
+// it tells watchers has started or ended) must be the views it would read back from the database.
 import { afterAll, describe, expect, it } from "vitest";
 import { createTempDatabase } from "@/testing/temp-database";
 import { testPlaybook, testStep } from "@/testing/test-playbook";

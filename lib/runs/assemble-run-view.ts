@@ -1,6 +1,7 @@
 // A RunView from its parts: the one place that says what a run's view derives from its steps and
 // walk (active step, whether a walk is going, the suggested next step, staleness). The stored view
-// (run-views.ts) and a run the hub has just made both go through it.
+// (run-views.ts) and a run the hub has just made both go through it. Also the views of a step the
+// hub has just started or ended, made from what it holds, as run-views.ts would read them.
 import type { Playbook, Step } from "@/lib/playbooks/types";
 import { suggestAfter, type Ran } from "./diagnosis-walk";
 import type { RunView, RunWalk, StepRunView } from "./protocol";
