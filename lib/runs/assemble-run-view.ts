@@ -54,9 +54,14 @@ export function startedStepView(
 }
 
 /**
- * That step once it ended, from its end as the hub writes it (`end`). `history`: the run's ended
- * steps in start order, this one last; its suggestion is the stored view's (run-views.ts).
+ * What a step's view suggests next: nothing while it runs, else where the playbook goes from its
+ * verdict. `history`: the run's ended steps in start order, through this one.
  */
+export function stepSuggestion(playbook: Playbook | undefined, history: readonly Ran[], ran: Ran): string | null {
+  return playbook && ran.verdict !== "running" ? suggestAfter(playbook, history, ran) : null;
+}
+
+/** That step once it ended, from its end as the hub writes it (`end`); `history` as stepSuggestion's. */
 export function endedStepView(
   started: StepRunView,
   end: StepRunEnd,
@@ -69,7 +74,7 @@ export function endedStepView(
     ...started,
     ...{ exitCode, signal, verdict, reason, outputBytes, truncated, captures },
     endedAt: endedAt.toISOString(),
-    suggestedNext: playbook ? suggestAfter(playbook, history, ran) : null,
+    suggestedNext: stepSuggestion(playbook, history, ran),
   };
 }
 

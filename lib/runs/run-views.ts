@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { isRisk } from "@/lib/playbooks/format";
 import type { Playbook } from "@/lib/playbooks/types";
-import { historyOf, suggestAfter } from "./diagnosis-walk";
+import { historyOf } from "./diagnosis-walk";
 import {
   capturedValueSchema,
   runWalkSchema,
@@ -14,7 +14,7 @@ import {
   type StepRunView,
   type Verdict,
 } from "./protocol";
-import { assembleRunView, type LiveRunState } from "./assemble-run-view";
+import { assembleRunView, stepSuggestion, type LiveRunState } from "./assemble-run-view";
 import { countVerdicts, type RunHead, type RunListItem } from "./run-list-item";
 
 const stepSelect = {
@@ -71,7 +71,7 @@ function toStepRunView(
     cols: row.cols,
     rows: row.rows,
     userName: row.user?.name ?? null,
-    suggestedNext: playbook && verdict !== "running" ? suggestAfter(playbook, history, ran) : null,
+    suggestedNext: stepSuggestion(playbook, history, ran),
     captures: storedCaptures.safeParse(row.captures ?? []).data ?? [],
   };
 }

@@ -572,7 +572,10 @@ export class RunManager {
     // was 9.8 of the 29 ms a start cost the hub's thread, with fifty runs starting. A walk reads
     // the view, as the walk's own state changes with its steps.
     if (run.walking) await this.publishStep(run, stepRun.id);
-    else this.ui.stepState(run.id, (active.view = startedStepView(stepRun, { runId: run.id, step, userName })));
+    else {
+      active.view = startedStepView(stepRun, { runId: run.id, step, userName });
+      this.ui.stepState(run.id, active.view);
+    }
     return { ok: true, stepRunId: stepRun.id };
   }
 
@@ -670,7 +673,8 @@ export class RunManager {
 
   /** A step's end: from memory when its start was (launch), else from the run's view. */
   private async publishEnd(run: RunState, active: ActiveStep, end: StepRunEnd): Promise<void> {
-    if (!active.view || run.walking) return this.publishStep(run, active.stepRunId);
+    // No walk starts while a step runs (runAllRead refuses), so a step with a view is not a walk's.
+    if (!active.view) return this.publishStep(run, active.stepRunId);
     const playbook = await this.opts.getPlaybook(run.playbookSlug);
     this.ui.stepState(run.id, endedStepView(active.view, end, playbook, run.history));
   }
