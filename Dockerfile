@@ -17,9 +17,10 @@ FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOST=0.0.0.0 PORT=3000 CASEBOOK_LOCAL_AGENT=0
 COPY --from=build /app /app
-# Casebook writes its data, Next's cache, and published drafts into content/.
-RUN useradd --system --home-dir /app casebook && mkdir -p /app/data \
-  && chown -R casebook /app/data /app/.next /app/content
+# Casebook writes its data, Next's cache, and published drafts into content/; it bundles its playbook
+# parse worker into node_modules/.cache/casebook at first start.
+RUN useradd --system --home-dir /app casebook && mkdir -p /app/data /app/node_modules/.cache/casebook \
+  && chown -R casebook /app/data /app/.next /app/content /app/node_modules/.cache/casebook
 USER casebook
 EXPOSE 3000
 VOLUME ["/app/data"]

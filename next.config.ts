@@ -15,6 +15,8 @@ const config: NextConfig = {
     // The shell parser loads its .wasm files from the packages at run time (lib/playbooks/shell-parser.ts).
     "web-tree-sitter",
     "tree-sitter-bash",
+    // Bundles the playbook parse worker at run time (lib/playbooks/parse-worker-bundle.ts).
+    "esbuild",
   ],
   poweredByHeader: false,
   typedRoutes: false,

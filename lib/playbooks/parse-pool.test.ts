@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { runParseJob, type ParseJob } from "./parse-job";
 import { parseJobs } from "./parse-pool";
 
@@ -51,6 +51,20 @@ describe("parseJobs", () => {
     const { results, byWorkers } = await parseJobs(jobs, { workers: 1, entry, mainThread: false });
     expect(byWorkers).toBe(0);
     expect(results).toEqual(expected);
+  });
+
+  it("loads its workers through tsx when the worker cannot be bundled", async () => {
+    vi.resetModules();
+    vi.doMock("./parse-worker-bundle", () => ({ bundledParseWorker: () => Promise.resolve(undefined) }));
+    try {
+      const { parseJobs: withoutBundle } = await import("./parse-pool");
+      const { results, byWorkers } = await withoutBundle(jobs, { workers: 1, mainThread: false });
+      expect(byWorkers).toBe(jobs.length);
+      expect(results).toEqual(expected);
+    } finally {
+      vi.doUnmock("./parse-worker-bundle");
+      vi.resetModules();
+    }
   });
 
   it("uses no workers when told so", async () => {

@@ -11,9 +11,11 @@ import { Worker } from "node:worker_threads";
 import { log } from "@/lib/log";
 import { runParseJob, type ParseJob } from "./parse-job";
 import type { ParseResult } from "./parse-playbook";
+import { bundledParseWorker } from "./parse-worker-bundle";
 import type { WorkerReply, WorkerRequest } from "./parse-worker";
 
-// A worker needs about a second to load the parser; below this many files it cannot pay that back.
+// A worker needs a fifth of a second to load the bundled parser (parse-worker-bundle.ts), and its
+// first files run cold; below this many files it cannot pay that back.
 const MIN_JOBS_FOR_WORKERS = 100;
 const MAX_WORKERS = 4;
 const BATCH_SIZE = 8;
@@ -59,9 +61,9 @@ export async function parseJobs(
     return ids;
   };
 
-  const started = startWorkers(options.workers ?? workerCount(jobs.length), options.entry ?? defaultEntry());
-  let alive = started.length;
-  for (const worker of started) {
+  const started: Worker[] = [];
+  let finished = false;
+  const attach = (worker: Worker) => {
     let batch: number[] = [];
     const feed = () => {
       batch = take(BATCH_SIZE);
@@ -91,6 +93,19 @@ export async function parseJobs(
       }
       signal();
     });
+  };
+  // Workers still starting count as alive, so a pool told not to parse on the main thread waits for them.
+  const wanted = options.workers ?? workerCount(jobs.length);
+  let alive = wanted;
+  if (wanted > 0) {
+    // The main thread parses while the worker's entry is found (or bundled) and the workers load.
+    void workerEntry(options.entry).then((entry) => {
+      const workers = finished ? [] : startWorkers(wanted, entry);
+      alive -= wanted - workers.length;
+      for (const worker of workers) attach(worker);
+      started.push(...workers);
+      signal();
+    });
   }
 
   let lastYield = performance.now();
@@ -114,16 +129,22 @@ export async function parseJobs(
       }
     }
   } finally {
+    finished = true;
     for (const worker of started) void worker.terminate();
   }
   return { results: results as ParseResult[], byWorkers };
+}
+
+/** The worker to start: the one given, else the bundled worker, else the tsx entry beside this module. */
+async function workerEntry(given: string | undefined): Promise<string | undefined> {
+  return given ?? (await bundledParseWorker()) ?? tsxEntry();
 }
 
 /**
  * Next to this module when it runs from source (the server, scripts, tests). Inside a bundle the file
  * is not there, and parsing simply stays on the main thread.
  */
-function defaultEntry(): string | undefined {
+function tsxEntry(): string | undefined {
   try {
     const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), "parse-worker.mjs");
     return existsSync(entry) ? entry : undefined;
