@@ -16,28 +16,53 @@ import acornJsx from "acorn-jsx";
 /** Acorn with JSX, as remark-mdx configures it by default. */
 export const jsxAcorn = Parser.extend(acornJsx());
 
-const QUOTE = new Set(["'", '"']);
-const OPENERS = new Set(["{", "(", "["]);
-const CLOSERS = new Set(["}", ")", "]"]);
-const ASK_ACORN = new Set(["`", "/", "<"]);
+const code = (char: string) => char.charCodeAt(0);
+const [BACKSLASH, LF, CR] = [code("\\"), code("\n"), code("\r")];
+const [SINGLE_QUOTE, DOUBLE_QUOTE, BACKTICK, SLASH, LESS_THAN] = [
+  code("'"),
+  code('"'),
+  code("`"),
+  code("/"),
+  code("<"),
+];
+const [OPEN_BRACE, OPEN_PAREN, OPEN_BRACKET] = [code("{"), code("("), code("[")];
+const [CLOSE_BRACE, CLOSE_PAREN, CLOSE_BRACKET] = [code("}"), code(")"), code("]")];
 
-/** True only when `source` has an unclosed bracket that no valid expression could have. */
-export function cannotBeComplete(source: string): boolean {
+/** True only when `source` (from `at`) has an unclosed bracket that no valid expression could have. */
+export function cannotBeComplete(source: string, at = 0): boolean {
   let depth = 0;
-  let quote: string | undefined;
-  for (let i = 0; i < source.length; i++) {
-    const char = source[i]!;
-    if (quote) {
-      if (char === "\\") i++;
-      else if (char === quote) quote = undefined;
+  let quote = 0;
+  // Character codes, not strings: this runs at every `}` of every attribute.
+  for (let i = at; i < source.length; i++) {
+    const char = source.charCodeAt(i);
+    if (quote !== 0) {
+      if (char === BACKSLASH) i++;
+      else if (char === quote) quote = 0;
       // A line break ends a string with an error: acorn's to report.
-      else if (char === "\n" || char === "\r") return false;
-    } else if (QUOTE.has(char)) quote = char;
-    else if (ASK_ACORN.has(char)) return false;
-    else if (OPENERS.has(char)) depth++;
-    else if (CLOSERS.has(char)) depth--;
+      else if (char === LF || char === CR) return false;
+      continue;
+    }
+    switch (char) {
+      case SINGLE_QUOTE:
+      case DOUBLE_QUOTE:
+        quote = char;
+        break;
+      case BACKTICK:
+      case SLASH:
+      case LESS_THAN:
+        return false;
+      case OPEN_BRACE:
+      case OPEN_PAREN:
+      case OPEN_BRACKET:
+        depth++;
+        break;
+      case CLOSE_BRACE:
+      case CLOSE_PAREN:
+      case CLOSE_BRACKET:
+        depth--;
+    }
   }
-  return quote === undefined && depth > 0;
+  return quote === 0 && depth > 0;
 }
 
 /** What micromark-util-events-to-acorn reads from a failure: where it was raised. */
@@ -53,7 +78,7 @@ class Incomplete extends SyntaxError {
 export const quickRejectAcorn = {
   parse: (source: string, options: Options) => jsxAcorn.parse(source, options),
   parseExpressionAt(source: string, at: number, options: Options) {
-    if (cannotBeComplete(source.slice(at))) throw new Incomplete(source.length);
+    if (cannotBeComplete(source, at)) throw new Incomplete(source.length);
     return jsxAcorn.parseExpressionAt(source, at, options);
   },
 };
