@@ -1,5 +1,13 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { readFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -44,6 +52,29 @@ describe("bundleParseWorker", () => {
 
     const reply = await parseInWorker(entry!);
     expect(reply).toEqual({ results: [{ id: 7, result: await runParseJob(job) }] });
+  });
+
+  it("removes the bundles no process has started from for a day, and marks its own as used", async () => {
+    const { bundleParseWorker } = await import("./parse-worker-bundle");
+    const folder = path.join(scratch, "pruned");
+    mkdirSync(folder);
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    const files = {
+      unused: "parse-worker-000000000000000000000000.mjs",
+      unusedPartial: "parse-worker-000000000000000000000000.mjs.1b2c-3d.partial",
+      inUse: "parse-worker-111111111111111111111111.mjs",
+      notOurs: "notes.txt",
+    };
+    for (const [what, name] of Object.entries(files)) {
+      writeFileSync(path.join(folder, name), "");
+      if (what !== "inUse") utimesSync(path.join(folder, name), twoDaysAgo, twoDaysAgo);
+    }
+    const entry = await bundleParseWorker(root, folder);
+    expect(readdirSync(folder).sort()).toEqual([path.basename(entry!), files.inUse, files.notOurs].sort());
+
+    utimesSync(entry!, twoDaysAgo, twoDaysAgo);
+    expect(await bundleParseWorker(root, folder)).toBe(entry);
+    expect(statSync(entry!).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
   });
 
   it("answers undefined, building nothing, when the parser's sources are not on disk", async () => {

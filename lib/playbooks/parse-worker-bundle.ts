@@ -10,7 +10,7 @@
 // back to parse-worker.mjs.
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, rmSync, utimesSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Plugin } from "esbuild";
@@ -19,6 +19,11 @@ import { parserFingerprint, sourceRoot } from "./parser-fingerprint";
 
 const WORKER_SOURCE = "lib/playbooks/parse-worker.ts";
 const CACHE_FOLDER = "node_modules/.cache/casebook";
+
+// A bundle no process has started from for a day is removed when a new one is built, so edits to
+// the parser do not pile up bundles, and a process still running an older version keeps its own.
+const UNUSED_FOR_MS = 24 * 60 * 60 * 1000;
+const BUNDLE_FILE = /^parse-worker-[0-9a-f]{24}\.mjs(\.[0-9a-f-]+\.partial)?$/;
 
 const REQUIRE_SHIM =
   'import { createRequire as __bundleRequire } from "node:module"; const require = __bundleRequire(import.meta.url);';
@@ -44,7 +49,10 @@ export async function bundleParseWorker(root: string, folder: string): Promise<s
   const entry = path.join(root, WORKER_SOURCE);
   const name = createHash("sha256").update(fingerprint).update(readFileSync(entry)).digest("hex").slice(0, 24);
   const outfile = path.join(folder, `parse-worker-${name}.mjs`);
-  if (existsSync(outfile)) return outfile;
+  if (existsSync(outfile)) {
+    markInUse(outfile);
+    return outfile;
+  }
 
   // Loaded here, not at the top: without esbuild the pool still works, through tsx.
   const { build } = await import("esbuild");
@@ -67,7 +75,27 @@ export async function bundleParseWorker(root: string, folder: string): Promise<s
     define: { "import.meta.url": JSON.stringify(pathToFileURL(entry).href) },
   });
   renameSync(partial, outfile);
+  pruneUnused(folder, outfile);
   return outfile;
+}
+
+/** Touches the bundle, for pruneUnused(); a folder that cannot be written still serves it. */
+function markInUse(file: string): void {
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // Read-only: nothing here builds or prunes either.
+  }
+}
+
+function pruneUnused(folder: string, current: string): void {
+  const cutoff = Date.now() - UNUSED_FOR_MS;
+  for (const name of readdirSync(folder)) {
+    const file = path.join(folder, name);
+    if (file === current || !BUNDLE_FILE.test(name)) continue;
+    if ((statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < cutoff) rmSync(file, { force: true });
+  }
 }
 
 // `server-only` throws unless resolved as a server bundle resolves it (server/server-only-resolve.mjs).
