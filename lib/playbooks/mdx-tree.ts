@@ -11,18 +11,16 @@ export type MdxNode = Root | RootContent;
 export type JsxElement = Extract<RootContent, { type: "mdxJsxFlowElement" | "mdxJsxTextElement" }>;
 export type JsxAttribute = JsxElement["attributes"][number];
 
-// One frozen processor: building it per file would cost more than parsing a small playbook.
+// Frozen processors: building one per file would cost more than parsing a small playbook.
 // No remark-gfm: it adds a quarter to the parse time and changes nothing the index needs (a table's
 // text stays searchable as its raw lines) and nothing about which files are valid.
-const exact = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkMdx).freeze();
+const mdxParser = (mdx?: Parameters<typeof remarkMdx>[0]) =>
+  unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkMdx, mdx).freeze();
+const exact = mdxParser();
 // The same parser, refusing expressions that cannot be complete without asking acorn (see
 // acorn-quick-reject.ts), which saves about a twentieth of a playbook's parse. A file it cannot parse
 // is parsed again by `exact`, so every error is the stock parser's.
-const quick = unified()
-  .use(remarkParse)
-  .use(remarkFrontmatter, ["yaml"])
-  .use(remarkMdx, { acorn: quickRejectAcorn })
-  .freeze();
+const quick = mdxParser({ acorn: quickRejectAcorn });
 
 export function parseMdx(source: string): { tree: Root } | { problem: Problem } {
   // The MDX parser tries acorn at every `}` of an attribute like expect={{ exit: 0 }}, and the first

@@ -56,7 +56,7 @@ export async function bundleParseWorker(root: string, folder: string): Promise<s
 
   // Loaded here, not at the top: without esbuild the pool still works, through tsx.
   const { build } = await import("esbuild");
-  mkdirSync(path.dirname(outfile), { recursive: true });
+  mkdirSync(folder, { recursive: true });
   // Written aside and renamed, so a worker never loads a half-written bundle from another build.
   const partial = `${outfile}.${randomUUID()}.partial`;
   await build({
